@@ -1,0 +1,3 @@
+"""workbench: full coding of free-text survey answers, in the terminal."""
+
+__version__ = "0.1.0"

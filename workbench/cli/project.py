@@ -1,0 +1,42 @@
+"""``workbench init`` and ``workbench info``."""
+
+from __future__ import annotations
+
+import json
+
+from workbench import project
+
+
+def register(subparsers) -> None:
+    init = subparsers.add_parser("init", help="create an empty project file")
+    init.add_argument("project", help="path of the new project file (PROJECT.db)")
+    init.set_defaults(handler=run_init)
+
+    info = subparsers.add_parser("info", help="summarise a project: respondents, waves, questions")
+    info.add_argument("project", help="the project file")
+    info.add_argument("--json", action="store_true", help="print stable JSON instead of text")
+    info.set_defaults(handler=run_info)
+
+
+def run_init(arguments) -> int:
+    project.create_project(arguments.project).close()
+    print(f"Created project {arguments.project}")
+    return 0
+
+
+def run_info(arguments) -> int:
+    summary = project.project_info(arguments.project)
+    if arguments.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Respondents: {summary['respondents']}")
+    print(f"Waves: {', '.join(str(wave) for wave in summary['waves']) or '-'}")
+    print(f"Coders: {', '.join(summary['coders']) or '-'}")
+    print(f"Codes: {summary['codes']}")
+    print(f"{'question':<16} {'answers':>8} {'non-resp.':>9} {'coded':>6}")
+    for question in summary["questions"]:
+        print(
+            f"{question['id']:<16} {question['answers']:>8} {question['nonresponses']:>9} "
+            f"{question['coded_share']:>6.0%}"
+        )
+    return 0

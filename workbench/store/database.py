@@ -1,0 +1,179 @@
+"""The project database: one SQLite file, opened through sqlite-utils, migrated on open."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from workbench.errors import UserError
+from workbench.store.migrations import MIGRATIONS
+
+# Namespace for deterministic UUIDs (default segments, REFI-QDA GUIDs); never change it.
+PROJECT_NAMESPACE = uuid.UUID("6f1c2a4e-8b0d-4c1e-9a55-2f7e3d9b4c10")
+
+
+def new_id() -> str:
+    """A fresh random UUID as text, for rows that cross project files."""
+    return str(uuid.uuid4())
+
+
+def stable_id(*parts: object) -> str:
+    """A deterministic UUID from the given parts, equal in every project file."""
+    return str(uuid.uuid5(PROJECT_NAMESPACE, "\x1f".join(str(part) for part in parts)))
+
+
+def now() -> str:
+    """The current time as an ISO 8601 UTC string with microseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class Store:
+    """Owns one project's SQLite connection; every SQL statement goes through here.
+
+    Query functions live in the sibling modules (``answers``, ``codebook`` …) and take the
+    store as their first argument, so each domain's SQL stays in one small file.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise UserError(f"{self.path}: no such project file (create one with 'workbench init').")
+        if create and self.path.exists() and self.path.stat().st_size > 0:
+            raise UserError(f"{self.path}: a file of that name already exists.")
+        self.read_only = read_only
+        self._thread = threading.get_ident()
+        try:
+            connection = self._connect()
+            self.db = sqlite_utils.Database(connection)
+            self._configure()
+            if not read_only:
+                self._migrate()
+            self._check_is_project()
+        except sqlite3.DatabaseError as error:
+            raise UserError(f"{self.path}: not a workbench project file ({error}).") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
+        return sqlite3.connect(str(self.path), check_same_thread=False, timeout=5)
+
+    def _configure(self) -> None:
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA busy_timeout = 5000")
+        if not self.read_only:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        for version, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.atomic():
+                for statement in statements:
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version}")
+
+    def _check_is_project(self) -> None:
+        if "answers" not in self.db.table_names():
+            raise UserError(f"{self.path}: not a workbench project file (no answers table).")
+
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction: everything inside commits together or not at all.
+
+        Nested use joins the outer transaction, so composite operations stay atomic.
+        """
+        connection = self.db.conn
+        if connection.in_transaction:
+            yield
+            return
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Run a query that returns rows and give them as dictionaries."""
+        return list(self.db.query(sql, params))
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        """Run a query and return the first column of its first row (or None)."""
+        row = self.db.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        """Run a statement that changes the database (call inside ``atomic()``)."""
+        return self.db.execute(sql, params)
+
+    def executemany(self, sql: str, rows: list[tuple] | Iterator[tuple]) -> None:
+        """Run one statement for many parameter tuples (call inside ``atomic()``)."""
+        self.db.conn.executemany(sql, rows)
+
+    def log_event(
+        self,
+        kind: str,
+        *,
+        coder: str | None,
+        target: str | None = None,
+        before: object = None,
+        after: object = None,
+        action_id: str | None = None,
+    ) -> str:
+        """Append one entry to the event log and return its id (call inside ``atomic()``)."""
+        event_id = new_id()
+        self.execute(
+            "INSERT INTO events (id, action_id, at, coder, kind, target, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                action_id or event_id,
+                now(),
+                coder,
+                kind,
+                target,
+                None if before is None else json.dumps(before, ensure_ascii=False),
+                None if after is None else json.dumps(after, ensure_ascii=False),
+            ),
+        )
+        return event_id
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A project setting stored in the database."""
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a project setting."""
+        with self.atomic():
+            self.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
