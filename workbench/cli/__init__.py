@@ -16,6 +16,7 @@ from workbench.errors import UserError
 
 COMMAND_MODULES = (
     "workbench.cli.project",
+    "workbench.cli.importing",
 )
 
 

@@ -1,0 +1,87 @@
+"""``workbench import``: read a survey file (wide, long or an already coded spreadsheet)."""
+
+from __future__ import annotations
+
+from workbench.cli.progress import ProgressBar
+from workbench.errors import UserError
+
+
+def register(subparsers) -> None:
+    command = subparsers.add_parser(
+        "import",
+        help="import survey answers from a CSV or XLSX file",
+        description=(
+            "Import answers from a CSV (, or ; separated; UTF-8 or Windows-1252) or XLSX file. "
+            "Wide layout: one row per respondent, question columns named by --questions or "
+            "--question-columns. Long layout: columns respondent, question, text. "
+            "Coded layout: a spreadsheet that already carries codes. "
+            "Re-importing a file adds nothing; a new --wave adds beside the old one."
+        ),
+    )
+    command.add_argument("project", help="the project file (PROJECT.db)")
+    command.add_argument("file", help="the survey file (.csv or .xlsx)")
+    command.add_argument(
+        "--layout", choices=("wide", "long", "coded"), default="wide", help="default: wide"
+    )
+    command.add_argument("--questions", metavar="FILE", help="CSV or YAML: id, text, kind, chapter")
+    command.add_argument(
+        "--question-columns", metavar="A,B", help="comma-separated names of the answer columns"
+    )
+    command.add_argument(
+        "--id-column", metavar="NAME", help="respondent id column (default: the first column)"
+    )
+    command.add_argument("--wave", type=int, metavar="YEAR", help="survey year (default: this year)")
+    command.add_argument("--coder", metavar="NAME", help="coder of the codes (coded layout)")
+    command.set_defaults(handler=run_import)
+
+
+def run_import(arguments) -> int:
+    from workbench.project import open_project
+
+    progress = ProgressBar("Importing")
+    with open_project(arguments.project) as store:
+        try:
+            if arguments.layout == "coded":
+                summary = _import_coded(store, arguments, progress)
+            else:
+                summary = _import_survey(store, arguments, progress).summary()
+        finally:
+            progress.finish()
+    print(summary)
+    return 0
+
+
+def _import_survey(store, arguments, progress):
+    from workbench.ingest import import_survey
+
+    return import_survey(
+        store,
+        arguments.file,
+        layout=arguments.layout,
+        wave=arguments.wave,
+        id_column=arguments.id_column,
+        questions_file=arguments.questions,
+        question_columns=_column_list(arguments.question_columns),
+        on_progress=progress,
+    )
+
+
+def _import_coded(store, arguments, progress) -> str:
+    from workbench.coded_import import import_coded_file
+
+    if arguments.questions or arguments.question_columns:
+        raise UserError("--questions and --question-columns do not apply to --layout coded.")
+    result = import_coded_file(
+        store, arguments.file, coder=arguments.coder, wave=arguments.wave, on_progress=progress
+    )
+    summary = getattr(result, "summary", None)
+    return summary() if callable(summary) else str(result)
+
+
+def _column_list(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    columns = [name.strip() for name in text.split(",") if name.strip()]
+    if not columns:
+        raise UserError("--question-columns names no columns; give them as A,B,C.")
+    return columns

@@ -1,0 +1,50 @@
+"""Full-coding operations: segments, codings, a codebook grown while coding, undo, progress.
+
+Every change is one transaction that appends one event holding the rows it touched, so
+undo, redo and the codebook's history can be read back from the event log.
+"""
+
+from workbench.coding.codebook import code_for_path, code_path, codes_tree, create_code
+from workbench.coding.codings import apply_codes, ensure_coder, remove_codes
+from workbench.coding.models import CodeCreated, CodeNode, Progress, Segment
+from workbench.coding.progress import question_progress
+from workbench.coding.reshape import (
+    define_code,
+    merge_codes,
+    move_code,
+    rename_code,
+    reorder_code,
+    retire_code,
+    set_codable,
+    split_code,
+)
+from workbench.coding.segments import merge_segments, segments_of_answer, split_segment
+from workbench.coding.undo import redo, undo
+
+__all__ = [
+    "CodeCreated",
+    "CodeNode",
+    "Progress",
+    "Segment",
+    "apply_codes",
+    "code_for_path",
+    "code_path",
+    "codes_tree",
+    "create_code",
+    "define_code",
+    "ensure_coder",
+    "merge_codes",
+    "merge_segments",
+    "move_code",
+    "question_progress",
+    "redo",
+    "remove_codes",
+    "rename_code",
+    "reorder_code",
+    "retire_code",
+    "segments_of_answer",
+    "set_codable",
+    "split_code",
+    "split_segment",
+    "undo",
+]

@@ -1,0 +1,168 @@
+"""Growing the codebook while coding: create codes, find them by path, show the tree."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from workbench.coding.changes import Change, recording
+from workbench.coding.models import CodeCreated, CodeNode
+from workbench.errors import UserError
+from workbench.store import Store, new_id, now
+from workbench.store import codebook as codebook_rows
+
+MAX_DEPTH = 3
+PATH_SEPARATOR = " > "
+SIMILARITY_CUTOFF = 85
+
+
+def existing_code(store: Store, code_id: str) -> dict:
+    """A code's row, or a UserError naming the unknown id."""
+    row = codebook_rows.code_row(store, code_id)
+    if row is None:
+        raise UserError(f"There is no code with id {code_id}.")
+    return row
+
+
+def depth_of(store: Store, code_id: str | None) -> int:
+    """1 for a top-level code, 2 under a main theme, 3 under a sub-theme (0 for None)."""
+    depth = 0
+    while code_id is not None:
+        depth += 1
+        code_id = existing_code(store, code_id)["parent_id"]
+    return depth
+
+
+def check_name_free(store: Store, name: str, parent_id: str | None, except_id: str | None = None) -> None:
+    """Refuse a name already used by a live sibling (case-insensitively)."""
+    if not name.strip():
+        raise UserError("A code needs a name.")
+    if ">" in name:
+        raise UserError(f"A code name cannot contain '>' (it separates themes in paths): '{name}'.")
+    wanted = name.strip().casefold()
+    for sibling in codebook_rows.live_children(store, parent_id):
+        if sibling["id"] != except_id and sibling["name"].casefold() == wanted:
+            raise UserError(f"A code named '{sibling['name']}' already exists there.")
+
+
+def similar_names(store: Store, name: str, except_id: str | None = None) -> tuple[str, ...]:
+    """Names of live codes close to ``name`` (rapidfuzz WRatio), best first."""
+    choices = {
+        row["id"]: row["name"] for row in codebook_rows.live_codes(store) if row["id"] != except_id
+    }
+    matches = process.extract(
+        name, choices, scorer=fuzz.WRatio, score_cutoff=SIMILARITY_CUTOFF, limit=5,
+        processor=str.casefold,
+    )
+    return tuple(dict.fromkeys(match[0] for match in matches))
+
+
+def _make_container(store: Store, change: Change, parent: dict) -> None:
+    """A code that receives children becomes a theme; one with codings stays codable."""
+    if parent["is_theme"]:
+        return
+    change.touch("codes", [parent["id"]])
+    codable = 1 if codebook_rows.coding_count(store, parent["id"]) else 0
+    codebook_rows.update_code(store, parent["id"], is_theme=1, codable=codable)
+
+
+def insert_new_code(
+    store: Store, change: Change, name: str, coder: str, parent_id: str | None,
+    definition: str = "", is_theme: bool = False, colour: str | None = None,
+) -> str:
+    """Add a code inside an open recording (checks name and depth); return its id."""
+    name = name.strip()
+    if parent_id is not None:
+        parent = existing_code(store, parent_id)
+        if depth_of(store, parent_id) >= MAX_DEPTH:
+            raise UserError(f"Cannot put '{name}' under '{parent['name']}': themes go three levels deep at most.")
+        _make_container(store, change, parent)
+    check_name_free(store, name, parent_id)
+    code_id = new_id()
+    change.touch("codes", [code_id])
+    codebook_rows.insert_code(store, {
+        "id": code_id, "parent_id": parent_id, "name": name, "definition": definition,
+        "colour": colour, "is_theme": int(is_theme), "codable": int(not is_theme),
+        "position": len(codebook_rows.live_children(store, parent_id)),
+        "created_at": now(), "created_by": coder,
+    })
+    return code_id
+
+
+def create_code(
+    store: Store, name: str, coder: str, parent_id: str | None = None,
+    definition: str = "", is_theme: bool = False,
+) -> CodeCreated:
+    """Create a code (or theme) at top level or under a theme, warning of near-duplicates."""
+    similar = similar_names(store, name.strip())
+    with recording(store, "code.create", coder) as change:
+        code_id = insert_new_code(store, change, name, coder, parent_id, definition, is_theme)
+        change.info = {"name": name.strip()}
+    return CodeCreated(id=code_id, similar=tuple(s for s in similar if s.casefold() != name.strip().casefold()))
+
+
+def code_path(store: Store, code_id: str) -> str:
+    """The code's place in the tree: 'Theme > Sub-theme > Code'."""
+    names = []
+    current: str | None = code_id
+    while current is not None:
+        row = existing_code(store, current)
+        names.append(row["name"])
+        current = row["parent_id"]
+    return PATH_SEPARATOR.join(reversed(names))
+
+
+def split_path(path: str) -> list[str]:
+    """The names in a 'Theme > Sub-theme > Code' path (slashes are ordinary characters)."""
+    names = [part.strip() for part in path.split(">")]
+    if not path.strip() or any(not name for name in names):
+        raise UserError(f"'{path}' is not a code path like 'Theme > Sub-theme > Code'.")
+    if len(names) > MAX_DEPTH:
+        raise UserError(f"'{path}' is deeper than three levels (theme > sub-theme > code).")
+    return names
+
+
+def _live_child_named(store: Store, parent_id: str | None, name: str) -> dict | None:
+    wanted = name.casefold()
+    for row in codebook_rows.live_children(store, parent_id):
+        if row["name"].casefold() == wanted:
+            return row
+    return None
+
+
+def code_for_path(store: Store, path: str, coder: str, create: bool = True) -> str:
+    """The id of the code at ``path``; missing themes and the code are created if allowed."""
+    names = split_path(path)
+    with recording(store, "code.create", coder) as change:
+        parent_id: str | None = None
+        for level, name in enumerate(names, start=1):
+            row = _live_child_named(store, parent_id, name)
+            if row is None and not create:
+                raise UserError(f"There is no code '{path}' in the codebook.")
+            if row is None:
+                is_theme = level < len(names)
+                parent_id = insert_new_code(store, change, name, coder, parent_id, is_theme=is_theme)
+            else:
+                parent_id = row["id"]
+        change.info = {"path": path}
+    return parent_id
+
+
+def _nodes(rows_by_parent: dict, parent_id: str | None, prefix: str, depth: int) -> tuple[CodeNode, ...]:
+    nodes = []
+    for row in rows_by_parent.get(parent_id, []):
+        path = f"{prefix}{PATH_SEPARATOR}{row['name']}" if prefix else row["name"]
+        nodes.append(CodeNode(
+            id=row["id"], name=row["name"], path=path, parent_id=parent_id,
+            definition=row["definition"], colour=row["colour"], is_theme=bool(row["is_theme"]),
+            codable=bool(row["codable"]), position=row["position"], depth=depth,
+            children=_nodes(rows_by_parent, row["id"], path, depth + 1),
+        ))
+    return tuple(nodes)
+
+
+def codes_tree(store: Store) -> list[CodeNode]:
+    """The live codebook as nested nodes, each level in display order."""
+    rows_by_parent: dict[str | None, list[dict]] = {}
+    for row in codebook_rows.live_codes(store):
+        rows_by_parent.setdefault(row["parent_id"], []).append(row)
+    return list(_nodes(rows_by_parent, None, "", 1))

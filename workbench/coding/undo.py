@@ -1,0 +1,107 @@
+"""Undo and redo per coder, read from the event log so they survive restarts.
+
+Each action's event holds the rows it touched before and after. Undo writes the before
+rows back and appends an ``undo`` event naming the action; redo writes the after rows and
+appends a ``redo`` event. Nothing is ever deleted from the log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from workbench.errors import UserError
+from workbench.store import Store, new_id
+from workbench.store import events as event_rows
+from workbench.store.events import TRACKED_TABLES
+
+UNDOABLE_PREFIXES = ("coding.", "code.", "segment.")
+_DESCRIPTIONS = {
+    "coding.apply": "apply codes", "coding.remove": "remove codes",
+    "code.create": "create code", "code.rename": "rename code", "code.define": "edit code",
+    "code.move": "move code", "code.reorder": "reorder codes", "code.retire": "retire code",
+    "code.merge": "merge codes", "code.split": "split code",
+    "segment.split": "split segment", "segment.merge": "merge segments",
+}
+
+
+def _undoable(kind: str) -> bool:
+    return kind.startswith(UNDOABLE_PREFIXES)
+
+
+def _top_of_done(store: Store, coder: str) -> str | None:
+    """The coder's latest action that is not undone (a stack read from the newest end)."""
+    pending_undos = 0
+    for event in event_rows.coder_events_newest_first(store, coder):
+        if event["kind"] == "undo":
+            pending_undos += 1
+        elif event["kind"] == "redo" or _undoable(event["kind"]):
+            if pending_undos == 0:
+                return event["target"] if event["kind"] == "redo" else event["action_id"]
+            pending_undos -= 1
+    return None
+
+
+def _top_of_redo(store: Store, coder: str) -> str | None:
+    """The coder's latest undone action, unless a new action has come since."""
+    pending_redos = 0
+    for event in event_rows.coder_events_newest_first(store, coder):
+        if event["kind"] == "redo":
+            pending_redos += 1
+        elif event["kind"] == "undo":
+            if pending_redos == 0:
+                return event["target"]
+            pending_redos -= 1
+        elif _undoable(event["kind"]):
+            return None
+    return None
+
+
+def _write_state(store: Store, current: dict, wanted: dict) -> None:
+    """Turn rows in state ``current`` into state ``wanted``, children gone before parents."""
+    for table in reversed(TRACKED_TABLES):
+        doomed = [row_id for row_id, row in wanted.get(table, {}).items() if row is None]
+        event_rows.delete_rows(store, table, list(reversed(doomed)))
+    for table in TRACKED_TABLES:
+        for row in wanted.get(table, {}).values():
+            if row is not None:
+                event_rows.upsert_row(store, table, row)
+
+
+def _check_unchanged(store: Store, expected: dict, description: str) -> None:
+    for table, rows in expected.items():
+        found = event_rows.rows_by_id(store, table, list(rows))
+        if any(found.get(row_id) != row for row_id, row in rows.items()):
+            raise UserError(f"Cannot {description}: the same data was changed by a later action.")
+
+
+def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
+    """Write back one action's before rows (undo) or after rows (redo), logging it."""
+    event = event_rows.action_events(store, action_id)[-1]
+    kind = event["kind"]
+    description = f"{direction} '{_DESCRIPTIONS.get(kind, kind)}'"
+    old, new = event["before"]["rows"], event["after"]["rows"]
+    current, wanted = (new, old) if direction == "undo" else (old, new)
+    with store.atomic():
+        _check_unchanged(store, current, description)
+        try:
+            _write_state(store, current, wanted)
+        except sqlite3.IntegrityError:
+            raise UserError(f"Cannot {description}: later changes depend on it.") from None
+        store.log_event(
+            direction, coder=coder, target=action_id,
+            before={"rows": current}, after={"rows": wanted, "info": {"kind": kind}},
+            action_id=new_id(),
+        )
+    return _DESCRIPTIONS.get(kind, kind)
+
+
+def undo(store: Store, coder: str) -> str | None:
+    """Undo the coder's latest action; returns what was undone, or None if nothing is left."""
+    action_id = _top_of_done(store, coder)
+    return None if action_id is None else _replay(store, coder, action_id, "undo")
+
+
+def redo(store: Store, coder: str) -> str | None:
+    """Redo the coder's latest undone action; returns what was redone, or None."""
+    action_id = _top_of_redo(store, coder)
+    return None if action_id is None else _replay(store, coder, action_id, "redo")

@@ -1,0 +1,77 @@
+"""CSV files of counts, cross-tables, quotes and the private key (UTF-8 with BOM, ';')."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from workbench.export.counts import UNCODED, QuestionCounts
+from workbench.export.quotes import KeyRow, QuestionQuotes
+
+DELIMITER = ";"
+
+
+def _to_csv(header: list[str], rows) -> str:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def category_name(name: str | None, level: str, words: dict) -> str:
+    """The printed name of a category row (the uncoded row has no code name)."""
+    return words["uncoded"] if level == UNCODED else name
+
+
+def counts_csv(all_counts: list[QuestionCounts], words: dict) -> str:
+    """One row per question × category plus a total row; percentages unrounded."""
+    header = ["question_id", "wave", "single_code", "answered", "units", "response_rate",
+              "code_id", "category", "level", "depth", "count", "percent", "percent_rounded"]
+    rows = []
+    for counts in all_counts:
+        lead = [counts.question_id, counts.wave, int(counts.single_code), counts.answered,
+                counts.units, counts.response_rate]
+        for row in counts.table.itertuples(index=False):
+            rows.append(lead + [row.code_id, category_name(row.name, row.level, words), row.level,
+                                row.depth, row.count, row.percent, row.percent_rounded])
+        rows.append(lead + ["", words["total"], "total", 0, counts.answered,
+                            100.0 if counts.answered else 0.0, 100 if counts.answered else 0])
+    return _to_csv(header, rows)
+
+
+def cross_csv(tables: list[tuple[QuestionCounts, str, pd.DataFrame]]) -> str:
+    """Cross-tables in long form: question, grouping attribute, group, category, count, row %."""
+    header = ["question_id", "by", "group", "answered", "code_id", "category", "level",
+              "count", "row_percent"]
+    rows = [
+        [counts.question_id, by, row.group, row.answered, row.code_id, row.name, row.level,
+         row.count, row.row_percent]
+        for counts, by, table in tables
+        for row in table.itertuples(index=False)
+    ]
+    return _to_csv(header, rows)
+
+
+def quotes_csv(questions: list[QuestionQuotes], *, draft: bool) -> str:
+    """One row per quote × heading, with the neutral tag (no respondent ids)."""
+    header = ["quote_id", "question_id", "heading", "level", "text", "tag", "anonymised"]
+    rows = [
+        [quote.quote_id, question.question_id, section.name, section.level, quote.text,
+         quote.tag, 0 if draft else 1]
+        for question in questions
+        for section in question.sections
+        for quote in section.quotes
+    ]
+    return _to_csv(header, rows)
+
+
+def key_csv(keys: list[KeyRow]) -> str:
+    """The private key file: which respondent each quote id came from."""
+    header = ["quote_id", "question_id", "segment_id", "respondent_id", "respondent_name"]
+    rows = [[key.quote_id, key.question_id, key.segment_id, key.respondent_id,
+             key.respondent_name] for key in keys]
+    return _to_csv(header, rows)

@@ -1,0 +1,160 @@
+"""Quotes per chapter: questions in order, themes → sub-themes → codes, anonymised segments.
+
+Quote text always comes from the anonymisation layer; a private key (quote id → respondent)
+is kept apart from the shareable quote list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.errors import UserError
+from workbench.export.tree import CodeTree
+from workbench.store import reporting
+
+DEFAULT_TAG_ATTRIBUTES = ("size_group",)
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """One quote as printed: a neutral id, the anonymised text and a non-identifying tag."""
+
+    quote_id: str
+    segment_id: str
+    respondent_id: str
+    text: str
+    tag: str
+
+
+@dataclass(frozen=True)
+class QuoteSection:
+    """A theme or code heading and the quotes coded directly with it."""
+
+    code_id: str
+    name: str
+    depth: int
+    level: str
+    quotes: tuple[QuoteEntry, ...]
+
+
+@dataclass(frozen=True)
+class QuestionQuotes:
+    """A question's quote sections in codebook order."""
+
+    question_id: str
+    question_text: str
+    chapter: str | None
+    sections: tuple[QuoteSection, ...]
+
+    @property
+    def quote_count(self) -> int:
+        """Distinct quotes of the question (a multi-coded quote counts once)."""
+        return len({quote.quote_id for section in self.sections for quote in section.quotes})
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of the private key file."""
+
+    quote_id: str
+    question_id: str
+    segment_id: str
+    respondent_id: str
+    respondent_name: str
+
+
+def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str, str]:
+    """Segment id → quote text, through the anonymisation layer (LeakError passes through)."""
+    try:
+        from workbench.anonymise.leak import anonymised_quotes
+    except ImportError:
+        raise UserError(
+            "quotes cannot be exported: the anonymisation layer (workbench.anonymise) is missing."
+        ) from None
+    quotes = anonymised_quotes(store, segment_ids, draft=draft)
+    return {quote.segment_id: quote.text for quote in quotes}
+
+
+def collect_quotes(
+    store,
+    questions: list[dict],
+    wave: int,
+    *,
+    all_segments: bool = False,
+    draft: bool = False,
+    tag_attributes: tuple[str, ...] = DEFAULT_TAG_ATTRIBUTES,
+    coder: str | None = None,
+) -> tuple[list[QuestionQuotes], list[KeyRow]]:
+    """Quote sections of each question and the private key rows, in document order."""
+    tree = CodeTree.from_store(store)
+    rows_by_question = {
+        question["id"]: reporting.coded_segments(
+            store, question["id"], wave, all_segments=all_segments, coder=coder
+        )
+        for question in questions
+    }
+    segment_ids = sorted({row["segment_id"] for rows in rows_by_question.values() for row in rows})
+    texts = anonymised_texts(store, segment_ids, draft=draft) if segment_ids else {}
+    attributes = reporting.all_respondent_attributes(store)
+    keys: list[KeyRow] = []
+    result = []
+    for question in questions:
+        builder = _QuestionBuilder(question, tree, texts, attributes, tag_attributes)
+        result.append(builder.build(rows_by_question[question["id"]]))
+        keys.extend(builder.keys)
+    return result, keys
+
+
+class _QuestionBuilder:
+    """Turns one question's coded segment rows into sections and numbered quotes."""
+
+    def __init__(self, question, tree, texts, attributes, tag_attributes):
+        self.question = question
+        self.tree = tree
+        self.texts = texts
+        self.attributes = attributes
+        self.tag_attributes = tag_attributes
+        self.entries: dict[str, QuoteEntry] = {}
+        self.keys: list[KeyRow] = []
+
+    def build(self, rows: list[dict]) -> QuestionQuotes:
+        by_code: dict[str, list[dict]] = {}
+        for row in sorted(rows, key=lambda row: row["segment_id"]):
+            live_id = self.tree.resolve(row["code_id"])
+            if live_id is not None and row["segment_id"] in self.texts:
+                by_code.setdefault(live_id, []).append(row)
+        shown = {node for code in by_code for node in self.tree.lineage(code)}
+        sections = [
+            self._section(node_id, by_code.get(node_id, []))
+            for node_id in self.tree.order
+            if node_id in shown
+        ]
+        return QuestionQuotes(
+            self.question["id"], self.question["text"], self.question["chapter"], tuple(sections)
+        )
+
+    def _section(self, node_id: str, rows: list[dict]) -> QuoteSection:
+        node = self.tree.nodes[node_id]
+        seen, quotes = set(), []
+        for row in rows:
+            if row["segment_id"] not in seen:
+                seen.add(row["segment_id"])
+                quotes.append(self._entry(row))
+        return QuoteSection(node.id, node.name, node.depth, node.level, tuple(quotes))
+
+    def _entry(self, row: dict) -> QuoteEntry:
+        segment_id = row["segment_id"]
+        if segment_id not in self.entries:
+            quote_id = f"{self.question['id']}-{len(self.entries) + 1:03d}"
+            respondent = self.attributes.get(row["respondent_id"], {})
+            tag = ", ".join(
+                str(respondent[name]) for name in self.tag_attributes if respondent.get(name)
+            )
+            self.entries[segment_id] = QuoteEntry(
+                quote_id, segment_id, row["respondent_id"], self.texts[segment_id], tag
+            )
+            self.keys.append(
+                KeyRow(quote_id, self.question["id"], segment_id, row["respondent_id"],
+                       str(respondent.get("name", "")))
+            )
+        return self.entries[segment_id]

@@ -1,0 +1,152 @@
+"""Importing a survey file into a project: read, shape, validate, then write in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.ingest.long import long_survey
+from workbench.ingest.model import SurveyData
+from workbench.ingest.questions import read_questions_file
+from workbench.ingest.tables import read_table
+from workbench.ingest.wide import wide_survey
+from workbench.store import Store, importing
+
+LAYOUTS = ("wide", "long")
+_CHUNK_ROWS = 20_000
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import added."""
+
+    file: Path
+    wave: int
+    new_answers: int
+    new_nonresponses: int
+    questions: int
+    respondents: int
+
+    def summary(self) -> str:
+        """One line for the user: what was added, or "0 new" for a file already imported."""
+        if self.new_answers == 0:
+            return f"0 new answers: {self.file.name} is already imported for wave {self.wave}."
+        return (
+            f"Imported {self.new_answers} new answers ({self.new_nonresponses} non-responses) "
+            f"for {self.questions} questions from {self.respondents} respondents, wave {self.wave}."
+        )
+
+
+def import_survey(
+    store: Store,
+    path: str | Path,
+    *,
+    layout: str = "wide",
+    wave: int | None = None,
+    id_column: str | None = None,
+    questions_file: str | Path | None = None,
+    question_columns: list[str] | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Import a wide or long CSV/XLSX survey file as one wave; nothing is written on error.
+
+    Answers already in the project (same respondent, question and wave) are left unchanged,
+    so importing a file twice adds nothing the second time.
+    """
+    wave = date.today().year if wave is None else check_wave(wave)
+    survey = read_survey(
+        path,
+        layout=layout,
+        id_column=id_column,
+        questions_file=questions_file,
+        question_columns=question_columns,
+    )
+    file = Path(path)
+    with store.atomic():
+        new_answers, new_nonresponses = write_survey(store, survey, wave, on_progress)
+        if new_answers:
+            importing.record_import(
+                store,
+                file_name=file.name,
+                file_sha256=file_sha256(file),
+                layout=layout,
+                wave=wave,
+                new_answers=new_answers,
+            )
+            store.log_event(
+                "survey_imported",
+                coder=None,
+                target=file.name,
+                after={"wave": wave, "layout": layout, "new_answers": new_answers},
+            )
+    return ImportResult(
+        file, wave, new_answers, new_nonresponses, len(survey.questions), len(survey.respondents)
+    )
+
+
+def read_survey(
+    path: str | Path,
+    *,
+    layout: str = "wide",
+    id_column: str | None = None,
+    questions_file: str | Path | None = None,
+    question_columns: list[str] | None = None,
+) -> SurveyData:
+    """Read and validate a survey file without touching any project."""
+    if layout not in LAYOUTS:
+        raise UserError(f"unknown layout '{layout}'; choose one of {', '.join(LAYOUTS)}.")
+    questions = read_questions_file(questions_file) if questions_file else None
+    table = read_table(path)
+    if layout == "long":
+        return long_survey(table, id_column=id_column, questions=questions)
+    return wide_survey(
+        table, id_column=id_column, questions=questions, question_columns=question_columns
+    )
+
+
+def write_survey(
+    store: Store, survey: SurveyData, wave: int, on_progress: ProgressCallback | None
+) -> tuple[int, int]:
+    """Write questions, respondents, answers and default segments; (new answers, non-responses)."""
+    report = on_progress or (lambda done, total: None)
+    total = len(survey.answers) + 1
+    first_position = importing.next_question_position(store)
+    importing.add_questions(
+        store,
+        (
+            (spec.id, spec.text, spec.kind, spec.chapter, first_position + index, int(spec.single_code))
+            for index, spec in enumerate(survey.questions)
+        ),
+    )
+    importing.add_respondents(store, survey.respondents)
+    after_answer_id = importing.last_answer_id(store)
+    for start in range(0, len(survey.answers), _CHUNK_ROWS):
+        chunk = survey.answers[start : start + _CHUNK_ROWS]
+        importing.add_answers(
+            store,
+            ((respondent, question, wave, text, int(not text.strip())) for respondent, question, text in chunk),
+        )
+        report(start + len(chunk), total)
+    counts = importing.add_default_segments(store, after_answer_id)
+    report(total, total)
+    return counts
+
+
+def check_wave(wave: int) -> int:
+    if not 1900 <= wave <= 2200:
+        raise UserError(f"wave {wave} is not a survey year (expected e.g. {date.today().year}).")
+    return wave
+
+
+def file_sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

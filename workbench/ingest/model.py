@@ -1,0 +1,20 @@
+"""The survey a file describes, in the shape the database takes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.ingest.questions import QuestionSpec
+
+
+@dataclass
+class SurveyData:
+    """Questions in file order, respondents with their attributes, and raw answers."""
+
+    questions: list[QuestionSpec]
+    respondents: dict[str, dict]
+    answers: list[tuple[str, str, str]]  # (respondent id, question id, raw text)
+
+    @property
+    def nonresponse_count(self) -> int:
+        return sum(1 for _, _, text in self.answers if not text.strip())

@@ -1,0 +1,107 @@
+"""The REFI-QDA codebook: ``.qdc`` files and the ``CodeBook`` element of a project."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.files import write_bytes_atomically
+from workbench.store import Store, interchange
+
+CODEBOOK_NAMESPACE = "urn:QDA-XML:codebook:1.0"
+_COLOUR = re.compile(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    """One code of an exchanged code list, identified by its path of names."""
+
+    path: tuple[str, ...]
+    definition: str = ""
+    colour: str | None = None
+    is_theme: bool = False
+    codable: bool = True
+    guid: str | None = None
+
+
+def add_codes(parent: ET.Element, codes: list[dict]) -> None:
+    """Append nested ``Code`` elements for the given code rows (parents first) to ``parent``.
+
+    Elements are written unqualified; the document's root declares the default namespace.
+    """
+    elements: dict[str | None, ET.Element] = {None: parent}
+    for code in codes:
+        container = elements.get(code["parent_id"], parent)
+        attributes = {
+            "guid": code["id"],
+            "name": code["name"],
+            "isCodable": "true" if code["codable"] else "false",
+        }
+        if code["colour"] and _COLOUR.fullmatch(code["colour"]):
+            attributes["color"] = code["colour"]
+        element = ET.SubElement(container, "Code", attributes)
+        if code["definition"]:
+            ET.SubElement(element, "Description").text = code["definition"]
+        elements[code["id"]] = element
+
+
+def codebook_bytes(store: Store) -> bytes:
+    """The project's codebook (merged codes left out) as a ``.qdc`` document."""
+    root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE})
+    add_codes(ET.SubElement(root, "Codes"), interchange.unmerged_codes(store))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def write_qdc(store: Store, path: str | Path) -> Path:
+    """Write the codebook as a REFI-QDA ``.qdc`` file (atomically)."""
+    if not interchange.unmerged_codes(store):
+        raise UserError("The project has no codes to export; a .qdc file needs at least one.")
+    return write_bytes_atomically(path, codebook_bytes(store))
+
+
+def read_code_elements(codes_element: ET.Element, namespace: str) -> list[CodeSpec]:
+    """Code specs from a ``Codes`` element, depth first, parents before children."""
+    specs: list[CodeSpec] = []
+
+    def visit(element: ET.Element, parent_path: tuple[str, ...]) -> None:
+        path = (*parent_path, element.get("name", "").strip())
+        children = element.findall(f"{{{namespace}}}Code")
+        description = element.find(f"{{{namespace}}}Description")
+        specs.append(
+            CodeSpec(
+                path=path,
+                definition=(description.text or "").strip() if description is not None else "",
+                colour=element.get("color"),
+                is_theme=bool(children),
+                codable=element.get("isCodable", "true").lower() == "true",
+                guid=element.get("guid"),
+            )
+        )
+        for child in children:
+            visit(child, path)
+
+    for element in codes_element.findall(f"{{{namespace}}}Code"):
+        visit(element, ())
+    return specs
+
+
+def read_qdc(path: str | Path) -> list[CodeSpec]:
+    """The codes of a ``.qdc`` file; a malformed file is a user error naming it."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as error:
+        raise UserError(f"{path}: not a readable REFI-QDA codebook ({error}).") from None
+    if root.tag != f"{{{CODEBOOK_NAMESPACE}}}CodeBook":
+        raise UserError(f"{path}: the root element is not a REFI-QDA CodeBook.")
+    codes_element = root.find(f"{{{CODEBOOK_NAMESPACE}}}Codes")
+    if codes_element is None:
+        raise UserError(f"{path}: the codebook has no Codes element.")
+    specs = read_code_elements(codes_element, CODEBOOK_NAMESPACE)
+    unnamed = [spec for spec in specs if not spec.path[-1]]
+    if unnamed:
+        raise UserError(f"{path}: a Code element has no name (guid {unnamed[0].guid}).")
+    return specs

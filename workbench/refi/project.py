@@ -1,0 +1,201 @@
+"""Export a project as a REFI-QDA ``.qdpx`` archive (``project.qde`` plus ``sources/``).
+
+Map: respondent → Case with VariableValues; attribute → Variable; answer → TextSource;
+segment → PlainTextSelection; coding → Coding; coder → User; memo → Note. GUIDs are the
+project's own UUIDs where it has them and deterministic uuid5 values otherwise, and the ZIP
+carries fixed timestamps, so exporting an unchanged project twice gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+from workbench.files import atomic_path
+from workbench.refi.codebook import add_codes
+from workbench.store import Store, interchange, stable_id
+
+PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0"
+SOURCE_VARIABLES = ("question_id", "wave")
+_FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def user_guid(coder: str) -> str:
+    return stable_id("refi-user", coder)
+
+
+def variable_guid(name: str) -> str:
+    return stable_id("refi-variable", name)
+
+
+def case_guid(respondent_id: str) -> str:
+    return stable_id("refi-case", respondent_id)
+
+
+def source_guid(answer: dict) -> str:
+    return stable_id("refi-source", answer["respondent_id"], answer["question_id"], answer["wave"])
+
+
+class _ProjectWriter:
+    """Builds the ``project.qde`` tree from one store's rows."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.answers = interchange.answered_answers(store)
+        self.segments_by_answer: dict[int, list[dict]] = defaultdict(list)
+        for segment in interchange.segment_rows(store):
+            self.segments_by_answer[segment["answer_id"]].append(segment)
+        self.codings_by_segment: dict[str, list[dict]] = defaultdict(list)
+        for coding in interchange.coding_rows(store):
+            self.codings_by_segment[coding["segment_id"]].append(coding)
+        self.memos_by_segment: dict[str, list[dict]] = defaultdict(list)
+        for memo in interchange.memo_rows(store):
+            self.memos_by_segment[memo["segment_id"]].append(memo)
+        self.respondents = interchange.respondent_rows(store)
+        self.attribute_names = sorted({key for r in self.respondents for key in r["attributes"]})
+
+    def build(self, name: str) -> ET.Element:
+        root = ET.Element(
+            "Project", {"xmlns": PROJECT_NAMESPACE, "name": name, "origin": "workbench"}
+        )
+        self._users(root)
+        self._codebook(root)
+        self._variables(root)
+        self._cases(root)
+        self._sources(root)
+        self._notes(root)
+        return root
+
+    def _users(self, root: ET.Element) -> None:
+        coders = interchange.coder_rows(self.store)
+        if coders:
+            users = ET.SubElement(root, "Users")
+            for coder in coders:
+                ET.SubElement(users, "User", {"guid": user_guid(coder["name"]), "name": coder["name"]})
+
+    def _codebook(self, root: ET.Element) -> None:
+        codes = interchange.unmerged_codes(self.store)
+        if codes:
+            codes_element = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
+            add_codes(codes_element, codes)
+
+    def _variables(self, root: ET.Element) -> None:
+        variables = ET.SubElement(root, "Variables")
+        for name in [*self.attribute_names, *SOURCE_VARIABLES]:
+            ET.SubElement(
+                variables, "Variable",
+                {"guid": variable_guid(name), "name": name, "typeOfVariable": "Text"},
+            )
+
+    def _cases(self, root: ET.Element) -> None:
+        if not self.respondents:
+            return
+        sources_by_respondent: dict[str, list[str]] = defaultdict(list)
+        for answer in self.answers:
+            sources_by_respondent[answer["respondent_id"]].append(source_guid(answer))
+        cases = ET.SubElement(root, "Cases")
+        for respondent in self.respondents:
+            case = ET.SubElement(
+                cases, "Case", {"guid": case_guid(respondent["id"]), "name": respondent["id"]}
+            )
+            for key in self.attribute_names:
+                if key in respondent["attributes"]:
+                    _variable_value(case, key, respondent["attributes"][key])
+            for guid in sources_by_respondent[respondent["id"]]:
+                ET.SubElement(case, "SourceRef", {"targetGUID": guid})
+
+    def _sources(self, root: ET.Element) -> None:
+        if not self.answers:
+            return
+        sources = ET.SubElement(root, "Sources")
+        for answer in self.answers:
+            guid = source_guid(answer)
+            source = ET.SubElement(
+                sources, "TextSource",
+                {
+                    "guid": guid,
+                    "name": f"{answer['respondent_id']} {answer['question_id']} {answer['wave']}",
+                    "plainTextPath": f"internal://{guid}.txt",
+                },
+            )
+            for segment in self.segments_by_answer[answer["id"]]:
+                self._selection(source, segment)
+            _variable_value(source, "question_id", answer["question_id"])
+            _variable_value(source, "wave", str(answer["wave"]))
+
+    def _selection(self, source: ET.Element, segment: dict) -> None:
+        selection = ET.SubElement(
+            source, "PlainTextSelection",
+            {
+                "guid": segment["id"],
+                "startPosition": str(segment["start"]),
+                "endPosition": str(segment["end"]),
+                "creationDateTime": segment["created_at"],
+            },
+        )
+        if segment["for_report"]:
+            ET.SubElement(selection, "Description").text = "for_report"
+        for coding in self.codings_by_segment[segment["id"]]:
+            element = ET.SubElement(
+                selection, "Coding",
+                {
+                    "guid": coding["id"],
+                    "creatingUser": user_guid(coding["coder"]),
+                    "creationDateTime": coding["created_at"],
+                },
+            )
+            ET.SubElement(element, "CodeRef", {"targetGUID": coding["code_id"]})
+        for memo in self.memos_by_segment[segment["id"]]:
+            ET.SubElement(selection, "NoteRef", {"targetGUID": memo["id"]})
+
+    def _notes(self, root: ET.Element) -> None:
+        memos = [memo for memos in self.memos_by_segment.values() for memo in memos]
+        if not memos:
+            return
+        notes = ET.SubElement(root, "Notes")
+        for memo in memos:
+            note = ET.SubElement(
+                notes, "Note",
+                {
+                    "guid": memo["id"],
+                    "creatingUser": user_guid(memo["coder"]),
+                    "creationDateTime": memo["created_at"],
+                },
+            )
+            ET.SubElement(note, "PlainTextContent").text = memo["text"]
+
+
+def _variable_value(parent: ET.Element, name: str, value: object) -> None:
+    element = ET.SubElement(parent, "VariableValue")
+    ET.SubElement(element, "VariableRef", {"targetGUID": variable_guid(name)})
+    ET.SubElement(element, "TextValue").text = "" if value is None else str(value)
+
+
+def project_document(store: Store, name: str) -> bytes:
+    """The ``project.qde`` XML document for a store."""
+    root = _ProjectWriter(store).build(name)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, data)
+
+
+def export_qdpx(store: Store, path: str | Path, *, on_progress=None) -> Path:
+    """Write the whole project as a ``.qdpx`` archive (atomically) and return its path."""
+    path = Path(path)
+    answers = interchange.answered_answers(store)
+    with atomic_path(path) as temporary, zipfile.ZipFile(temporary, "w") as archive:
+        _write_entry(archive, "project.qde", project_document(store, path.stem))
+        for done, answer in enumerate(answers, start=1):
+            _write_entry(archive, f"sources/{source_guid(answer)}.txt", answer["text"].encode("utf-8"))
+            if on_progress and done % 500 == 0:
+                on_progress(done, len(answers))
+    if on_progress:
+        on_progress(len(answers), len(answers))
+    return path

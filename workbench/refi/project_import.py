@@ -1,0 +1,219 @@
+"""Import a REFI-QDA ``.qdpx`` archive into a project, reporting what had to be discarded.
+
+Codes are matched by GUID, then by path; answers by respondent, question and wave (from the
+source's ``question_id``/``wave`` variables that workbench writes, otherwise one question named
+after the archive). Selections become segments, Codings codings, Notes on selections memos.
+Everything happens in one transaction: a file that cannot be read changes nothing.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.refi.codebook import read_code_elements
+from workbench.refi.project import PROJECT_NAMESPACE
+from workbench.refi.selections import SelectionPlacer
+from workbench.store import Store, interchange, new_id, now, stable_id
+
+_UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
+
+
+def _tag(name: str) -> str:
+    return f"{{{PROJECT_NAMESPACE}}}{name}"
+
+
+@dataclass
+class QdpxImportReport:
+    """What an import added, and what it could not take (kind → count)."""
+
+    codes_new: int = 0
+    answers_new: int = 0
+    segments_new: int = 0
+    codings_new: int = 0
+    memos_new: int = 0
+    discarded: Counter = field(default_factory=Counter)
+
+
+def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UserError(f"{path}: not a REFI-QDA .qdpx archive ({error}).") from None
+    project_files = [name for name in archive.namelist() if name.lower().endswith(".qde")]
+    if len(project_files) != 1:
+        raise UserError(f"{path}: a .qdpx archive must hold exactly one .qde file, found {len(project_files)}.")
+    try:
+        root = ET.fromstring(archive.read(project_files[0]))
+    except ET.ParseError as error:
+        raise UserError(f"{path}: {project_files[0]} is not well-formed XML ({error}).") from None
+    if root.tag != _tag("Project"):
+        raise UserError(f"{path}: the root element of {project_files[0]} is not a REFI-QDA Project.")
+    return root, archive
+
+
+class _Importer:
+    def __init__(self, store: Store, root: ET.Element, archive: zipfile.ZipFile, *, coder: str, wave: int, fallback_question: str):
+        self.store, self.root, self.archive = store, root, archive
+        self.coder, self.wave, self.fallback_question = coder, wave, fallback_question
+        self.report = QdpxImportReport()
+        self.users = {u.get("guid"): u.get("name") or u.get("guid") for u in root.iter(_tag("User"))}
+        self.variables = {v.get("guid"): v.get("name") for v in root.iter(_tag("Variable"))}
+        self.notes = {note.get("guid"): note for note in root.iter(_tag("Note"))}
+        self.code_ids: dict[str, str] = {}
+        self.case_of_source: dict[str, str] = {}
+
+    def run(self) -> QdpxImportReport:
+        for name in _UNSUPPORTED:
+            self.report.discarded[name] += len(list(self.root.iter(_tag(name))))
+        self._codes()
+        self._cases()
+        for source in self.root.iter(_tag("TextSource")):
+            self._source(source)
+        self.report.discarded = Counter({k: v for k, v in self.report.discarded.items() if v})
+        return self.report
+
+    def _codes(self) -> None:
+        codes_element = self.root.find(f"{_tag('CodeBook')}/{_tag('Codes')}")
+        if codes_element is None:
+            return
+        existing = {row["id"]: row for row in interchange.all_codes(self.store)}
+        by_path = _paths(existing)
+        positions: Counter = Counter()
+        for spec in read_code_elements(codes_element, PROJECT_NAMESPACE):
+            parent_id = by_path.get(spec.path[:-1]) if len(spec.path) > 1 else None
+            if spec.guid in existing:
+                self.code_ids[spec.guid] = spec.guid
+            elif spec.path in by_path:
+                self.code_ids[spec.guid] = by_path[spec.path]
+            else:
+                code_id = spec.guid or new_id()
+                interchange.insert_code(self.store, {
+                    "id": code_id, "parent_id": parent_id, "name": spec.path[-1],
+                    "definition": spec.definition, "colour": spec.colour,
+                    "is_theme": int(spec.is_theme), "codable": int(spec.codable),
+                    "position": positions[parent_id], "retired": 0, "merged_into": None,
+                    "created_at": now(), "created_by": self.coder,
+                })
+                self.code_ids[spec.guid] = code_id
+                self.report.codes_new += 1
+            by_path[spec.path] = self.code_ids[spec.guid]
+            positions[parent_id] += 1
+
+    def _cases(self) -> None:
+        for case in self.root.iter(_tag("Case")):
+            respondent_id = (case.get("name") or case.get("guid")).strip()
+            attributes = self._values(case)
+            interchange.upsert_respondent(self.store, respondent_id, attributes)
+            for ref in case.findall(_tag("SourceRef")):
+                self.case_of_source[ref.get("targetGUID")] = respondent_id
+            self.report.discarded["Case CodeRef"] += len(case.findall(_tag("CodeRef")))
+
+    def _values(self, element: ET.Element) -> dict[str, str]:
+        values = {}
+        for value in element.findall(_tag("VariableValue")):
+            ref = value.find(_tag("VariableRef"))
+            name = self.variables.get(ref.get("targetGUID")) if ref is not None else None
+            content = next((child.text for child in value if child.tag != _tag("VariableRef")), None)
+            if name:
+                values[name] = content or ""
+        return values
+
+    def _source_text(self, source: ET.Element) -> str | None:
+        content = source.find(_tag("PlainTextContent"))
+        if content is not None:
+            return content.text or ""
+        path = source.get("plainTextPath", "")
+        if not path.startswith("internal://"):
+            return None
+        file_name = path.removeprefix("internal://")
+        for folder in ("sources", "Sources"):
+            try:
+                return self.archive.read(f"{folder}/{file_name}").decode("utf-8-sig")
+            except KeyError:
+                continue
+        return None
+
+    def _source(self, source: ET.Element) -> None:
+        text = self._source_text(source)
+        if text is None:
+            self.report.discarded["TextSource without readable text"] += 1
+            return
+        variables = self._values(source)
+        respondent_id = self.case_of_source.get(source.get("guid")) or source.get("name") or source.get("guid")
+        question_id = variables.get("question_id") or self.fallback_question
+        wave = int(variables["wave"]) if variables.get("wave", "").isdigit() else self.wave
+        interchange.upsert_respondent(self.store, respondent_id, {})
+        interchange.ensure_question(self.store, question_id)
+        answer_id = interchange.answer_id_for(self.store, respondent_id, question_id, wave)
+        fresh = answer_id is None
+        if fresh:
+            answer_id = interchange.insert_answer(self.store, respondent_id, question_id, wave, text)
+            self.report.answers_new += 1
+            if text.strip():
+                interchange.insert_segment(self.store, {
+                    "id": stable_id("segment", respondent_id, question_id, wave),
+                    "answer_id": answer_id, "start": 0, "end": len(text),
+                })
+        elif interchange.answer_text(self.store, answer_id) != text:
+            self.report.discarded["TextSource whose text differs from the project's answer"] += 1
+            return
+        natural_key = (respondent_id, question_id, wave)
+        placer = SelectionPlacer(self.store, answer_id, text, natural_key, fresh=fresh)
+        self.report.segments_new += placer.place(source, self)
+        self.report.discarded.update(placer.discarded)
+
+    def add_coding(self, segment_id: str, coding: ET.Element) -> None:
+        ref = coding.find(_tag("CodeRef"))
+        code_id = self.code_ids.get(ref.get("targetGUID")) if ref is not None else None
+        if code_id is None:
+            self.report.discarded["Coding of an unknown code"] += 1
+            return
+        coder = self.users.get(coding.get("creatingUser")) or self.coder
+        interchange.ensure_coder(self.store, coder)
+        added = interchange.insert_coding(self.store, {
+            "id": coding.get("guid") or new_id(), "segment_id": segment_id, "code_id": code_id,
+            "coder": coder, "how": "imported", "created_at": coding.get("creationDateTime"),
+        })
+        self.report.codings_new += added
+
+    def add_memo(self, segment_id: str, note_ref: ET.Element) -> None:
+        note = self.notes.get(note_ref.get("targetGUID"))
+        content = note.find(_tag("PlainTextContent")) if note is not None else None
+        if content is None:
+            self.report.discarded["NoteRef without a readable Note"] += 1
+            return
+        coder = self.users.get(note.get("creatingUser")) or self.coder
+        self.report.memos_new += interchange.insert_memo(self.store, {
+            "id": note.get("guid"), "segment_id": segment_id, "coder": coder,
+            "text": content.text or "", "created_at": note.get("creationDateTime"),
+        })
+
+
+def _paths(codes: dict[str, dict]) -> dict[tuple[str, ...], str]:
+    def path_of(code: dict) -> tuple[str, ...]:
+        parent = codes.get(code["parent_id"])
+        return (*(path_of(parent) if parent else ()), code["name"])
+
+    return {path_of(code): code_id for code_id, code in codes.items() if code["merged_into"] is None}
+
+
+def import_qdpx(store: Store, path: str | Path, *, coder: str, wave: int | None = None) -> QdpxImportReport:
+    """Import a ``.qdpx`` archive in one transaction and report what was added and discarded."""
+    path = Path(path)
+    root, archive = _read_archive(path)
+    with archive, store.atomic():
+        importer = _Importer(
+            store, root, archive, coder=coder, wave=wave or date.today().year, fallback_question=path.stem
+        )
+        report = importer.run()
+        store.log_event("refi_import", coder=coder, target=str(path.name), after={
+            "codes_new": report.codes_new, "answers_new": report.answers_new,
+            "codings_new": report.codings_new, "discarded": dict(report.discarded),
+        })
+    return report

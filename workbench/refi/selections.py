@@ -1,0 +1,120 @@
+"""Placing a REFI-QDA source's selections onto an answer's segments.
+
+workbench segments partition an answer; REFI selections may overlap or leave gaps. Selections
+that match existing segments map onto them; an answer whose segments carry no work yet is
+re-segmented into the selections plus the gaps between them; anything else is discarded and
+counted, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+
+from workbench.refi.project import PROJECT_NAMESPACE
+from workbench.store import Store, interchange, new_id, stable_id
+
+
+def _tag(name: str) -> str:
+    return f"{{{PROJECT_NAMESPACE}}}{name}"
+
+
+@dataclass
+class _Selection:
+    start: int
+    end: int
+    elements: list[ET.Element]
+    guid: str | None
+    created_at: str | None = None
+
+
+class SelectionPlacer:
+    """Maps the selections of one TextSource onto one answer's segments."""
+
+    def __init__(self, store: Store, answer_id: int, text: str, natural_key: tuple, *, fresh: bool):
+        self.store, self.answer_id, self.text, self.natural_key = store, answer_id, text, natural_key
+        self.fresh = fresh  # the answer was created by this import: take the file's segmentation
+        self.discarded: Counter = Counter()
+
+    def place(self, source: ET.Element, importer) -> int:
+        """Create segments as needed, hand codings and notes to the importer; return new segments."""
+        selections = self._kept_selections(source)
+        if not selections:
+            return 0
+        segment_of, created = self._segments_for(selections)
+        for selection in selections:
+            segment_id = segment_of.get((selection.start, selection.end))
+            if segment_id is None:
+                self.discarded["selection conflicting with the project's segments"] += 1
+                continue
+            self._attach(segment_id, selection, importer)
+        return created
+
+    def _kept_selections(self, source: ET.Element) -> list[_Selection]:
+        found: dict[tuple[int, int], _Selection] = {}
+        for element in source.findall(_tag("PlainTextSelection")):
+            start, end = int(element.get("startPosition", -1)), int(element.get("endPosition", -1))
+            if not 0 <= start < end <= len(self.text):
+                self.discarded["selection outside its text"] += 1
+                continue
+            found.setdefault(
+                (start, end),
+                _Selection(start, end, [], element.get("guid"), element.get("creationDateTime")),
+            )
+            found[(start, end)].elements.append(element)
+        whole_source_codings = source.findall(_tag("Coding"))
+        if whole_source_codings and self.text:
+            whole = found.setdefault((0, len(self.text)), _Selection(0, len(self.text), [], None))
+            whole.elements.append(source)
+        kept: list[_Selection] = []
+        for selection in sorted(found.values(), key=lambda s: (s.start, s.end)):
+            if kept and selection.start < kept[-1].end:
+                self.discarded["overlapping selection"] += 1
+                continue
+            kept.append(selection)
+        return kept
+
+    def _segments_for(self, selections: list[_Selection]) -> tuple[dict[tuple[int, int], str], int]:
+        existing = interchange.segments_of(self.store, self.answer_id)
+        by_span = {(row["start"], row["end"]): row["id"] for row in existing}
+        if not self.fresh and all((s.start, s.end) in by_span for s in selections):
+            return by_span, 0
+        if interchange.used_segment_ids(self.store, self.answer_id):
+            return by_span, 0
+        partition = self._partition(selections)
+        interchange.replace_segments(self.store, self.answer_id, partition)
+        new_ids = {row["id"] for row in partition} - set(by_span.values())
+        return {(row["start"], row["end"]): row["id"] for row in partition}, len(new_ids)
+
+    def _partition(self, selections: list[_Selection]) -> list[dict]:
+        rows, cursor = [], 0
+        for selection in selections:
+            if selection.start > cursor:
+                rows.append(self._segment(cursor, selection.start))
+            rows.append(self._segment(selection.start, selection.end, selection))
+            cursor = selection.end
+        if cursor < len(self.text):
+            rows.append(self._segment(cursor, len(self.text)))
+        return rows
+
+    def _segment(self, start: int, end: int, selection: _Selection | None = None) -> dict:
+        guid = selection.guid if selection else None
+        if guid and not interchange.segment_exists(self.store, guid):
+            segment_id = guid
+        elif start == 0 and end == len(self.text):
+            segment_id = stable_id("segment", *self.natural_key)
+        else:
+            segment_id = new_id()
+        created_at = selection.created_at if selection else None
+        return {"id": segment_id, "start": start, "end": end, "created_at": created_at}
+
+    def _attach(self, segment_id: str, selection: _Selection, importer) -> None:
+        for element in selection.elements:
+            description = element.find(_tag("Description"))
+            if description is not None and (description.text or "").strip() == "for_report":
+                interchange.set_for_report(self.store, segment_id, True)
+            for coding in element.findall(_tag("Coding")):
+                importer.add_coding(segment_id, coding)
+            for note_ref in element.findall(_tag("NoteRef")):
+                importer.add_memo(segment_id, note_ref)

@@ -1,0 +1,1 @@
+"""Team work: double-coding samples, merging coders' files, agreement, adjudication, review."""

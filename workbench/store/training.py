@@ -1,0 +1,95 @@
+"""Read-only queries behind suggestions: coded segments with their texts, uncoded answers."""
+
+from __future__ import annotations
+
+from workbench.store.database import Store
+
+
+def answer_texts(store: Store) -> list[dict]:
+    """Every non-empty answer of the project: id, question_id, text (the representation's corpus)."""
+    return store.rows(
+        "SELECT id, question_id, text FROM answers WHERE is_nonresponse = 0 ORDER BY id"
+    )
+
+
+def answer_fingerprint(store: Store) -> tuple[int, int]:
+    """(count, highest id) of non-empty answers: changes whenever answers are imported."""
+    row = store.rows(
+        "SELECT COUNT(*) AS answers, COALESCE(MAX(id), 0) AS last FROM answers "
+        "WHERE is_nonresponse = 0"
+    )[0]
+    return row["answers"], row["last"]
+
+
+def coded_segments(store: Store, coder: str | None = None) -> list[dict]:
+    """One row per coding of a live or merged code, in coding order.
+
+    Rows: segment_id, answer_id, question_id, start, end, answer_text, code_id, coder,
+    created_at. Codes merged into others are reported under the code they were merged into
+    (resolved by ``live_code_id``); retired codes are left out by the caller.
+    """
+    return store.rows(
+        """
+        SELECT s.id AS segment_id, s.answer_id, a.question_id, s.start, s."end",
+               a.text AS answer_text, k.code_id, k.coder, k.created_at
+        FROM codings k
+        JOIN segments s ON s.id = k.segment_id
+        JOIN answers a ON a.id = s.answer_id
+        WHERE (:coder IS NULL OR k.coder = :coder)
+        ORDER BY k.created_at, k.rowid
+        """,
+        {"coder": coder},
+    )
+
+
+def code_rows(store: Store) -> list[dict]:
+    """Every code (live, merged or retired): id, parent_id, name, is_theme, retired, merged_into."""
+    return store.rows(
+        "SELECT id, parent_id, name, is_theme, retired, merged_into, created_at FROM codes"
+    )
+
+
+def uncoded_answers(store: Store, question_id: str, coder: str | None = None) -> list[dict]:
+    """Non-empty answers of a question without any coding (by ``coder`` if given): id, text."""
+    return store.rows(
+        """
+        SELECT a.id, a.text FROM answers a
+        WHERE a.question_id = :question AND a.is_nonresponse = 0
+          AND NOT EXISTS (
+            SELECT 1 FROM segments s JOIN codings k ON k.segment_id = s.id
+            WHERE s.answer_id = a.id AND (:coder IS NULL OR k.coder = :coder)
+          )
+        ORDER BY a.id
+        """,
+        {"question": question_id, "coder": coder},
+    )
+
+
+def answers_of_question(store: Store, question_id: str) -> list[dict]:
+    """Non-empty answers of a question: id, text."""
+    return store.rows(
+        "SELECT id, text FROM answers WHERE question_id = ? AND is_nonresponse = 0 ORDER BY id",
+        (question_id,),
+    )
+
+
+def segments_of_answer(store: Store, answer_id: int) -> list[dict]:
+    """An answer's segments with their text spans: id, start, end, answer text, question_id."""
+    return store.rows(
+        """
+        SELECT s.id, s.start, s."end", a.text AS answer_text, a.question_id
+        FROM segments s JOIN answers a ON a.id = s.answer_id
+        WHERE s.answer_id = ? ORDER BY s.start
+        """,
+        (answer_id,),
+    )
+
+
+def question_exists(store: Store, question_id: str) -> bool:
+    """Whether the project has a question of that id."""
+    return store.scalar("SELECT 1 FROM questions WHERE id = ?", (question_id,)) is not None
+
+
+def coder_exists(store: Store, coder: str) -> bool:
+    """Whether the coder has any codings in the project."""
+    return store.scalar("SELECT 1 FROM codings WHERE coder = ? LIMIT 1", (coder,)) is not None

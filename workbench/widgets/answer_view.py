@@ -1,0 +1,140 @@
+"""The current answer: its raw text, segments visibly separated, and a split cursor.
+
+When focused this is the single-key mode: letters act (next, undo, split …) instead of
+typing. The keys that need the screen's data are routed to the screen's actions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+WORD_START = re.compile(r"(?<!\S)\S")
+
+
+class AnswerView(Widget, can_focus=True):
+    """Shows one answer; ``cursor`` and ``anchor`` are code-point offsets into its text."""
+
+    BINDINGS = [
+        Binding("j,down", "screen.next_answer", "Next answer", id="next_answer"),
+        Binding("k,up", "screen.previous_answer", "Previous answer", id="previous_answer"),
+        Binding("n", "screen.next_uncoded", "Next uncoded", id="next_uncoded"),
+        Binding("u", "screen.undo", "Undo", id="undo"),
+        Binding("s", "screen.split", "Split segment", id="split"),
+        Binding("x", "screen.remove_code", "Remove a code", id="remove_code"),
+        Binding("slash", "screen.search", "Search", id="search"),
+        Binding("f", "screen.filter", "Filter", id="filter"),
+        Binding("m", "screen.memo", "Memo", id="memo"),
+        Binding("b", "screen.toggle_blind", "Blind", id="toggle_blind", show=False),
+        Binding("e", "screen.toggle_evidence", "Evidence", id="toggle_evidence", show=False),
+        Binding("t", "screen.answer_table", "Table", id="answer_table_key", show=False),
+        Binding("c", "screen.codebook", "Codebook", id="codebook_key", show=False),
+        Binding("g", "screen.chart", "Chart", id="chart_key", show=False),
+        Binding("question_mark", "screen.help", "Help", id="help"),
+        Binding("i,enter,escape", "screen.focus_picker", "Code", id="focus_picker"),
+        Binding("left,h", "move_cursor(-1)", "Word left", id="cursor_left", show=False),
+        Binding("right,l", "move_cursor(1)", "Word right", id="cursor_right", show=False),
+        Binding("shift+left,H", "move_cursor(-1, True)", "Select left", id="select_left",
+                show=False),
+        Binding("shift+right,L", "move_cursor(1, True)", "Select right", id="select_right",
+                show=False),
+    ] + [
+        Binding(str(number), f"screen.apply_suggestion({number})",
+                f"Apply suggestion {number}", id=f"suggestion_{number}", show=False)
+        for number in range(1, 10)
+    ]
+
+    COMPONENT_CLASSES = {
+        "answer-view--segment-even", "answer-view--segment-odd", "answer-view--current",
+        "answer-view--divider", "answer-view--cursor", "answer-view--selection",
+    }
+
+    cursor = reactive(0)
+    anchor: reactive[int | None] = reactive(None)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = ""
+        self.segments: list[dict] = []
+
+    def show_answer(self, text: str, segments: list[dict], keep_cursor: bool = False) -> None:
+        """Display a new answer (or the same one after a change)."""
+        self.text = text
+        self.segments = segments
+        if not keep_cursor:
+            self.cursor = 0
+        self.cursor = min(self.cursor, max(len(text) - 1, 0))
+        self.anchor = None
+        self.refresh(layout=True)
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected span (start, end-exclusive), if the coder selected one."""
+        if self.anchor is None or self.anchor == self.cursor:
+            return None
+        return min(self.anchor, self.cursor), max(self.anchor, self.cursor)
+
+    @property
+    def current_index(self) -> int:
+        """Index of the segment under the cursor."""
+        for index, segment in enumerate(self.segments):
+            if segment["start"] <= self.cursor < segment["end"]:
+                return index
+        return 0
+
+    def action_move_cursor(self, direction: int, select: bool = False) -> None:
+        """Move the split cursor to the previous/next word start."""
+        if select and self.anchor is None:
+            self.anchor = self.cursor
+        if not select:
+            self.anchor = None
+        starts = [match.start() for match in WORD_START.finditer(self.text)] + [len(self.text)]
+        if direction > 0:
+            self.cursor = next((start for start in starts if start > self.cursor), self.cursor)
+        else:
+            self.cursor = next((start for start in reversed(starts) if start < self.cursor), 0)
+
+    def render(self) -> Text:
+        if not self.text:
+            return Text("No answers here.", style="dim")
+        rendered = Text()
+        current = self.current_index
+        for index, segment in enumerate(self.segments or [{"start": 0, "end": len(self.text)}]):
+            if index:
+                rendered.append(" ┃ ", style=self._style("divider"))
+            piece = Text(self.text[segment["start"]:segment["end"]],
+                         style=self._segment_style(index, current))
+            self._mark_cursor(piece, segment["start"])
+            rendered.append_text(piece)
+        return rendered
+
+    def _segment_style(self, index: int, current: int) -> str:
+        if index == current and len(self.segments) > 1:
+            return self._style("current")
+        return self._style("segment-even" if index % 2 == 0 else "segment-odd")
+
+    def _mark_cursor(self, piece: Text, offset: int) -> None:
+        if not self.has_focus:
+            return
+        if self.selection:
+            start, end = self.selection
+            piece.stylize(self._style("selection"), max(start - offset, 0), max(end - offset, 0))
+        if offset <= self.cursor < offset + len(piece):
+            position = self.cursor - offset
+            piece.stylize(self._style("cursor"), position, position + 1)
+
+    def _style(self, name: str):
+        return self.get_component_rich_style(f"answer-view--{name}")
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def on_focus(self, event) -> None:
+        self.refresh()
+
+    def on_blur(self, event) -> None:
+        self.refresh()

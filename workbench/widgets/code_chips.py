@@ -1,0 +1,39 @@
+"""The codes applied to each segment of the answer, shown as chips with their theme."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class CodeChips(Static):
+    """One line per segment: its number and a chip per code ("Theme › Code")."""
+
+    COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current"}
+
+    def show_segments(self, segments: list[dict], coder: str, current_index: int,
+                      hide_others: bool) -> None:
+        """Render chips; other coders' codes are dimmed, or hidden when coding blind."""
+        lines = Text()
+        for index, segment in enumerate(segments):
+            marker = "▶" if index == current_index else " "
+            style = self.get_component_rich_style("code-chips--current") \
+                if index == current_index else ""
+            lines.append(f"{marker} ¶{index + 1} ", style=style)
+            self._append_chips(lines, segment["codings"], coder, hide_others)
+            lines.append("\n")
+        self.update(lines.rstrip() or Text("No text to code.", style="dim"))
+
+    def _append_chips(self, line: Text, codings: list[dict], coder: str,
+                      hide_others: bool) -> None:
+        shown = [row for row in codings if row["coder"] == coder or not hide_others]
+        if not shown:
+            line.append("no code yet", style="dim italic")
+        for row in shown:
+            label = f" {row['theme']} › {row['name']} " if row["theme"] else f" {row['name']} "
+            if row["coder"] != coder:
+                label = f"{label.rstrip()} · {row['coder']} "
+                line.append(label, style=self.get_component_rich_style("code-chips--other"))
+            else:
+                line.append(label, style=self.get_component_rich_style("code-chips--chip"))
+            line.append(" ")

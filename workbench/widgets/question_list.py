@@ -1,0 +1,66 @@
+"""The list of questions, each with a text progress bar (coded / answered)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+BAR_WIDTH = 14
+
+
+def progress_bar(coded: int, answered: int, width: int = BAR_WIDTH) -> Text:
+    """A bar such as '━━━━━━╺──────── 40/100' as styled text."""
+    filled = round(width * coded / answered) if answered else 0
+    bar = Text("━" * filled, style="green" if coded == answered and answered else "cyan")
+    bar.append("─" * (width - filled), style="dim")
+    bar.append(f" {coded}/{answered}", style="dim" if coded < answered else "green")
+    return bar
+
+
+class QuestionList(OptionList):
+    """Questions in report order; choosing one posts ``QuestionChosen``."""
+
+    class QuestionChosen(Message):
+        def __init__(self, question_id: str) -> None:
+            super().__init__()
+            self.question_id = question_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._questions: list[dict] = []
+        self._progress: dict[str, tuple[int, int]] = {}
+
+    def show_questions(self, questions: list[dict], current_id: str | None) -> None:
+        """Fill the list; progress bars stay empty until ``show_progress``."""
+        self._questions = questions
+        self._rebuild(current_id)
+
+    def show_progress(self, progress: dict[str, tuple[int, int]]) -> None:
+        """Update every bar from {question id: (answered, coded)}."""
+        self._progress.update(progress)
+        self._rebuild(self._highlighted_id())
+
+    def _highlighted_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option else None
+
+    def _rebuild(self, current_id: str | None) -> None:
+        self.set_options(Option(self._prompt(question), id=question["id"])
+                         for question in self._questions)
+        ids = [question["id"] for question in self._questions]
+        if current_id in ids:
+            self.highlighted = ids.index(current_id)
+
+    def _prompt(self, question: dict) -> Text:
+        title = Text(question["id"], style="bold")
+        title.append(f"  {question['text']}", style="")
+        title.truncate(BAR_WIDTH + 14, overflow="ellipsis")
+        answered, coded = self._progress.get(question["id"], (0, 0))
+        return Text.assemble(title, "\n", progress_bar(coded, answered))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.QuestionChosen(event.option.id))

@@ -1,0 +1,40 @@
+"""The status line: project, coder, wave, question progress and the saved indicator."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    """One calm line at the bottom; ``mark_saved`` flashes the indicator after each change."""
+
+    project = reactive("")
+    coder = reactive("")
+    wave = reactive("")
+    progress = reactive("")
+    notice = reactive("")
+    saved = reactive(True)
+    read_only = reactive(False)
+
+    def render(self) -> Text:
+        parts = [("project ", self.project), ("coder ", self.coder), ("wave ", self.wave)]
+        line = Text()
+        for label, value in parts:
+            line.append(label, style="dim")
+            line.append(f"{value}   ")
+        line.append(self.progress)
+        if self.notice:
+            line.append(f"   {self.notice}", style="italic")
+        line.append("   ")
+        if self.read_only:
+            line.append("● read-only", style="bold red")
+        else:
+            line.append("● saved" if self.saved else "○ saving", style="green" if self.saved
+                        else "yellow")
+        return line
+
+    def mark_saved(self) -> None:
+        """Every change is written at once; show that it was."""
+        self.saved = True

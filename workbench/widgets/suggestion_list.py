@@ -1,0 +1,58 @@
+"""Numbered suggestions (keys 1–9), each with optional evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    """What the list shows for one suggestion: the code, its path, and why it is suggested."""
+
+    code_id: str
+    path: str
+    evidence: str = ""
+    score: float | None = None
+
+
+class SuggestionList(Static):
+    """Shows up to nine suggestions; the screen applies number N on key N."""
+
+    COMPONENT_CLASSES = {"suggestion-list--number", "suggestion-list--evidence"}
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: tuple[SuggestionRow, ...] = ()
+        self.show_evidence = False
+
+    def show_rows(self, rows: list[SuggestionRow]) -> None:
+        self.rows = tuple(rows[:9])
+        self._render_rows()
+
+    def toggle_evidence(self) -> None:
+        self.show_evidence = not self.show_evidence
+        self._render_rows()
+
+    def code_for_number(self, number: int) -> str | None:
+        """The code id listed under number (1-based), if any."""
+        return self.rows[number - 1].code_id if 0 < number <= len(self.rows) else None
+
+    def _render_rows(self) -> None:
+        if not self.rows:
+            self.update(Text("Nothing to suggest yet.", style="dim"))
+            return
+        number_style = self.get_component_rich_style("suggestion-list--number")
+        evidence_style = self.get_component_rich_style("suggestion-list--evidence")
+        text = Text()
+        for number, row in enumerate(self.rows, start=1):
+            text.append(f"{number} ", style=number_style)
+            text.append(row.path)
+            if row.score is not None:
+                text.append(f"  {row.score:.2f}", style=evidence_style)
+            if self.show_evidence and row.evidence:
+                text.append(f"\n    {row.evidence}", style=evidence_style)
+            text.append("\n")
+        self.update(text.rstrip())
