@@ -170,3 +170,35 @@ def test_project_agreement_theme_level_and_missing_coders(tmp_path):
         measure_agreement(store, ["A", "Nobody"])
     with pytest.raises(UserError):
         measure_agreement(store, ["A"])
+
+
+def test_agreement_command_json_and_reliability_report(tmp_path, capsys):
+    import json
+
+    import openpyxl
+    from teams_project import add_code, add_coding, build_project, segment_ids
+
+    from workbench.cli import main
+
+    store = build_project(tmp_path / "p.db", respondents=10)
+    present, other = add_code(store, "Present"), add_code(store, "Other")
+    first, second = parse("0 1 0 0 0 0 0 0 1 0"), parse("1 1 1 0 0 1 0 0 0 0")
+    for segment, a, b in zip(segment_ids(store), first, second, strict=True):
+        add_coding(store, segment, present if a else other, "A")
+        add_coding(store, segment, present if b else other, "B")
+    add_coding(store, segment_ids(store)[0], other, "C")
+    store.close()
+    assert main(["agreement", str(tmp_path / "p.db"), "--coders", "A,B", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {"coders", "segments", "codes", "overall"}
+    assert set(result["codes"][0]) == {"code", "alpha", "kappa", "percent_agreement", "prevalence", "n"}
+    assert main(["agreement", str(tmp_path / "p.db"), "--coders", "A,C"]) == 0
+    assert "n/a (no variation)" in capsys.readouterr().out
+    assert main(["agreement", str(tmp_path / "p.db"), "--coders", "A,Z"]) == 2
+
+    assert main(["reliability", str(tmp_path / "p.db"), "--coders", "A,B", "--out", str(tmp_path)]) == 0
+    text = (tmp_path / "reliability.md").read_text(encoding="utf-8")
+    assert "A og B" in text and "10 av 10 segmenter" in text and "0,095" in text
+    sheet = openpyxl.load_workbook(tmp_path / "reliability.xlsx")["Koder"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Present"][1] == pytest.approx(0.095, abs=5e-4)

@@ -60,3 +60,12 @@ def test_user_mistakes(store):
         assign_sample(store, "B", 1.5)
     with pytest.raises(UserError):
         assign_sample(store, "B", 0.2, question_id="nope")
+
+
+def test_assign_command(tmp_path, capsys):
+    from workbench.cli import main
+
+    build_project(tmp_path / "p.db", respondents=10).close()
+    assert main(["assign", str(tmp_path / "p.db"), "--coder", "B", "--share", "0.3", "--seed", "4"]) == 0
+    assert "B now has 3 segments to double-code (blind)." in capsys.readouterr().out
+    assert main(["assign", str(tmp_path / "p.db"), "--coder", "B", "--share", "2"]) == 2

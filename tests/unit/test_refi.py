@@ -5,84 +5,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from interchange_fixtures import ANSWERS, build_coded_project, project_snapshot
 
 from workbench.errors import UserError
 from workbench.project import create_project
 from workbench.refi.codebook import CODEBOOK_NAMESPACE, read_qdc, write_qdc
 from workbench.refi.project import PROJECT_NAMESPACE, export_qdpx
 from workbench.refi.project_import import import_qdpx
-from workbench.store import interchange, stable_id
+from workbench.store import interchange
 
 SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "refi" / "Project.xsd"
-
-ANSWERS = [
-    ("0301", "q1", "Samarbeidet med fastlegene var godt. Boligmangel er verst."),
-    ("1103", "q1", "Som før."),
-    ("1103", "q2", "Vi har fått flere oppgaver etter pakkeforløp."),
-    ("4601", "q1", "   "),
-]
-
-
-def _code(store, code_id, name, parent_id=None, *, theme=False, position=0, definition=""):
-    interchange.insert_code(store, {
-        "id": code_id, "parent_id": parent_id, "name": name, "definition": definition,
-        "colour": "#4e79a7" if not theme else None, "is_theme": int(theme),
-        "codable": int(not theme), "position": position, "retired": 0, "merged_into": None,
-        "created_at": "2026-01-01T00:00:00+00:00", "created_by": "kari",
-    })
-
-
-def build_coded_project(path: Path):
-    """A small project: two questions, a split answer, a theme tree, two coders, a memo."""
-    store = create_project(path)
-    with store.atomic():
-        interchange.upsert_respondent(store, "0301", {"name": "Oslo", "county": "Oslo"})
-        interchange.upsert_respondent(store, "1103", {"name": "Stavanger", "county": "Rogaland"})
-        interchange.upsert_respondent(store, "4601", {"name": "Bergen"})
-        interchange.ensure_question(store, "q1", "Samarbeid?")
-        interchange.ensure_question(store, "q2", "Nye oppgaver?")
-        segments = {}
-        for respondent, question, text in ANSWERS:
-            answer_id = interchange.insert_answer(store, respondent, question, 2023, text)
-            if text.strip():
-                segment_id = stable_id("segment", respondent, question, 2023)
-                interchange.insert_segment(store, {"id": segment_id, "answer_id": answer_id,
-                                                   "start": 0, "end": len(text)})
-                segments[(respondent, question)] = (answer_id, segment_id)
-        # Split Oslo's answer into two segments at the second sentence.
-        answer_id, whole = segments[("0301", "q1")]
-        split_at = ANSWERS[0][2].index("Boligmangel")
-        interchange.replace_segments(store, answer_id, [
-            {"id": "11111111-1111-4111-8111-111111111111", "start": 0, "end": split_at},
-            {"id": "22222222-2222-4222-8222-222222222222", "start": split_at, "end": len(ANSWERS[0][2])},
-        ])
-        _code(store, "aaaaaaaa-0000-4000-8000-000000000001", "Samarbeid", theme=True)
-        _code(store, "aaaaaaaa-0000-4000-8000-000000000002", "Fastlege godt",
-              "aaaaaaaa-0000-4000-8000-000000000001", definition="Positivt om fastleger.")
-        _code(store, "aaaaaaaa-0000-4000-8000-000000000003", "Bolig", position=1)
-        _code(store, "aaaaaaaa-0000-4000-8000-000000000004", "Ingen endring", position=2)
-        for coder in ("kari", "ola"):
-            interchange.ensure_coder(store, coder)
-        codings = [
-            ("11111111-1111-4111-8111-111111111111", "aaaaaaaa-0000-4000-8000-000000000002", "kari"),
-            ("22222222-2222-4222-8222-222222222222", "aaaaaaaa-0000-4000-8000-000000000003", "kari"),
-            ("22222222-2222-4222-8222-222222222222", "aaaaaaaa-0000-4000-8000-000000000003", "ola"),
-            (segments[("1103", "q1")][1], "aaaaaaaa-0000-4000-8000-000000000004", "ola"),
-        ]
-        for number, (segment_id, code_id, coder) in enumerate(codings):
-            interchange.insert_coding(store, {
-                "id": f"cccccccc-0000-4000-8000-00000000000{number}", "segment_id": segment_id,
-                "code_id": code_id, "coder": coder, "how": "typed",
-                "created_at": f"2026-02-0{number + 1}T10:00:00+00:00",
-            })
-        interchange.insert_memo(store, {
-            "id": "dddddddd-0000-4000-8000-000000000001",
-            "segment_id": "22222222-2222-4222-8222-222222222222", "coder": "kari",
-            "text": "Gjelder særlig unge voksne.", "created_at": "2026-02-05T10:00:00+00:00",
-        })
-        interchange.set_for_report(store, "22222222-2222-4222-8222-222222222222", True)
-    return store
-
 
 def _validate(document: bytes) -> None:
     if not SCHEMA.exists():
@@ -90,19 +22,6 @@ def _validate(document: bytes) -> None:
     import xmlschema
 
     xmlschema.XMLSchema(str(SCHEMA)).validate(document.decode("utf-8"))
-
-
-def _snapshot(store) -> dict:
-    return {
-        "codings": sorted(
-            (row["id"], row["segment_id"], row["code_id"], row["coder"]) for row in interchange.coding_rows(store)
-        ),
-        "segments": sorted(
-            (row["id"], row["start"], row["end"], row["for_report"]) for row in interchange.segment_rows(store)
-        ),
-        "memos": sorted((row["id"], row["segment_id"], row["text"]) for row in interchange.memo_rows(store)),
-        "codes": sorted((row["id"], row["parent_id"], row["name"]) for row in interchange.unmerged_codes(store)),
-    }
 
 
 def test_qdpx_export_is_schema_valid_and_holds_every_source(tmp_path):
@@ -137,7 +56,7 @@ def test_qdpx_round_trip_keeps_every_identity(tmp_path):
     report = import_qdpx(copy, exported, coder="importer")
     assert (report.codes_new, report.answers_new, report.codings_new, report.memos_new) == (4, 3, 4, 1)
     assert not report.discarded
-    assert _snapshot(copy) == _snapshot(original)
+    assert project_snapshot(copy) == project_snapshot(original)
     again = export_qdpx(copy, tmp_path / "b" / "project.qdpx")
     assert again.read_bytes() == exported.read_bytes()
 

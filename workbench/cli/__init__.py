@@ -17,6 +17,10 @@ from workbench.errors import UserError
 COMMAND_MODULES = (
     "workbench.cli.project",
     "workbench.cli.importing",
+    "workbench.cli.demo",
+    "workbench.cli.export",
+    "workbench.cli.teams",
+    "workbench.cli.tui",
 )
 
 

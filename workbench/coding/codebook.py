@@ -46,11 +46,13 @@ def check_name_free(store: Store, name: str, parent_id: str | None, except_id: s
 
 def similar_names(store: Store, name: str, except_id: str | None = None) -> tuple[str, ...]:
     """Names of live codes close to ``name`` (rapidfuzz WRatio), best first."""
-    choices = {
-        row["id"]: row["name"] for row in codebook_rows.live_codes(store) if row["id"] != except_id
-    }
+    choices = {row["id"]: row["name"] for row in codebook_rows.live_codes(store) if row["id"] != except_id}
     matches = process.extract(
-        name, choices, scorer=fuzz.WRatio, score_cutoff=SIMILARITY_CUTOFF, limit=5,
+        name,
+        choices,
+        scorer=fuzz.WRatio,
+        score_cutoff=SIMILARITY_CUTOFF,
+        limit=5,
         processor=str.casefold,
     )
     return tuple(dict.fromkeys(match[0] for match in matches))
@@ -66,38 +68,61 @@ def _make_container(store: Store, change: Change, parent: dict) -> None:
 
 
 def insert_new_code(
-    store: Store, change: Change, name: str, coder: str, parent_id: str | None,
-    definition: str = "", is_theme: bool = False, colour: str | None = None,
+    store: Store,
+    change: Change,
+    name: str,
+    coder: str,
+    parent_id: str | None,
+    definition: str = "",
+    is_theme: bool = False,
+    colour: str | None = None,
 ) -> str:
     """Add a code inside an open recording (checks name and depth); return its id."""
     name = name.strip()
     if parent_id is not None:
         parent = existing_code(store, parent_id)
         if depth_of(store, parent_id) >= MAX_DEPTH:
-            raise UserError(f"Cannot put '{name}' under '{parent['name']}': themes go three levels deep at most.")
+            raise UserError(
+                f"Cannot put '{name}' under '{parent['name']}': themes go three levels deep at most."
+            )
         _make_container(store, change, parent)
     check_name_free(store, name, parent_id)
     code_id = new_id()
     change.touch("codes", [code_id])
-    codebook_rows.insert_code(store, {
-        "id": code_id, "parent_id": parent_id, "name": name, "definition": definition,
-        "colour": colour, "is_theme": int(is_theme), "codable": int(not is_theme),
-        "position": len(codebook_rows.live_children(store, parent_id)),
-        "created_at": now(), "created_by": coder,
-    })
+    codebook_rows.insert_code(
+        store,
+        {
+            "id": code_id,
+            "parent_id": parent_id,
+            "name": name,
+            "definition": definition,
+            "colour": colour,
+            "is_theme": int(is_theme),
+            "codable": int(not is_theme),
+            "position": len(codebook_rows.live_children(store, parent_id)),
+            "created_at": now(),
+            "created_by": coder,
+        },
+    )
     return code_id
 
 
 def create_code(
-    store: Store, name: str, coder: str, parent_id: str | None = None,
-    definition: str = "", is_theme: bool = False,
+    store: Store,
+    name: str,
+    coder: str,
+    parent_id: str | None = None,
+    definition: str = "",
+    is_theme: bool = False,
 ) -> CodeCreated:
     """Create a code (or theme) at top level or under a theme, warning of near-duplicates."""
     similar = similar_names(store, name.strip())
     with recording(store, "code.create", coder) as change:
         code_id = insert_new_code(store, change, name, coder, parent_id, definition, is_theme)
         change.info = {"name": name.strip()}
-    return CodeCreated(id=code_id, similar=tuple(s for s in similar if s.casefold() != name.strip().casefold()))
+    return CodeCreated(
+        id=code_id, similar=tuple(s for s in similar if s.casefold() != name.strip().casefold())
+    )
 
 
 def code_path(store: Store, code_id: str) -> str:
@@ -151,12 +176,21 @@ def _nodes(rows_by_parent: dict, parent_id: str | None, prefix: str, depth: int)
     nodes = []
     for row in rows_by_parent.get(parent_id, []):
         path = f"{prefix}{PATH_SEPARATOR}{row['name']}" if prefix else row["name"]
-        nodes.append(CodeNode(
-            id=row["id"], name=row["name"], path=path, parent_id=parent_id,
-            definition=row["definition"], colour=row["colour"], is_theme=bool(row["is_theme"]),
-            codable=bool(row["codable"]), position=row["position"], depth=depth,
-            children=_nodes(rows_by_parent, row["id"], path, depth + 1),
-        ))
+        nodes.append(
+            CodeNode(
+                id=row["id"],
+                name=row["name"],
+                path=path,
+                parent_id=parent_id,
+                definition=row["definition"],
+                colour=row["colour"],
+                is_theme=bool(row["is_theme"]),
+                codable=bool(row["codable"]),
+                position=row["position"],
+                depth=depth,
+                children=_nodes(rows_by_parent, row["id"], path, depth + 1),
+            )
+        )
     return tuple(nodes)
 
 

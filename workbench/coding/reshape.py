@@ -59,18 +59,28 @@ def rename_code(store: Store, code_id: str, name: str, coder: str) -> tuple[str,
 
 
 def define_code(
-    store: Store, code_id: str, coder: str, definition=_UNSET, example_segment_id=_UNSET, colour=_UNSET,
+    store: Store,
+    code_id: str,
+    coder: str,
+    definition=_UNSET,
+    example_segment_id=_UNSET,
+    colour=_UNSET,
 ) -> None:
     """Set a code's definition / decision rule, example segment or colour (those given)."""
     fields = {
         name: value
-        for name, value in (("definition", definition), ("example_segment_id", example_segment_id),
-                            ("colour", colour))
+        for name, value in (
+            ("definition", definition),
+            ("example_segment_id", example_segment_id),
+            ("colour", colour),
+        )
         if value is not _UNSET
     }
     with recording(store, "code.define", coder, target=code_id) as change:
         existing_code(store, code_id)
-        if fields.get("example_segment_id") and not coding_rows.segment_row(store, fields["example_segment_id"]):
+        if fields.get("example_segment_id") and not coding_rows.segment_row(
+            store, fields["example_segment_id"]
+        ):
             raise UserError(f"There is no segment with id {fields['example_segment_id']}.")
         change.touch("codes", [code_id])
         if fields:
@@ -121,7 +131,9 @@ def set_codable(store: Store, code_id: str, codable: bool, coder: str) -> None:
     with recording(store, "code.define", coder, target=code_id) as change:
         row = _live_code(store, code_id)
         if not codable and codebook_rows.coding_count(store, code_id):
-            raise UserError(f"'{row['name']}' has codings; merge or remove them before making it a container.")
+            raise UserError(
+                f"'{row['name']}' has codings; merge or remove them before making it a container."
+            )
         change.touch("codes", [code_id])
         codebook_rows.update_code(store, code_id, codable=int(codable))
 
@@ -159,14 +171,21 @@ def merge_codes(store: Store, source_id: str, target_id: str, coder: str) -> int
         coding_rows.delete_codings(store, duplicates)
         codebook_rows.move_code_codings(store, source_id, target_id)
         codebook_rows.update_code(store, source_id, merged_into=target_id)
-        _renumber(store, change, source["parent_id"], _siblings_without(store, source["parent_id"], source_id))
+        _renumber(
+            store, change, source["parent_id"], _siblings_without(store, source["parent_id"], source_id)
+        )
         change.info["codings"] = _counts(store, source_id, target_id)
         gained = change.info["codings"][target_id] - change.info["before"][target_id]
     return gained
 
 
 def split_code(
-    store: Store, code_id: str, new_name: str, coding_ids: list[str], coder: str, definition: str = "",
+    store: Store,
+    code_id: str,
+    new_name: str,
+    coding_ids: list[str],
+    coder: str,
+    definition: str = "",
 ) -> str:
     """Split a code: a new sibling code takes over the chosen codings. Returns its id."""
     with recording(store, "code.split", coder, target=code_id) as change:

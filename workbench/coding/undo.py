@@ -16,11 +16,18 @@ from workbench.store.events import TRACKED_TABLES
 
 UNDOABLE_PREFIXES = ("coding.", "code.", "segment.")
 _DESCRIPTIONS = {
-    "coding.apply": "apply codes", "coding.remove": "remove codes",
-    "code.create": "create code", "code.rename": "rename code", "code.define": "edit code",
-    "code.move": "move code", "code.reorder": "reorder codes", "code.retire": "retire code",
-    "code.merge": "merge codes", "code.split": "split code",
-    "segment.split": "split segment", "segment.merge": "merge segments",
+    "coding.apply": "apply codes",
+    "coding.remove": "remove codes",
+    "code.create": "create code",
+    "code.rename": "rename code",
+    "code.define": "edit code",
+    "code.move": "move code",
+    "code.reorder": "reorder codes",
+    "code.retire": "retire code",
+    "code.merge": "merge codes",
+    "code.split": "split code",
+    "segment.split": "split segment",
+    "segment.merge": "merge segments",
 }
 
 
@@ -56,15 +63,18 @@ def _top_of_redo(store: Store, coder: str) -> str | None:
     return None
 
 
-def _write_state(store: Store, current: dict, wanted: dict) -> None:
-    """Turn rows in state ``current`` into state ``wanted``, children gone before parents."""
-    for table in reversed(TRACKED_TABLES):
-        doomed = [row_id for row_id, row in wanted.get(table, {}).items() if row is None]
-        event_rows.delete_rows(store, table, list(reversed(doomed)))
+def _write_state(store: Store, wanted: dict) -> None:
+    """Write the wanted rows, parents first, then delete the unwanted ones, children first.
+
+    Writing first moves codings off codes and segments that are about to disappear.
+    """
     for table in TRACKED_TABLES:
         for row in wanted.get(table, {}).values():
             if row is not None:
                 event_rows.upsert_row(store, table, row)
+    for table in reversed(TRACKED_TABLES):
+        doomed = [row_id for row_id, row in wanted.get(table, {}).items() if row is None]
+        event_rows.delete_rows(store, table, list(reversed(doomed)))
 
 
 def _check_unchanged(store: Store, expected: dict, description: str) -> None:
@@ -84,12 +94,15 @@ def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
     with store.atomic():
         _check_unchanged(store, current, description)
         try:
-            _write_state(store, current, wanted)
+            _write_state(store, wanted)
         except sqlite3.IntegrityError:
             raise UserError(f"Cannot {description}: later changes depend on it.") from None
         store.log_event(
-            direction, coder=coder, target=action_id,
-            before={"rows": current}, after={"rows": wanted, "info": {"kind": kind}},
+            direction,
+            coder=coder,
+            target=action_id,
+            before={"rows": current},
+            after={"rows": wanted, "info": {"kind": kind}},
             action_id=new_id(),
         )
     return _DESCRIPTIONS.get(kind, kind)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.export.counts import QuestionCounts
+from workbench.export.counts import UNCODED, QuestionCounts
 from workbench.export.labels import report_percent
 from workbench.export.quotes import QuestionQuotes
 
@@ -54,3 +54,24 @@ def base_line(counts: QuestionCounts, words: dict) -> str:
 def note_line(counts: QuestionCounts, words: dict) -> str:
     """Whether several answers were possible (and percentages do not sum to 100)."""
     return words["single_note"] if counts.single_code else words["multiple_note"]
+
+
+def cross_wide(counts: QuestionCounts, by: str, long_table: pd.DataFrame, words: dict,
+               max_categories: int = 8) -> tuple[list[str], list[list[str]]]:
+    """A cross-table for print: groups as rows, top-level categories as columns, "n (row %)"."""
+    top = counts.table[(counts.table["depth"] == 0) & (counts.table["level"] != UNCODED)]
+    categories = list(zip(top["code_id"], top["name"], strict=True))[:max_categories]
+    header = [words.get(by, by), words["answered"]] + [name for _, name in categories]
+    cells = {(row.group, row.code_id): row for row in long_table.itertuples(index=False)}
+    sizes = dict(zip(long_table["group"], long_table["answered"], strict=True))
+    rows = []
+    for group, size in sizes.items():
+        values = [_count_cell(cells.get((group, code_id))) for code_id, _ in categories]
+        rows.append([group or words["unknown"], str(size), *values])
+    return header, rows
+
+
+def _count_cell(row) -> str:
+    if row is None:
+        return "0 (0 %)"
+    return f"{row.count} ({report_percent(row.row_percent)} %)"

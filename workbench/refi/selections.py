@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workbench.refi.project import PROJECT_NAMESPACE
+from workbench.spans import fill_gaps
 from workbench.store import Store, interchange, new_id, stable_id
 
 
@@ -88,15 +89,11 @@ class SelectionPlacer:
         return {(row["start"], row["end"]): row["id"] for row in partition}, len(new_ids)
 
     def _partition(self, selections: list[_Selection]) -> list[dict]:
-        rows, cursor = [], 0
-        for selection in selections:
-            if selection.start > cursor:
-                rows.append(self._segment(cursor, selection.start))
-            rows.append(self._segment(selection.start, selection.end, selection))
-            cursor = selection.end
-        if cursor < len(self.text):
-            rows.append(self._segment(cursor, len(self.text)))
-        return rows
+        by_span = {(s.start, s.end): s for s in selections}
+        return [
+            self._segment(start, end, by_span.get((start, end)))
+            for start, end, _ in fill_gaps(len(self.text), list(by_span))
+        ]
 
     def _segment(self, start: int, end: int, selection: _Selection | None = None) -> dict:
         guid = selection.guid if selection else None

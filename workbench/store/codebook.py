@@ -6,8 +6,16 @@ from workbench.store.database import Store
 
 _LIVE = "retired = 0 AND merged_into IS NULL"
 _UPDATABLE = {
-    "parent_id", "name", "definition", "example_segment_id", "colour",
-    "is_theme", "codable", "position", "retired", "merged_into",
+    "parent_id",
+    "name",
+    "definition",
+    "example_segment_id",
+    "colour",
+    "is_theme",
+    "codable",
+    "position",
+    "retired",
+    "merged_into",
 }
 
 
@@ -80,9 +88,7 @@ def colliding_coding_ids(store: Store, source_id: str, target_id: str) -> list[s
 
 def recode(store: Store, coding_ids: list[str], code_id: str) -> None:
     """Point the given codings at another code."""
-    store.executemany(
-        "UPDATE codings SET code_id = ? WHERE id = ?", [(code_id, cid) for cid in coding_ids]
-    )
+    store.executemany("UPDATE codings SET code_id = ? WHERE id = ?", [(code_id, cid) for cid in coding_ids])
 
 
 def move_code_codings(store: Store, source_id: str, target_id: str) -> None:

@@ -66,8 +66,7 @@ def coding_keys_of_segment(store: Store, segment_id: str, coder: str) -> dict[st
 def insert_codings(store: Store, rows: list[dict]) -> None:
     """Add coding rows (id, segment_id, code_id, coder, how, created_at)."""
     store.executemany(
-        "INSERT INTO codings (id, segment_id, code_id, coder, how, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO codings (id, segment_id, code_id, coder, how, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         [
             (row["id"], row["segment_id"], row["code_id"], row["coder"], row["how"], row["created_at"])
             for row in rows
@@ -95,9 +94,7 @@ def memo_ids_of_segment(store: Store, segment_id: str) -> list[str]:
 
 def move_memos_to_segment(store: Store, memo_ids: list[str], segment_id: str) -> None:
     """Attach the given memos to another segment."""
-    store.executemany(
-        "UPDATE memos SET segment_id = ? WHERE id = ?", [(segment_id, mid) for mid in memo_ids]
-    )
+    store.executemany("UPDATE memos SET segment_id = ? WHERE id = ?", [(segment_id, mid) for mid in memo_ids])
 
 
 def coding_rows(store: Store, coding_ids: list[str]) -> list[dict]:

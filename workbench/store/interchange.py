@@ -217,3 +217,46 @@ def used_segment_ids(store: Store, answer_id: int) -> set[str]:
 def segment_exists(store: Store, segment_id: str) -> bool:
     """True when a segment with this id exists anywhere in the project."""
     return store.scalar("SELECT 1 FROM segments WHERE id = ?", (segment_id,)) is not None
+
+
+def segments_with_answers(store: Store, question_ids: list[str] | None = None) -> list[dict]:
+    """Segments of non-empty answers with their answer's key and text, in report order."""
+    where, params = "a.is_nonresponse = 0", []
+    if question_ids:
+        where += f" AND a.question_id IN ({', '.join('?' for _ in question_ids)})"
+        params = list(question_ids)
+    return store.rows(
+        f"""SELECT s.id, s.start, s.end, s.for_report, s.created_at, a.id AS answer_id,
+                   a.respondent_id, a.question_id, a.wave, a.text AS answer_text
+            FROM segments s JOIN answers a ON a.id = s.answer_id
+            JOIN questions q ON q.id = a.question_id
+            WHERE {where}
+            ORDER BY a.wave, q.position, q.id, a.respondent_id, s.start""",
+        tuple(params),
+    )
+
+
+def question_rows(store: Store) -> list[dict]:
+    """All questions in report order."""
+    return store.rows("SELECT * FROM questions ORDER BY position, id")
+
+
+def upsert_question(store: Store, question: dict) -> None:
+    """Create a question or fill in its text, kind, chapter and single-code flag."""
+    position = store.scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM questions")
+    store.execute(
+        """INSERT INTO questions (id, text, kind, chapter, position, single_code)
+           VALUES (:id, :text, :kind, :chapter, :position, :single_code)
+           ON CONFLICT(id) DO UPDATE SET text = excluded.text, kind = excluded.kind,
+               chapter = excluded.chapter, single_code = excluded.single_code""",
+        {"position": position, **question},
+    )
+
+
+def memo_texts(store: Store, segment_id: str, coder: str) -> list[str]:
+    """A coder's memo texts on one segment, oldest first."""
+    rows = store.rows(
+        "SELECT text FROM memos WHERE segment_id = ? AND coder = ? ORDER BY created_at, id",
+        (segment_id, coder),
+    )
+    return [row["text"] for row in rows]

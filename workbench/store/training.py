@@ -93,3 +93,14 @@ def question_exists(store: Store, question_id: str) -> bool:
 def coder_exists(store: Store, coder: str) -> bool:
     """Whether the coder has any codings in the project."""
     return store.scalar("SELECT 1 FROM codings WHERE coder = ? LIMIT 1", (coder,)) is not None
+
+
+def segment_row(store: Store, segment_id: str) -> list[dict]:
+    """One segment with its answer's text and question (empty list if unknown)."""
+    return store.rows(
+        """
+        SELECT s.id, s.answer_id, s.start, s."end", a.text AS answer_text, a.question_id
+        FROM segments s JOIN answers a ON a.id = s.answer_id WHERE s.id = ?
+        """,
+        (segment_id,),
+    )

@@ -52,13 +52,16 @@ def questions(store: Store) -> list[dict]:
                       "ORDER BY position, id")
 
 
-def question_progress_counts(store: Store, wave: int | None) -> dict[str, tuple[int, int]]:
-    """Per question id: (answered, coded) answers in the wave."""
+def question_progress_counts(store: Store, wave: int | None,
+                             question_id: str | None = None) -> dict[str, tuple[int, int]]:
+    """Per question id (or just the one given): (answered, coded) answers in the wave."""
+    only = " AND a.question_id = ?" if question_id else ""
     rows = store.rows(
         "SELECT a.question_id AS qid, COUNT(*) AS answered, "
         f"SUM({CODED_ANSWER.format(extra='')}) AS coded "
-        "FROM answers a WHERE a.is_nonresponse = 0 AND a.wave = ? GROUP BY a.question_id",
-        (wave,),
+        f"FROM answers a WHERE a.is_nonresponse = 0 AND a.wave = ?{only} "
+        "GROUP BY a.question_id",
+        (wave, question_id) if question_id else (wave,),
     )
     return {row["qid"]: (row["answered"], row["coded"] or 0) for row in rows}
 
@@ -162,20 +165,38 @@ def recent_and_frequent_codes(store: Store, question_id: str, coder: str,
     return list(dict.fromkeys(ordered))[:limit]
 
 
-def table_rows(store: Store, question_id: str, wave: int | None,
+def table_rows(store: Store, question_id: str | None, wave: int | None,
                answer_filter: AnswerFilter = AnswerFilter()) -> list[dict]:
-    """One row per answer: id, respondent, name, text and its code names (sorted, joined)."""
+    """One row per answer (of one question, or all): respondent, name, text, code names."""
     where, params = _filter_sql(answer_filter)
+    question = "a.question_id = ?" if question_id else "a.question_id IS NOT ?"
     return store.rows(
-        "SELECT a.id, a.respondent_id, json_extract(r.attributes, '$.name') AS name, a.text, "
+        "SELECT a.id, a.question_id, a.respondent_id, "
+        "json_extract(r.attributes, '$.name') AS name, a.text, "
         "(SELECT GROUP_CONCAT(name, '; ') FROM (SELECT DISTINCT c.name FROM segments s "
         " JOIN codings k ON k.segment_id = s.id JOIN codes c ON c.id = k.code_id "
         " WHERE s.answer_id = a.id ORDER BY c.name)) AS codes "
         "FROM answers a JOIN respondents r ON r.id = a.respondent_id "
-        f"WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0{where} "
-        "ORDER BY a.respondent_id",
+        f"WHERE {question} AND a.wave = ? AND a.is_nonresponse = 0{where} "
+        "ORDER BY a.question_id, a.respondent_id",
         [question_id, wave, *params],
     )
+
+
+def segment_ids_of_answers(store: Store, answer_ids: list[int]) -> list[str]:
+    """Every segment of the given answers (for bulk coding)."""
+    marks = ",".join("?" * len(answer_ids))
+    return [row["id"] for row in store.rows(
+        f"SELECT id FROM segments WHERE answer_id IN ({marks}) ORDER BY answer_id, start",
+        answer_ids)]
+
+
+def coding_ids_of(store: Store, code_id: str, answer_ids: list[int]) -> list[str]:
+    """The codings of one code on the given answers (for splitting a code)."""
+    marks = ",".join("?" * len(answer_ids))
+    return [row["id"] for row in store.rows(
+        "SELECT k.id FROM codings k JOIN segments s ON s.id = k.segment_id "
+        f"WHERE k.code_id = ? AND s.answer_id IN ({marks})", [code_id, *answer_ids])]
 
 
 def code_usage(store: Store) -> dict[str, tuple[set[str], set[str]]]:

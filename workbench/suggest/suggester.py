@@ -150,18 +150,23 @@ class CodeSuggester(BaseEstimator):
         self.linear_ = OneVsRestClassifier(model).fit(self.rows_.matrix(), binary)
         self.linear_classes_ = eligible
 
-    def suggest(self, x, group=None, top=5) -> list[RankedCode]:
-        """The best ``top`` codes for one row ``x`` (shape 1 x features), best first."""
+    def suggest(self, x, group=None, top=5, exclude_rows=()) -> list[RankedCode]:
+        """The best ``top`` codes for one row ``x`` (shape 1 x features), best first.
+
+        ``exclude_rows`` are training rows to ignore as neighbours (the segment itself).
+        """
         if not hasattr(self, "rows_") or self.rows_.count == 0:
             return []
         similarities = self.rows_.similarities(x)[:, 0]
+        excluded = list(exclude_rows)
+        similarities[excluded] = 0.0
         scores = self._blend(x, group, similarities)
         order = [index for index in np.argsort(-scores, kind="stable") if scores[index] > 0]
         return [
             RankedCode(
                 code_id=self.classes_[index],
                 score=round(float(scores[index]), 4),
-                evidence=self._evidence(index, similarities),
+                evidence=self._evidence(index, similarities, excluded),
             )
             for index in order[:top]
         ]
@@ -213,10 +218,13 @@ class CodeSuggester(BaseEstimator):
             scores[self.linear_classes_] = self.linear_.predict_proba(x)[0]
         return scores
 
-    def _evidence(self, class_index, similarities, limit=3) -> tuple[tuple[int, float], ...]:
+    def _evidence(self, class_index, similarities, excluded, limit=3):
+        """The code's most similar training rows: those with similarity > 0, at least one."""
         members = self.pair_rows_[self.pair_classes_ == class_index]
+        members = members[~np.isin(members, excluded)]
         best = members[np.argsort(-similarities[members], kind="stable")[:limit]]
-        return tuple((int(row), round(float(similarities[row]), 4)) for row in best)
+        supporting = [row for row in best if similarities[row] > 0] or best[:1]
+        return tuple((int(row), round(float(similarities[row]), 4)) for row in supporting)
 
 
 def _membership(rows, classes, row_count, touched):

@@ -41,8 +41,10 @@ class FilterInput(Input):
             super().__init__()
             self.number = number
 
+    digits_are_suggestions = True
+
     async def _on_key(self, event: events.Key) -> None:
-        if not self.value and event.character and event.character in "123456789":
+        if self.digits_are_suggestions and not self.value and event.character and event.character in "123456789":
             event.stop()
             event.prevent_default()
             self.post_message(self.DigitPressed(int(event.character)))
@@ -91,7 +93,9 @@ class CodePicker(Vertical):
         self.browsed = False
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder="Type a code…", id="picker-filter")
+        filter_input = FilterInput(placeholder="Type a code…", id="picker-filter")
+        filter_input.digits_are_suggestions = self.allow_create
+        yield filter_input
         yield OptionList(id="picker-matches")
 
     def set_codes(self, codes: list[dict]) -> None:

@@ -1,0 +1,96 @@
+"""Find identifying spans in a text: patterns, gazetteers, persons, the respondent's own name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from workbench.anonymise.ambiguous import AMBIGUOUS_NAMES
+from workbench.anonymise.gazetteer import gazetteer_spans, pipeline
+from workbench.anonymise.patterns import pattern_spans
+from workbench.anonymise.persons import person_spans
+from workbench.anonymise.replace import normalise_key, placeholders_for
+from workbench.anonymise.spans import KINDS, Span
+from workbench.municipalities import OSLO_DISTRICTS
+
+
+@dataclass(frozen=True)
+class Detection:
+    """An identifying span of a text with the placeholder proposed for it.
+
+    ``certain`` is False for flags (ambiguous names out of context, lone first names,
+    "bydelen"): shown for review, never replaced unless the reviewer accepts them.
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    placeholder: str
+    certain: bool
+
+
+def detect(text: str, respondent_attributes: dict | None = None) -> list[Detection]:
+    """Merged, non-overlapping detections in ``text``, ordered by position."""
+    return detect_many([(text, respondent_attributes)])[0]
+
+
+def detect_many(
+    items: Iterable[tuple[str, dict | None]], batch_size: int = 256
+) -> list[list[Detection]]:
+    """Detections for many (text, respondent attributes) pairs, batched through spaCy."""
+    items = list(items)
+    docs = pipeline().pipe((text for text, _ in items), batch_size=batch_size)
+    return [_detections(doc, attributes or {}) for doc, (_, attributes) in zip(docs, items, strict=True)]
+
+
+def _detections(doc, attributes: dict) -> list[Detection]:
+    text = doc.text
+    spans = pattern_spans(text) + gazetteer_spans(doc)
+    own_name = str(attributes.get("name") or "")
+    spans += own_name_spans(text, own_name)
+    taken = {token.i for entity in doc.ents for token in entity}
+    spans += person_spans(doc, taken)
+    merged = merge_spans(spans)
+    placeholders = placeholders_for(merged, own_key=own_name)
+    return [
+        Detection(span.start, span.end, span.kind, text[span.start : span.end], placeholder, span.certain)
+        for span, placeholder in zip(merged, placeholders, strict=True)
+    ]
+
+
+def own_name_spans(text: str, own_name: str) -> list[Span]:
+    """Mentions of the respondent's own name (and, for a district, the bare district name)."""
+    if not own_name.strip():
+        return []
+    pattern, kind, certain = _own_name_pattern(own_name.strip())
+    return [Span(m.start(), m.end(), kind, certain, own_name) for m in pattern.finditer(text)]
+
+
+@cache
+def _own_name_pattern(own_name: str) -> tuple[re.Pattern, str, bool]:
+    bare = re.sub(r"(?i)^bydel\s+|\s+(kommune|herad)$", "", own_name)
+    is_district = bare in OSLO_DISTRICTS.values() or own_name.lower().startswith("bydel ")
+    ambiguous = bare in AMBIGUOUS_NAMES
+    names = sorted({own_name, bare}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) + r"(?:s|')?" for name in names)
+    flags = 0 if ambiguous else re.IGNORECASE
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
+    return pattern, "district" if is_district else "municipality", not ambiguous
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: certain before flagged, longer before shorter, then by kind."""
+    ranked = sorted(spans, key=lambda s: (not s.certain, -(s.end - s.start), KINDS.index(s.kind)))
+    chosen: list[Span] = []
+    for span in ranked:
+        if all(span.end <= other.start or span.start >= other.end for other in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda span: span.start)
+
+
+def own_key(attributes: dict | None) -> str:
+    """The comparison key of a respondent's own name."""
+    return normalise_key(str((attributes or {}).get("name") or ""))

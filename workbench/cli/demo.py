@@ -1,0 +1,45 @@
+"""``workbench demo``: build the bundled demo project (once) and open it in the terminal UI."""
+
+from __future__ import annotations
+
+from workbench.cli.progress import ProgressBar
+
+DEFAULT_DEMO_CODER = "demo"
+
+
+def register(subparsers) -> None:
+    command = subparsers.add_parser(
+        "demo",
+        help="build the bundled demo project and open the terminal UI",
+        description=(
+            "Build the demo project from the synthetic survey shipped with workbench (in your "
+            "data folder unless --path is given; reused if it already exists) and open it."
+        ),
+    )
+    command.add_argument("--path", metavar="P", help="where the demo project file lives")
+    command.add_argument(
+        "--coder", metavar="NAME", default=DEFAULT_DEMO_CODER,
+        help=f"who codes in the UI (default: {DEFAULT_DEMO_CODER})",
+    )
+    command.add_argument(
+        "--no-tui", action="store_true", help="only build the project and print its path"
+    )
+    command.set_defaults(handler=run_demo)
+
+
+def run_demo(arguments) -> int:
+    from workbench.demo import ensure_demo_project
+
+    progress = ProgressBar("Building the demo project")
+    try:
+        path, built = ensure_demo_project(arguments.path, on_progress=progress)
+    finally:
+        progress.finish()
+    if arguments.no_tui:
+        print(path)
+        return 0
+    if built:
+        print(f"Built the demo project {path}")
+    from workbench import tui
+
+    return tui.run_app(path, arguments.coder) or 0

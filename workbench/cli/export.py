@@ -1,0 +1,86 @@
+"""``workbench export``: counted tables, quote lists, the Word report and interchange files."""
+
+from __future__ import annotations
+
+import json
+
+KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export counts, quotes, the Word report, the method's XLSX, REFI-QDA or reliability",
+        description="Each run writes its own folder under exports/ (or --out DIR) "
+        "with a manifest.json; quotes always pass the anonymisation leak check.",
+    )
+    parser.add_argument("project", help="the project file")
+    parser.add_argument("kind", choices=KINDS, help="what to export")
+    parser.add_argument("--chapter", help="only this report chapter")
+    parser.add_argument("--question", help="only this question id")
+    parser.add_argument("--out", metavar="DIR", help="write into DIR instead of a new folder "
+                        "under exports/")
+    parser.add_argument("--lang", choices=("nb", "en"), default="nb",
+                        help="language of labels in the files (default nb)")
+    parser.add_argument("--json", action="store_true",
+                        help="for counts: print the counted tables as JSON on stdout")
+    parser.add_argument("--all-segments", action="store_true",
+                        help="quote every coded segment, not only those marked for the report")
+    parser.add_argument("--draft", action="store_true",
+                        help="allow quotes that are not anonymised yet, marked as such")
+    parser.add_argument("--tag", default="size_group", metavar="ATTRS",
+                        help="respondent attributes shown after each quote, comma-separated, "
+                        "or 'none' (default size_group)")
+    parser.add_argument("--by", default="", metavar="ATTRS",
+                        help="cross-tables by these attributes, e.g. county,size_group")
+    parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
+    parser.add_argument("--coder", help="count only this coder's codings (default: all)")
+    parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
+    parser.set_defaults(handler=run_export_command)
+
+
+def _attribute_list(text: str) -> tuple[str, ...]:
+    if text.strip().lower() == "none":
+        return ()
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def options_from_arguments(arguments):
+    """The export options the command line asked for."""
+    from workbench.export import ExportOptions
+
+    return ExportOptions(
+        chapter=arguments.chapter, question=arguments.question, lang=arguments.lang,
+        all_segments=arguments.all_segments, draft=arguments.draft,
+        tag_attributes=_attribute_list(arguments.tag), cross_by=_attribute_list(arguments.by),
+        wave=arguments.wave, coder=arguments.coder, charts=not arguments.no_charts,
+        out=arguments.out,
+    )
+
+
+def run_export_command(arguments) -> int:
+    from workbench.cli.progress import ProgressBar
+    from workbench.export import run_export
+    from workbench.project import open_project
+
+    options = options_from_arguments(arguments)
+    with open_project(arguments.project) as store:
+        if arguments.json and arguments.kind == "counts":
+            return _print_counts_json(store, options)
+        progress = ProgressBar(f"export {arguments.kind}")
+        result = run_export(store, arguments.kind, options, on_progress=progress)
+        progress.finish()
+    print(f"Wrote {len(result.files)} files to {result.folder}")
+    for path in result.private_files:
+        print(f"Private key (do not share): {path}")
+    return 0
+
+
+def _print_counts_json(store, options) -> int:
+    from workbench.export.counts import count_questions
+    from workbench.export.jobs import select_questions
+
+    questions = select_questions(store, options)
+    counted = count_questions(store, questions, options.wave, options.coder)
+    print(json.dumps([counts.as_json() for counts in counted], ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,136 @@
+"""``workbench suggest``, ``workbench cluster`` and ``workbench evaluate``.
+
+The suggestion package (scikit-learn, spaCy) is imported inside the handlers, so the rest of
+the command line starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from workbench import project
+from workbench.cli.progress import ProgressBar
+from workbench.errors import UserError
+
+
+def register(subparsers) -> None:
+    suggest = subparsers.add_parser("suggest", help="suggest codes for one answer, with evidence")
+    suggest.add_argument("project", help="the project file")
+    suggest.add_argument("--answer", type=int, required=True, help="the answer id")
+    suggest.add_argument("--top", type=int, default=5, help="how many codes (default 5)")
+    _common(suggest, with_coder=True)
+    suggest.set_defaults(handler=run_suggest)
+
+    cluster = subparsers.add_parser("cluster", help="cluster a question's uncoded answers")
+    cluster.add_argument("project", help="the project file")
+    cluster.add_argument("--question", required=True, help="the question id")
+    cluster.add_argument("--clusters", type=int, help="number of clusters (default: automatic)")
+    _common(cluster, with_coder=True)
+    cluster.set_defaults(handler=run_cluster)
+
+    evaluate = subparsers.add_parser(
+        "evaluate", help="replay a coder's coding and measure how good suggestions would be"
+    )
+    evaluate.add_argument("project", help="the project file")
+    evaluate.add_argument("--coder", required=True, help="whose coding to replay")
+    evaluate.add_argument("--question", help="only this question")
+    evaluate.add_argument("--seed", type=int, help="shuffle each question with this seed")
+    _common(evaluate, with_coder=False)
+    evaluate.set_defaults(handler=run_evaluate)
+
+
+def _common(parser, *, with_coder: bool) -> None:
+    if with_coder:
+        parser.add_argument("--coder", help="learn from this coder only (default: all)")
+    parser.add_argument("--engine", default="tfidf", help="representation: tfidf (default) or e5")
+    parser.add_argument("--json", action="store_true", help="print stable JSON instead of text")
+
+
+def run_suggest(arguments) -> int:
+    from workbench.store import survey
+    from workbench.suggest import Suggester
+
+    with project.open_project(arguments.project, read_only=True) as store:
+        answer = survey.answer_row(store, arguments.answer)
+        if answer is None:
+            raise UserError(f"{arguments.project}: there is no answer with id {arguments.answer}.")
+        bar = ProgressBar("Learning")
+        suggester = Suggester(store, coder=arguments.coder, engine=arguments.engine).fit(bar)
+        bar.finish()
+        suggestions = suggester.suggest_answer(arguments.answer, top=arguments.top)
+    if arguments.json:
+        payload = {
+            "answer_id": arguments.answer,
+            "question_id": answer["question_id"],
+            "suggestions": [asdict(suggestion) for suggestion in suggestions],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Answer {arguments.answer} ({answer['question_id']}): {answer['text']}")
+    if not suggestions:
+        print("No suggestions yet: nothing has been coded.")
+    for number, suggestion in enumerate(suggestions, start=1):
+        print(f"{number}. {suggestion.path}  ({suggestion.score:.2f})")
+        for evidence in suggestion.evidence:
+            print(f"     {evidence.similarity:.2f}  {evidence.text[:100]}")
+    return 0
+
+
+def run_cluster(arguments) -> int:
+    from workbench.suggest import Suggester
+
+    with project.open_project(arguments.project, read_only=True) as store:
+        bar = ProgressBar("Clustering")
+        suggester = Suggester(store, coder=arguments.coder, engine=arguments.engine)
+        clusters = suggester.clusters(arguments.question, arguments.clusters, on_progress=bar)
+        bar.finish()
+    if arguments.json:
+        payload = {
+            "question_id": arguments.question,
+            "clusters": [
+                {"number": c.number, "label": c.label, "words": list(c.words), "size": c.size,
+                 "answer_ids": list(c.answer_ids)}
+                for c in clusters
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    if not clusters:
+        print(f"Question {arguments.question} has fewer than two uncoded answers.")
+    for cluster in clusters:
+        print(f"{cluster.number}. {cluster.label}  ({cluster.size} answers)")
+        for text in cluster.texts[:3]:
+            print(f"     {text[:100]}")
+    return 0
+
+
+def run_evaluate(arguments) -> int:
+    from workbench.suggest.evaluation import evaluate
+
+    with project.open_project(arguments.project, read_only=True) as store:
+        bar = ProgressBar("Replaying")
+        figures = evaluate(store, arguments.coder, arguments.question, arguments.seed,
+                           arguments.engine, on_progress=bar)
+        bar.finish()
+    if arguments.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return 0
+    _print_figures(figures)
+    return 0
+
+
+def _print_figures(figures: dict) -> None:
+    print(f"Segments replayed: {figures['segments']}")
+    for key in ("hit_at_1", "hit_at_3", "mrr", "coverage", "hit_at_3_known",
+                "baseline_hit_at_1", "ari", "nmi"):
+        value = figures[key]
+        print(f"{key:<18} {'-' if value is None else f'{value:.3f}'}")
+    keys = figures["keystrokes_per_segment"]
+    print(f"keys per segment   {keys['with_suggestions']:.2f} with suggestions, "
+          f"{keys['typing_only']:.2f} typing only")
+    print("coded share   segments  hit@1  hit@3  baseline")
+    for point in figures["learning_curve"]:
+        print(f"{point['coded_share_from']:.0%}-{point['coded_share_to']:.0%}  "
+              f"{point['segments']:>14}  {point['hit_at_1']:.2f}   {point['hit_at_3']:.2f}   "
+              f"{point['baseline_hit_at_1']:.2f}")

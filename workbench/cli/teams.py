@@ -1,0 +1,128 @@
+"""``workbench assign``, ``merge``, ``agreement`` and ``reliability``: working as a team."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.project import open_project
+from workbench.review import agreement as statistics
+from workbench.review.assign import assign_sample
+from workbench.review.coders import current_coder
+from workbench.review.measure import AgreementResult, measure_agreement
+from workbench.review.merge import MergeReport, merge_project, unify_codes
+from workbench.review.reliability_report import export_reliability
+
+
+def register(subparsers) -> None:
+    assign = subparsers.add_parser("assign", help="give a second coder a random sample to double-code")
+    assign.add_argument("project", help="the project file")
+    assign.add_argument("--coder", required=True, help="the coder who gets the sample")
+    assign.add_argument("--share", type=float, default=0.2, help="share of answers per question (0.2)")
+    assign.add_argument("--question", help="only this question id")
+    assign.add_argument("--seed", type=int, help="random seed, for a reproducible sample")
+    assign.add_argument("--open", action="store_true", help="not blind: show other coders' codes")
+    assign.set_defaults(handler=run_assign)
+
+    merge = subparsers.add_parser("merge", help="bring another coder's copy of the project in")
+    merge.add_argument("project", help="the project file to merge into")
+    merge.add_argument("other", help="the other coder's project file")
+    merge.add_argument("--unify", action="store_true", help="merge codes created by both into one")
+    merge.add_argument("--coder", help="who unifies codes (default: the last coder used)")
+    merge.set_defaults(handler=run_merge)
+
+    agree = subparsers.add_parser("agreement", help="inter-coder agreement per code and overall")
+    agree.add_argument("project", help="the project file")
+    agree.add_argument("--coders", required=True, help="comma-separated coder names, e.g. A,B")
+    agree.add_argument("--question", help="only this question id")
+    agree.add_argument("--level", choices=("code", "theme"), default="code", help="code or main theme")
+    agree.add_argument("--json", action="store_true", help="print stable JSON instead of text")
+    agree.set_defaults(handler=run_agreement)
+
+    report = subparsers.add_parser("reliability", help="write the reliability report (md + xlsx)")
+    report.add_argument("project", help="the project file")
+    report.add_argument("--coders", help="comma-separated coder names (default: all but consensus)")
+    report.add_argument("--out", default="exports", help="output folder (default: exports)")
+    report.set_defaults(handler=run_reliability)
+
+
+def run_assign(arguments) -> int:
+    with open_project(arguments.project) as store:
+        result = assign_sample(store, arguments.coder, arguments.share, arguments.question,
+                               arguments.seed, blind=not arguments.open)
+    for question, count in result.new_answers_by_question.items():
+        print(f"{question}: {count} answers newly assigned to {result.coder}")
+    print(f"{result.coder} now has {result.total_segments} segments to double-code"
+          f"{'' if arguments.open else ' (blind)'}.")
+    return 0
+
+
+def run_merge(arguments) -> int:
+    with open_project(arguments.project) as store:
+        report = merge_project(store, arguments.other)
+        print_merge_report(report)
+        if arguments.unify and report.duplicate_codes:
+            coder = current_coder(arguments.coder)
+            merged = unify_codes(store, list(report.duplicate_codes), coder)
+            print(f"Unified {merged} duplicate codes.")
+    return 0
+
+
+def print_merge_report(report: MergeReport) -> None:
+    """What came in, then what needs a look."""
+    added = ", ".join(f"{count} {table}" for table, count in report.added.items() if count)
+    print(f"Merged: {added or 'nothing new (already merged)'}.")
+    for duplicate in report.duplicate_codes:
+        print(f"Code created twice ({duplicate.reason}): {duplicate.source_path!r} "
+              f"-> {duplicate.target_path!r}")
+    if report.duplicate_codes:
+        print("Run again with --unify to merge each into its older twin.")
+    for conflict in report.segment_conflicts:
+        print(f"Conflicting segmentation ({conflict['kind']}) in answer {conflict['answer_id']}.")
+    if report.answers_with_other_text:
+        print(f"{report.answers_with_other_text} answers differ in text; this file's text was kept.")
+    for code in report.codes_differing:
+        print(f"Code {code['name']!r} differs in the other file ({code['other_name']!r}); kept this one.")
+    for table in report.unmerged_tables:
+        print(f"Table {table} was not merged.")
+
+
+def run_agreement(arguments) -> int:
+    coders = arguments.coders.split(",")
+    with open_project(arguments.project, read_only=True) as store:
+        result = measure_agreement(store, coders, arguments.question, arguments.level)
+    if arguments.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print_agreement(result)
+    return 0
+
+
+def shown(value: float | None) -> str:
+    """A statistic for text output; undefined values say so."""
+    return "n/a (no variation)" if value is None else f"{value:.3f}"
+
+
+def print_agreement(result: AgreementResult) -> None:
+    """The per-code table with threshold flags, then the overall figures."""
+    print(f"Coders: {', '.join(result.coders)}; segments coded by at least two: {result.segments}")
+    width = max([len(code.code) for code in result.codes] + [4])
+    print(f"{'code':<{width}}  {'alpha':>18}  {'kappa':>18}  {'agree':>6}  {'prev.':>6}  {'n':>5}  verdict")
+    for code in result.codes:
+        flag = "" if code.alpha is None else statistics.verdict(code.alpha)
+        kappa = shown(code.kappa) if len(result.coders) == 2 else "-"
+        print(f"{code.code:<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
+              f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}")
+    print(f"alpha, prevalence-weighted mean: {shown(result.alpha_weighted)}")
+    print(f"alpha, MASI distance on code sets: {shown(result.alpha_masi)}")
+    print(f"alpha, exact code sets: {shown(result.alpha_exact_sets)}")
+    print(f"Thresholds: >= {statistics.RELIABLE:.3f} reliable; "
+          f"{statistics.TENTATIVE:.3f}-{statistics.RELIABLE:.3f} tentative; below not reliable.")
+
+
+def run_reliability(arguments) -> int:
+    coders = arguments.coders.split(",") if arguments.coders else None
+    with open_project(arguments.project, read_only=True) as store:
+        paths = export_reliability(store, arguments.out, coders)
+    for path in paths:
+        print(f"Wrote {path}")
+    return 0

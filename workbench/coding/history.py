@@ -1,0 +1,118 @@
+"""The codebook's story, read from the event log: per code, what happened, who, when."""
+
+from __future__ import annotations
+
+from workbench.store import Store
+from workbench.store import codebook as codebook_rows
+from workbench.store import events as event_rows
+
+_KINDS = (
+    "code.create",
+    "code.rename",
+    "code.define",
+    "code.move",
+    "code.retire",
+    "code.merge",
+    "code.split",
+    "undo",
+    "redo",
+)
+
+
+def _row_steps(old: dict | None, new: dict | None, names: dict[str, str]) -> list[tuple[str, str]]:
+    """What changed between two states of one code row, as (what, detail) pairs."""
+    if old is None:
+        return [("created", new["name"])] if new else []
+    if new is None:
+        return [("removed", old["name"])]
+    steps = []
+    if old["name"] != new["name"]:
+        steps.append(("renamed", f"{old['name']} -> {new['name']}"))
+    if old["parent_id"] != new["parent_id"]:
+        steps.append(("moved", f"under {names.get(new['parent_id'], 'top level')}"))
+    if old["merged_into"] != new["merged_into"]:
+        target = new["merged_into"]
+        steps.append(("merged", f"into {names[target]}") if target else ("unmerged", ""))
+    if old["retired"] != new["retired"]:
+        steps.append(("retired" if new["retired"] else "restored", ""))
+    if (old["definition"], old["example_segment_id"], old["colour"]) != (
+        new["definition"],
+        new["example_segment_id"],
+        new["colour"],
+    ):
+        steps.append(("defined", new["definition"]))
+    return steps
+
+
+def _event_steps(event: dict, names: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(code id, what, detail) for every code an event changed."""
+    rows_before = event["before"]["rows"].get("codes", {})
+    rows_after = event["after"]["rows"].get("codes", {})
+    found = [
+        (code_id, what, detail)
+        for code_id in rows_after
+        for what, detail in _row_steps(rows_before.get(code_id), rows_after[code_id], names)
+    ]
+    info = event["after"].get("info", {})
+    if event["kind"] == "code.split":
+        found.append((event["target"], "split", f"codings to {names.get(info.get('into'), '?')}"))
+    if event["kind"] == "code.merge":
+        found.append((info.get("into"), "received", f"codings of {names.get(event['target'], '?')}"))
+    if event["kind"] in ("undo", "redo"):
+        found = [(code_id, f"{what} ({event['kind']})", detail) for code_id, what, detail in found]
+    return found
+
+
+def codebook_history(store: Store) -> list[dict]:
+    """Per code (live or not): id, name, path, status and its steps, oldest first."""
+    codes = codebook_rows.all_codes(store)
+    names = {row["id"]: row["name"] for row in codes}
+    rows = {row["id"]: row for row in codes}
+    stories = {row["id"]: _story(row, names, _path(row, rows)) for row in codes}
+    for event in event_rows.codebook_events(store, _KINDS):
+        if event["kind"] in ("undo", "redo") and not event["after"]["info"]["kind"].startswith("code."):
+            continue
+        for code_id, what, detail in _event_steps(event, names):
+            if code_id in stories:
+                stories[code_id]["steps"].append(
+                    {
+                        "at": event["at"],
+                        "coder": event["coder"],
+                        "what": what,
+                        "detail": detail,
+                        "codings": _count_at(event, code_id, what),
+                    }
+                )
+    return list(stories.values())
+
+
+def _count_at(event: dict, code_id: str, what: str) -> int | None:
+    """Codings the code had at this step: before a merge, after anything else."""
+    info = event["after"].get("info", {})
+    if what == "created":
+        return 0
+    if what == "merged":
+        return info.get("before", {}).get(code_id)
+    return info.get("codings", {}).get(code_id)
+
+
+def _path(row: dict, rows: dict[str, dict]) -> str:
+    names = [row["name"]]
+    while row["parent_id"] is not None:
+        row = rows[row["parent_id"]]
+        names.append(row["name"])
+    return " > ".join(reversed(names))
+
+
+def _story(row: dict, names: dict[str, str], path: str) -> dict:
+    status = "merged" if row["merged_into"] else "retired" if row["retired"] else "live"
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "path": path,
+        "status": status,
+        "merged_into": names.get(row["merged_into"]),
+        "created_by": row["created_by"],
+        "created_at": row["created_at"],
+        "steps": [],
+    }

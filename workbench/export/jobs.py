@@ -1,0 +1,138 @@
+"""One export job: choose questions, gather counts and quotes, write every file of the run."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.export import csv_export, docx_report, markdown
+from workbench.export.counts import count_question, cross_table, resolve_wave
+from workbench.export.labels import labels
+from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, collect_quotes
+from workbench.export.report import QuestionReport, group_by_chapter
+from workbench.export.runs import ExportResult, ExportRun
+from workbench.export.tree import CodeTree
+from workbench.store import reporting
+
+KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
+CROSS_ATTRIBUTES = ("county", "size_group")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export and how; stored in the run's manifest."""
+
+    chapter: str | None = None
+    question: str | None = None
+    lang: str = "nb"
+    all_segments: bool = False
+    draft: bool = False
+    tag_attributes: tuple[str, ...] = DEFAULT_TAG_ATTRIBUTES
+    cross_by: tuple[str, ...] = ()
+    wave: int | None = None
+    coder: str | None = None
+    charts: bool = True
+    out: str | None = None
+
+    def manifest(self) -> dict:
+        """The options as plain JSON values."""
+        return {key: list(value) if isinstance(value, tuple) else value
+                for key, value in asdict(self).items()}
+
+
+def select_questions(store, options: ExportOptions) -> list[dict]:
+    """The questions of the chosen chapter / question, or all; a user error if none match."""
+    questions = reporting.export_questions(store, chapter=options.chapter,
+                                           question_id=options.question)
+    if not questions:
+        wanted = (f"question '{options.question}'" if options.question
+                  else f"chapter '{options.chapter}'" if options.chapter else "any question")
+        raise UserError(f"{store.path}: the project has no {wanted} to export.")
+    return questions
+
+
+def run_export(store, kind: str, options: ExportOptions,
+               on_progress: Progress | None = None) -> ExportResult:
+    """Write one export run and return where its files are."""
+    if kind not in KINDS:
+        raise UserError(f"unknown export kind '{kind}'; choose one of {', '.join(KINDS)}.")
+    words = labels(options.lang)
+    with ExportRun(store, kind, {"kind": kind, **options.manifest()}, options.out) as run:
+        writer = {"xlsx": _write_xlsx, "refi": _write_refi, "reliability": _write_reliability}
+        if kind in writer:
+            writer[kind](store, run)
+        else:
+            _write_report_kind(store, kind, options, words, run, on_progress or _silent)
+        return run.publish()
+
+
+def _silent(done: int, total: int) -> None:
+    return None
+
+
+def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> tuple[list, list]:
+    """Per question: counts (and cross-tables) for counts/report, quotes for quotes/report."""
+    questions = select_questions(store, options)
+    wave = resolve_wave(store, options.wave)
+    counted = kind in ("counts", "report")
+    quoted = kind in ("quotes", "report")
+    quotes_by_question, keys = {}, []
+    if quoted:
+        quote_list, keys = collect_quotes(
+            store, questions, wave, all_segments=options.all_segments, draft=options.draft,
+            tag_attributes=options.tag_attributes, coder=options.coder)
+        quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
+    tree = CodeTree.from_store(store)
+    reports = []
+    for done, question in enumerate(questions, start=1):
+        counts = count_question(store, question, wave, tree, options.coder) if counted else None
+        crosses = tuple((by, cross_table(store, counts, by, tree, options.coder))
+                        for by in options.cross_by) if counted else ()
+        reports.append(QuestionReport(question, counts, crosses,
+                                      quotes_by_question.get(question["id"])))
+        on_progress(done, len(questions))
+    return reports, keys
+
+
+def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
+    reports, keys = gather(store, kind, options, on_progress)
+    chapters = group_by_chapter(reports)
+    title = words[f"{kind}_title"] if kind != "report" else words["report_title"]
+    draft = options.draft and kind != "counts"
+    docx_report.write_docx(chapters, run.path(f"{kind}.docx"), words, title=title, draft=draft,
+                           charts=options.charts)
+    run.write(f"{kind}.md", markdown.write_markdown(chapters, words, title=title, draft=draft))
+    if kind in ("counts", "report"):
+        all_counts = [report.counts for report in reports]
+        run.write("counts.csv", csv_export.counts_csv(all_counts, words))
+        crosses = [(report.counts, by, table) for report in reports for by, table in report.crosses]
+        if crosses:
+            run.write("crosstables.csv", csv_export.cross_csv(crosses))
+    if kind in ("quotes", "report"):
+        quote_list = [report.quotes for report in reports if report.quotes is not None]
+        run.write("quotes.csv", csv_export.quotes_csv(quote_list, draft=draft))
+        run.private_path("key.csv").write_bytes(csv_export.key_csv(keys).encode("utf-8"))
+
+
+def _lazy(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise UserError(f"this export is not available yet ({module}.{name} is missing).") from None
+
+
+def _write_xlsx(store, run: ExportRun) -> None:
+    _lazy("workbench.method_xlsx", "write_method_xlsx")(store, run.path("coding.xlsx"))
+
+
+def _write_refi(store, run: ExportRun) -> None:
+    _lazy("workbench.refi.project", "export_qdpx")(store, run.path("project.qdpx"))
+
+
+def _write_reliability(store, run: ExportRun) -> None:
+    _lazy("workbench.review.reliability_report", "export_reliability")(store, Path(run.staging))

@@ -1,0 +1,116 @@
+"""Reading the Kodeliste sheet: codes matched by id, then by path, created when missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.method_xlsx.columns import is_yes
+from workbench.store import Store, interchange, new_id, now
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class CodeListReader:
+    """Maps the codes of a spreadsheet onto the project's codebook, creating what is new."""
+
+    def __init__(self, store: Store, path: Path, coder: str):
+        self.store, self.path, self.coder = store, path, coder
+        self.existing = {row["id"]: row for row in interchange.all_codes(store)}
+        self.by_path = self._live_paths()
+        self.id_map: dict[str, str] = {}
+        self.created = 0
+
+    def _live_paths(self) -> dict[tuple[str, ...], str]:
+        def path_of(code: dict) -> tuple[str, ...]:
+            parent = self.existing.get(code["parent_id"])
+            return (*(path_of(parent) if parent else ()), code["name"])
+
+        return {
+            tuple(name.casefold() for name in path_of(code)): code_id
+            for code_id, code in self.existing.items()
+            if code["merged_into"] is None
+        }
+
+    def read(self, records: list[tuple[int, dict]]) -> None:
+        """Take every Kodeliste row (parents are expected before their children)."""
+        merges = []
+        for number, record in records:
+            label = _text(record.get("label"))
+            if not label:
+                raise UserError(f"{self.path}: sheet 'Kodeliste' row {number} has no code label.")
+            file_id = _text(record.get("code_id")) or None
+            self.id_map[file_id or label] = self._take(record, label, file_id)
+            if _text(record.get("merged_into")):
+                merges.append((self.id_map[file_id or label], _text(record["merged_into"])))
+        for code_id, target in merges:
+            interchange.set_code_merged_into(self.store, code_id, self.id_map.get(target, target))
+
+    def _take(self, record: dict, label: str, file_id: str | None) -> str:
+        if file_id and file_id in self.existing:
+            return file_id
+        merged = bool(_text(record.get("merged_into")))
+        parent_id = self.id_map.get(_text(record.get("parent_id"))) if record.get("parent_id") else None
+        if parent_id is None and not record.get("parent_id"):
+            themes = tuple(filter(None, (_text(record.get("main_theme")), _text(record.get("sub_theme")))))
+            parent_id = self.ensure_path(themes, theme=True) if themes else None
+        path = (*self._path_of(parent_id), label.casefold())
+        if not merged and path in self.by_path:
+            return self.by_path[path]
+        code_id = file_id or new_id()
+        self._insert(code_id, parent_id, label, record)
+        if not merged:
+            self.by_path[path] = code_id
+        return code_id
+
+    def _path_of(self, code_id: str | None) -> tuple[str, ...]:
+        for path, known in self.by_path.items():
+            if known == code_id:
+                return path
+        return ()
+
+    def _insert(self, code_id: str, parent_id: str | None, label: str, record: dict) -> None:
+        is_theme = is_yes(record.get("is_theme"))
+        codable = is_yes(record.get("codable")) if record.get("codable") not in (None, "") else not is_theme
+        order = record.get("order")
+        interchange.insert_code(self.store, {
+            "id": code_id, "parent_id": parent_id, "name": label,
+            "definition": _text(record.get("definition")), "colour": _text(record.get("colour")) or None,
+            "is_theme": int(is_theme), "codable": int(codable),
+            "position": int(order) if _text(order).isdigit() else self._next_position(parent_id),
+            "retired": int(is_yes(record.get("retired"))), "merged_into": None,
+            "created_at": _text(record.get("created")) or now(),
+            "created_by": _text(record.get("created_by")) or self.coder,
+        })
+        self.existing[code_id] = {"id": code_id, "parent_id": parent_id, "name": label, "merged_into": None}
+        self.created += 1
+
+    def _next_position(self, parent_id: str | None) -> int:
+        return sum(1 for code in self.existing.values() if code["parent_id"] == parent_id)
+
+    def ensure_path(self, names: tuple[str, ...], *, theme: bool) -> str:
+        """The id of the code at ``names``, creating missing themes (and the code) on the way."""
+        parent_id = None
+        for depth, name in enumerate(names, start=1):
+            path = (*self._path_of(parent_id), name.casefold())
+            if path not in self.by_path:
+                container = theme or depth < len(names)
+                code_id = new_id()
+                self._insert(code_id, parent_id, name, {"is_theme": "ja" if container else "nei"})
+                self.by_path[path] = code_id
+            parent_id = self.by_path[path]
+        return parent_id
+
+    def code_for_row(self, record: dict) -> str | None:
+        """The code a Data row applies (by id, then by theme columns and name), or None."""
+        file_id = _text(record.get("code_id"))
+        if file_id and file_id in self.id_map:
+            return self.id_map[file_id]
+        if file_id and file_id in self.existing:
+            return file_id
+        names = tuple(filter(None, (_text(record.get(k)) for k in ("main_theme", "sub_theme", "code"))))
+        if not _text(record.get("code")):
+            return None
+        return self.ensure_path(names, theme=False)

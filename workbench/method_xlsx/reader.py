@@ -1,0 +1,156 @@
+"""Read the method's spreadsheet back: codes from Kodeliste, segments and codings from Data.
+
+Works both for files workbench wrote (ids and offsets kept, so the round trip is lossless)
+and for a team's own Excel coding with just respondent, question, quote and code columns:
+quotes are then found in the project's answers, or become the answer when it is missing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from workbench.errors import UserError
+from workbench.method_xlsx.codes import CodeListReader
+from workbench.method_xlsx.columns import (
+    CODE_COLUMNS,
+    CODE_SHEET,
+    DATA_COLUMNS,
+    DATA_SHEET,
+    QUESTION_COLUMNS,
+    QUESTION_SHEET,
+    is_yes,
+    key_for_header,
+)
+from workbench.method_xlsx.segments import SegmentBuilder
+from workbench.store import Store, interchange, stable_id
+
+REQUIRED_DATA = ("respondent_id", "question_id", "text")
+
+
+@dataclass
+class MethodImportReport:
+    codes_new: int = 0
+    answers_new: int = 0
+    segments_new: int = 0
+    codings_new: int = 0
+    memos_new: int = 0
+
+
+def is_method_workbook(path: str | Path) -> bool:
+    """True for an .xlsx file with the sheets Data and Kodeliste."""
+    if Path(path).suffix.lower() != ".xlsx":
+        return False
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception:  # any unreadable file is simply not a method workbook
+        return False
+    with_sheets = {DATA_SHEET, CODE_SHEET} <= set(workbook.sheetnames)
+    workbook.close()
+    return with_sheets
+
+
+def sheet_records(workbook, title: str, columns: dict, path: Path) -> list[tuple[int, dict]]:
+    """(row number, {key: value}) for each non-empty row; unknown headers keep their text."""
+    rows = workbook[title].iter_rows(values_only=True)
+    header = next(rows, None)
+    if not header:
+        raise UserError(f"{path}: sheet '{title}' is empty.")
+    known = key_for_header(columns)
+    keys = [known.get(str(cell or "").strip().casefold(), str(cell or "").strip()) for cell in header]
+    records = []
+    for number, row in enumerate(rows, start=2):
+        if any(cell not in (None, "") for cell in row):
+            records.append((number, {key: value for key, value in zip(keys, row, strict=False) if key}))
+    return records
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int, on_progress=None):
+    """Import the spreadsheet in one transaction; returns what was added."""
+    path = Path(path)
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken file
+        raise UserError(f"{path}: not a readable XLSX workbook ({error}).") from None
+    for title in (DATA_SHEET, CODE_SHEET):
+        if title not in workbook.sheetnames:
+            raise UserError(f"{path}: the workbook has no sheet '{title}'.")
+    report = MethodImportReport()
+    with store.atomic():
+        if QUESTION_SHEET in workbook.sheetnames:
+            _import_questions(store, sheet_records(workbook, QUESTION_SHEET, QUESTION_COLUMNS, path))
+        codes = CodeListReader(store, path, coder)
+        codes.read(sheet_records(workbook, CODE_SHEET, CODE_COLUMNS, path))
+        records = sheet_records(workbook, DATA_SHEET, DATA_COLUMNS, path)
+        _import_data(store, path, records, codes, coder, wave, report, on_progress)
+        report.codes_new = codes.created
+        store.log_event("method_xlsx_import", coder=coder, target=path.name, after=vars(report))
+    workbook.close()
+    return report
+
+
+def _import_questions(store: Store, records: list[tuple[int, dict]]) -> None:
+    for _, record in records:
+        if _text(record.get("id")).strip():
+            interchange.upsert_question(store, {
+                "id": _text(record["id"]).strip(), "text": _text(record.get("text")),
+                "kind": _text(record.get("kind")).strip() or "open",
+                "chapter": _text(record.get("chapter")).strip() or None,
+                "single_code": int(is_yes(record.get("single_code"))),
+            })
+
+
+def _import_data(store, path, records, codes, coder, wave, report, on_progress) -> None:
+    missing = [key for key in REQUIRED_DATA if not any(key in record for _, record in records[:1])]
+    if records and missing:
+        raise UserError(f"{path}: sheet '{DATA_SHEET}' has no column '{DATA_COLUMNS[missing[0]][0]}'.")
+    by_answer: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
+    for number, record in records:
+        respondent = _text(record.get("respondent_id")).strip()
+        question = _text(record.get("question_id")).strip()
+        if not respondent or not question:
+            raise UserError(f"{path}: sheet '{DATA_SHEET}' row {number} lacks a respondent or question id.")
+        record_wave = int(record["wave"]) if _text(record.get("wave")).strip() else wave
+        by_answer[(respondent, question, record_wave)].append((number, record))
+        attributes = {k: v for k, v in record.items() if k not in DATA_COLUMNS and v not in (None, "")}
+        interchange.upsert_respondent(store, respondent, attributes)
+    for done, (key, answer_records) in enumerate(by_answer.items(), start=1):
+        interchange.ensure_question(store, key[1])
+        builder = SegmentBuilder(store, path, key, answer_records)
+        segment_of_row = builder.build()
+        report.answers_new += builder.answer_created
+        report.segments_new += builder.segments_created
+        for number, record in answer_records:
+            _import_row(store, codes, coder, segment_of_row[number], record, report)
+        if on_progress and done % 200 == 0:
+            on_progress(done, len(by_answer))
+
+
+def _import_row(store, codes, default_coder, segment_id, record, report) -> None:
+    if is_yes(record.get("for_report")):
+        interchange.set_for_report(store, segment_id, True)
+    row_coder = _text(record.get("coder")).strip() or default_coder
+    memo = _text(record.get("memo")).strip()
+    if memo and "\n\n".join(interchange.memo_texts(store, segment_id, row_coder)) != memo:
+        interchange.ensure_coder(store, row_coder)
+        report.memos_new += interchange.insert_memo(store, {
+            "id": stable_id("memo", segment_id, row_coder), "segment_id": segment_id,
+            "coder": row_coder, "text": memo,
+        })
+    code_id = codes.code_for_row(record)
+    if code_id is None:
+        return
+    interchange.ensure_coder(store, row_coder)
+    report.codings_new += interchange.insert_coding(store, {
+        "id": _text(record.get("coding_id")).strip() or stable_id("coding", segment_id, code_id, row_coder),
+        "segment_id": segment_id, "code_id": code_id, "coder": row_coder,
+        "how": _text(record.get("how")).strip() or "imported",
+        "created_at": _text(record.get("coded_at")).strip() or None,
+    })

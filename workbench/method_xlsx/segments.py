@@ -1,0 +1,134 @@
+"""Rebuilding one answer's segments from the Data rows that quote it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.spans import fill_gaps, first_overlap
+from workbench.store import Store, interchange, new_id, stable_id
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _offset(value: object) -> int | None:
+    text = _text(value).strip()
+    return int(float(text)) if text else None
+
+
+class SegmentBuilder:
+    """Finds or creates the answer and the segment of every Data row about it."""
+
+    def __init__(self, store: Store, path: Path, key: tuple[str, str, int], records: list):
+        self.store, self.path, self.key, self.records = store, path, key, records
+        self.answer_created = 0
+        self.segments_created = 0
+
+    def _where(self, number: int) -> str:
+        return f"{self.path}: sheet 'Data' row {number}"
+
+    def build(self) -> dict[int, str]:
+        """Row number -> segment id, after creating the answer and segments as needed."""
+        answer_id = interchange.answer_id_for(self.store, *self.key)
+        quotes = self._quotes()
+        if answer_id is None:
+            answer_text = self._rebuilt_text(quotes)
+            answer_id = interchange.insert_answer(self.store, *self.key, answer_text)
+            self.answer_created = 1
+            fresh = True
+        else:
+            answer_text = interchange.answer_text(self.store, answer_id)
+            self._locate(quotes, answer_text)
+            fresh = False
+        span_ids = self._segments(answer_id, answer_text, quotes, fresh)
+        return {number: span_ids[quote["span"]] for quote in quotes for number in quote["rows"]}
+
+    def _quotes(self) -> list[dict]:
+        """Distinct quotes of this answer in first-seen order, with their rows."""
+        quotes: dict[tuple, dict] = {}
+        for number, record in self.records:
+            text = _text(record.get("text"))
+            start, end = _offset(record.get("start")), _offset(record.get("end"))
+            segment_id = _text(record.get("segment_id")).strip() or None
+            key = segment_id or ((start, end) if start is not None else text)
+            quote = quotes.setdefault(key, {
+                "text": text, "start": start, "end": end, "id": segment_id, "rows": [],
+                "first_row": number, "created_at": _text(record.get("segment_created_at")) or None,
+            })
+            quote["rows"].append(number)
+        return list(quotes.values())
+
+    def _rebuilt_text(self, quotes: list[dict]) -> str:
+        if all(quote["start"] is not None for quote in quotes):
+            ordered = sorted(quotes, key=lambda quote: quote["start"])
+            cursor = 0
+            for quote in ordered:
+                if quote["start"] != cursor or quote["end"] != cursor + len(quote["text"]):
+                    raise UserError(
+                        f"{self._where(quote['first_row'])}: the quotes of this answer do not cover "
+                        "its text without gaps, so the answer cannot be rebuilt."
+                    )
+                quote["span"] = (quote["start"], quote["end"])
+                cursor = quote["end"]
+            return "".join(quote["text"] for quote in ordered)
+        # Quotes without offsets: they become the answer, each followed by one space.
+        cursor, pieces = 0, []
+        for index, quote in enumerate(quotes):
+            piece = quote["text"] + ("" if index == len(quotes) - 1 else " ")
+            quote["span"] = (cursor, cursor + len(piece))
+            pieces.append(piece)
+            cursor += len(piece)
+        return "".join(pieces)
+
+    def _locate(self, quotes: list[dict], answer_text: str) -> None:
+        for quote in quotes:
+            if quote["start"] is not None:
+                if answer_text[quote["start"]:quote["end"]] != quote["text"]:
+                    raise UserError(
+                        f"{self._where(quote['first_row'])}: the quote does not match the project's "
+                        f"answer text at positions {quote['start']}–{quote['end']}."
+                    )
+                quote["span"] = (quote["start"], quote["end"])
+                continue
+            found = answer_text.find(quote["text"]) if quote["text"] else -1
+            if found < 0:
+                raise UserError(
+                    f"{self._where(quote['first_row'])}: the quote is not part of the project's answer "
+                    f"for respondent {self.key[0]}, question {self.key[1]}, wave {self.key[2]}."
+                )
+            quote["span"] = (found, found + len(quote["text"]))
+
+    def _segments(self, answer_id: int, text: str, quotes: list[dict], fresh: bool) -> dict:
+        spans = [quote["span"] for quote in quotes]
+        overlap = first_overlap(list(set(spans)))
+        if overlap:
+            raise UserError(f"{self.path}: sheet 'Data' has overlapping quotes at {overlap} in one answer.")
+        existing = {(row["start"], row["end"]): row["id"] for row in interchange.segments_of(self.store, answer_id)}
+        if not fresh and all(span in existing for span in spans):
+            return existing
+        if interchange.used_segment_ids(self.store, answer_id) and not fresh:
+            first = next(q for q in quotes if q["span"] not in existing)
+            raise UserError(
+                f"{self._where(first['first_row'])}: the quote's span conflicts with segments of this "
+                "answer that already carry codings."
+            )
+        by_span = {quote["span"]: quote for quote in quotes}
+        partition = []
+        for start, end, _ in fill_gaps(len(text), list(by_span)):
+            quote = by_span.get((start, end), {})
+            partition.append({
+                "id": self._segment_id(start, end, len(text), quote.get("id")),
+                "start": start, "end": end, "created_at": quote.get("created_at"),
+            })
+        interchange.replace_segments(self.store, answer_id, partition)
+        self.segments_created += len({row["id"] for row in partition} - set(existing.values()))
+        return {(row["start"], row["end"]): row["id"] for row in partition}
+
+    def _segment_id(self, start: int, end: int, length: int, file_id: str | None) -> str:
+        if file_id and not interchange.segment_exists(self.store, file_id):
+            return file_id
+        if start == 0 and end == length:
+            return stable_id("segment", *self.key)
+        return new_id()

@@ -1,0 +1,120 @@
+"""Merging a coder's copy of the project into this one, and unifying codes both created.
+
+Everything crosses by UUID: segments, codes, codings, memos, events, review comments. Rows
+already present are kept, so merging twice changes nothing and nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from workbench.errors import UserError
+from workbench.review.codepaths import CodePaths
+from workbench.store import Store, team_merge
+
+NAME_SIMILARITY = 90
+
+
+@dataclass(frozen=True)
+class DuplicateCode:
+    """Two live codes that look like one created twice: ``source`` would merge into ``target``."""
+
+    source_id: str
+    target_id: str
+    source_path: str
+    target_path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge brought in and what the user should look at."""
+
+    added: dict[str, int]
+    duplicate_codes: tuple[DuplicateCode, ...]
+    segment_conflicts: tuple[dict, ...]
+    answers_with_other_text: int
+    codes_differing: tuple[dict, ...]
+    unmerged_tables: tuple[str, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether the merge added or changed any row."""
+        return any(self.added.values())
+
+
+def _check_other(store: Store, other_path: Path) -> None:
+    if not other_path.exists():
+        raise UserError(f"{other_path}: no such project file.")
+    if other_path.resolve() == store.path.resolve():
+        raise UserError(f"{other_path}: cannot merge a project file into itself.")
+    Store(other_path).close()  # validates the file and brings its schema up to date
+
+
+def merge_project(store: Store, other_path: str | Path) -> MergeReport:
+    """Bring the other file's survey rows, segments, codes, codings, memos and events in."""
+    other_path = Path(other_path)
+    _check_other(store, other_path)
+    with team_merge.attached(store, other_path):
+        with store.atomic():
+            added = team_merge.copy_rows(store)
+            conflicts = _segment_conflicts(store)
+            other_text = team_merge.answers_with_other_text(store)
+            differing = team_merge.codes_differing(store)
+            unmerged = team_merge.unmerged_tables(store)
+            if any(added.values()):
+                store.log_event("merge", coder=None, target=other_path.name, after=added)
+    return MergeReport(
+        added=added,
+        duplicate_codes=tuple(find_duplicate_codes(store)),
+        segment_conflicts=tuple(conflicts),
+        answers_with_other_text=other_text,
+        codes_differing=tuple(differing),
+        unmerged_tables=tuple(unmerged),
+    )
+
+
+def _segment_conflicts(store: Store) -> list[dict]:
+    """Answers segmented differently in the two files: overlapping spans or moved offsets."""
+    conflicts = [dict(row, kind="overlap") for row in team_merge.overlapping_segments(store)]
+    conflicts += [dict(row, kind="different span") for row in team_merge.segments_with_other_span(store)]
+    return conflicts
+
+
+def find_duplicate_codes(store: Store) -> list[DuplicateCode]:
+    """Live codes with the same path or a near-identical name; the newer merges into the older."""
+    codes = team_merge.live_codes(store)
+    paths = CodePaths(store)
+    names = [code["name"].casefold().strip() for code in codes]
+    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+    duplicates = []
+    for older in range(len(codes)):
+        for newer in range(older + 1, len(codes)):
+            if not scores[older, newer]:
+                continue
+            same_path = paths.path(codes[older]["id"]) == paths.path(codes[newer]["id"])
+            reason = "same path" if same_path else f"similar name ({scores[older, newer]:.0f} %)"
+            duplicates.append(_duplicate(paths, codes[newer]["id"], codes[older]["id"], reason))
+    return duplicates
+
+
+def _duplicate(paths: CodePaths, source_id: str, target_id: str, reason: str) -> DuplicateCode:
+    return DuplicateCode(source_id, target_id, paths.path(source_id), paths.path(target_id), reason)
+
+
+def unify_codes(store: Store, duplicates: list[DuplicateCode], coder: str) -> int:
+    """Merge each duplicate into its older twin in one step; returns how many codes merged."""
+    from workbench import coding
+
+    merged = 0
+    with store.atomic():
+        for duplicate in duplicates:
+            paths = CodePaths(store)
+            source, target = paths.surviving(duplicate.source_id), paths.surviving(duplicate.target_id)
+            if source != target:
+                coding.merge_codes(store, source, target, coder)
+                merged += 1
+    return merged

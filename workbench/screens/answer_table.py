@@ -1,0 +1,141 @@
+"""All answers of a question in a table: sort, filter by code, mark rows and code them in bulk."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+
+from workbench import coding
+from workbench.screens.code_choice import CodeChoiceDialog
+from workbench.store import tui_queries
+from workbench.store.tui_queries import AnswerFilter
+
+PREVIEW_LENGTH = 70
+SORT_KEYS = ("respondent", "answer", "codes")
+
+
+class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
+    """Dismisses with an answer id to open it (Enter), or the marked ids in choose mode."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="table_back"),
+        Binding("space", "mark", "Mark", id="table_mark"),
+        Binding("a", "bulk_apply", "Code marked", id="table_bulk_apply"),
+        Binding("c", "filter_by_code", "Filter by code", id="table_filter_code"),
+        Binding("o", "sort", "Sort", id="table_sort"),
+        Binding("enter", "open", "Open", id="table_open"),
+    ]
+
+    def __init__(self, question_id: str | None, answer_filter: AnswerFilter = AnswerFilter(),
+                 choose_marked: str | None = None) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.answer_filter = answer_filter
+        self.choose_marked = choose_marked
+        self.marked: set[int] = set()
+        self.sort_index = -1
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="table-title", classes="screen-title")
+        yield DataTable(id="answers-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("", key="mark", width=1)
+        table.add_column("Respondent", key="respondent")
+        table.add_column("Answer", key="answer", width=PREVIEW_LENGTH)
+        table.add_column("Codes", key="codes")
+        self.load_rows()
+        table.focus()
+
+    def load_rows(self) -> None:
+        """(Re)read the answers from the database."""
+        rows = tui_queries.table_rows(self.app.store, self.question_id, self.app.wave,
+                                      self.answer_filter)
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in rows:
+            who = f"{row['respondent_id']} {row['name'] or ''}".strip()
+            preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
+            table.add_row(self._mark(row["id"]), who, preview, row["codes"] or "",
+                          key=str(row["id"]))
+        self._update_title(len(rows))
+
+    def _mark(self, answer_id: int) -> Text:
+        return Text("●" if answer_id in self.marked else " ", style="bold")
+
+    def _update_title(self, count: int) -> None:
+        scope = f"Question {self.question_id}" if self.question_id else "All questions"
+        title = f"{scope}  ·  {count} answers  ·  {len(self.marked)} marked"
+        if self.answer_filter != AnswerFilter():
+            title += "  ·  filtered"
+        if self.choose_marked:
+            title = f"{self.choose_marked}  ·  {title}"
+        self.query_one("#table-title", Label).update(title)
+
+    def _current_answer(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_mark(self) -> None:
+        answer_id = self._current_answer()
+        if answer_id is None:
+            return
+        self.marked ^= {answer_id}
+        table = self.query_one(DataTable)
+        table.update_cell(str(answer_id), "mark", self._mark(answer_id))
+        table.action_cursor_down()
+        self._update_title(table.row_count)
+
+    def action_bulk_apply(self) -> None:
+        if not self.marked:
+            self.notify("Mark answers with Space first.", severity="warning")
+            return
+        codes = tui_queries.live_codes(self.app.store)
+        self.app.push_screen(CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes),
+                             self._apply_to_marked)
+
+    def _apply_to_marked(self, code_id: str | None) -> None:
+        if code_id is None or self.app.read_only:
+            return
+        store = self.app.store
+        with store.atomic():
+            for segment_id in tui_queries.segment_ids_of_answers(store, sorted(self.marked)):
+                coding.apply_codes(store, segment_id, [code_id], self.app.coder, how="bulk")
+        self.notify(f"Coded {len(self.marked)} answers.")
+        self.marked.clear()
+        self.load_rows()
+
+    def action_filter_by_code(self) -> None:
+        codes = tui_queries.live_codes(self.app.store)
+        self.app.push_screen(CodeChoiceDialog("Show answers coded with…", codes), self._filter)
+
+    def _filter(self, code_id: str | None) -> None:
+        self.answer_filter = AnswerFilter(code_id=code_id)
+        self.load_rows()
+
+    def action_sort(self) -> None:
+        """Cycle the sort column: respondent, answer text, codes (the 'sort by theme' step)."""
+        self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
+        key = SORT_KEYS[self.sort_index]
+        self.query_one(DataTable).sort(key, key=lambda value: str(value).casefold())
+        self.notify(f"Sorted by {key}.", timeout=1.5)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        if self.choose_marked:
+            self.dismiss(tuple(sorted(self.marked)))
+        else:
+            self.dismiss(self._current_answer())
+
+    def action_close(self) -> None:
+        self.dismiss(None)

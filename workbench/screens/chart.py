@@ -1,0 +1,57 @@
+"""Respondents per code for one question: a bar chart with n and % of those who answered."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+from textual_plotext import PlotextPlot
+
+from workbench.store import tui_queries
+
+LABEL_WIDTH = 28
+
+
+class ChartScreen(Screen[None]):
+    """Percentages are per respondent, over respondents who answered; the base is printed."""
+
+    BINDINGS = [Binding("escape,q", "close", "Back", id="chart_back")]
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="chart-title", classes="screen-title")
+        yield PlotextPlot(id="chart-plot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store, wave = self.app.store, self.app.wave
+        base = tui_queries.answering_respondents(store, self.question_id, wave)
+        rows = tui_queries.respondents_per_code(store, self.question_id, wave)
+        self.query_one("#chart-title", Label).update(
+            f"Question {self.question_id}  ·  respondents per code  ·  base: {base} who answered"
+            "  ·  a respondent may carry several codes, so shares need not sum to 100 %")
+        self._draw(rows, base)
+
+    def _draw(self, rows: list[dict], base: int) -> None:
+        plt = self.query_one(PlotextPlot).plt
+        plt.clear_data()
+        if not rows:
+            plt.title("No codes yet")
+            return
+        labels = [self._label(row, base) for row in reversed(rows)]
+        plt.bar(labels, [row["respondents"] for row in reversed(rows)],
+                orientation="horizontal", width=0.6)
+        plt.xlabel("respondents")
+
+    @staticmethod
+    def _label(row: dict, base: int) -> str:
+        share = row["respondents"] / base if base else 0.0
+        name = row["name"][:LABEL_WIDTH]
+        return f"{name} (n={row['respondents']}, {share:.0%})"
+
+    def action_close(self) -> None:
+        self.dismiss(None)

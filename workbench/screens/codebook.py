@@ -1,0 +1,212 @@
+"""The codebook as a tree with counts; reshape it by keyboard without losing codings."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Tree
+
+from workbench import coding
+from workbench.errors import UserError
+from workbench.screens.answer_table import AnswerTableScreen
+from workbench.screens.code_choice import CodeChoiceDialog
+from workbench.screens.confirm import ConfirmDialog
+from workbench.screens.text_prompt import TextPrompt
+from workbench.store import tui_queries
+from workbench.store.tui_queries import AnswerFilter
+
+
+class CodebookScreen(Screen[int | None]):
+    """Dismisses with an answer id when the coder opened one from "show everything coded X"."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="codebook_back"),
+        Binding("a", "show_coded", "Show coded", id="codebook_show_coded"),
+        Binding("r", "rename", "Rename", id="codebook_rename"),
+        Binding("d", "define", "Define", id="codebook_define"),
+        Binding("n", "new_theme", "New theme", id="codebook_new_theme"),
+        Binding("x", "cut", "Cut", id="codebook_cut"),
+        Binding("p", "paste", "Paste under", id="codebook_paste"),
+        Binding("P", "paste_top", "Paste at top", id="codebook_paste_top", show=False),
+        Binding("m", "merge", "Merge into…", id="codebook_merge"),
+        Binding("s", "split", "Split", id="codebook_split"),
+        Binding("delete", "retire", "Retire", id="codebook_retire"),
+        Binding("alt+up,K", "reorder(-1)", "Move up", id="codebook_up", show=False),
+        Binding("alt+down,J", "reorder(1)", "Move down", id="codebook_down", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cut_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("Codebook  ·  segments / respondents per code", classes="screen-title")
+        yield Tree("Codebook", id="codebook-tree")
+        yield Label("", id="codebook-definition")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rebuild()
+        self.query_one(Tree).focus()
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def rebuild(self, keep: str | None = None) -> None:
+        """Redraw the tree from the database, keeping the cursor on ``keep``."""
+        tree = self.query_one(Tree)
+        keep = keep or self.selected_id
+        tree.clear()
+        tree.root.expand()
+        usage = tui_queries.code_usage(self.store)
+        for node in coding.codes_tree(self.store):
+            self._add(tree.root, node, usage)
+        if keep:
+            self._select(tree.root, keep)
+
+    def _add(self, parent, node, usage) -> tuple[set, set]:
+        segments, respondents = (set(found) for found in usage.get(node.id, ((), ())))
+        branch = parent.add("", data=node.id, expand=True) if node.children \
+            else parent.add_leaf("", data=node.id)
+        for child in node.children:
+            child_segments, child_respondents = self._add(branch, child, usage)
+            segments |= child_segments
+            respondents |= child_respondents
+        label = Text(node.name, style="bold" if node.is_theme else "")
+        label.append(f"   {len(segments)} / {len(respondents)}", style="dim")
+        if node.id == self.cut_id:
+            label.append("   ✂ cut", style="italic")
+        branch.set_label(label)
+        return segments, respondents
+
+    def _select(self, root, code_id: str) -> None:
+        stack = list(root.children)
+        while stack:
+            node = stack.pop()
+            if node.data == code_id:
+                self.query_one(Tree).move_cursor(node)
+                return
+            stack.extend(node.children)
+
+    @property
+    def selected_id(self) -> str | None:
+        node = self.query_one(Tree).cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        code = next((c for c in tui_queries.live_codes(self.store) if c["id"] == event.node.data),
+                    None)
+        text = f"{code['path']}: {code['definition'] or 'no definition yet'}" if code else ""
+        self.query_one("#codebook-definition", Label).update(text)
+
+    def _change(self, operation, *args, **kwargs) -> None:
+        """Run one codebook change, report a refusal in one sentence, redraw."""
+        if self.app.read_only:
+            self.notify("This project is open read-only.", severity="warning")
+            return
+        try:
+            operation(self.store, *args, **kwargs)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+        self.rebuild()
+
+    def action_show_coded(self) -> None:
+        if self.selected_id:
+            screen = AnswerTableScreen(None, AnswerFilter(code_id=self.selected_id))
+            self.app.push_screen(screen, self._opened)
+
+    def _opened(self, answer_id) -> None:
+        if isinstance(answer_id, int):
+            self.dismiss(answer_id)
+
+    def action_rename(self) -> None:
+        code_id = self.selected_id
+        if code_id:
+            self.app.push_screen(
+                TextPrompt("New name", coding.code_path(self.store, code_id).split(" > ")[-1]),
+                lambda name: name and self._change(coding.rename_code, code_id, name,
+                                                   self.app.coder))
+
+    def action_define(self) -> None:
+        code_id = self.selected_id
+        if code_id:
+            current = next((c["definition"] for c in tui_queries.live_codes(self.store)
+                            if c["id"] == code_id), "")
+            self.app.push_screen(
+                TextPrompt("Definition / decision rule", current),
+                lambda text: text is not None and self._change(
+                    coding.define_code, code_id, self.app.coder, definition=text.strip()))
+
+    def action_new_theme(self) -> None:
+        self.app.push_screen(
+            TextPrompt("Name of the new main theme"),
+            lambda name: name and self._change(coding.create_code, name, self.app.coder,
+                                               is_theme=True))
+
+    def action_cut(self) -> None:
+        self.cut_id = self.selected_id
+        self.rebuild()
+        self.notify("Cut. Go to the new parent and press p (P for top level).", timeout=3)
+
+    def action_paste(self, top_level: bool = False) -> None:
+        if self.cut_id is None:
+            self.notify("Cut a code with x first.", severity="warning")
+            return
+        moved, self.cut_id = self.cut_id, None
+        self._change(coding.move_code, moved, None if top_level else self.selected_id,
+                     self.app.coder)
+        self.rebuild(keep=moved)
+
+    def action_paste_top(self) -> None:
+        self.action_paste(top_level=True)
+
+    def action_merge(self) -> None:
+        source = self.selected_id
+        if source is None:
+            return
+        codes = [c for c in tui_queries.live_codes(self.store) if c["id"] != source]
+        name = coding.code_path(self.store, source)
+        self.app.push_screen(CodeChoiceDialog(f"Merge '{name}' into…", codes),
+                             lambda target: target and self._confirm_merge(source, target))
+
+    def _confirm_merge(self, source: str, target: str) -> None:
+        question = (f"Merge '{coding.code_path(self.store, source)}' into "
+                    f"'{coding.code_path(self.store, target)}'? Codings move; undo with u.")
+        self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self._change(
+            coding.merge_codes, source, target, self.app.coder))
+
+    def action_split(self) -> None:
+        code_id = self.selected_id
+        if code_id:
+            self.app.push_screen(TextPrompt("Name of the new code split off"),
+                                 lambda name: name and self._choose_split(code_id, name))
+
+    def _choose_split(self, code_id: str, name: str) -> None:
+        table = AnswerTableScreen(None, AnswerFilter(code_id=code_id),
+                                  choose_marked=f"Mark the answers that go to '{name}', Enter")
+
+        def split(answer_ids) -> None:
+            coding_ids = tui_queries.coding_ids_of(self.store, code_id, list(answer_ids or ()))
+            self._change(coding.split_code, code_id, name, coding_ids, self.app.coder)
+
+        self.app.push_screen(table, split)
+
+    def action_retire(self) -> None:
+        code_id = self.selected_id
+        if code_id:
+            question = f"Retire '{coding.code_path(self.store, code_id)}'? Codings are kept."
+            self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self._change(
+                coding.retire_code, code_id, self.app.coder))
+
+    def action_reorder(self, step: int) -> None:
+        node = self.query_one(Tree).cursor_node
+        if node is None or node.parent is None:
+            return
+        position = node.parent.children.index(node) + step
+        self._change(coding.reorder_code, node.data, max(position, 0), self.app.coder)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

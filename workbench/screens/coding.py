@@ -1,0 +1,453 @@
+"""The coding screen (home): questions left, the answer in the centre, the code picker right."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from workbench import coding
+from workbench.errors import UserError
+from workbench.screens.answer_table import AnswerTableScreen
+from workbench.screens.chart import ChartScreen
+from workbench.screens.choice import ChoiceDialog
+from workbench.screens.codebook import CodebookScreen
+from workbench.screens.filter import FilterDialog
+from workbench.screens.help import HelpScreen
+from workbench.screens.text_prompt import TextPrompt
+from workbench.store import Store, tui_queries
+from workbench.store.tui_queries import AnswerFilter
+from workbench.widgets.answer_view import AnswerView
+from workbench.widgets.code_chips import CodeChips
+from workbench.widgets.code_picker import CodePicker
+from workbench.widgets.question_list import QuestionList
+from workbench.widgets.status_line import StatusLine
+from workbench.widgets.suggestion_list import SuggestionList, SuggestionRow
+
+
+class CodingScreen(Screen):
+    """The coding loop. Keys here work from the picker too, so none of them types."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("pagedown,ctrl+down", "next_answer", "Next", id="next_answer_anywhere"),
+        Binding("pageup,ctrl+up", "previous_answer", "Previous", id="previous_answer_anywhere"),
+        Binding("ctrl+n", "next_uncoded", "Next uncoded", id="next_uncoded_anywhere"),
+        Binding("ctrl+z", "undo", "Undo", id="undo_anywhere"),
+        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="redo"),
+        Binding("ctrl+t", "answer_table", "Table", id="answer_table"),
+        Binding("ctrl+o", "codebook", "Codebook", id="codebook"),
+        Binding("ctrl+g", "chart", "Chart", id="chart"),
+        Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
+        Binding("f1", "help", "Help", id="help_anywhere"),
+    ]
+
+    class ProgressLoaded(Message):
+        """Per-question (answered, coded) counts, counted in a worker."""
+
+        def __init__(self, progress: dict[str, tuple[int, int]]) -> None:
+            super().__init__()
+            self.progress = progress
+
+    class SuggestionsReady(Message):
+        def __init__(self, answer_id: int, rows: list[SuggestionRow]) -> None:
+            super().__init__()
+            self.answer_id = answer_id
+            self.rows = rows
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.question_id: str | None = None
+        self.answer_ids: list[int] = []
+        self.position = 0
+        self.answer_filter = AnswerFilter()
+        self.codes: dict[str, dict] = {}
+        self.questions: dict[str, dict] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="coding-body"):
+            with Vertical(id="questions-pane"):
+                yield Label("Questions", classes="pane-title")
+                yield QuestionList(id="question-list")
+                yield Label("", id="chapter")
+            with VerticalScroll(id="answer-pane"):
+                yield Label("", id="question-text")
+                yield Label("", id="answer-position")
+                yield Label("", id="respondent")
+                yield AnswerView(id="answer")
+                yield CodeChips(id="chips")
+                yield Label("", id="memo")
+            with Vertical(id="picker-pane"):
+                yield Label("Code", classes="pane-title")
+                yield CodePicker(id="picker")
+                yield Label("Suggestions", classes="pane-title")
+                yield SuggestionList(id="suggestions")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    # ---- loading -------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        return self.app.store
+
+    @property
+    def coder(self) -> str:
+        return self.app.coder
+
+    def on_mount(self) -> None:
+        status = self.query_one(StatusLine)
+        status.project = self.store.path.name
+        status.coder = self.coder
+        status.wave = str(self.app.wave or "-")
+        status.read_only = self.app.read_only
+        questions = tui_queries.questions(self.store)
+        self.questions = {question["id"]: question for question in questions}
+        first = questions[0]["id"] if questions else None
+        self.query_one(QuestionList).show_questions(questions, first)
+        self.reload_codes()
+        if first:
+            self.load_question(first)
+        self.count_progress()
+        self.query_one(CodePicker).focus_filter()
+
+    @work(thread=True, exclusive=True, group="progress")
+    def count_progress(self) -> None:
+        """Count every question's progress with a connection of this thread's own."""
+        with Store(self.store.path, read_only=True) as store:
+            progress = tui_queries.question_progress_counts(store, self.app.wave)
+        self.post_message(self.ProgressLoaded(progress))
+
+    def on_coding_screen_progress_loaded(self, message: ProgressLoaded) -> None:
+        self.query_one(QuestionList).show_progress(message.progress)
+        self._show_question_progress(message.progress.get(self.question_id, (0, 0)))
+
+    def reload_codes(self) -> None:
+        """Refresh the picker after the codebook changed."""
+        codes = tui_queries.live_codes(self.store)
+        self.codes = {code["id"]: code for code in codes}
+        self.query_one(CodePicker).set_codes(codes)
+
+    def load_question(self, question_id: str, answer_id: int | None = None) -> None:
+        """Make a question current; only its answers are loaded."""
+        self.question_id = question_id
+        question = self.questions[question_id]
+        self.query_one("#question-text", Label).update(f"{question_id}  {question['text']}")
+        chapter = question["chapter"] or "no chapter"
+        self.query_one("#chapter", Label).update(f"Chapter: {chapter}")
+        self.answer_ids = tui_queries.answer_ids(self.store, question_id, self.app.wave,
+                                                 self.answer_filter)
+        self.position = self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0
+        self.show_answer()
+        self.refresh_question_progress()
+
+    @property
+    def answer_id(self) -> int | None:
+        return self.answer_ids[self.position] if self.answer_ids else None
+
+    def show_answer(self, keep_cursor: bool = False) -> None:
+        """Draw the current answer, its codes, its respondent and the suggestions."""
+        view = self.query_one(AnswerView)
+        detail = tui_queries.answer_detail(self.store, self.answer_id) if self.answer_id else None
+        segments = tui_queries.segments_with_codes(self.store, self.answer_id) if detail else []
+        view.show_answer(detail["text"] if detail else "", segments, keep_cursor)
+        self.refresh_chips()
+        self._show_position(detail)
+        self.refresh_suggestions()
+
+    def refresh_chips(self) -> None:
+        view = self.query_one(AnswerView)
+        self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index,
+                                                self.app.settings.blind)
+        segment_id = self.current_segment_id
+        memo = tui_queries.memo_text(self.store, segment_id, self.coder) if segment_id else ""
+        self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "")
+
+    def _show_position(self, detail: dict | None) -> None:
+        where = f"Answer {self.position + 1} of {len(self.answer_ids)}" if detail else "No answers"
+        if self.answer_filter != AnswerFilter():
+            where += f"  ·  filter: {self.answer_filter.describe()}  (f to change)"
+        self.query_one("#answer-position", Label).update(where)
+        self.query_one("#respondent", Label).update(self._respondent_line(detail))
+
+    def _respondent_line(self, detail: dict | None) -> str:
+        if detail is None:
+            return ""
+        if self.app.settings.blind:
+            return f"Respondent {detail['respondent_id']}  ·  attributes hidden (blind)"
+        attributes = detail["attributes"]
+        shown = [attributes.get(key) for key in ("name", "county", "size_group")]
+        return "  ·  ".join([detail["respondent_id"], *(str(value) for value in shown if value)])
+
+    def refresh_question_progress(self) -> None:
+        """Recount the current question only (cheap), after a change."""
+        counts = tui_queries.question_progress_counts(self.store, self.app.wave,
+                                                      self.question_id)
+        self.query_one(QuestionList).show_progress(counts)
+        self._show_question_progress(counts.get(self.question_id, (0, 0)))
+
+    def _show_question_progress(self, counts: tuple[int, int]) -> None:
+        answered, coded = counts
+        self.query_one(StatusLine).progress = f"{self.question_id}: {coded}/{answered} coded"
+
+    # ---- suggestions ---------------------------------------------------------------------
+
+    def refresh_suggestions(self) -> None:
+        if self.answer_id is None:
+            self.query_one(SuggestionList).show_rows([])
+        elif self.app.suggester is None:
+            code_ids = tui_queries.recent_and_frequent_codes(self.store, self.question_id,
+                                                             self.coder)
+            self.query_one(SuggestionList).show_rows(
+                [SuggestionRow(code_id, self.codes[code_id]["path"]) for code_id in code_ids
+                 if code_id in self.codes])
+        else:
+            self.suggest_in_background(self.answer_id)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def suggest_in_background(self, answer_id: int) -> None:
+        """Ask the injected suggester; it owns its state, so it may run in this thread."""
+        suggestions = self.app.suggester.suggest(answer_id, top=9)
+        rows = [SuggestionRow(item.code_id, self.codes.get(item.code_id, {}).get("path", "?"),
+                              _evidence_text(item), getattr(item, "score", None))
+                for item in suggestions]
+        self.post_message(self.SuggestionsReady(answer_id, rows))
+
+    def on_coding_screen_suggestions_ready(self, message: SuggestionsReady) -> None:
+        if message.answer_id == self.answer_id:
+            self.query_one(SuggestionList).show_rows(message.rows)
+
+    # ---- coding actions ------------------------------------------------------------------
+
+    @property
+    def current_segment_id(self) -> str | None:
+        view = self.query_one(AnswerView)
+        return view.segments[view.current_index]["id"] if view.segments else None
+
+    def _writable(self) -> bool:
+        if self.app.read_only:
+            self.notify("This project is open read-only; nothing can be changed.",
+                        severity="warning")
+        return not self.app.read_only and self.current_segment_id is not None
+
+    def apply_code(self, code_id: str, how: str = "typed") -> None:
+        """Put a code on the segment under the cursor and get ready for the next one."""
+        if not self._writable():
+            return
+        try:
+            coding.apply_codes(self.store, self.current_segment_id, [code_id], self.coder, how)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.after_change()
+
+    def after_change(self, codebook_changed: bool = False) -> None:
+        """Redraw what a change can affect; the database already holds it."""
+        if codebook_changed:
+            self.reload_codes()
+        self.query_one(CodePicker).reset()
+        self.show_answer(keep_cursor=True)
+        self.refresh_question_progress()
+        self.query_one(StatusLine).mark_saved()
+
+    @on(CodePicker.CodeChosen, "#picker")
+    def _code_chosen(self, event: CodePicker.CodeChosen) -> None:
+        self.apply_code(event.code_id)
+
+    @on(CodePicker.CodeCreateRequested, "#picker")
+    def _create_requested(self, event: CodePicker.CodeCreateRequested) -> None:
+        if not self._writable():
+            return
+        try:
+            if " > " in event.name:
+                code_id = coding.code_for_path(self.store, event.name, self.coder, create=True)
+            else:
+                created = coding.create_code(self.store, event.name, self.coder,
+                                             parent_id=event.parent_id)
+                code_id = created.id
+                if created.similar:
+                    self.notify(f"Created. Close to: {', '.join(created.similar)}")
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload_codes()
+        self.apply_code(code_id)
+
+    @on(CodePicker.SuggestionRequested, "#picker")
+    def _suggestion_from_picker(self, event: CodePicker.SuggestionRequested) -> None:
+        self.action_apply_suggestion(event.number)
+
+    @on(CodePicker.EmptySubmitted, "#picker")
+    def _empty_enter(self) -> None:
+        self.action_next_answer()
+
+    @on(CodePicker.Left, "#picker")
+    def _left_picker(self) -> None:
+        self.query_one(AnswerView).focus()
+
+    @on(QuestionList.QuestionChosen)
+    def _question_chosen(self, event: QuestionList.QuestionChosen) -> None:
+        self.load_question(event.question_id)
+        self.query_one(CodePicker).focus_filter()
+
+    def action_apply_suggestion(self, number: int) -> None:
+        code_id = self.query_one(SuggestionList).code_for_number(number)
+        if code_id is None:
+            self.notify(f"There is no suggestion {number}.", severity="warning")
+        else:
+            self.apply_code(code_id, how="suggestion" if self.app.suggester else "typed")
+
+    def action_next_answer(self) -> None:
+        self._go_to(self.position + 1)
+
+    def action_previous_answer(self) -> None:
+        self._go_to(self.position - 1)
+
+    def _go_to(self, position: int) -> None:
+        if 0 <= position < len(self.answer_ids):
+            self.position = position
+            self.query_one(CodePicker).reset()
+            self.show_answer()
+        else:
+            self.notify("No more answers this way.", timeout=1.5)
+
+    def action_next_uncoded(self) -> None:
+        uncoded = tui_queries.uncoded_answer_ids(self.store, self.question_id, self.app.wave)
+        order = {answer_id: index for index, answer_id in enumerate(self.answer_ids)}
+        later = [order[answer_id] for answer_id in uncoded
+                 if order.get(answer_id, -1) > self.position]
+        earlier = [order[answer_id] for answer_id in uncoded if answer_id in order]
+        if later or earlier:
+            self._go_to((later or earlier)[0])
+        else:
+            self.notify("Every answer here is coded.")
+
+    def action_undo(self) -> None:
+        self._undo_or_redo(coding.undo, "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._undo_or_redo(coding.redo, "Nothing to redo.")
+
+    def _undo_or_redo(self, operation, nothing: str) -> None:
+        if self.app.read_only:
+            self._writable()
+            return
+        description = operation(self.store, self.coder)
+        self.notify(description or nothing, timeout=2)
+        self.after_change(codebook_changed=True)
+
+    def action_split(self) -> None:
+        """Split the segment at the cursor, or cut the selection out as its own segment."""
+        if not self._writable():
+            return
+        view = self.query_one(AnswerView)
+        cuts = list(view.selection) if view.selection else [view.cursor]
+        try:
+            for at in sorted(cuts, reverse=True):
+                segment = next((s for s in view.segments if s["start"] < at < s["end"]), None)
+                if segment:
+                    coding.split_segment(self.store, segment["id"], at, self.coder)
+                    view.segments = tui_queries.segments_with_codes(self.store, self.answer_id)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+        self.after_change()
+
+    def action_remove_code(self) -> None:
+        view = self.query_one(AnswerView)
+        if not self._writable():
+            return
+        mine = [row for row in view.segments[view.current_index]["codings"]
+                if row["coder"] == self.coder]
+        choices = [(row["code_id"], self.codes.get(row["code_id"], row)["name"]) for row in mine]
+        if len(choices) == 1:
+            self._remove(choices[0][0])
+        elif choices:
+            self.app.push_screen(ChoiceDialog("Remove which code?", choices), self._remove)
+        else:
+            self.notify("This segment has no code of yours to remove.")
+
+    def _remove(self, code_id: str | None) -> None:
+        if code_id and self.current_segment_id:
+            coding.remove_codes(self.store, self.current_segment_id, [code_id], self.coder)
+            self.after_change()
+
+    def action_memo(self) -> None:
+        segment_id = self.current_segment_id
+        if not self._writable():
+            return
+        current = tui_queries.memo_text(self.store, segment_id, self.coder)
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                tui_queries.save_memo(self.store, segment_id, self.coder, text.strip())
+                self.after_change()
+
+        self.app.push_screen(TextPrompt("Memo on this segment", current), save)
+
+    # ---- finding answers and other screens ----------------------------------------------
+
+    def action_search(self) -> None:
+        self.app.push_screen(TextPrompt("Search answers by text or code name",
+                                        self.answer_filter.text or ""),
+                             lambda text: text is not None and self.set_filter(
+                                 AnswerFilter(text=text.strip() or None)))
+
+    def action_filter(self) -> None:
+        self.app.push_screen(FilterDialog(), lambda chosen: chosen and self.set_filter(chosen))
+
+    def set_filter(self, answer_filter: AnswerFilter) -> None:
+        self.answer_filter = answer_filter
+        self.load_question(self.question_id, self.answer_id)
+
+    def action_toggle_blind(self) -> None:
+        self.app.settings = self.app.settings.with_changes(blind=not self.app.settings.blind)
+        self.app.save_settings()
+        self.show_answer(keep_cursor=True)
+
+    def action_toggle_evidence(self) -> None:
+        self.query_one(SuggestionList).toggle_evidence()
+
+    def action_focus_picker(self) -> None:
+        self.query_one(CodePicker).focus_filter()
+
+    def action_answer_table(self, code_id: str | None = None) -> None:
+        screen = AnswerTableScreen(self.question_id, AnswerFilter(code_id=code_id))
+        self.app.push_screen(screen, self._returned)
+
+    def action_codebook(self) -> None:
+        self.app.push_screen(CodebookScreen(), self._returned)
+
+    def action_chart(self) -> None:
+        self.app.push_screen(ChartScreen(self.question_id))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def _returned(self, answer_id: int | None) -> None:
+        """Back from the table or codebook: reload, and jump to a chosen answer."""
+        self.reload_codes()
+        if answer_id is not None:
+            question_id = tui_queries.answer_detail(self.store, answer_id)["question_id"]
+            self.answer_filter = AnswerFilter()
+            self.load_question(question_id, answer_id)
+        else:
+            self.show_answer(keep_cursor=True)
+            self.refresh_question_progress()
+        self.query_one(CodePicker).focus_filter()
+
+
+def _evidence_text(suggestion) -> str:
+    """The best piece of evidence of a suggestion as one short line."""
+    evidence = list(getattr(suggestion, "evidence", ()) or ())
+    if not evidence:
+        return ""
+    best = evidence[0]
+    text = getattr(best, "text", str(best))
+    similarity = getattr(best, "similarity", None)
+    suffix = f" ({similarity:.2f})" if similarity is not None else ""
+    return f"“{text[:60]}”{suffix}"

@@ -1,0 +1,175 @@
+"""Bringing another project file's rows into this one, by UUID, in one transaction.
+
+The other file is attached (``ATTACH DATABASE``) and copied with ``INSERT … SELECT``; rows that
+exist already are kept as they are, so merging is idempotent. Answers carry local integer ids,
+so they are matched by respondent, question and wave and segments are re-pointed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from workbench.store.database import Store
+
+ALIAS = "other"
+
+# (table, statement) in dependency order; each statement copies the other file's new rows.
+COPY_STATEMENTS = (
+    ("respondents", "INSERT OR IGNORE INTO main.respondents (id, attributes) "
+     "SELECT id, attributes FROM other.respondents"),
+    ("questions", "INSERT OR IGNORE INTO main.questions (id, text, kind, chapter, position, single_code) "
+     "SELECT id, text, kind, chapter, position, single_code FROM other.questions"),
+    ("answers", "INSERT OR IGNORE INTO main.answers (respondent_id, question_id, wave, text, is_nonresponse) "
+     "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM other.answers ORDER BY id"),
+    ("answer map", "INSERT INTO temp.merge_answer_map (other_id, own_id) SELECT o.id, a.id "
+     "FROM other.answers o JOIN main.answers a "
+     "ON a.respondent_id = o.respondent_id AND a.question_id = o.question_id AND a.wave = o.wave"),
+    ("segments", "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at) "
+     "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at FROM other.segments o "
+     "JOIN temp.merge_answer_map m ON m.other_id = o.answer_id"),
+    ("chosen for report", "UPDATE main.segments SET for_report = 1 WHERE for_report = 0 "
+     "AND id IN (SELECT id FROM other.segments WHERE for_report = 1)"),
+    ("coders", "INSERT OR IGNORE INTO main.coders (name, is_consensus, created_at) "
+     "SELECT name, is_consensus, created_at FROM other.coders"),
+    ("codes", "INSERT OR IGNORE INTO main.codes (id, parent_id, name, definition, example_segment_id, "
+     "colour, is_theme, codable, position, retired, merged_into, created_at, created_by) "
+     "SELECT id, parent_id, name, definition, example_segment_id, colour, is_theme, codable, "
+     "position, retired, merged_into, created_at, created_by FROM other.codes"),
+    ("codings", "INSERT OR IGNORE INTO main.codings (id, segment_id, code_id, coder, how, created_at) "
+     "SELECT id, segment_id, code_id, coder, how, created_at FROM other.codings"),
+    ("memos", "INSERT INTO main.memos (id, segment_id, coder, text, created_at, updated_at) "
+     "SELECT id, segment_id, coder, text, created_at, updated_at FROM other.memos WHERE true "
+     "ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at "
+     "WHERE excluded.updated_at > memos.updated_at"),
+    ("events", "INSERT OR IGNORE INTO main.events (id, action_id, at, coder, kind, target, before, after) "
+     "SELECT id, action_id, at, coder, kind, target, before, after FROM other.events ORDER BY seq"),
+    ("imports", "INSERT INTO main.imports (file_name, file_sha256, layout, wave, imported_at, new_answers) "
+     "SELECT file_name, file_sha256, layout, wave, imported_at, new_answers FROM other.imports o "
+     "WHERE NOT EXISTS (SELECT 1 FROM main.imports i WHERE i.file_sha256 = o.file_sha256 "
+     "AND i.imported_at = o.imported_at)"),
+    ("assignments", "INSERT OR IGNORE INTO main.assignments (segment_id, coder, blind, created_at) "
+     "SELECT segment_id, coder, blind, created_at FROM other.assignments"),
+    ("review comments", "INSERT OR IGNORE INTO main.review_comments "
+     "(id, segment_id, coder, reviewer, verdict, text, created_at) "
+     "SELECT id, segment_id, coder, reviewer, verdict, text, created_at FROM other.review_comments"),
+    ("adjudications", "INSERT OR IGNORE INTO main.adjudications "
+     "(id, segment_id, coders, decision, decided_by, decided_at) "
+     "SELECT id, segment_id, coders, decision, decided_by, decided_at FROM other.adjudications"),
+)
+
+HANDLED_TABLES = {
+    "settings", "respondents", "questions", "answers", "segments", "coders", "codes", "codings",
+    "memos", "events", "imports", "assignments", "review_comments", "adjudications",
+}
+
+
+@contextmanager
+def attached(store: Store, other_path: Path) -> Iterator[None]:
+    """The other project file attached as ``other`` for the duration of the block."""
+    store.execute(f"ATTACH DATABASE ? AS {ALIAS}", (str(other_path),))
+    try:
+        yield
+    finally:
+        store.execute(f"DETACH DATABASE {ALIAS}")
+
+
+def copy_rows(store: Store) -> dict[str, int]:
+    """Copy the attached file's rows in (call inside ``atomic()``); rows changed per table."""
+    store.execute("PRAGMA defer_foreign_keys = ON")
+    store.execute("CREATE TEMP TABLE IF NOT EXISTS merge_answer_map "
+                  "(other_id INTEGER PRIMARY KEY, own_id INTEGER NOT NULL)")
+    store.execute("DELETE FROM temp.merge_answer_map")
+    changed = {}
+    for table, statement in COPY_STATEMENTS:
+        changed[table] = store.execute(statement).rowcount
+    changed.pop("answer map")
+    changed.update(_copy_other_tables(store))
+    return changed
+
+
+def _columns(store: Store, schema: str, table: str) -> list[dict]:
+    return store.rows(f"PRAGMA {schema}.table_info({table})")
+
+
+def _copy_other_tables(store: Store) -> dict[str, int]:
+    """Tables added by other features, copied by their text ``id`` when they hold no answer ids."""
+    changed = {}
+    for table in sorted(mergeable_extra_tables(store)):
+        names = ", ".join(f'"{column["name"]}"' for column in _columns(store, "main", table))
+        changed[table] = store.execute(
+            f'INSERT OR IGNORE INTO main."{table}" ({names}) SELECT {names} FROM other."{table}"'
+        ).rowcount
+    return changed
+
+
+def _extra_tables(store: Store) -> set[str]:
+    query = "SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    own = {row["name"] for row in store.rows(query.format("main"))}
+    theirs = {row["name"] for row in store.rows(query.format(ALIAS))}
+    return (own & theirs) - HANDLED_TABLES
+
+
+def mergeable_extra_tables(store: Store) -> set[str]:
+    """Other features' tables keyed by a text UUID ``id`` whose columns match in both files."""
+    mergeable = set()
+    for table in _extra_tables(store):
+        own, theirs = _columns(store, "main", table), _columns(store, ALIAS, table)
+        names = {column["name"] for column in own}
+        keyed = any(column["name"] == "id" and column["pk"] and column["type"].upper() == "TEXT"
+                    for column in own)
+        if keyed and names == {column["name"] for column in theirs} and "answer_id" not in names:
+            mergeable.add(table)
+    return mergeable
+
+
+def unmerged_tables(store: Store) -> list[str]:
+    """Tables present in both files that the merge leaves alone (reported to the user)."""
+    return sorted(_extra_tables(store) - mergeable_extra_tables(store))
+
+
+def segments_with_other_span(store: Store) -> list[dict]:
+    """Segments whose id exists in both files with different offsets (ours were kept)."""
+    return store.rows(
+        "SELECT s.id, s.answer_id, s.start, s.end, o.start AS other_start, o.end AS other_end "
+        "FROM other.segments o JOIN main.segments s ON s.id = o.id "
+        "WHERE s.start != o.start OR s.end != o.end ORDER BY s.answer_id, s.start"
+    )
+
+
+def overlapping_segments(store: Store) -> list[dict]:
+    """Pairs of different segments of one answer whose spans overlap, in answers both files hold."""
+    return store.rows(
+        "SELECT s1.answer_id, a.respondent_id, a.question_id, a.wave, s1.id AS first_id, "
+        "s2.id AS second_id FROM segments s1 JOIN segments s2 ON s2.answer_id = s1.answer_id "
+        "AND s1.id < s2.id AND s1.start < s2.end AND s2.start < s1.end "
+        "JOIN answers a ON a.id = s1.answer_id "
+        "WHERE s1.answer_id IN (SELECT own_id FROM temp.merge_answer_map) "
+        "ORDER BY s1.answer_id"
+    )
+
+
+def answers_with_other_text(store: Store) -> int:
+    """Answers matched by respondent, question and wave whose raw text differs (ours kept)."""
+    return store.scalar(
+        "SELECT COUNT(*) FROM temp.merge_answer_map m JOIN main.answers a ON a.id = m.own_id "
+        "JOIN other.answers o ON o.id = m.other_id WHERE a.text != o.text"
+    )
+
+
+def codes_differing(store: Store) -> list[dict]:
+    """Codes with the same id in both files but another name, parent or state (ours kept)."""
+    return store.rows(
+        "SELECT c.id, c.name, o.name AS other_name FROM other.codes o JOIN main.codes c ON c.id = o.id "
+        "WHERE c.name != o.name OR c.parent_id IS NOT o.parent_id OR c.retired != o.retired "
+        "OR c.merged_into IS NOT o.merged_into ORDER BY c.name"
+    )
+
+
+def live_codes(store: Store) -> list[dict]:
+    """Codes neither retired nor merged, with parent and creation time."""
+    return store.rows(
+        "SELECT id, parent_id, name, created_at FROM codes "
+        "WHERE retired = 0 AND merged_into IS NULL ORDER BY created_at, id"
+    )

@@ -1,0 +1,195 @@
+"""The replay protocol (METHOD.md §5): how good would suggestions have been for this coder?
+
+Segments are replayed in the order they were coded (or shuffled per question with a seed);
+each is first shown to a model that knows only the segments before it, then learned.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+from workbench.errors import UserError
+from workbench.store import survey
+from workbench.store.database import Store
+from workbench.suggest.clustering import AnswerClusterer
+from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
+from workbench.suggest.engines import DEFAULT_ENGINE
+from workbench.suggest.keystrokes import keys_for_code
+from workbench.suggest.suggester import CodeSuggester
+from workbench.suggest.vectors import project_vectors
+
+SHOWN_SUGGESTIONS = 9  # keys 1-9 accept a suggestion
+CURVE_BINS = 10
+
+
+@dataclass(frozen=True)
+class ReplayStep:
+    """What the suggester proposed for one segment, knowing only the segments before it."""
+
+    segment_id: str
+    question_id: str
+    coded_share: float  # share of the question's segments coded before this one
+    true_codes: tuple[str, ...]
+    ranked: tuple[str, ...]
+    known: bool  # a true code had been used before
+    baseline: str | None  # the most frequent code so far
+    keys_with_suggestions: int
+    keys_typing_only: int
+
+    def hit_at(self, k: int) -> bool:
+        return any(code in self.true_codes for code in self.ranked[:k])
+
+    @property
+    def reciprocal_rank(self) -> float:
+        for rank, code in enumerate(self.ranked, start=1):
+            if code in self.true_codes:
+                return 1.0 / rank
+        return 0.0
+
+
+def evaluate(store: Store, coder: str, question_id=None, seed=None, engine=DEFAULT_ENGINE,
+             on_progress=None, **model_params) -> dict:
+    """The replay's figures as the stable JSON object of ``workbench evaluate``."""
+    tree = CodeTree.from_store(store)
+    segments = replay_order(store, _segments_in_scope(store, coder, question_id, tree), seed)
+    vectors = project_vectors(store, engine)
+    matrix = vectors.segment_rows(segments)
+    steps = replay(matrix, segments, tree, seed, on_progress, **model_params)
+    figures = summarise(steps)
+    figures["ari"], figures["nmi"] = cluster_agreement(matrix, segments, tree, seed)
+    return figures
+
+
+def _segments_in_scope(store, coder, question_id, tree) -> list[CodedSegment]:
+    segments = coded_segments(store, coder, tree)
+    if question_id is not None:
+        segments = [seg for seg in segments if seg.question_id == question_id]
+    if not segments:
+        where = f" in question {question_id!r}" if question_id else ""
+        raise UserError(f"coder {coder!r} has no codings{where} to replay.")
+    return segments
+
+
+def replay_order(store: Store, segments: list[CodedSegment], seed=None) -> list[CodedSegment]:
+    """Coding order, or with a seed: question by question, each shuffled reproducibly."""
+    if seed is None:
+        return list(segments)
+    position = {row["id"]: index for index, row in enumerate(survey.question_rows(store))}
+    rng = np.random.default_rng(seed)
+    ordered = []
+    for question in sorted({s.question_id for s in segments}, key=lambda q: position.get(q, 0)):
+        members = [seg for seg in segments if seg.question_id == question]
+        ordered.extend(members[index] for index in rng.permutation(len(members)))
+    return ordered
+
+
+def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
+    """Suggest for each segment with a model of the earlier ones, then teach it the segment."""
+    model = CodeSuggester(random_state=seed or 0, **model_params)
+    totals = Counter(seg.question_id for seg in segments)
+    seen_in_question: Counter = Counter()
+    code_counts: Counter = Counter()
+    steps = []
+    for index, segment in enumerate(segments):
+        row = matrix[index : index + 1]
+        ranked = [item.code_id for item in model.suggest(row, segment.question_id,
+                                                          SHOWN_SUGGESTIONS)]
+        steps.append(_step(segment, ranked, code_counts, tree,
+                           seen_in_question[segment.question_id] / totals[segment.question_id]))
+        model.partial_fit(row, [segment.codes], [segment.question_id])
+        seen_in_question[segment.question_id] += 1
+        code_counts.update(segment.codes)
+        if on_progress:
+            on_progress(index + 1, len(segments))
+    return steps
+
+
+def _step(segment, ranked, code_counts: Counter, tree, coded_share: float) -> ReplayStep:
+    known_names = [tree.name(code) for code in code_counts]
+
+    def keys(shown: list[str]) -> int:
+        return sum(
+            keys_for_code(tree.name(code), known_names, code in code_counts, code in shown)
+            for code in segment.codes
+        )
+
+    return ReplayStep(
+        segment_id=segment.segment_id,
+        question_id=segment.question_id,
+        coded_share=coded_share,
+        true_codes=segment.codes,
+        ranked=tuple(ranked),
+        known=any(code in code_counts for code in segment.codes),
+        baseline=code_counts.most_common(1)[0][0] if code_counts else None,
+        keys_with_suggestions=keys(ranked),
+        keys_typing_only=keys([]),
+    )
+
+
+def summarise(steps: list[ReplayStep]) -> dict:
+    """hit@1, hit@3, MRR, coverage, known-code hit@3, baseline, keystrokes, learning curve."""
+    known = [step for step in steps if step.known]
+    return {
+        "segments": len(steps),
+        "hit_at_1": _share(steps, lambda step: step.hit_at(1)),
+        "hit_at_3": _share(steps, lambda step: step.hit_at(3)),
+        "mrr": _mean([step.reciprocal_rank for step in steps]),
+        "coverage": _share(steps, lambda step: bool(step.ranked)),
+        "hit_at_3_known": _share(known, lambda step: step.hit_at(3)),
+        "baseline_hit_at_1": _share(steps, lambda step: step.baseline in step.true_codes),
+        "keystrokes_per_segment": {
+            "with_suggestions": _mean([step.keys_with_suggestions for step in steps]),
+            "typing_only": _mean([step.keys_typing_only for step in steps]),
+        },
+        "learning_curve": learning_curve(steps),
+    }
+
+
+def learning_curve(steps: list[ReplayStep]) -> list[dict]:
+    """Figures by how much of the segment's question had been coded before it (tenths)."""
+    curve = []
+    for bin_index in range(CURVE_BINS):
+        low, high = bin_index / CURVE_BINS, (bin_index + 1) / CURVE_BINS
+        members = [step for step in steps if low <= step.coded_share < high]
+        if not members:
+            continue
+        curve.append({
+            "coded_share_from": low,
+            "coded_share_to": high,
+            "segments": len(members),
+            "hit_at_1": _share(members, lambda step: step.hit_at(1)),
+            "hit_at_3": _share(members, lambda step: step.hit_at(3)),
+            "hit_at_3_known": _share([s for s in members if s.known], lambda s: s.hit_at(3)),
+            "baseline_hit_at_1": _share(members, lambda step: step.baseline in step.true_codes),
+        })
+    return curve
+
+
+def cluster_agreement(matrix, segments, tree, seed=None) -> tuple[float | None, float | None]:
+    """ARI and NMI of automatic clusters against the coder's main themes, per question,
+    weighted by the question's segments (None when no question has enough segments)."""
+    weighted_ari = weighted_nmi = total = 0.0
+    for question in sorted({seg.question_id for seg in segments}):
+        rows = [i for i, seg in enumerate(segments) if seg.question_id == question]
+        if len(rows) < 10:
+            continue
+        themes = [tree.main_theme(segments[i].codes[0]) for i in rows]
+        labels = AnswerClusterer(random_state=seed or 0).fit(matrix[rows]).labels_
+        weighted_ari += adjusted_rand_score(themes, labels) * len(rows)
+        weighted_nmi += normalized_mutual_info_score(themes, labels) * len(rows)
+        total += len(rows)
+    if not total:
+        return None, None
+    return round(weighted_ari / total, 4), round(weighted_nmi / total, 4)
+
+
+def _share(steps, predicate) -> float | None:
+    return round(sum(1 for step in steps if predicate(step)) / len(steps), 4) if steps else None
+
+
+def _mean(values) -> float | None:
+    return round(float(np.mean(values)), 4) if values else None

@@ -1,0 +1,67 @@
+"""Immutable results handed to the command line and the terminal UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A coded segment that supports a suggestion, and how similar it is."""
+
+    segment_id: str
+    answer_id: int
+    question_id: str
+    text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A code proposed for a segment; never applied without the coder's key press."""
+
+    code_id: str
+    name: str
+    path: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Near-identical answers of one question (two or more)."""
+
+    answer_ids: tuple[int, ...]
+    texts: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.answer_ids)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Uncoded answers that belong together: a candidate code named by its distinctive words."""
+
+    number: int
+    words: tuple[str, ...]
+    answer_ids: tuple[int, ...]
+    texts: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.answer_ids)
+
+    @property
+    def label(self) -> str:
+        """A provisional code name from the distinctive words."""
+        return " / ".join(self.words[:3]) or f"Cluster {self.number}"
+
+
+@dataclass(frozen=True)
+class RankedAnswer:
+    """An uncoded answer and its similarity to a code."""
+
+    answer_id: int
+    text: str
+    similarity: float

@@ -1,0 +1,87 @@
+"""Per-project vectors: the representation fitted once on all answers, kept in memory.
+
+The cache key includes the number and highest id of answers, so importing answers refits and
+coding never does. Safe to use from worker threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from workbench.errors import UserError
+from workbench.store import training
+from workbench.store.database import Store
+from workbench.suggest.engines import DEFAULT_ENGINE, make_representation
+
+_CACHE: dict[tuple, ProjectVectors] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass
+class ProjectVectors:
+    """A fitted representation and the vector of every non-empty answer of a project."""
+
+    representation: object
+    matrix: object
+    row_of_answer: dict[int, int]
+    question_of_answer: dict[int, str] = field(default_factory=dict)
+
+    def transform(self, texts: list[str]):
+        """Vectors for arbitrary texts (new answers, parts of answers)."""
+        return self.representation.transform(texts)
+
+    def answer_rows(self, answer_ids: list[int]):
+        """Stored vectors of the given answers, in order."""
+        return self.matrix[[self.row_of_answer[answer_id] for answer_id in answer_ids]]
+
+    def segment_rows(self, segments):
+        """Vectors of segments: whole-answer segments reuse the answer's vector."""
+        whole = [
+            segment.is_whole_answer and segment.answer_id in self.row_of_answer
+            for segment in segments
+        ]
+        if all(whole):
+            return self.answer_rows([segment.answer_id for segment in segments])
+        parts = [
+            self.answer_rows([segment.answer_id]) if is_whole else self.transform([segment.text])
+            for segment, is_whole in zip(segments, whole, strict=True)
+        ]
+        return sparse.vstack(parts, format="csr") if sparse.issparse(parts[0]) else np.vstack(parts)
+
+
+def project_vectors(store: Store, engine: str = DEFAULT_ENGINE, on_progress=None) -> ProjectVectors:
+    """The project's vectors, fitted now or taken from the in-memory cache."""
+    key = (str(store.path.resolve()), engine, training.answer_fingerprint(store))
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    vectors = fit_vectors(training.answer_texts(store), engine, on_progress)
+    with _LOCK:
+        for stale in [other for other in _CACHE if other[:2] == key[:2]]:
+            del _CACHE[stale]
+        _CACHE[key] = vectors
+    return vectors
+
+
+def fit_vectors(answers: list[dict], engine: str = DEFAULT_ENGINE, on_progress=None):
+    """Fit a representation on answer rows (id, question_id, text) and vectorise them."""
+    progress = on_progress or (lambda done, total: None)
+    texts = [answer["text"] for answer in answers]
+    if not texts:
+        raise UserError("the project has no answers yet, so there is nothing to suggest from.")
+    progress(0, 2)
+    representation = make_representation(engine).fit(texts)
+    progress(1, 2)
+    matrix = representation.transform([answer["text"] for answer in answers])
+    progress(2, 2)
+    return ProjectVectors(
+        representation=representation,
+        matrix=matrix,
+        row_of_answer={answer["id"]: row for row, answer in enumerate(answers)},
+        question_of_answer={answer["id"]: answer["question_id"] for answer in answers},
+    )
