@@ -29,8 +29,17 @@ WORDS = (
     "samhandling spesialisthelsetjenesten DPS sykehus økonomi tilskudd prosjekt stilling"
 ).split()
 COUNTIES = (
-    "Oslo", "Innlandet", "Viken", "Vestfold og Telemark", "Agder", "Rogaland",
-    "Vestland", "Møre og Romsdal", "Trøndelag", "Nordland", "Troms og Finnmark",
+    "Oslo",
+    "Innlandet",
+    "Viken",
+    "Vestfold og Telemark",
+    "Agder",
+    "Rogaland",
+    "Vestland",
+    "Møre og Romsdal",
+    "Trøndelag",
+    "Nordland",
+    "Troms og Finnmark",
 )
 NONRESPONSE_SHARE = 0.10
 
@@ -44,7 +53,7 @@ def answer_text(rng: random.Random) -> str:
     """One synthetic answer: empty for a non-response, else 2 words to ~900 characters."""
     if rng.random() < NONRESPONSE_SHARE:
         return ""
-    target = min(900, max(8, int(rng.lognormvariate(math.log(170), 0.7))))
+    target = min(900, max(8, int(rng.lognormvariate(math.log(140), 0.7))))
     words = []
     length = 0
     while length < target:
@@ -113,9 +122,7 @@ def build_project(db_path: Path, survey_path: Path, layout: str, questions_path:
     from workbench.project import create_project
 
     with create_project(db_path) as store:
-        return import_survey(
-            store, survey_path, layout=layout, wave=2023, questions_file=questions_path
-        )
+        return import_survey(store, survey_path, layout=layout, wave=2023, questions_file=questions_path)
 
 
 def code_share(db_path: Path, share: float, coder: str = "bench", seed: int = 1) -> int:

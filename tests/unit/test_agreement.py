@@ -170,6 +170,10 @@ def test_project_agreement_theme_level_and_missing_coders(tmp_path):
         measure_agreement(store, ["A", "Nobody"])
     with pytest.raises(UserError):
         measure_agreement(store, ["A"])
+    with pytest.raises(UserError):
+        measure_agreement(store, ["A", "B"], question_id="q99")
+    empty = measure_agreement(store, ["A", "B"], question_id="q01", level="code")
+    assert empty.segments == 4
 
 
 def test_agreement_command_json_and_reliability_report(tmp_path, capsys):

@@ -53,8 +53,13 @@ def test_long_layout_without_respondent_column(store, tmp_path):
 
 def test_duplicate_respondent_and_question_in_long_file(store, tmp_path):
     path = write_bytes(tmp_path, "a.csv", b"respondent,question,text\n1804,q1,a\n1804,q2,b\n1804,q1,c\n")
-    refused(store, path, r"row 4, columns 'respondent' and 'question': respondent '1804' "
-            r"already answered question 'q1' in row 2", layout="long")
+    refused(
+        store,
+        path,
+        r"row 4, columns 'respondent' and 'question': respondent '1804' "
+        r"already answered question 'q1' in row 2",
+        layout="long",
+    )
 
 
 def test_duplicate_respondent_row_in_wide_file(store, tmp_path):
@@ -70,8 +75,7 @@ def test_question_column_not_in_file(store, tmp_path):
 def test_question_from_questions_file_not_in_file(store, tmp_path):
     questions = write_bytes(tmp_path, "q.yaml", b"- {id: q1, text: A}\n- {id: q9, text: B}\n")
     path = write_bytes(tmp_path, "a.csv", b"id;q1\n1804;a\n")
-    refused(store, path, r"'q9' \(from the questions file\)", questions_file=questions,
-            question_columns=None)
+    refused(store, path, r"'q9' \(from the questions file\)", questions_file=questions, question_columns=None)
 
 
 def test_wide_layout_without_question_columns(store, tmp_path):

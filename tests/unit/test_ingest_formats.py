@@ -26,7 +26,12 @@ def imported_answers(tmp_path, file):
     with create_project(tmp_path / "p.db") as store:
         import_survey(store, file, question_columns=["q1", "q2"], wave=2023)
         rows = store.rows("SELECT respondent_id, question_id, text FROM answers ORDER BY id")
-        names = [r["name"] for r in store.rows("SELECT json_extract(attributes, '$.name') AS name FROM respondents ORDER BY id")]
+        names = [
+            r["name"]
+            for r in store.rows(
+                "SELECT json_extract(attributes, '$.name') AS name FROM respondents ORDER BY id"
+            )
+        ]
     return [(r["respondent_id"], r["question_id"], r["text"]) for r in rows], names
 
 
@@ -40,8 +45,14 @@ EXPECTED = [
 
 @pytest.mark.parametrize(
     ("delimiter", "encoding"),
-    [(",", "utf-8"), (";", "utf-8"), (";", "utf-8-sig"), (",", "utf-8-sig"), (";", "cp1252"),
-     ("\t", "utf-8")],
+    [
+        (",", "utf-8"),
+        (";", "utf-8"),
+        (";", "utf-8-sig"),
+        (",", "utf-8-sig"),
+        (";", "cp1252"),
+        ("\t", "utf-8"),
+    ],
 )
 def test_csv_round_trip(tmp_path, delimiter, encoding):
     file = tmp_path / "answers.csv"

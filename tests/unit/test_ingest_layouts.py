@@ -34,7 +34,9 @@ def test_wide_with_questions_yaml_keeps_file_order_and_metadata(tmp_path):
     answers = write(tmp_path, "a.csv", "kommune;q_other;innbyggere;q_gp\n1804;Mer tid;52 803;Godt\n")
     with create_project(tmp_path / "p.db") as store:
         import_survey(store, answers, questions_file=questions, wave=2023)
-        rows = store.rows("SELECT id, text, kind, chapter, position, single_code FROM questions ORDER BY position")
+        rows = store.rows(
+            "SELECT id, text, kind, chapter, position, single_code FROM questions ORDER BY position"
+        )
         assert [(r["id"], r["kind"], r["chapter"], r["single_code"]) for r in rows] == [
             ("q_gp", "open", "3", 1),
             ("q_other", "other", "4", 0),
@@ -53,7 +55,12 @@ def test_questions_file_as_csv(tmp_path):
     path = write(tmp_path, "q.csv", "id;text;kind;chapter;single_code\nq1;Første;comment;2;ja\n")
     [spec] = read_questions_file(path)
     assert (spec.id, spec.text, spec.kind, spec.chapter, spec.single_code) == (
-        "q1", "Første", "comment", "2", True)
+        "q1",
+        "Første",
+        "comment",
+        "2",
+        True,
+    )
 
 
 def test_wide_id_column_option_and_attribute_columns(tmp_path):
@@ -62,21 +69,32 @@ def test_wide_id_column_option_and_attribute_columns(tmp_path):
         import_survey(store, answers, id_column="nr", question_columns=["q1"], wave=2023)
         assert store.scalar("SELECT respondent_id FROM answers") == "0301"
         assert attributes(store, "0301") == {
-            "navn": "Mitt navn", "fylke": "Egen", "name": "Oslo", "county": "Oslo"}
+            "navn": "Mitt navn",
+            "fylke": "Egen",
+            "name": "Oslo",
+            "county": "Oslo",
+        }
 
 
 def test_file_attributes_win_and_districts_are_filled(tmp_path):
     answers = write(
-        tmp_path, "a.csv",
+        tmp_path,
+        "a.csv",
         "id;name;size_group;folketall;q1\n3024;Eget navn;;12000;x\n030102;;;;y\nX-9;;;;z\n",
     )
     with create_project(tmp_path / "p.db") as store:
         import_survey(store, answers, question_columns=["q1"], wave=2023)
         bærum = attributes(store, "3024")
         assert (bærum["name"], bærum["county"], bærum["size_group"]) == (
-            "Eget navn", "Viken", "10 000–19 999")
+            "Eget navn",
+            "Viken",
+            "10 000–19 999",
+        )
         assert attributes(store, "030102") == {
-            "name": "Bydel Grünerløkka", "county": "Oslo", "size_group": "Bydel i Oslo"}
+            "name": "Bydel Grünerløkka",
+            "county": "Oslo",
+            "size_group": "Bydel i Oslo",
+        }
         assert attributes(store, "X-9") == {}
 
 
@@ -95,9 +113,9 @@ def test_nonresponses_are_kept_raw_without_segments(tmp_path):
 
 def test_long_layout_with_attributes(tmp_path):
     answers = write(
-        tmp_path, "long.csv",
-        "respondent,question,text,population\n"
-        "1804,q2,Andre svar,\n1804,q1,Første svar,1500\n4601,q1,,\n",
+        tmp_path,
+        "long.csv",
+        "respondent,question,text,population\n1804,q2,Andre svar,\n1804,q1,Første svar,1500\n4601,q1,,\n",
     )
     with create_project(tmp_path / "p.db") as store:
         result = import_survey(store, answers, layout="long", wave=2022)
@@ -105,7 +123,8 @@ def test_long_layout_with_attributes(tmp_path):
         assert attributes(store, "1804")["size_group"] == "Under 2 000"
         assert store.scalar("SELECT COUNT(*) FROM segments") == 2
     assert result.summary() == (
-        "Imported 3 new answers (1 non-responses) for 2 questions from 2 respondents, wave 2022.")
+        "Imported 3 new answers (1 non-responses) for 2 questions from 2 respondents, wave 2022."
+    )
 
 
 def test_reimport_adds_nothing_and_a_new_wave_goes_beside(tmp_path):
@@ -127,7 +146,12 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
     answers = write(tmp_path, "a.csv", "id;q1\n1804;Svar\n")
     calls = []
     with create_project(tmp_path / "p.db") as store:
-        import_survey(store, answers, question_columns=["q1"], wave=2023,
-                      on_progress=lambda done, total: calls.append((done, total)))
+        import_survey(
+            store,
+            answers,
+            question_columns=["q1"],
+            wave=2023,
+            on_progress=lambda done, total: calls.append((done, total)),
+        )
     assert calls and calls[-1][0] == calls[-1][1]
     assert all(done <= total for done, total in calls)

@@ -147,3 +147,24 @@ def test_merge_command_reports_and_unifies(tmp_path, capsys, monkeypatch):
     assert main(["merge", str(first), str(second), "--unify", "--coder", "A"]) == 0
     assert "Unified 1 duplicate codes." in capsys.readouterr().out
     assert main(["merge", str(first), str(first)]) == 2
+
+
+def test_other_features_tables_are_merged_by_key_or_as_logs(tmp_path):
+    base = base_project(tmp_path)
+    with open_project(base) as store, store.atomic():
+        store.execute("CREATE TABLE feature_notes (segment_id TEXT PRIMARY KEY, note TEXT)")
+        store.execute("CREATE TABLE feature_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT)")
+        store.execute("CREATE TABLE feature_cache (answer_id INTEGER, value TEXT)")
+    first, second = coded_copy(base, "a.db", []), coded_copy(base, "b.db", [])
+    with open_project(second) as store, store.atomic():
+        store.execute("INSERT INTO feature_notes VALUES ('s1', 'from B')")
+        store.execute("INSERT INTO feature_log (what) VALUES ('B did this'), (NULL)")
+    with open_project(first) as store:
+        with store.atomic():
+            store.execute("INSERT INTO feature_log (what) VALUES ('A did this')")
+        report = merge_project(store, second)
+        assert report.unmerged_tables == ("feature_cache",)
+        assert report.added["feature_notes"] == 1 and report.added["feature_log"] == 2
+        assert not merge_project(store, second).changed
+        logged = [row["what"] for row in store.rows("SELECT what FROM feature_log ORDER BY seq")]
+        assert logged == ["A did this", "B did this", None]

@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "workbench.cli.export",
     "workbench.cli.teams",
     "workbench.cli.tui",
+    "workbench.cli.suggest",
+    "workbench.cli.coding",
+    "workbench.cli.anonymise",
 )
 
 

@@ -18,17 +18,17 @@ def register(subparsers) -> None:
     )
     command.add_argument("--path", metavar="P", help="where the demo project file lives")
     command.add_argument(
-        "--coder", metavar="NAME", default=DEFAULT_DEMO_CODER,
+        "--coder",
+        metavar="NAME",
+        default=DEFAULT_DEMO_CODER,
         help=f"who codes in the UI (default: {DEFAULT_DEMO_CODER})",
     )
-    command.add_argument(
-        "--no-tui", action="store_true", help="only build the project and print its path"
-    )
+    command.add_argument("--no-tui", action="store_true", help="only build the project and print its path")
     command.set_defaults(handler=run_demo)
 
 
 def run_demo(arguments) -> int:
-    from workbench.demo import ensure_demo_project
+    from workbench.demo_project import ensure_demo_project
 
     progress = ProgressBar("Building the demo project")
     try:

@@ -20,9 +20,7 @@ def register(subparsers) -> None:
     )
     command.add_argument("project", help="the project file (PROJECT.db)")
     command.add_argument("file", help="the survey file (.csv or .xlsx)")
-    command.add_argument(
-        "--layout", choices=("wide", "long", "coded"), default="wide", help="default: wide"
-    )
+    command.add_argument("--layout", choices=("wide", "long", "coded"), default="wide", help="default: wide")
     command.add_argument("--questions", metavar="FILE", help="CSV or YAML: id, text, kind, chapter")
     command.add_argument(
         "--question-columns", metavar="A,B", help="comma-separated names of the answer columns"

@@ -105,6 +105,9 @@ def shown(value: float | None) -> str:
 def print_agreement(result: AgreementResult) -> None:
     """The per-code table with threshold flags, then the overall figures."""
     print(f"Coders: {', '.join(result.coders)}; segments coded by at least two: {result.segments}")
+    if not result.segments:
+        print("No segment is coded by at least two of these coders: nothing to compare.")
+        return
     width = max([len(code.code) for code in result.codes] + [4])
     print(f"{'code':<{width}}  {'alpha':>18}  {'kappa':>18}  {'agree':>6}  {'prev.':>6}  {'n':>5}  verdict")
     for code in result.codes:

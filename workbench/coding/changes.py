@@ -57,11 +57,8 @@ def recording(store: Store, kind: str, coder: str, target: str | None = None) ->
         before, after = change.states()
         if not after:
             return
+        before_payload, after_payload = event_rows.encode_states(before, after)
+        after_payload["info"] = change.info
         store.log_event(
-            kind,
-            coder=coder,
-            target=target,
-            before={"rows": before},
-            after={"rows": after, "info": change.info},
-            action_id=new_id(),
+            kind, coder=coder, target=target, before=before_payload, after=after_payload, action_id=new_id()
         )

@@ -76,6 +76,7 @@ def insert_new_code(
     definition: str = "",
     is_theme: bool = False,
     colour: str | None = None,
+    code_id: str | None = None,
 ) -> str:
     """Add a code inside an open recording (checks name and depth); return its id."""
     name = name.strip()
@@ -87,7 +88,7 @@ def insert_new_code(
             )
         _make_container(store, change, parent)
     check_name_free(store, name, parent_id)
-    code_id = new_id()
+    code_id = code_id or new_id()
     change.touch("codes", [code_id])
     codebook_rows.insert_code(
         store,

@@ -8,6 +8,7 @@ from workbench.store import events as event_rows
 
 _KINDS = (
     "code.create",
+    "code.import",
     "code.rename",
     "code.define",
     "code.move",
@@ -46,14 +47,14 @@ def _row_steps(old: dict | None, new: dict | None, names: dict[str, str]) -> lis
 
 def _event_steps(event: dict, names: dict[str, str]) -> list[tuple[str, str, str]]:
     """(code id, what, detail) for every code an event changed."""
-    rows_before = event["before"]["rows"].get("codes", {})
-    rows_after = event["after"]["rows"].get("codes", {})
+    rows_before = event["rows_before"].get("codes", {})
+    rows_after = event["rows_after"].get("codes", {})
     found = [
         (code_id, what, detail)
         for code_id in rows_after
         for what, detail in _row_steps(rows_before.get(code_id), rows_after[code_id], names)
     ]
-    info = event["after"].get("info", {})
+    info = event["info"]
     if event["kind"] == "code.split":
         found.append((event["target"], "split", f"codings to {names.get(info.get('into'), '?')}"))
     if event["kind"] == "code.merge":
@@ -70,7 +71,7 @@ def codebook_history(store: Store) -> list[dict]:
     rows = {row["id"]: row for row in codes}
     stories = {row["id"]: _story(row, names, _path(row, rows)) for row in codes}
     for event in event_rows.codebook_events(store, _KINDS):
-        if event["kind"] in ("undo", "redo") and not event["after"]["info"]["kind"].startswith("code."):
+        if event["kind"] in ("undo", "redo") and not event["info"]["kind"].startswith("code."):
             continue
         for code_id, what, detail in _event_steps(event, names):
             if code_id in stories:
@@ -88,7 +89,7 @@ def codebook_history(store: Store) -> list[dict]:
 
 def _count_at(event: dict, code_id: str, what: str) -> int | None:
     """Codings the code had at this step: before a merge, after anything else."""
-    info = event["after"].get("info", {})
+    info = event["info"]
     if what == "created":
         return 0
     if what == "merged":

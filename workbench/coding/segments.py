@@ -93,3 +93,18 @@ def merge_segments(store: Store, left_id: str, right_id: str, coder: str) -> str
         coding_rows.delete_segment(store, right_id)
         coding_rows.set_segment_end(store, left_id, right["end"])
     return left_id
+
+
+def discard_blank_segment(store: Store, segment_id: str, coder: str) -> bool:
+    """Remove a segment holding only whitespace (left over by a split), with its codings."""
+    with recording(store, "segment.discard", coder, target=segment_id) as change:
+        row = _existing_segment(store, segment_id)
+        text = coding_rows.answer_text(store, row["answer_id"])[row["start"] : row["end"]]
+        if text.strip() or coding_rows.memo_ids_of_segment(store, segment_id):
+            return False
+        doomed = [coding["id"] for coding in coding_rows.codings_of_segment(store, segment_id)]
+        change.touch("codings", doomed)
+        change.touch("segments", [segment_id])
+        coding_rows.delete_codings(store, doomed)
+        coding_rows.delete_segment(store, segment_id)
+    return True

@@ -26,8 +26,10 @@ _DESCRIPTIONS = {
     "code.retire": "retire code",
     "code.merge": "merge codes",
     "code.split": "split code",
+    "code.import": "import code list",
     "segment.split": "split segment",
     "segment.merge": "merge segments",
+    "segment.discard": "discard blank segment",
 }
 
 
@@ -63,15 +65,25 @@ def _top_of_redo(store: Store, coder: str) -> str | None:
     return None
 
 
-def _write_state(store: Store, wanted: dict) -> None:
-    """Write the wanted rows, parents first, then delete the unwanted ones, children first.
+def _write_state(store: Store, current: dict, wanted: dict) -> None:
+    """Turn rows from their current into their wanted state.
 
-    Writing first moves codings off codes and segments that are about to disappear.
+    Parents are written first and deletions come last, children first, so codings have
+    moved off codes and segments before those disappear.
     """
     for table in TRACKED_TABLES:
-        for row in wanted.get(table, {}).values():
-            if row is not None:
-                event_rows.upsert_row(store, table, row)
+        now_rows, new_rows = current.get(table, {}), wanted.get(table, {})
+        inserts = [row for key, row in new_rows.items() if row is not None and now_rows.get(key) is None]
+        for columns in dict.fromkeys(tuple(row) for row in inserts):
+            event_rows.upsert_rows(store, table, [row for row in inserts if tuple(row) == columns])
+        changed: dict[tuple[str, ...], list[dict]] = {}
+        for key, row in new_rows.items():
+            if row is not None and now_rows.get(key) is not None:
+                columns = tuple(c for c in row if row[c] != now_rows[key].get(c))
+                changed.setdefault(columns, []).append(row)
+        for columns, rows in changed.items():
+            if columns:
+                event_rows.update_rows(store, table, columns, rows)
     for table in reversed(TRACKED_TABLES):
         doomed = [row_id for row_id, row in wanted.get(table, {}).items() if row is None]
         event_rows.delete_rows(store, table, list(reversed(doomed)))
@@ -89,20 +101,22 @@ def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
     event = event_rows.action_events(store, action_id)[-1]
     kind = event["kind"]
     description = f"{direction} '{_DESCRIPTIONS.get(kind, kind)}'"
-    old, new = event["before"]["rows"], event["after"]["rows"]
+    old, new = event["rows_before"], event["rows_after"]
     current, wanted = (new, old) if direction == "undo" else (old, new)
     with store.atomic():
         _check_unchanged(store, current, description)
         try:
-            _write_state(store, wanted)
+            _write_state(store, current, wanted)
         except sqlite3.IntegrityError:
             raise UserError(f"Cannot {description}: later changes depend on it.") from None
+        before_payload, after_payload = event_rows.encode_states(current, wanted)
+        after_payload["info"] = {"kind": kind}
         store.log_event(
             direction,
             coder=coder,
             target=action_id,
-            before={"rows": current},
-            after={"rows": wanted, "info": {"kind": kind}},
+            before=before_payload,
+            after=after_payload,
             action_id=new_id(),
         )
     return _DESCRIPTIONS.get(kind, kind)

@@ -49,7 +49,7 @@ class QuestionCounts:
             "units": self.units,
             "categories": [
                 {
-                    "name": row.name,
+                    "name": None if row.level == UNCODED else row.name,
                     "level": row.level,
                     "count": int(row.count),
                     "percent": round(float(row.percent), 4),
@@ -96,7 +96,7 @@ def count_question(
     ]
     uncoded = answered - categories["respondent_id"].nunique()
     if uncoded > 0:
-        rows.append((UNCODED_ID, None, UNCODED, 0, uncoded))
+        rows.append((UNCODED_ID, "", UNCODED, 0, uncoded))
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS[:5])
     table["percent"] = 100.0 * table["count"] / answered if answered else 0.0
     table["percent_rounded"] = _report_rounding(table, answered)

@@ -11,7 +11,7 @@ from workbench.errors import UserError
 from workbench.export import csv_export, docx_report, markdown
 from workbench.export.counts import count_question, cross_table, resolve_wave
 from workbench.export.labels import labels
-from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, collect_quotes
+from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, anonymised_texts, collect_quotes
 from workbench.export.report import QuestionReport, group_by_chapter
 from workbench.export.runs import ExportResult, ExportRun
 from workbench.export.tree import CodeTree
@@ -65,7 +65,7 @@ def run_export(store, kind: str, options: ExportOptions,
     with ExportRun(store, kind, {"kind": kind, **options.manifest()}, options.out) as run:
         writer = {"xlsx": _write_xlsx, "refi": _write_refi, "reliability": _write_reliability}
         if kind in writer:
-            writer[kind](store, run)
+            writer[kind](store, run, options)
         else:
             _write_report_kind(store, kind, options, words, run, on_progress or _silent)
         return run.publish()
@@ -126,13 +126,21 @@ def _lazy(module: str, name: str):
         raise UserError(f"this export is not available yet ({module}.{name} is missing).") from None
 
 
-def _write_xlsx(store, run: ExportRun) -> None:
-    _lazy("workbench.method_xlsx", "write_method_xlsx")(store, run.path("coding.xlsx"))
+def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
+    """The method's spreadsheet; its anonymised column passes the leak check (not in drafts)."""
+    write_method_xlsx = _lazy("workbench.method_xlsx", "write_method_xlsx")
+    question_ids = [question["id"] for question in select_questions(store, options)]
+    texts = {}
+    if not options.draft:
+        segment_ids = reporting.report_segment_ids(store, question_ids)
+        texts = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
+    write_method_xlsx(store, run.path("coding.xlsx"), question_ids=question_ids,
+                      lang=options.lang, anonymised_text=texts.get)
 
 
-def _write_refi(store, run: ExportRun) -> None:
+def _write_refi(store, run: ExportRun, options: ExportOptions) -> None:
     _lazy("workbench.refi.project", "export_qdpx")(store, run.path("project.qdpx"))
 
 
-def _write_reliability(store, run: ExportRun) -> None:
+def _write_reliability(store, run: ExportRun, options: ExportOptions) -> None:
     _lazy("workbench.review.reliability_report", "export_reliability")(store, Path(run.staging))

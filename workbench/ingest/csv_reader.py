@@ -26,6 +26,4 @@ def read_csv_rows(file: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         yield from enumerate(reader, start=1)
     except csv.Error as error:
-        raise UserError(
-            f"{file}: row {reader.line_num}: the CSV cannot be read ({error})."
-        ) from None
+        raise UserError(f"{file}: row {reader.line_num}: the CSV cannot be read ({error}).") from None

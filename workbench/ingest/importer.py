@@ -11,7 +11,7 @@ from pathlib import Path
 from workbench.errors import UserError
 from workbench.ingest.long import long_survey
 from workbench.ingest.model import SurveyData
-from workbench.ingest.questions import read_questions_file
+from workbench.ingest.questions import QuestionSpec, read_questions_file
 from workbench.ingest.tables import read_table
 from workbench.ingest.wide import wide_survey
 from workbench.store import Store, importing
@@ -105,9 +105,7 @@ def read_survey(
     table = read_table(path)
     if layout == "long":
         return long_survey(table, id_column=id_column, questions=questions)
-    return wide_survey(
-        table, id_column=id_column, questions=questions, question_columns=question_columns
-    )
+    return wide_survey(table, id_column=id_column, questions=questions, question_columns=question_columns)
 
 
 def write_survey(
@@ -115,27 +113,30 @@ def write_survey(
 ) -> tuple[int, int]:
     """Write questions, respondents, answers and default segments; (new answers, non-responses)."""
     report = on_progress or (lambda done, total: None)
-    total = len(survey.answers) + 1
+    write_questions(store, survey.questions)
+    importing.add_respondents(store, survey.respondents)
+    existing = importing.answer_keys(store, wave)
+    new_answers = [answer for answer in survey.answers if answer[:2] not in existing]
+    first_id = importing.last_answer_id(store) + 1
+    total = len(new_answers)
+    for start in range(0, total, _CHUNK_ROWS):
+        chunk = new_answers[start : start + _CHUNK_ROWS]
+        importing.add_answers(store, wave, first_id + start, chunk)
+        report(start + len(chunk), total)
+    report(total, total)
+    return total, sum(1 for _, _, text in new_answers if not text.strip())
+
+
+def write_questions(store: Store, questions: list[QuestionSpec]) -> None:
+    """Add the file's new questions after the known ones, in file order."""
     first_position = importing.next_question_position(store)
     importing.add_questions(
         store,
         (
             (spec.id, spec.text, spec.kind, spec.chapter, first_position + index, int(spec.single_code))
-            for index, spec in enumerate(survey.questions)
+            for index, spec in enumerate(questions)
         ),
     )
-    importing.add_respondents(store, survey.respondents)
-    after_answer_id = importing.last_answer_id(store)
-    for start in range(0, len(survey.answers), _CHUNK_ROWS):
-        chunk = survey.answers[start : start + _CHUNK_ROWS]
-        importing.add_answers(
-            store,
-            ((respondent, question, wave, text, int(not text.strip())) for respondent, question, text in chunk),
-        )
-        report(start + len(chunk), total)
-    counts = importing.add_default_segments(store, after_answer_id)
-    report(total, total)
-    return counts
 
 
 def check_wave(wave: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from workbench.errors import UserError
 from workbench.ingest.attributes import complete_attributes, respondent_id
 from workbench.ingest.model import SurveyData
@@ -13,41 +15,65 @@ QUESTION_COLUMNS = ("question", "question_id")
 TEXT_COLUMNS = ("text", "answer")
 
 
-def long_survey(
-    table: Table, *, id_column: str | None, questions: list[QuestionSpec] | None
-) -> SurveyData:
+@dataclass(frozen=True)
+class LongColumns:
+    """Where the respondent, question and text are; every other column is an attribute."""
+
+    respondent: int
+    question: int
+    text: int
+    attributes: list[int]
+
+
+def long_survey(table: Table, *, id_column: str | None, questions: list[QuestionSpec] | None) -> SurveyData:
     """Answers from the rows; columns other than respondent, question, text are attributes."""
-    respondent_index = _column(table, (id_column,) if id_column else RESPONDENT_COLUMNS)
-    question_index = _column(table, QUESTION_COLUMNS)
-    text_index = _column(table, TEXT_COLUMNS)
-    core = {respondent_index, question_index, text_index}
-    attribute_indexes = [index for index in range(len(table.header)) if index not in core]
+    columns = long_columns(table, id_column)
     known = None if questions is None else {spec.id for spec in questions}
     first_row: dict[tuple[str, str], int] = {}
-    raw_attributes: dict[str, dict[str, str]] = {}
-    attribute_rows: dict[str, int] = {}
+    attributes = AttributeCollector(table, columns.attributes)
     answers: list[tuple[str, str, str]] = []
     for row_number, cells in table.rows:
-        respondent = _cell(table, row_number, cells, respondent_index, "respondent id")
-        respondent = respondent_id(respondent)
-        question = _cell(table, row_number, cells, question_index, "question id").strip()
-        _check_question(table, row_number, question_index, question, known)
-        _check_unique(table, row_number, (respondent, question), first_row)
-        answers.append((respondent, question, cells[text_index]))
-        if respondent not in raw_attributes:
-            attribute_rows[respondent] = row_number
-            raw_attributes[respondent] = {}
-        collected = raw_attributes[respondent]
-        for index in attribute_indexes:
-            if cells[index].strip() and not collected.get(table.header[index]):
-                collected[table.header[index]] = cells[index].strip()
-    respondents = {
-        respondent: complete_attributes(
-            respondent, attributes, f"{table.file}: row {attribute_rows[respondent]}"
-        )
-        for respondent, attributes in raw_attributes.items()
-    }
-    return SurveyData(_specs(questions, answers), respondents, answers)
+        key = _answer_key(table, columns, row_number, cells, known)
+        if key in first_row:
+            raise _duplicate(table, columns, row_number, key, first_row[key])
+        first_row[key] = row_number
+        answers.append((*key, cells[columns.text]))
+        attributes.collect(key[0], row_number, cells)
+    return SurveyData(_specs(questions, answers), attributes.completed(), answers)
+
+
+def long_columns(table: Table, id_column: str | None) -> LongColumns:
+    respondent = _column(table, (id_column,) if id_column else RESPONDENT_COLUMNS)
+    question = _column(table, QUESTION_COLUMNS)
+    text = _column(table, TEXT_COLUMNS)
+    others = [index for index in range(len(table.header)) if index not in (respondent, question, text)]
+    return LongColumns(respondent, question, text, others)
+
+
+@dataclass
+class AttributeCollector:
+    """Per respondent, the first non-empty value of each attribute column and its first row."""
+
+    table: Table
+    indexes: list[int]
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    first_rows: dict[str, int] = field(default_factory=dict)
+
+    def collect(self, respondent: str, row_number: int, cells: list[str]) -> None:
+        collected = self.values.setdefault(respondent, {})
+        self.first_rows.setdefault(respondent, row_number)
+        for index in self.indexes:
+            name = self.table.header[index]
+            if not collected.get(name):
+                collected[name] = cells[index].strip()
+
+    def completed(self) -> dict[str, dict]:
+        return {
+            respondent: complete_attributes(
+                respondent, values, f"{self.table.file}: row {self.first_rows[respondent]}"
+            )
+            for respondent, values in self.values.items()
+        }
 
 
 def _column(table: Table, names: tuple[str, ...]) -> int:
@@ -60,6 +86,19 @@ def _column(table: Table, names: tuple[str, ...]) -> int:
     return index
 
 
+def _answer_key(
+    table: Table, columns: LongColumns, row_number: int, cells: list[str], known: set[str] | None
+) -> tuple[str, str]:
+    respondent = respondent_id(_cell(table, row_number, cells, columns.respondent, "respondent id"))
+    question = _cell(table, row_number, cells, columns.question, "question id")
+    if known is not None and question not in known:
+        raise UserError(
+            f"{table.file}: row {row_number}, column '{table.header[columns.question]}': question "
+            f"'{question}' is not in the questions file."
+        )
+    return respondent, question
+
+
 def _cell(table: Table, row_number: int, cells: list[str], index: int, what: str) -> str:
     value = cells[index].strip()
     if not value:
@@ -69,31 +108,17 @@ def _cell(table: Table, row_number: int, cells: list[str], index: int, what: str
     return value
 
 
-def _check_question(
-    table: Table, row_number: int, index: int, question: str, known: set[str] | None
-) -> None:
-    if known is not None and question not in known:
-        raise UserError(
-            f"{table.file}: row {row_number}, column '{table.header[index]}': question "
-            f"'{question}' is not in the questions file."
-        )
+def _duplicate(
+    table: Table, columns: LongColumns, row_number: int, key: tuple[str, str], first: int
+) -> UserError:
+    return UserError(
+        f"{table.file}: row {row_number}, columns '{table.header[columns.respondent]}' and "
+        f"'{table.header[columns.question]}': respondent '{key[0]}' already answered question "
+        f"'{key[1]}' in row {first}."
+    )
 
 
-def _check_unique(
-    table: Table, row_number: int, key: tuple[str, str], first_row: dict[tuple[str, str], int]
-) -> None:
-    if key in first_row:
-        raise UserError(
-            f"{table.file}: row {row_number}, columns '{RESPONDENT_COLUMNS[0]}' and "
-            f"'{QUESTION_COLUMNS[0]}': respondent '{key[0]}' already answered question "
-            f"'{key[1]}' in row {first_row[key]}."
-        )
-    first_row[key] = row_number
-
-
-def _specs(
-    questions: list[QuestionSpec] | None, answers: list[tuple[str, str, str]]
-) -> list[QuestionSpec]:
+def _specs(questions: list[QuestionSpec] | None, answers: list[tuple[str, str, str]]) -> list[QuestionSpec]:
     """The questions file's list, or the questions in order of first appearance."""
     if questions is not None:
         return questions

@@ -71,9 +71,7 @@ def _spec(file: Path, where: str, entry: dict) -> QuestionSpec:
         raise UserError(f"{file}: {where}, column 'id': the question id is empty.")
     kind = str(entry.get("kind") or "open").strip().casefold()
     if kind not in KINDS:
-        raise UserError(
-            f"{file}: {where}, column 'kind': '{kind}' is not one of {', '.join(KINDS)}."
-        )
+        raise UserError(f"{file}: {where}, column 'kind': '{kind}' is not one of {', '.join(KINDS)}.")
     chapter = entry.get("chapter")
     return QuestionSpec(
         id=question_id,

@@ -21,8 +21,7 @@ def wide_survey(
     id_index = _id_index(table, id_column)
     question_indexes = [_question_index(table, spec.id, questions is not None) for spec in specs]
     attribute_indexes = [
-        index for index in range(len(table.header))
-        if index != id_index and index not in question_indexes
+        index for index in range(len(table.header)) if index != id_index and index not in question_indexes
     ]
     respondents: dict[str, dict] = {}
     first_row: dict[str, int] = {}
@@ -34,8 +33,7 @@ def wide_survey(
             respondent, attributes, f"{table.file}: row {row_number}"
         )
         answers.extend(
-            (respondent, spec.id, cells[index])
-            for spec, index in zip(specs, question_indexes, strict=True)
+            (respondent, spec.id, cells[index]) for spec, index in zip(specs, question_indexes, strict=True)
         )
     return SurveyData(specs, respondents, answers)
 
@@ -70,8 +68,7 @@ def _question_index(table: Table, question_id: str, from_questions_file: bool) -
     if index is None:
         source = "the questions file" if from_questions_file else "--question-columns"
         raise UserError(
-            f"{table.file}: row 1: the question column '{question_id}' (from {source}) "
-            "is not in the file."
+            f"{table.file}: row 1: the question column '{question_id}' (from {source}) is not in the file."
         )
     return index
 
@@ -82,9 +79,7 @@ def _respondent(
     column = table.header[id_index]
     respondent = respondent_id(cells[id_index])
     if not respondent:
-        raise UserError(
-            f"{table.file}: row {row_number}, column '{column}': the respondent id is empty."
-        )
+        raise UserError(f"{table.file}: row {row_number}, column '{column}': the respondent id is empty.")
     if respondent in first_row:
         raise UserError(
             f"{table.file}: row {row_number}, column '{column}': respondent '{respondent}' "

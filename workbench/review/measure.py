@@ -72,6 +72,8 @@ def measure_agreement(
     coders = check_coders(store, coder_names)
     if level not in LEVELS:
         raise UserError(f"--level must be one of {', '.join(LEVELS)}, not {level!r}.")
+    if question_id is not None and question_id not in teams.question_ids(store):
+        raise UserError(f"{store.path}: no question with id {question_id!r}.")
     paths = CodePaths(store)
     label = paths.theme if level == "theme" else paths.path
     judged: dict[str, dict[str, set[str]]] = {}

@@ -255,11 +255,11 @@ class CodingScreen(Screen):
         self.refresh_question_progress()
         self.query_one(StatusLine).mark_saved()
 
-    @on(CodePicker.CodeChosen, "#picker")
+    @on(CodePicker.CodeChosen)
     def _code_chosen(self, event: CodePicker.CodeChosen) -> None:
         self.apply_code(event.code_id)
 
-    @on(CodePicker.CodeCreateRequested, "#picker")
+    @on(CodePicker.CodeCreateRequested)
     def _create_requested(self, event: CodePicker.CodeCreateRequested) -> None:
         if not self._writable():
             return
@@ -278,15 +278,15 @@ class CodingScreen(Screen):
         self.reload_codes()
         self.apply_code(code_id)
 
-    @on(CodePicker.SuggestionRequested, "#picker")
+    @on(CodePicker.SuggestionRequested)
     def _suggestion_from_picker(self, event: CodePicker.SuggestionRequested) -> None:
         self.action_apply_suggestion(event.number)
 
-    @on(CodePicker.EmptySubmitted, "#picker")
+    @on(CodePicker.EmptySubmitted)
     def _empty_enter(self) -> None:
         self.action_next_answer()
 
-    @on(CodePicker.Left, "#picker")
+    @on(CodePicker.Left)
     def _left_picker(self) -> None:
         self.query_one(AnswerView).focus()
 

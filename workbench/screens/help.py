@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
@@ -22,9 +23,10 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help_close")]
 
     def compose(self) -> ComposeResult:
-        yield Label("Keys", classes="dialog-title")
-        yield Label(TIPS, classes="dialog-hint")
-        yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Label("Keys  ·  Escape closes", classes="dialog-title")
+            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Label(TIPS, classes="dialog-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -40,7 +40,7 @@ def _bindings_by_action(app: App, node: DOMNode) -> dict[str, list[Binding]]:
     grouped: dict[str, list[Binding]] = {}
     for bindings in bindings_map.key_to_bindings.values():
         for binding in bindings:
-            if binding.description:
+            if binding.description and binding.id:
                 grouped.setdefault(binding.action, []).append(binding)
     return grouped
 

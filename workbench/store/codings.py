@@ -124,3 +124,36 @@ def answer_coverage(store: Store, question_id: str, wave: int | None, coder: str
         """,
         {"question": question_id, "wave": wave, "coder": coder},
     )
+
+
+def answer_id_for(store: Store, respondent_id: str, question_id: str, wave: int) -> int | None:
+    """The id of one respondent's answer to one question in one wave."""
+    return store.scalar(
+        "SELECT id FROM answers WHERE respondent_id = ? AND question_id = ? AND wave = ?",
+        (respondent_id, question_id, wave),
+    )
+
+
+def add_question_if_missing(store: Store, question_id: str) -> None:
+    """A question known only by id (from a coded spreadsheet), placed after the others."""
+    store.execute(
+        "INSERT OR IGNORE INTO questions (id, text, position) "
+        "VALUES (?, '', (SELECT COALESCE(MAX(position) + 1, 0) FROM questions))",
+        (question_id,),
+    )
+
+
+def add_respondent_if_missing(store: Store, respondent_id: str, attributes_json: str) -> None:
+    """A respondent with the given attributes unless one of that id exists."""
+    store.execute(
+        "INSERT OR IGNORE INTO respondents (id, attributes) VALUES (?, ?)", (respondent_id, attributes_json)
+    )
+
+
+def add_answer(store: Store, respondent_id: str, question_id: str, wave: int, text: str) -> int:
+    """Insert one non-empty answer (without segments) and return its id."""
+    cursor = store.execute(
+        "INSERT INTO answers (respondent_id, question_id, wave, text, is_nonresponse) VALUES (?, ?, ?, ?, 0)",
+        (respondent_id, question_id, wave, text),
+    )
+    return cursor.lastrowid

@@ -115,3 +115,14 @@ def project_state(store: Store) -> dict:
         "last_event_at": last[0]["at"] if last else None,
         "counts": counts,
     }
+
+
+def report_segment_ids(store: Store, question_ids: list[str]) -> list[str]:
+    """Ids of the segments marked for the report on the given questions (every wave)."""
+    marks = ",".join("?" * len(question_ids))
+    rows = store.rows(
+        f"SELECT s.id FROM segments s JOIN answers a ON a.id = s.answer_id "
+        f"WHERE s.for_report = 1 AND a.question_id IN ({marks}) ORDER BY s.id",
+        tuple(question_ids),
+    )
+    return [row["id"] for row in rows]

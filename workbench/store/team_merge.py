@@ -94,39 +94,55 @@ def _columns(store: Store, schema: str, table: str) -> list[dict]:
 
 
 def _copy_other_tables(store: Store) -> dict[str, int]:
-    """Tables added by other features, copied by their text ``id`` when they hold no answer ids."""
+    """Tables added by other features: keyed rows by key, log rows when not there yet."""
     changed = {}
-    for table in sorted(mergeable_extra_tables(store)):
-        names = ", ".join(f'"{column["name"]}"' for column in _columns(store, "main", table))
-        changed[table] = store.execute(
-            f'INSERT OR IGNORE INTO main."{table}" ({names}) SELECT {names} FROM other."{table}"'
-        ).rowcount
+    for table, how in sorted(mergeable_extra_tables(store).items()):
+        columns = [column for column in _columns(store, "main", table)
+                   if not (how == "log" and column["pk"])]
+        names = ", ".join(f'"{column["name"]}"' for column in columns)
+        if how == "keyed":
+            statement = f'INSERT OR IGNORE INTO main."{table}" ({names}) SELECT {names} FROM other."{table}"'
+        else:
+            same = " AND ".join(f'm."{column["name"]}" IS o."{column["name"]}"' for column in columns)
+            statement = (f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM other."{table}" o '
+                         f'WHERE NOT EXISTS (SELECT 1 FROM main."{table}" m WHERE {same})')
+        changed[table] = store.execute(statement).rowcount
     return changed
 
 
 def _extra_tables(store: Store) -> set[str]:
-    query = "SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    query = ("SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+             "AND sql NOT LIKE 'CREATE VIRTUAL%'")
     own = {row["name"] for row in store.rows(query.format("main"))}
     theirs = {row["name"] for row in store.rows(query.format(ALIAS))}
-    return (own & theirs) - HANDLED_TABLES
+    virtual = {row["name"] for row in store.rows(
+        "SELECT name FROM main.sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")}
+    shadows = {name for name in own if any(name.startswith(f"{table}_") for table in virtual)}
+    return (own & theirs) - HANDLED_TABLES - shadows
 
 
-def mergeable_extra_tables(store: Store) -> set[str]:
-    """Other features' tables keyed by a text UUID ``id`` whose columns match in both files."""
-    mergeable = set()
+def _merge_kind(own: list[dict]) -> str:
+    """"keyed" (a declared key other than the rowid: copy by key) or "log" (copy unseen rows)."""
+    keys = [column for column in own if column["pk"]]
+    if len(keys) == 1 and keys[0]["type"].upper() == "INTEGER" or not keys:
+        return "log"
+    return "keyed"
+
+
+def mergeable_extra_tables(store: Store) -> dict[str, str]:
+    """Other features' tables with the same columns in both files and no local answer ids."""
+    mergeable = {}
     for table in _extra_tables(store):
         own, theirs = _columns(store, "main", table), _columns(store, ALIAS, table)
         names = {column["name"] for column in own}
-        keyed = any(column["name"] == "id" and column["pk"] and column["type"].upper() == "TEXT"
-                    for column in own)
-        if keyed and names == {column["name"] for column in theirs} and "answer_id" not in names:
-            mergeable.add(table)
+        if names == {column["name"] for column in theirs} and "answer_id" not in names:
+            mergeable[table] = _merge_kind(own)
     return mergeable
 
 
 def unmerged_tables(store: Store) -> list[str]:
     """Tables present in both files that the merge leaves alone (reported to the user)."""
-    return sorted(_extra_tables(store) - mergeable_extra_tables(store))
+    return sorted(_extra_tables(store) - set(mergeable_extra_tables(store)))
 
 
 def segments_with_other_span(store: Store) -> list[dict]:

@@ -168,7 +168,8 @@ def add_comment(store: Store, segment_id: str, coder: str, reviewer: str, verdic
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (comment_id, segment_id, coder, reviewer, verdict, text, now()),
         )
-        store.log_event("review_comment", coder=reviewer, target=segment_id, after={"verdict": verdict, "text": text})
+        store.log_event("review_comment", coder=reviewer, target=segment_id,
+                        after={"verdict": verdict, "text": text})
     return comment_id
 
 
@@ -184,3 +185,24 @@ def comments_on_segment(store: Store, segment_id: str) -> list[dict]:
     return store.rows(
         "SELECT * FROM review_comments WHERE segment_id = ? ORDER BY created_at, id", (segment_id,)
     )
+
+
+def coder_pairs(store: Store) -> list[tuple[str, str]]:
+    """Pairs of non-consensus coders who coded the same segments, most shared segments first."""
+    rows = store.db.execute(
+        "WITH judged AS (SELECT DISTINCT k.segment_id, k.coder FROM codings k "
+        "JOIN coders c ON c.name = k.coder WHERE c.is_consensus = 0) "
+        "SELECT a.coder, b.coder, COUNT(*) AS shared FROM judged a JOIN judged b "
+        "ON b.segment_id = a.segment_id AND a.coder < b.coder "
+        "GROUP BY a.coder, b.coder ORDER BY shared DESC, a.coder, b.coder"
+    ).fetchall()
+    return [(first, second) for first, second, _ in rows]
+
+
+def reviewable_coders(store: Store) -> list[str]:
+    """Non-consensus coders with at least one coding."""
+    rows = store.db.execute(
+        "SELECT c.name FROM coders c WHERE c.is_consensus = 0 "
+        "AND EXISTS (SELECT 1 FROM codings k WHERE k.coder = c.name) ORDER BY c.name"
+    ).fetchall()
+    return [row[0] for row in rows]

@@ -104,3 +104,8 @@ def segment_row(store: Store, segment_id: str) -> list[dict]:
         """,
         (segment_id,),
     )
+
+
+def answer_keys(store: Store) -> list[dict]:
+    """Every answer's id with its respondent and question (for matching outside files)."""
+    return store.rows("SELECT id, respondent_id, question_id FROM answers ORDER BY id")

@@ -22,7 +22,8 @@ class CodeChips(Static):
             lines.append(f"{marker} ¶{index + 1} ", style=style)
             self._append_chips(lines, segment["codings"], coder, hide_others)
             lines.append("\n")
-        self.update(lines.rstrip() or Text("No text to code.", style="dim"))
+        lines.rstrip()
+        self.update(lines if lines.plain else Text("No text to code.", style="dim"))
 
     def _append_chips(self, line: Text, codings: list[dict], coder: str,
                       hide_others: bool) -> None:

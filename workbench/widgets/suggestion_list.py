@@ -55,4 +55,5 @@ class SuggestionList(Static):
             if self.show_evidence and row.evidence:
                 text.append(f"\n    {row.evidence}", style=evidence_style)
             text.append("\n")
-        self.update(text.rstrip())
+        text.rstrip()
+        self.update(text)

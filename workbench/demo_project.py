@@ -44,9 +44,7 @@ def ensure_demo_project(path: str | Path | None = None, on_progress=None) -> tup
     return target, True
 
 
-def build_demo_project(
-    target: Path, answers: Path, questions: Path, *, on_progress=None
-) -> ImportResult:
+def build_demo_project(target: Path, answers: Path, questions: Path, *, on_progress=None) -> ImportResult:
     """Import the demo survey into a new project at ``target``.
 
     The project is built under a temporary name and renamed when complete, so an interrupted

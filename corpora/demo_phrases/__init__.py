@@ -23,6 +23,7 @@ class CodeBank:
     core: tuple[str, ...]
     details: tuple[str, ...]
     short: tuple[str, ...]
+    exclusive: bool  # a "nothing to report" code that never shares an answer with another
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,17 @@ class QuestionBank:
     codes: tuple[CodeBank, ...]
 
 
-def code(theme: str, name: str, weight: float, core: str, details: str, short: str = "") -> CodeBank:
+def code(
+    theme: str, name: str, weight: float, core: str, details: str, short: str = "",
+    exclusive: bool = False,
+) -> CodeBank:
     """A code with its phrase variants given as one-per-line blocks."""
-    return CodeBank(theme, name, weight, lines(core), lines(details), lines(short))
+    return CodeBank(theme, name, weight, lines(core), lines(details), lines(short), exclusive)
 
 
 def question_banks() -> tuple[QuestionBank, ...]:
     """The ten questions of the demo survey, in questionnaire order."""
-    from phrasebank import q01_q02, q03_q04, q05_q06, q07_q08, q09_q10
+    from demo_phrases import q01_q02, q03_q04, q05_q06, q07_q08, q09_q10
 
     return (
         *q01_q02.QUESTIONS,

@@ -1,6 +1,6 @@
 """Phrases shared by all questions: near-duplicates, connectors, closings, identifying details."""
 
-from phrasebank import lines
+from demo_phrases import lines
 
 UNCHANGED = lines("""
 Som før.
@@ -118,5 +118,5 @@ INSTITUTIONS = {
     "Møre og Romsdal": ("Helse Møre og Romsdal", "DPS Volda", "Ålesund sjukehus"),
     "Trøndelag": ("St. Olavs hospital", "Helse Nord-Trøndelag", "Orkdal DPS", "Tiller DPS"),
     "Nordland": ("Nordlandssykehuset", "Helgelandssykehuset", "DPS Vesterålen"),
-    "Troms og Finnmark": ("UNN", "Finnmarkssykehuset", "DPS Midt-Troms", "Nordre Ofoten"),
+    "Troms og Finnmark": ("UNN", "Finnmarkssykehuset", "DPS Midt-Troms", "DPS Nord-Troms"),
 }

@@ -1,6 +1,6 @@
 """Questions on housing for the target group and on children bereaved by suicide."""
 
-from phrasebank import QuestionBank, code
+from demo_phrases import QuestionBank, code
 
 _HOUSING_SHORTAGE = code("Tilgang på boliger", "Mangel på egnede boliger", 3.0, """
 Det er for få egnede boliger for personer med psykiske lidelser og rusproblemer.
@@ -36,14 +36,17 @@ Mange utleiere krever depositum som brukerne ikke har.
 Prisene på boliger gjør det vanskelig å kjøpe, selv med startlån.
 Brukerne blir diskriminert på leiemarkedet.
 Det er lite utleieboliger i kommunen, og de som finnes er dyre.
+Brukerne har ikke råd til de boligene som finnes.
 """, """
 NAV stiller depositumsgaranti, men mange utleiere godtar ikke det.
 Bostøtten dekker ikke husleien.
 Hyttemarkedet presser prisene opp.
 Studenter konkurrerer om de samme hyblene.
+Mange leier av private, men kontraktene er korte.
 """, """
 Dyrt.
 Høye leiepriser.
+Dyrt å leie.
 """)
 
 _HOUSING_MUNICIPAL = code("Tilgang på boliger", "For få kommunale boliger", 1.5, """
@@ -53,12 +56,19 @@ Vi har solgt kommunale boliger, og det har vi angret på.
 Det er stor konkurranse om de kommunale boligene fra mange grupper.
 Kommunale boliger tildeles etter hastegrad, og våre brukere blir ofte ikke prioritert.
 Standarden på de kommunale boligene er for dårlig.
+Det er for få kommunale utleieboliger, og ventelisten er lang.
+Vi har ikke nok gjennomgangsboliger.
+Mange av de kommunale boligene ligger langt fra sentrum og tjenestene.
 """, """
 Flyktninger og personer med utviklingshemming trenger også bolig.
 Vedlikeholdet har vært nedprioritert.
 Det er vedtatt å kjøpe flere boliger.
+Boligene er spredt, og det gjør oppfølgingen tidkrevende.
+Kommunen eier bare et tjuetall leiligheter.
 """, """
 Få kommunale boliger.
+For få kommunale utleieboliger.
+Gamle kommunale boliger.
 """)
 
 _HOUSING_STAFFED = code("Boligtype", "Mangler bolig med bemanning", 2.0, """
@@ -69,13 +79,17 @@ Vi mangler et botilbud for de aller dårligste.
 Det finnes ikke et trygt botilbud med personale i nærheten.
 Vi har ingen samlokaliserte boliger med fast personale.
 Brukere med utagering trenger egne boliger med tilsyn.
+Det finnes ikke en bolig med personale for dem som trenger tett oppfølging.
+Vi har brukere som ikke kan bo alene, men som heller ikke får institusjonsplass.
 """, """
 Et nytt bofellesskap er under planlegging.
 Vi kjøper plasser i andre kommuner, og det er dyrt.
 Det gjelder et fåtall, men de krever mye.
+Mangelen fører til at noen blir værende på sykehus for lenge.
 """, """
 Bemannet bolig.
 Mangler døgnbemannet tilbud.
+Bemannet botilbud mangler.
 """)
 
 _HOUSING_MIXED = code("Boligtype", "Belastede bomiljø", 1.0, """
@@ -84,11 +98,20 @@ Samlokalisering av brukere med rusproblemer gir uro og konflikter.
 Det er lett å havne i et miljø som gjør det vanskelig å holde seg rusfri.
 Noen av boligene ligger i områder med mye rus og kriminalitet.
 Brukere som skal ut av rusmiljøet får bolig midt i det samme miljøet.
+Vi har en del boliger der mange med rusproblemer bor tett.
+Miljøet rundt de kommunale boligene er belastet.
+Det er utfordrende når brukere med ulike behov bor vegg i vegg.
+Bomiljøet i enkelte blokker er preget av rus og uro.
 """, """
 Vi prøver å spre boligene mer.
 Naboene klager.
+Noen brukere ønsker å flytte men får ikke tilbud om annen bolig.
+Vi har hatt politiet på besøk flere ganger.
+Det er behov for å tenke nytt om hvor boligene ligger.
 """, """
 Dårlig bomiljø.
+Belastet bomiljø.
+Uro i boligene.
 """)
 
 _HOUSING_FOLLOWUP = code("Bo-oppfølging", "Behov for oppfølging i bolig", 2.0, """
@@ -99,13 +122,16 @@ Vi mangler ressurser til å følge opp brukerne i egen bolig.
 Mange mangler grunnleggende boferdigheter som økonomi, renhold og innkjøp.
 Det er behov for miljøarbeidere som kan være tett på brukerne der de bor.
 Botreningstilbud mangler.
+Det er for lite personell til å gi oppfølging i hjemmet.
 """, """
 Housing first har vært nyttig.
 Vi samarbeider med NAV om økonomisk rådgivning.
 Oppfølgingen stopper ofte når brukeren har fått bolig.
+Boveiledning er et tilbud vi ønsker å bygge ut.
 """, """
 Oppfølging i bolig.
 Boferdigheter.
+Bo-oppfølging.
 """)
 
 _HOUSING_EVICTION = code("Bo-oppfølging", "Utkastelser og skader", 1.0, """
@@ -114,26 +140,42 @@ Naboklager og utkastelser er et gjentakende problem.
 Noen brukere ødelegger boligene, og det er vanskelig å finne ny bolig etterpå.
 Vi har hatt flere utkastelser det siste året.
 Når brukere mister boligen, er det svært vanskelig å skaffe en ny.
+Vi ser at flere mister boligen fordi de ikke betaler husleie.
+Mange av brukerne har en historie med utkastelser, og det gjør det vanskelig å få ny bolig.
+Konflikter med naboer ender ofte med at brukeren må flytte.
+Boligene blir ofte skadet, og kommunen må dekke utgiftene.
 """, """
 Det blir en runddans mellom midlertidige løsninger.
 Skader på boliger koster kommunen mye.
+Vi har fått en ordning med trekk av husleie fra ytelser.
+Utleiere vil ikke leie ut til personer som har ødelagt boliger tidligere.
+Noen brukere har vært gjennom flere utkastelser.
 """, """
 Utkastelser.
+Husleierestanser.
+Skader på boliger.
 """)
 
-_HOUSING_NONE = code("Ingen store utfordringer", "Ingen store utfordringer", 1.0, """
+_HOUSING_NONE = code("Ingen store utfordringer", "Boligsituasjonen er grei", 1.0, """
 Vi har ikke store utfordringer med bolig for målgruppen.
 Boligsituasjonen er stort sett god.
 Vi klarer stort sett å skaffe bolig til dem som trenger det.
 Det er få i målgruppen som mangler bolig.
+Vi har fått på plass flere boliger de siste årene, og situasjonen er nå grei.
+Det er sjelden vi ikke finner en løsning.
+Boligsituasjonen er bedre enn den har vært tidligere.
 """, """
 Vi er en liten kommune og har oversikt.
+Det kan likevel ta litt tid å finne riktig bolig.
+Tett samarbeid mellom NAV og boligkontoret har hjulpet.
 """, """
 Ingen store.
 Ingen spesielle.
 Ingen utfordringer.
 Ikke noe spesielt.
-""")
+Ikke store utfordringer.
+Greit.
+""", exclusive=True)
 
 _BEREAVED_CRISIS = code("Kommunale tilbud", "Kriseteam", 2.5, """
 Kommunens kriseteam tar kontakt med familien og følger opp barna.
@@ -143,13 +185,17 @@ Barna får oppfølging gjennom kriseteamet den første tiden.
 Vi har et kriseteam som følger opp etterlatte etter selvmord, inkludert barn.
 Kriseteamet tilbyr samtaler og kartlegger behov for videre oppfølging.
 Etterlatte blir kontaktet av kriseteamet innen et døgn.
+Kriseteamet gir tilbud om samtaler både til barna og til foreldrene.
+Barna følges opp av kriseteamet etter en egen plan for etterlatte.
 """, """
 Kriseteamet har en egen plan for oppfølging av barn.
 Oppfølgingen varer vanligvis noen måneder.
 Vi har en plan for proaktiv oppfølging i ett år.
+Kriseteamet har fått opplæring i samtaler med barn.
 """, """
 Kriseteam.
 Kriseteamet.
+Oppfølging fra kriseteam.
 """)
 
 _BEREAVED_SCHOOL = code("Kommunale tilbud", "Helsesykepleier og skole", 2.0, """
@@ -159,13 +205,18 @@ Barnehagen og skolen får veiledning i hvordan de kan ivareta barnet.
 Skolen og helsesykepleier er viktige i oppfølgingen av barna.
 Barna får tilbud om samtaler med helsesykepleier.
 Helsestasjon for ungdom er tilgjengelig for de eldre barna.
+Helsesykepleier på skolen er ofte den som følger barna over tid.
+Vi bruker skolehelsetjenesten og PP-tjenesten i oppfølgingen.
 """, """
 Lærerne får råd om hvordan de skal møte barnet.
 Det er viktig med god informasjon til klassen.
 Vi har en sorgplan i alle skoler.
+Barnehagen får hjelp til å snakke med de minste barna.
+Skolen varsles med samtykke fra foreldrene.
 """, """
 Helsesykepleier.
 Skolehelsetjenesten.
+Helsesykepleier og skole.
 """)
 
 _BEREAVED_GROUPS = code("Kommunale tilbud", "Sorggrupper og samtaletilbud", 1.5, """
@@ -174,12 +225,20 @@ Barna kan få samtaler hos psykisk helsetjeneste for barn og unge.
 Kommunepsykologen tilbyr samtaler til barn og foreldre.
 Det gis individuelle samtaler til barna og familien.
 Vi har et samtaletilbud for etterlatte barn.
+Barn og ungdom kan delta i sorggruppe sammen med andre i samme situasjon.
+Familievernkontoret og kommunen har et samtaletilbud til familier i sorg.
+Barn får tilbud om oppfølgingssamtaler over tid hos familieterapeut.
+Vi har et lavterskel samtaletilbud der barn kan komme sammen med en voksen.
 """, """
 Gruppene drives i samarbeid med nabokommunen.
 Tilbudet er lite brukt.
+Sorggruppa møtes annenhver uke.
+Tilbudet er gratis og krever ingen henvisning.
+Vi har hatt et par barn i gruppa i år.
 """, """
 Sorggruppe.
 Samtaler.
+Sorggruppe for barn.
 """)
 
 _BEREAVED_REFERRAL = code("Samarbeid", "Henvisning til BUP", 1.5, """
@@ -188,11 +247,19 @@ Vi samarbeider med BUP om oppfølging av barna.
 Fastlege henviser til spesialisthelsetjenesten når det er behov.
 Barna får tilbud gjennom BUP, kommunen har ikke et eget tilbud.
 Vi bruker RVTS for veiledning.
+Ved behov for mer enn kriseoppfølging henvises barna til BUP.
+Vi har et godt samarbeid med BUP i slike saker.
+Kommunen har ikke spesialkompetanse, så vi henviser videre.
+Barna blir henvist til spesialisthelsetjenesten når det er behov for behandling.
 """, """
 Ventetiden hos BUP kan være lang.
+BUP gir også veiledning til foreldre og skole.
+Vi har fått veiledning fra RVTS i enkeltsaker.
+Det er kort ventetid på BUP for slike saker.
 """, """
 BUP.
 Henvises.
+Henvises til BUP.
 """)
 
 _BEREAVED_VOLUNTARY = code("Samarbeid", "Frivillige organisasjoner", 1.0, """
@@ -200,10 +267,20 @@ Vi informerer om LEVE og andre frivillige organisasjoner.
 Familiene får informasjon om sorggrupper i regi av frivillige.
 Kirken har et sorgtilbud som vi henviser til.
 Frivillige organisasjoner er en viktig del av tilbudet.
+Vi samarbeider med Kirkens SOS og LEVE om tilbud til etterlatte.
+Familiene får informasjon om likepersoner gjennom LEVE.
+Den norske kirke har sorggrupper som vi anbefaler.
+Frivillige organisasjoner tar seg av mye av den langsiktige oppfølgingen.
+Vi formidler kontakt med Landsforeningen for etterlatte ved selvmord.
 """, """
 Vi har en brosjyre med oversikt over tilbud.
+Organisasjonene har god kompetanse på sorg.
+Vi deler ut informasjonsmateriell fra LEVE.
+Samarbeidet med menigheten er godt.
 """, """
 LEVE.
+Frivillige.
+Kirken og LEVE.
 """)
 
 _BEREAVED_NONE = code("Mangler tilbud", "Ikke eget tilbud", 2.0, """
@@ -213,9 +290,11 @@ Kommunen mangler et tilbud til denne gruppen.
 Vi har ikke hatt slike saker de siste årene.
 Dette er et område vi må bli bedre på.
 Det gis oppfølging, men ikke et spesifikt tilbud for barn.
+Det finnes ikke et særskilt tilbud, men barna får den hjelpen vi har ellers.
 """, """
 Vi har ikke kompetanse på dette.
 Det er nevnt i handlingsplanen for selvmordsforebygging.
+Vi vil se nærmere på dette i revisjonen av planen.
 """, """
 Ingen.
 Ikke noe eget tilbud.
@@ -223,7 +302,7 @@ Ikke noe spesielt.
 Vet ikke.
 Individuell vurdering.
 Ingen spesielle tiltak.
-""")
+""", exclusive=True)
 
 QUESTIONS = (
     QuestionBank(
@@ -233,7 +312,7 @@ QUESTIONS = (
         chapter="9 Bolig",
         single_code=False,
         response_rate=0.86,
-        median_length=210,
+        median_length=250,
         short_share=0.12,
         openings=(
             "Bolig er en stor utfordring.",
@@ -251,7 +330,7 @@ QUESTIONS = (
         chapter="10 Selvmordsforebygging",
         single_code=False,
         response_rate=0.48,
-        median_length=160,
+        median_length=190,
         short_share=0.15,
         openings=(
             "Barn som etterlatte:",

@@ -1,7 +1,7 @@
 """Questions on cooperation with GPs and on phone, video and outdoor follow-up."""
 
-from phrasebank import QuestionBank, code
-from phrasebank.common import UNCHANGED
+from demo_phrases import QuestionBank, code
+from demo_phrases.common import UNCHANGED
 
 _GP_GOOD = code("Godt samarbeid", "Godt samarbeid med fastlegene", 3.0, """
 Samarbeidet med fastlegene har fungert godt gjennom hele pandemien.
@@ -90,12 +90,15 @@ Vaksinasjonen la beslag på legene i lange perioder.
 Legene hadde naturlig nok fokus på smittevern og koronapasienter.
 Samarbeidet ble nedprioritert fordi fastlegene var opptatt med pandemihåndteringen.
 I perioder var legene nesten bare opptatt av korona, og vi fikk mindre hjelp.
+Det var tydelig at legene hadde andre prioriteringer i koronaperioden.
+Legekontoret ble omorganisert for å håndtere luftveisinfeksjoner, og samarbeidet led under det.
 """, """
 Kommuneoverlegen var også fastlege og hadde mange roller.
 Det var forståelig, men krevende for brukerne.
 Etter hvert normaliserte situasjonen seg.
 Vi prøvde å ta mer av oppfølgingen selv i disse periodene.
 Dette gjaldt særlig i de første månedene.
+Vi hadde forståelse for at korona måtte gå først.
 """, """
 Legene var opptatt med korona.
 Prioriterte vaksinering.
@@ -134,12 +137,14 @@ Vi gikk over til videomøter, og fastlegene har stilt oftere enn de gjorde på f
 Samarbeidet har foregått mer digitalt, noe som sparer tid for alle parter.
 Fysiske møter ble erstattet av korte telefonmøter.
 Bruk av videomøter gjorde at legene kunne delta fra kontoret mellom pasienter.
+Vi har brukt telefonmøter i stedet for fysiske møter.
 """, """
 Det har vært noen tekniske utfordringer med utstyret.
 Vi fortsetter med digitale møter der det passer.
 Det er fortsatt behov for fysiske møter i vanskelige saker.
 Legene foretrekker korte møter på video.
 Elektroniske meldinger er nå hovedkanalen.
+Legene har gitt uttrykk for at de liker den digitale formen.
 """, """
 Mer digitalt.
 Teams og telefon.
@@ -155,7 +160,7 @@ Det har ikke vært vesentlige endringer i samarbeidet.
 """, """
 Vi hadde et godt utgangspunkt fra før.
 Kontakten er like god eller like dårlig som tidligere.
-""", "\n".join(UNCHANGED))
+""", "\n".join(UNCHANGED), exclusive=True)
 
 _FOLLOW_PHONE = code("Fungerte godt", "Telefonoppfølging fungerte godt", 2.5, """
 Telefonsamtaler har fungert godt for mange brukere.
@@ -211,14 +216,19 @@ Noen foretrekker nå video fremfor å komme til oss.
 Bruk av video gjorde at vi kunne ha samtaler selv om brukeren var i karantene.
 Video har gjort det mulig å delta i møter med spesialisthelsetjenesten uten å reise.
 Unge voksne har tatt video raskt i bruk og er fornøyde.
+Videosamtaler har fungert godt for de brukerne som behersker det.
+Video ble tatt i bruk i løpet av våren, og flere bruker det fortsatt.
 """, """
 Vi har fått på plass en sikker videoløsning.
 Det tok tid før alle ansatte var trygge på løsningen.
 Video gir bedre kontakt enn telefon fordi man ser hverandre.
 Video brukes nå også til gruppetilbud.
+Vi har lært mye om hva video egner seg til.
+Noen brukere har likt å slippe å sitte på venterommet.
 """, """
 Video bra for noen.
 Video ok for unge.
+Video fungerte for noen.
 """)
 
 _FOLLOW_EQUIPMENT = code("Begrensninger", "Brukere mangler utstyr eller digital kompetanse", 1.5, """
@@ -230,14 +240,19 @@ Noen brukere har ikke hatt penger på telefonen og har vært vanskelige å nå.
 Dårlig nettdekning gjør video vanskelig i deler av kommunen.
 Det har vært krevende å få video til å fungere for brukere med lite digital erfaring.
 Mange brukere skifter telefonnummer ofte, og det har gjort det vanskelig å følge dem opp.
+Brukerne har i liten grad tilgang på datamaskin.
+Flere manglet mobildata eller hadde dårlig dekning.
 """, """
 Vi har lånt ut nettbrett til noen.
 Kommunen har kjøpt inn noen enkle telefoner til utlån.
 Opplæring tar tid.
 Dette gjelder særlig brukere i rusfeltet.
+Det burde vært en ordning for utlån av utstyr.
+Vi har hjulpet noen med å installere appen.
 """, """
 Mangler utstyr.
 Mange har ikke smarttelefon.
+Mangler digital kompetanse.
 """)
 
 _FOLLOW_NOT_ALL = code("Begrensninger", "Passer ikke for alle", 2.5, """
@@ -270,13 +285,18 @@ Erfaringene er så gode at vi fortsetter med dette.
 Det har gitt oss flere verktøy som vi bruker videre.
 Vi tilbyr nå brukerne å velge selv om samtalen skal være fysisk, på video eller ute.
 Gåturer er blitt et fast tilbud også etter pandemien.
+Vi ser at dette har kommet for å bli.
+Flere brukere ønsker å fortsette med telefonoppfølging i tillegg til fysiske samtaler.
 """, """
 Det gir mer fleksibilitet for både brukere og ansatte.
 Vi har laget egne rutiner for hva som passer når.
 Dette er nå skrevet inn i tjenestebeskrivelsen.
+Vi må likevel passe på at ingen faller utenfor.
+Dette er tatt inn i den nye planen for psykisk helse.
 """, """
 Videreføres.
 Fortsetter med dette.
+Blir en del av tilbudet.
 """)
 
 QUESTIONS = (
@@ -287,7 +307,7 @@ QUESTIONS = (
         chapter="4 Samarbeid med fastleger",
         single_code=False,
         response_rate=0.72,
-        median_length=190,
+        median_length=230,
         short_share=0.16,
         openings=(
             "Samarbeidet med fastlegene:",
@@ -306,7 +326,7 @@ QUESTIONS = (
         chapter="5 Tjenester under pandemien",
         single_code=False,
         response_rate=0.8,
-        median_length=230,
+        median_length=270,
         short_share=0.1,
         openings=(
             "Vi har brukt alle tre formene.",

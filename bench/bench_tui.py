@@ -1,0 +1,96 @@
+"""Terminal UI latency on a 100 000-answer project, driven headless with Pilot.
+
+    python bench/bench_tui.py [--answers 100000] [--questions 10] [--repeat 200]
+
+Prints: time until the coding screen is interactive (store opened, first answer shown,
+picker focused), and median / p95 of next-answer and apply-code key presses, each measured
+until the screen has processed the key and is idle again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import runpy
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def build(folder: Path, answers: int, questions: int) -> Path:
+    """Generate (once) and return a project with a third of the segments coded."""
+    db = folder / f"tui-{answers}-{questions}.db"
+    if db.exists():
+        return db
+    generator = runpy.run_path(str(HERE / "generate_project.py"))
+    survey, questions_file = folder / "survey.csv", folder / "questions.yaml"
+    generator["write_wide_csv"](survey, answers, questions)
+    generator["write_questions_yaml"](questions_file, questions)
+    generator["build_project"](db, survey, "wide", questions_file)
+    generator["code_share"](db, 0.3)
+    return db
+
+
+def summary(label: str, seconds: list[float]) -> str:
+    milliseconds = sorted(value * 1000 for value in seconds)
+    p95 = milliseconds[int(0.95 * (len(milliseconds) - 1))]
+    return (f"{label:<28} median {statistics.median(milliseconds):7.1f} ms   "
+            f"p95 {p95:7.1f} ms   (n={len(milliseconds)})")
+
+
+async def timed_press(pilot, *keys: str) -> float:
+    started = time.perf_counter()
+    await pilot.press(*keys)
+    await pilot.pause()
+    return time.perf_counter() - started
+
+
+async def measure(db: Path, repeat: int) -> None:
+    from workbench.tui import make_app
+    from workbench.widgets.code_picker import FilterInput
+
+    started = time.perf_counter()
+    app = make_app(db, "bench")
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not isinstance(app.focused, FilterInput) or not app.screen.answer_ids:
+            await pilot.pause()
+        print(f"{'first screen interactive':<28} {time.perf_counter() - started:7.3f} s")
+        next_times = [await timed_press(pilot, "pagedown") for _ in range(repeat)]
+        apply_times = []
+        for _ in range(repeat):
+            await pilot.press(*"Kode 3")
+            apply_times.append(await timed_press(pilot, "enter"))
+            await pilot.press("pagedown")
+        number_times = []
+        for _ in range(repeat):
+            number_times.append(await timed_press(pilot, "1"))
+            await pilot.press("pagedown")
+        print(summary("next answer (PageDown)", next_times))
+        print(summary("apply code (typed + Enter)", apply_times))
+        print(summary("apply suggestion (key 1)", number_times))
+        await app.workers.wait_for_complete()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=int, default=100_000)
+    parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "bench_tui")
+    arguments = parser.parse_args()
+    arguments.folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("WORKBENCH_CONFIG_DIR", str(arguments.folder / "config"))
+    db = build(arguments.folder, arguments.answers, arguments.questions)
+    print(f"project: {db} ({arguments.answers} answers, {arguments.questions} questions, "
+          "30 % of segments coded)")
+    asyncio.run(measure(db, arguments.repeat))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

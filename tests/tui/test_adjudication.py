@@ -1,0 +1,96 @@
+"""Settling disagreements by keyboard; decisions land in the consensus layer only."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from workbench import coding
+from workbench.screens.adjudication import AdjudicationScreen
+from workbench.screens.review import ReviewScreen
+
+pytestmark = pytest.mark.anyio
+
+
+def seed_disagreements(store) -> dict[str, str]:
+    """Coders A and B code the q01 answers; they disagree on the second and third."""
+    codes = {name: coding.create_code(store, name, "A").id for name in ("Godt", "Mangler", "Annet")}
+    answers = [row["id"] for row in store.rows(
+        "SELECT id FROM answers WHERE question_id = 'q01' AND is_nonresponse = 0 ORDER BY id")]
+    plan = [("Godt", "Godt"), ("Godt", "Mangler"), ("Annet", "Godt")]
+    for answer, (first, second) in zip(answers, plan, strict=False):
+        segment = coding.segments_of_answer(store, answer)[0].id
+        coding.apply_codes(store, segment, [codes[first]], "A")
+        coding.apply_codes(store, segment, [codes[second]], "B")
+    return codes
+
+
+def codings_by(store, coder: str) -> list[tuple[str, str]]:
+    return sorted((row["segment_id"], row["code_id"]) for row in store.rows(
+        "SELECT segment_id, code_id FROM codings WHERE coder = ?", (coder,)))
+
+
+async def test_adjudication_flow(make_app):
+    app = make_app()
+    codes = seed_disagreements(app.store)
+    independent = codings_by(app.store, "A"), codings_by(app.store, "B")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(AdjudicationScreen)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AdjudicationScreen)
+        assert screen.query_one(DataTable).row_count == 2
+        assert "0 / 2 decided" in str(screen.query_one("#adjudication-title").render())
+        first, second = screen.items
+        assert "Mangler" in str(screen.query_one("#adjudication-detail", Static).render())
+
+        await pilot.press("b")
+        await pilot.pause()
+        assert "1 / 2 decided" in str(screen.query_one("#adjudication-title").render())
+        assert screen.current.segment_id == second.segment_id
+        await pilot.press("t")
+        await pilot.pause()
+        assert "2 / 2 decided" in str(screen.query_one("#adjudication-title").render())
+
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"Annet", "enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"Godt", "enter")
+        await pilot.pause()
+        await pilot.press(*"Svar som roser samarbeidet.", "enter")
+        await pilot.pause()
+
+    consensus = codings_by(app.store, "consensus")
+    assert consensus == sorted([(first.segment_id, codes["Mangler"]),
+                                (second.segment_id, codes["Godt"])])
+    assert (codings_by(app.store, "A"), codings_by(app.store, "B")) == independent
+    definition = app.store.scalar("SELECT definition FROM codes WHERE id = ?", (codes["Godt"],))
+    assert definition == "Svar som roser samarbeidet."
+
+
+async def test_review_flow(make_app):
+    app = make_app()
+    seed_disagreements(app.store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(ReviewScreen)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.coder == "A"
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"Hvorfor Godt?", "enter")
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert screen.position == 1
+    marks = app.store.rows("SELECT coder, reviewer, verdict, text FROM review_comments ORDER BY rowid")
+    assert [(m["coder"], m["reviewer"], m["verdict"], m["text"]) for m in marks] == [
+        ("A", "ola", "agree", ""), ("A", "ola", "comment", "Hvorfor Godt?")]

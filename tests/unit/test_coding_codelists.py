@@ -1,0 +1,107 @@
+"""Code lists: YAML and CSV export/import, matched by path, reporting new/changed/unchanged."""
+
+import pytest
+import yaml
+from coding_project import build_project
+
+from workbench import codelists, coding
+from workbench.errors import UserError
+
+YAML_LIST = """\
+title: Samarbeid med fastleger under pandemien
+question: q01
+codes:
+  - name: Samarbeid fungerte godt
+    definition: Svar som beskriver godt samarbeid.
+    children:
+      - name: Faste møtepunkter
+        definition: Jevnlige møter.
+        colour: "#4e79a7"
+      - name: Ok, bra/godt/utmerket
+  - name: Annet
+    definition: Restkategori.
+"""
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = build_project(tmp_path / "p.db", {"q01": ["Et svar"]})
+    yield store
+    store.close()
+
+
+def test_yaml_import_builds_the_tree(store, tmp_path):
+    source = tmp_path / "list.yaml"
+    source.write_text(YAML_LIST, encoding="utf-8")
+    report = codelists.import_code_list(store, source, "ann")
+    assert report.new == (
+        "Samarbeid fungerte godt", "Samarbeid fungerte godt > Faste møtepunkter",
+        "Samarbeid fungerte godt > Ok, bra/godt/utmerket", "Annet",
+    )
+    tree = coding.codes_tree(store)
+    assert [node.name for node in tree] == ["Samarbeid fungerte godt", "Annet"]
+    assert tree[0].is_theme and not tree[0].codable
+    assert tree[0].children[0].colour == "#4e79a7"
+    assert coding.undo(store, "ann") == "import code list"
+    assert coding.codes_tree(store) == []
+
+
+def test_yaml_export_round_trips(store, tmp_path):
+    source = tmp_path / "list.yaml"
+    source.write_text(YAML_LIST, encoding="utf-8")
+    codelists.import_code_list(store, source, "ann")
+    exported = tmp_path / "out.yaml"
+    codelists.export_code_list(store, exported, title="T", question="q01")
+    document = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    original = yaml.safe_load(YAML_LIST)
+    assert document["codes"] == original["codes"]
+    assert (document["title"], document["question"]) == ("T", "q01")
+
+
+def test_reimport_reports_changed_and_unchanged(store, tmp_path):
+    source = tmp_path / "list.yaml"
+    source.write_text(YAML_LIST, encoding="utf-8")
+    codelists.import_code_list(store, source, "ann")
+    source.write_text(YAML_LIST.replace("Restkategori.", "Alt annet.") + "  - name: Ny kode\n", encoding="utf-8")
+    report = codelists.import_code_list(store, source, "ann")
+    assert report.new == ("Ny kode",)
+    assert report.changed == ("Annet",)
+    assert len(report.unchanged) == 3
+
+
+def test_csv_round_trip_keeps_paths_with_slashes(store, tmp_path):
+    coding.code_for_path(store, "Kapasitet > Ventetid/kø", "ann")
+    exported = tmp_path / "list.csv"
+    codelists.export_code_list(store, exported)
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    assert lines == ["path,definition,colour", "Kapasitet,,", "Kapasitet > Ventetid/kø,,"]
+    other = build_project(tmp_path / "o.db", {"q01": ["x"]})
+    report = codelists.import_code_list(other, exported, "ann")
+    assert report.new == ("Kapasitet", "Kapasitet > Ventetid/kø")
+    assert coding.codes_tree(other)[0].is_theme
+    other.close()
+
+
+def test_csv_with_only_leaf_paths_creates_the_themes(store, tmp_path):
+    source = tmp_path / "list.csv"
+    source.write_text("path;definition\nA > B > C;Regel\n", encoding="utf-8")
+    report = codelists.import_code_list(store, source, "ann")
+    assert report.new == ("A", "A > B", "A > B > C")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.yaml", "codes: [", "not valid YAML"),
+        ("bad.yaml", "title: x\n", "'codes:' list"),
+        ("bad.yaml", "codes:\n  - definition: x\n", "needs a name"),
+        ("bad.csv", "name\nx\n", "'path' column"),
+        ("bad.csv", "path\nA > > B\n", "not a code path"),
+        ("bad.txt", "x", "unknown code-list format"),
+    ],
+)
+def test_bad_files_are_user_errors(store, tmp_path, name, content, message):
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        codelists.import_code_list(store, source, "ann")

@@ -1,0 +1,87 @@
+"""Reviewing another coder's work: walk their codings answer by answer, agree or comment.
+
+Review marks carry UUIDs, so they travel with ``merge`` back to the coder who was reviewed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.errors import UserError
+from workbench.review.codepaths import CodePaths
+from workbench.store import teams
+from workbench.store.database import Store
+
+AGREE = "agree"
+COMMENT = "comment"
+
+
+@dataclass(frozen=True)
+class ReviewMark:
+    """A reviewer's agreement or comment on a coder's coding of one segment."""
+
+    id: str
+    segment_id: str
+    coder: str
+    reviewer: str
+    verdict: str
+    text: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class ReviewedSegment:
+    """One segment of an answer under review: its text, the coder's codes, the marks so far."""
+
+    segment_id: str
+    text: str
+    code_paths: tuple[str, ...]
+    marks: tuple[ReviewMark, ...]
+
+
+def answers_to_review(store: Store, coder: str) -> list[int]:
+    """The answers carrying the coder's codings, in question and answer order."""
+    return teams.answers_coded_by(store, coder)
+
+
+def review_answer(store: Store, answer_id: int, coder: str) -> list[ReviewedSegment]:
+    """The segments of one answer with the coder's codes and the review marks on them."""
+    paths = CodePaths(store)
+    return [
+        ReviewedSegment(
+            segment_id=row["id"],
+            text=row["segment_text"],
+            code_paths=tuple(sorted(paths.path(code) for code in
+                                    teams.codes_of_segment(store, row["id"], coder))),
+            marks=tuple(_mark(mark) for mark in teams.comments_on_segment(store, row["id"])
+                        if mark["coder"] == coder),
+        )
+        for row in teams.segments_of_answer(store, answer_id)
+    ]
+
+
+def _mark(row: dict) -> ReviewMark:
+    return ReviewMark(**{name: row[name] for name in ReviewMark.__dataclass_fields__})
+
+
+def mark_agree(store: Store, segment_id: str, coder: str, reviewer: str) -> str:
+    """Record that the reviewer agrees with the coder's codes on the segment."""
+    return teams.add_comment(store, segment_id, coder, reviewer, AGREE, "")
+
+
+def leave_comment(store: Store, segment_id: str, coder: str, reviewer: str, text: str) -> str:
+    """Leave a comment for the coder on one of their segments."""
+    if not text.strip():
+        raise UserError("A review comment needs some text.")
+    return teams.add_comment(store, segment_id, coder, reviewer, COMMENT, text.strip())
+
+
+def marks_for(store: Store, coder: str) -> list[ReviewMark]:
+    """Every review mark left on the coder's work, oldest first (shown to that coder)."""
+    return [_mark(row) for row in teams.comments_for(store, coder)]
+
+
+def coders_to_review(store: Store, reviewer: str) -> list[str]:
+    """Coders whose work can be reviewed, others first, the reviewer's own work last."""
+    names = teams.reviewable_coders(store)
+    return [name for name in names if name != reviewer] + [name for name in names if name == reviewer]

@@ -1,0 +1,144 @@
+"""Reviewing another coder's work answer by answer: agree, or leave a comment for them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from workbench.review import comments
+from workbench.review.comments import ReviewedSegment
+from workbench.screens.text_prompt import TextPrompt
+from workbench.store import survey
+
+
+class ReviewScreen(Screen[None]):
+    """One answer of the reviewed coder at a time, its segments with their codes and marks."""
+
+    DEFAULT_CSS = """
+    #review-answer { height: auto; max-height: 12; padding: 0 1; border-bottom: tall $panel; }
+    #review-table { height: 1fr; }
+    #review-marks { height: auto; max-height: 8; padding: 0 1; border-top: tall $panel; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="review_back"),
+        Binding("right", "move(1)", "Next answer", id="review_next", priority=True),
+        Binding("left", "move(-1)", "Previous answer", id="review_previous", priority=True),
+        Binding("g", "agree", "Agree", id="review_agree"),
+        Binding("m", "comment", "Comment", id="review_comment"),
+        Binding("c", "next_coder", "Other coder", id="review_next_coder"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.coders: list[str] = []
+        self.coder: str | None = None
+        self.answer_ids: list[int] = []
+        self.position = 0
+        self.segments: list[ReviewedSegment] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("Review", id="review-title", classes="screen-title")
+        yield Static("", id="review-answer")
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="review-marks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Segment", "Codes", "Marks")
+        self.coders = comments.coders_to_review(self.app.store, self.app.coder)
+        self.choose_coder(self.coders[0] if self.coders else None)
+        self.query_one(DataTable).focus()
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def choose_coder(self, coder: str | None) -> None:
+        """Review this coder's work from their first answer."""
+        self.coder = coder
+        self.answer_ids = comments.answers_to_review(self.store, coder) if coder else []
+        self.position = 0
+        self.show_answer()
+
+    def show_answer(self, row: int = 0) -> None:
+        """Redraw the current answer, its segments and their marks."""
+        title = self.query_one("#review-title", Label)
+        table = self.query_one(DataTable)
+        table.clear()
+        if not self.answer_ids:
+            title.update("Review  ·  nobody has coded anything yet")
+            self.segments = []
+            self.query_one("#review-answer", Static).update("")
+            return
+        answer_id = self.answer_ids[self.position]
+        self.segments = comments.review_answer(self.store, answer_id, self.coder)
+        own = "your own work" if self.coder == self.app.coder else f"reviewer {self.app.coder}"
+        title.update(f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
+                     f"answer {self.position + 1} / {len(self.answer_ids)}")
+        answer = survey.answer_row(self.store, answer_id)
+        self.query_one("#review-answer", Static).update(
+            f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}")
+        for segment in self.segments:
+            table.add_row(" ".join(segment.text.split())[:60], ", ".join(segment.code_paths) or "—",
+                          _mark_summary(segment))
+        table.move_cursor(row=min(row, len(self.segments) - 1))
+        self.show_marks()
+
+    @property
+    def current(self) -> ReviewedSegment | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.segments[row] if self.segments and 0 <= row < len(self.segments) else None
+
+    def show_marks(self) -> None:
+        segment = self.current
+        lines = [f"{mark.reviewer}: {'agrees' if mark.verdict == comments.AGREE else mark.text}"
+                 for mark in (segment.marks if segment else ())]
+        self.query_one("#review-marks", Static).update("\n".join(lines) or "No review marks yet.")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_marks()
+
+    def action_move(self, step: int) -> None:
+        if self.answer_ids:
+            self.position = max(0, min(len(self.answer_ids) - 1, self.position + step))
+            self.show_answer()
+
+    def _writable(self) -> bool:
+        if self.app.read_only:
+            self.notify("This project is open read-only.", severity="warning")
+            return False
+        return self.current is not None
+
+    def action_agree(self) -> None:
+        if self._writable():
+            comments.mark_agree(self.store, self.current.segment_id, self.coder, self.app.coder)
+            self.show_answer(self.query_one(DataTable).cursor_row)
+
+    def action_comment(self) -> None:
+        if not self._writable():
+            return
+        segment_id, row = self.current.segment_id, self.query_one(DataTable).cursor_row
+
+        def save(text: str | None) -> None:
+            if text and text.strip():
+                comments.leave_comment(self.store, segment_id, self.coder, self.app.coder, text)
+                self.show_answer(row)
+
+        self.app.push_screen(TextPrompt(f"Comment for {self.coder}"), save)
+
+    def action_next_coder(self) -> None:
+        if len(self.coders) > 1:
+            self.choose_coder(self.coders[(self.coders.index(self.coder) + 1) % len(self.coders)])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _mark_summary(segment: ReviewedSegment) -> str:
+    agreed = sum(mark.verdict == comments.AGREE for mark in segment.marks)
+    commented = len(segment.marks) - agreed
+    parts = ([f"✓ {agreed}"] if agreed else []) + ([f"✎ {commented}"] if commented else [])
+    return "  ".join(parts)
