@@ -11,9 +11,9 @@ from demo_language import add_typos, to_nynorsk
 from demo_phrases import CodeBank, QuestionBank, common
 
 MAX_LENGTH = 900
-MAX_DETAILS = 4  # per code and answer, so long answers differ in which details they pick
+MAX_DETAILS = 5  # per code and answer, so long answers differ in which details they pick
 TWO_CODE_SHARE = 0.28  # of the longer answers; about a fifth of all answers
-IDENTIFYING_SHARE = 0.095  # of the longer answers; about 8 % of all answers
+IDENTIFYING_SHARE = 0.105  # of the longer answers; about 8 % of all answers
 EXCLUSIVE_SHORT_SHARE = 0.6
 TYPO_RATE = 0.025
 _NYNORSK_SHARE_BY_COUNTY = {
@@ -88,7 +88,7 @@ def _second_code(rng: random.Random, question: QuestionBank, primary: CodeBank) 
 
 def _target_length(rng: random.Random, writer: Writer, question: QuestionBank) -> float:
     median = question.median_length * writer.verbosity
-    return min(MAX_LENGTH - 200, rng.lognormvariate(math.log(median), 0.65))
+    return min(MAX_LENGTH - 170, rng.lognormvariate(math.log(median), 0.7))
 
 
 def _long_text(

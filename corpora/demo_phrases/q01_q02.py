@@ -151,7 +151,7 @@ Teams og telefon.
 Digitale møter.
 """)
 
-_GP_SAME = code("Ingen endring", "Uendret samarbeid", 1.5, """
+_GP_SAME = code("Ingen endring", "Uendret samarbeid", 2.0, """
 Samarbeidet har i hovedsak vært som før pandemien.
 Vi har ikke merket noen stor forskjell i samarbeidet med fastlegene.
 Pandemien har ikke endret samarbeidet i særlig grad.

@@ -267,6 +267,8 @@ For tidlig å si.
 Ikke merket noe.
 Ingen endring.
 Uendret.
+Som før.
+Ingen endringer.
 """, exclusive=True)
 
 QUESTIONS = (

@@ -11,6 +11,8 @@ review; at the start of a sentence or in lower case it is left alone.
 
 from __future__ import annotations
 
+from workbench.anonymise.tokens import TokenView
+
 AMBIGUOUS_NAMES = frozenset(
     {
         # current municipalities
@@ -34,43 +36,33 @@ CONTEXT_BEFORE = frozenset(
 )
 CONTEXT_AFTER = frozenset({"kommune", "kommunes", "herad", "kommunen", "fylke", "fylkeskommune"})
 LIST_JOINERS = frozenset({"og", ",", "eller", "/", "&"})
-SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "-", "–", "—", "•", "*", "«", '"', "(", "\n"})
-
 # Words that reveal an Oslo district without naming it; flagged, never replaced.
 DISTRICT_TELLTALES = frozenset({"bydel", "bydelen", "bydelens", "bydels"})
 
 
-def is_sentence_start(doc, index: int) -> bool:
-    """True if the token at ``index`` opens a sentence, a line or a bullet."""
-    if index == 0:
-        return True
-    previous = doc[index - 1]
-    return previous.text in SENTENCE_BREAKS or previous.is_space or "\n" in previous.whitespace_
-
-
-def context_verdict(doc, start: int, end: int, places: list[tuple[int, int]]) -> str | None:
+def context_verdict(tokens: TokenView, start: int, end: int, places: list[tuple[int, int]]) -> str | None:
     """'certain', 'flag' or None for an ambiguous name at tokens ``start:end``.
 
     ``places`` holds token ranges of places already found with certainty, for list context.
     """
-    if not doc[start].text[:1].isupper():
+    if not tokens.texts[start][:1].isupper():
         return None
-    if start > 0 and doc[start - 1].lower_ in CONTEXT_BEFORE:
+    if start > 0 and tokens.lowers[start - 1] in CONTEXT_BEFORE:
         return "certain"
-    if end < len(doc) and doc[end].lower_ in CONTEXT_AFTER:
+    if end < len(tokens) and tokens.lowers[end] in CONTEXT_AFTER:
         return "certain"
-    if _in_list_with_place(doc, start, end, places):
+    if _in_list_with_place(tokens, start, end, places):
         return "certain"
-    if is_sentence_start(doc, start):
+    if tokens.opens_sentence(start):
         return None
     return "flag"
 
 
-def _in_list_with_place(doc, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+def _in_list_with_place(tokens: TokenView, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """True if a joiner ("og", ",") links this name to a place on either side."""
-    if start >= 2 and doc[start - 1].lower_ in LIST_JOINERS:
+    if start >= 2 and tokens.lowers[start - 1] in LIST_JOINERS:
         if any(place_end == start - 1 for _, place_end in places):
             return True
-    if end + 1 < len(doc) and doc[end].lower_ in LIST_JOINERS:
+    if end + 1 < len(tokens) and tokens.lowers[end] in LIST_JOINERS:
         return any(place_start == end + 1 for place_start, _ in places)
     return False

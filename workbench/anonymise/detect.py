@@ -13,6 +13,7 @@ from workbench.anonymise.patterns import pattern_spans
 from workbench.anonymise.persons import person_spans
 from workbench.anonymise.replace import normalise_key, placeholders_for
 from workbench.anonymise.spans import KINDS, Span
+from workbench.anonymise.tokens import TokenView
 from workbench.municipalities import OSLO_DISTRICTS
 
 
@@ -48,11 +49,12 @@ def detect_many(
 
 def _detections(doc, attributes: dict) -> list[Detection]:
     text = doc.text
-    spans = pattern_spans(text) + gazetteer_spans(doc)
+    tokens = TokenView.of(doc)
+    spans = pattern_spans(text) + gazetteer_spans(doc, tokens)
     own_name = str(attributes.get("name") or "")
     spans += own_name_spans(text, own_name)
-    taken = {token.i for entity in doc.ents for token in entity}
-    spans += person_spans(doc, taken)
+    taken = {index for entity in doc.ents for index in range(entity.start, entity.end)}
+    spans += person_spans(tokens, taken)
     merged = merge_spans(spans)
     placeholders = placeholders_for(merged, own_key=own_name)
     return [

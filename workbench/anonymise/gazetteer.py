@@ -17,9 +17,9 @@ from workbench.anonymise.ambiguous import (
     DISTRICT_TELLTALES,
     LIST_JOINERS,
     context_verdict,
-    is_sentence_start,
 )
 from workbench.anonymise.spans import Span
+from workbench.anonymise.tokens import TokenView
 from workbench.municipalities import OSLO_DISTRICTS, municipalities
 
 LABEL_KINDS = {"MUNICIPALITY": "municipality", "COUNTY": "county", "DISTRICT": "district",
@@ -84,16 +84,21 @@ def _district_patterns() -> list[dict]:
 
 @cache
 def pipeline():
-    """The cached spaCy pipeline: blank Norwegian bokmål with the gazetteer EntityRuler."""
+    """The cached spaCy pipeline: blank Norwegian bokmål with the gazetteer entity ruler.
+
+    spaCy's SpanRuler-based "future_entity_ruler" behaves like the EntityRuler (longest
+    match wins, pattern ids land in ``ent_id_``) but costs no per-document pattern count,
+    which made the classic EntityRuler a third of the proposing time.
+    """
     import spacy
 
     nlp = spacy.blank("nb")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler = nlp.add_pipe("future_entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(gazetteer_patterns())
     return nlp
 
 
-def gazetteer_spans(doc) -> list[Span]:
+def gazetteer_spans(doc, tokens: TokenView) -> list[Span]:
     """Spans for the gazetteer entities of a processed doc, ambiguous names judged in context."""
     spans, pending, places = [], [], []
     for entity in doc.ents:
@@ -104,21 +109,23 @@ def gazetteer_spans(doc) -> list[Span]:
         spans.append(_entity_span(entity, key, certain=True))
         if entity.label_ in PLACE_LABELS:
             places.append((entity.start, entity.end))
-    places += _paired_ambiguous(doc, [entity for entity, _ in pending])
+    places += _paired_ambiguous(tokens, [entity for entity, _ in pending])
     for _ in range(2):  # a second pass lets one ambiguous name vouch for the next in a list
-        pending = _judge_pending(doc, pending, spans, places)
+        pending = _judge_pending(tokens, pending, spans, places)
     spans += [_entity_span(entity, key, certain=False) for entity, key, verdict in pending
               if verdict == "flag"]
-    spans += _telltale_spans(doc)
-    spans += _unlisted_dps_spans(doc)
+    if "bydel" in doc.text.lower():
+        spans += _telltale_spans(doc, tokens)
+    if "DPS" in doc.text:
+        spans += _unlisted_dps_spans(tokens)
     return spans
 
 
-def _judge_pending(doc, pending, spans: list[Span], places: list[tuple[int, int]]) -> list:
+def _judge_pending(tokens: TokenView, pending, spans: list[Span], places: list[tuple[int, int]]) -> list:
     """Resolve ambiguous names; certain ones move to ``spans``, the rest come back judged."""
     still_open = []
     for entity, key, *_ in pending:
-        verdict = context_verdict(doc, entity.start, entity.end, places)
+        verdict = context_verdict(tokens, entity.start, entity.end, places)
         if verdict == "certain":
             spans.append(_entity_span(entity, key, certain=True))
             places.append((entity.start, entity.end))
@@ -127,12 +134,12 @@ def _judge_pending(doc, pending, spans: list[Span], places: list[tuple[int, int]
     return still_open
 
 
-def _paired_ambiguous(doc, entities) -> list[tuple[int, int]]:
+def _paired_ambiguous(tokens: TokenView, entities) -> list[tuple[int, int]]:
     """Capitalised ambiguous names joined by "og" or a comma vouch for each other."""
     capitalised = [entity for entity in entities if entity.text[:1].isupper()]
     paired = []
     for left, right in zip(capitalised, capitalised[1:], strict=False):
-        if right.start == left.end + 1 and doc[left.end].lower_ in LIST_JOINERS:
+        if right.start == left.end + 1 and tokens.lowers[left.end] in LIST_JOINERS:
             paired += [(left.start, left.end), (right.start, right.end)]
     return paired
 
@@ -141,36 +148,36 @@ def _entity_span(entity, key: str, *, certain: bool) -> Span:
     return Span(entity.start_char, entity.end_char, LABEL_KINDS[entity.label_], certain, key)
 
 
-def _telltale_spans(doc) -> list[Span]:
+def _telltale_spans(doc, tokens: TokenView) -> list[Span]:
     """'bydel'/'bydelen' outside a district name: reveals an Oslo district, so flag it."""
     inside = {index for entity in doc.ents for index in range(entity.start, entity.end)}
     return [
-        Span(token.idx, token.idx + len(token.text), "district", False, "")
-        for token in doc
-        if token.lower_ in DISTRICT_TELLTALES and token.i not in inside
+        Span(tokens.starts[index], tokens.end(index), "district", False, "")
+        for index, lower in enumerate(tokens.lowers)
+        if lower in DISTRICT_TELLTALES and index not in inside
     ]
 
 
-def _unlisted_dps_spans(doc) -> list[Span]:
+def _unlisted_dps_spans(tokens: TokenView) -> list[Span]:
     """"X DPS" or "DPS X" with a capitalised name X: a specific district psychiatric centre."""
     spans = []
-    for token in doc:
-        if token.text != "DPS":
+    for index, text in enumerate(tokens.texts):
+        if text != "DPS":
             continue
-        start = token.i
-        while start > 0 and token.i - start < 3 and _is_place_word(doc[start - 1]):
+        start = index
+        while start > 0 and index - start < 3 and _is_place_word(tokens.texts[start - 1]):
             start -= 1
-        end = token.i + 1
-        if start == token.i and end < len(doc) and _is_place_word(doc[end]):
+        end = index + 1
+        if start == index and end < len(tokens) and _is_place_word(tokens.texts[end]):
             end += 1
-        if start < token.i and is_sentence_start(doc, start):
+        if start < index and tokens.opens_sentence(start):
             start += 1  # a capitalised first word is more likely "Vårt" or "Lokalt" than a name
         if end - start > 1:
-            spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "dps"))
+            spans.append(Span(tokens.starts[start], tokens.end(end - 1), "dps"))
     return spans
 
 
-def _is_place_word(token) -> bool:
+def _is_place_word(text: str) -> bool:
     from spacy.lang.nb.stop_words import STOP_WORDS
 
-    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in STOP_WORDS
+    return text[:1].isupper() and text.isalpha() and text.lower() not in STOP_WORDS

@@ -24,6 +24,8 @@ _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>«»\"]+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|info)(?:/[^\s<>«»\"]*)?(?![\w@])"
 )
+_DIGIT = re.compile(r"\d")
+_URL_HINT = re.compile(r"https?://|www\.|\.(?:no|com|org|net|info)\b")
 _NATIONAL_ID = re.compile(r"(?<![\d])(\d{6})[ ]?(\d{5})(?![\d])")
 _ORG_NUMBER = re.compile(
     r"(?P<label>(?i:org\.?\s*nr\.?|org\.?\s*nummer|organisasjonsnummer)\s*:?\s*)?"
@@ -67,11 +69,21 @@ def is_org_number(number: str) -> bool:
 
 
 def pattern_spans(text: str) -> list[Span]:
-    """Every regular-expression detection in ``text`` (overlaps are settled later)."""
+    """Every regular-expression detection in ``text`` (overlaps are settled later).
+
+    Cheap tests skip the costly expressions for the many texts without digits or links.
+    """
+    spans = _number_spans(text) if _DIGIT.search(text) else []
+    if "@" in text:
+        spans += [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    if _URL_HINT.search(text):
+        spans += [_url_span(m) for m in _URL.finditer(text)]
+    return spans
+
+
+def _number_spans(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "phone") for m in _PHONE.finditer(text)]
     spans += [Span(m.start(1), m.end(1), "phone") for m in _PHONE_AFTER_LABEL.finditer(text)]
-    spans += [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
-    spans += [_url_span(m) for m in _URL.finditer(text)]
     spans += [
         Span(m.start(), m.end(), "national_id")
         for m in _NATIONAL_ID.finditer(text)

@@ -10,8 +10,8 @@ import re
 from functools import cache
 from importlib import resources
 
-from workbench.anonymise.ambiguous import is_sentence_start
 from workbench.anonymise.spans import Span
+from workbench.anonymise.tokens import TokenView
 
 TITLES = frozenset(
     {
@@ -43,48 +43,50 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def looks_like_name(token, taken: set[int]) -> bool:
+def looks_like_name(tokens: TokenView, index: int, taken: set[int]) -> bool:
     """A capitalised word that is not a stop word and not already part of a place name."""
     return (
-        token.i not in taken
-        and bool(_NAME_SHAPE.match(token.text))
-        and token.lower_ not in _stop_words()
+        index not in taken
+        and bool(_NAME_SHAPE.match(tokens.texts[index]))
+        and tokens.lowers[index] not in _stop_words()
     )
 
 
-def person_spans(doc, taken: set[int]) -> list[Span]:
-    """Person names in a processed doc; ``taken`` holds token indices of places found."""
-    spans = []
+def person_spans(tokens: TokenView, taken: set[int]) -> list[Span]:
+    """Person names; ``taken`` holds indices of tokens already inside a place name."""
+    names, spans = first_names(), []
     index = 0
-    while index < len(doc):
-        span, index = _person_at(doc, index, taken)
-        if span is not None:
-            spans.append(span)
+    while index < len(tokens):
+        if tokens.lowers[index] in TITLES or tokens.texts[index] in names:
+            span, index = _person_at(tokens, index, taken)
+            if span is not None:
+                spans.append(span)
+        else:
+            index += 1
     return spans
 
 
-def _person_at(doc, index: int, taken: set[int]) -> tuple[Span | None, int]:
-    token = doc[index]
-    if token.lower_ in TITLES and index + 1 < len(doc) and looks_like_name(doc[index + 1], taken):
-        end = _name_end(doc, index + 1, taken)
-        return _span(doc, index + 1, end, certain=True), end
-    if token.text in first_names() and token.i not in taken:
-        end = _name_end(doc, index, taken)
+def _person_at(tokens: TokenView, index: int, taken: set[int]) -> tuple[Span | None, int]:
+    if tokens.lowers[index] in TITLES and index + 1 < len(tokens) and looks_like_name(tokens, index + 1, taken):
+        end = _name_end(tokens, index + 1, taken)
+        return _span(tokens, index + 1, end, certain=True), end
+    if tokens.texts[index] in first_names() and index not in taken:
+        end = _name_end(tokens, index, taken)
         if end - index >= 2:
-            return _span(doc, index, end, certain=True), end
-        if not is_sentence_start(doc, index):
-            return _span(doc, index, end, certain=False), end
+            return _span(tokens, index, end, certain=True), end
+        if not tokens.opens_sentence(index):
+            return _span(tokens, index, end, certain=False), end
     return None, index + 1
 
 
-def _name_end(doc, start: int, taken: set[int]) -> int:
+def _name_end(tokens: TokenView, start: int, taken: set[int]) -> int:
     """The end of a run of capitalised name-like tokens starting at ``start``."""
     end = start + 1
-    while end < len(doc) and end - start < _MAX_NAME_TOKENS and looks_like_name(doc[end], taken):
+    while end < len(tokens) and end - start < _MAX_NAME_TOKENS and looks_like_name(tokens, end, taken):
         end += 1
     return end
 
 
-def _span(doc, start: int, end: int, *, certain: bool) -> Span:
-    first, last = doc[start], doc[end - 1]
-    return Span(first.idx, last.idx + len(last.text), "person", certain, doc[start:end].text)
+def _span(tokens: TokenView, start: int, end: int, *, certain: bool) -> Span:
+    first, last = tokens.starts[start], tokens.end(end - 1)
+    return Span(first, last, "person", certain, " ".join(tokens.texts[start:end]))

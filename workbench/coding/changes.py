@@ -22,6 +22,7 @@ class Change:
         self.store = store
         self.before: dict[str, dict[str, dict | None]] = {table: {} for table in TRACKED_TABLES}
         self.info: dict = {}
+        self.known: dict[str, dict[str, tuple[dict, dict]]] = {table: {} for table in TRACKED_TABLES}
 
     def touch(self, table: str, ids: list[str]) -> None:
         """Remember the current state of these rows (once; absent rows as None)."""
@@ -31,17 +32,36 @@ class Change:
         for row_id in fresh:
             seen[row_id] = found.get(row_id)
 
+    def note_update(self, table: str, ids: list[str], old: dict, new: dict) -> None:
+        """Declare that these rows will change from ``old`` to ``new`` values, without reading them.
+
+        For bulk changes (merging a code moves thousands of codings) where reading every row
+        twice would cost more than the change itself.
+        """
+        for row_id in ids:
+            self.known[table][row_id] = (old, new)
+
     def states(self) -> tuple[dict, dict]:
-        """Before and after state of every touched row that changed, per table."""
+        """Before and after states of the touched rows that changed, per table and id.
+
+        An updated row keeps only its changed columns on either side.
+        """
         before: dict[str, dict] = {}
         after: dict[str, dict] = {}
         for table, old_rows in self.before.items():
+            for row_id, (old, new) in self.known[table].items():
+                before.setdefault(table, {})[row_id] = old
+                after.setdefault(table, {})[row_id] = new
             found = event_rows.rows_by_id(self.store, table, list(old_rows))
             for row_id, old in old_rows.items():
                 new = found.get(row_id)
-                if new != old:
-                    before.setdefault(table, {})[row_id] = old
-                    after.setdefault(table, {})[row_id] = new
+                if new == old:
+                    continue
+                if old is not None and new is not None:
+                    columns = [column for column in new if new[column] != old.get(column)]
+                    old, new = {c: old.get(c) for c in columns}, {c: new[c] for c in columns}
+                before.setdefault(table, {})[row_id] = old
+                after.setdefault(table, {})[row_id] = new
         return before, after
 
 
@@ -57,8 +77,11 @@ def recording(store: Store, kind: str, coder: str, target: str | None = None) ->
         before, after = change.states()
         if not after:
             return
-        before_payload, after_payload = event_rows.encode_states(before, after)
-        after_payload["info"] = change.info
         store.log_event(
-            kind, coder=coder, target=target, before=before_payload, after=after_payload, action_id=new_id()
+            kind,
+            coder=coder,
+            target=target,
+            before={"rows": before},
+            after={"rows": after, "info": change.info},
+            action_id=new_id(),
         )

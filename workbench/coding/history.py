@@ -21,27 +21,23 @@ _KINDS = (
 
 
 def _row_steps(old: dict | None, new: dict | None, names: dict[str, str]) -> list[tuple[str, str]]:
-    """What changed between two states of one code row, as (what, detail) pairs."""
+    """What changed in one code row, as (what, detail) pairs; updates hold changed columns only."""
     if old is None:
         return [("created", new["name"])] if new else []
     if new is None:
         return [("removed", old["name"])]
     steps = []
-    if old["name"] != new["name"]:
+    if "name" in new:
         steps.append(("renamed", f"{old['name']} -> {new['name']}"))
-    if old["parent_id"] != new["parent_id"]:
+    if "parent_id" in new:
         steps.append(("moved", f"under {names.get(new['parent_id'], 'top level')}"))
-    if old["merged_into"] != new["merged_into"]:
+    if "merged_into" in new:
         target = new["merged_into"]
         steps.append(("merged", f"into {names[target]}") if target else ("unmerged", ""))
-    if old["retired"] != new["retired"]:
+    if "retired" in new:
         steps.append(("retired" if new["retired"] else "restored", ""))
-    if (old["definition"], old["example_segment_id"], old["colour"]) != (
-        new["definition"],
-        new["example_segment_id"],
-        new["colour"],
-    ):
-        steps.append(("defined", new["definition"]))
+    if {"definition", "example_segment_id", "colour"} & set(new):
+        steps.append(("defined", new.get("definition", "")))
     return steps
 
 

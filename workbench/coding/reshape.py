@@ -165,8 +165,9 @@ def merge_codes(store: Store, source_id: str, target_id: str, coder: str) -> int
         if codebook_rows.coding_count(store, source_id) and not target["codable"]:
             raise UserError(f"'{target['name']}' is a theme that is not codable; codings cannot move there.")
         duplicates = codebook_rows.colliding_coding_ids(store, source_id, target_id)
-        movers = codebook_rows.coding_ids_of_code(store, source_id)
-        change.touch("codings", movers)
+        movers = sorted(set(codebook_rows.coding_ids_of_code(store, source_id)) - set(duplicates))
+        change.touch("codings", duplicates)
+        change.note_update("codings", movers, {"code_id": source_id}, {"code_id": target_id})
         change.touch("codes", [source_id])
         coding_rows.delete_codings(store, duplicates)
         codebook_rows.move_code_codings(store, source_id, target_id)

@@ -74,25 +74,27 @@ def _write_state(store: Store, current: dict, wanted: dict) -> None:
     for table in TRACKED_TABLES:
         now_rows, new_rows = current.get(table, {}), wanted.get(table, {})
         inserts = [row for key, row in new_rows.items() if row is not None and now_rows.get(key) is None]
+        updates = [(key, row) for key, row in new_rows.items() if row is not None and now_rows.get(key)]
         for columns in dict.fromkeys(tuple(row) for row in inserts):
             event_rows.upsert_rows(store, table, [row for row in inserts if tuple(row) == columns])
-        changed: dict[tuple[str, ...], list[dict]] = {}
-        for key, row in new_rows.items():
-            if row is not None and now_rows.get(key) is not None:
-                columns = tuple(c for c in row if row[c] != now_rows[key].get(c))
-                changed.setdefault(columns, []).append(row)
-        for columns, rows in changed.items():
-            if columns:
-                event_rows.update_rows(store, table, columns, rows)
+        for columns in dict.fromkeys(tuple(row) for _, row in updates):
+            rows = [{**row, "id": key} for key, row in updates if tuple(row) == columns]
+            event_rows.update_rows(store, table, columns, rows)
     for table in reversed(TRACKED_TABLES):
         doomed = [row_id for row_id, row in wanted.get(table, {}).items() if row is None]
         event_rows.delete_rows(store, table, list(reversed(doomed)))
 
 
+def _matches(found: dict | None, state: dict | None) -> bool:
+    if state is None or found is None:
+        return state is found
+    return all(found.get(column) == value for column, value in state.items())
+
+
 def _check_unchanged(store: Store, expected: dict, description: str) -> None:
     for table, rows in expected.items():
         found = event_rows.rows_by_id(store, table, list(rows))
-        if any(found.get(row_id) != row for row_id, row in rows.items()):
+        if not all(_matches(found.get(row_id), state) for row_id, state in rows.items()):
             raise UserError(f"Cannot {description}: the same data was changed by a later action.")
 
 
@@ -109,14 +111,12 @@ def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
             _write_state(store, current, wanted)
         except sqlite3.IntegrityError:
             raise UserError(f"Cannot {description}: later changes depend on it.") from None
-        before_payload, after_payload = event_rows.encode_states(current, wanted)
-        after_payload["info"] = {"kind": kind}
         store.log_event(
             direction,
             coder=coder,
             target=action_id,
-            before=before_payload,
-            after=after_payload,
+            before={"rows": current},
+            after={"rows": wanted, "info": {"kind": kind}},
             action_id=new_id(),
         )
     return _DESCRIPTIONS.get(kind, kind)

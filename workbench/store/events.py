@@ -1,7 +1,9 @@
 """Row snapshots for the event log, and the event queries behind undo, redo and history.
 
 Every coding-core action stores the rows it touched, before and after, so it can be
-inverted later without knowing what kind of action it was.
+inverted later without knowing what kind of action it was. Per table and row id a state is
+None (no such row), the whole row (inserted or deleted), or, for a row that was updated,
+just the columns that changed.
 """
 
 from __future__ import annotations
@@ -67,70 +69,13 @@ def delete_rows(store: Store, table: str, ids: list[str]) -> None:
     store.executemany(f"DELETE FROM {table} WHERE id = ?", [(row_id,) for row_id in ids])
 
 
-def encode_states(before: dict, after: dict) -> tuple[dict, dict]:
-    """Compact JSON payloads for row states: values as lists, after-rows as changed columns.
-
-    ``before``/``after`` map table -> id -> row dict (or None for an absent row).
-    """
-    before_payload, after_payload = {}, {}
-    for table, old_rows in before.items():
-        new_rows = after[table]
-        sample = next((row for row in (*old_rows.values(), *new_rows.values()) if row), {})
-        columns = list(sample)
-        before_payload[table] = {
-            "columns": columns,
-            "values": {
-                key: None if row is None else [row[c] for c in columns] for key, row in old_rows.items()
-            },
-        }
-        after_payload[table] = {
-            "columns": columns,
-            "values": {key: _after_value(old_rows[key], row, columns) for key, row in new_rows.items()},
-        }
-    return {"rows": before_payload}, {"rows": after_payload}
-
-
-def _after_value(old: dict | None, new: dict | None, columns: list[str]):
-    if new is None:
-        return None
-    if old is None:
-        return [new[column] for column in columns]
-    return {column: new[column] for column in columns if new[column] != old[column]}
-
-
-def decode_states(before_payload: dict, after_payload: dict) -> tuple[dict, dict]:
-    """Row states (table -> id -> row dict or None) from ``encode_states`` payloads."""
-    before, after = {}, {}
-    for table, packed in before_payload["rows"].items():
-        columns = packed["columns"]
-        before[table] = {
-            key: None if values is None else dict(zip(columns, values, strict=True))
-            for key, values in packed["values"].items()
-        }
-        after[table] = {
-            key: _decoded_after(before[table][key], values, columns)
-            for key, values in after_payload["rows"][table]["values"].items()
-        }
-    return before, after
-
-
-def _decoded_after(old: dict | None, values, columns: list[str]) -> dict | None:
-    if values is None:
-        return None
-    if isinstance(values, list):
-        return dict(zip(columns, values, strict=True))
-    return {**old, **values}
-
-
 def _decoded(row: dict) -> dict:
-    """An event with ``rows_before``/``rows_after`` (full row states) and ``info``."""
+    """An event with its row states (``rows_before``, ``rows_after``) and ``info`` decoded."""
     before = json.loads(row.pop("before") or "null")
     after = json.loads(row.pop("after") or "null")
     if not isinstance(before, dict) or not isinstance(after, dict) or "rows" not in before:
         return {**row, "rows_before": {}, "rows_after": {}, "info": {}}
-    row["rows_before"], row["rows_after"] = decode_states(before, after)
-    row["info"] = after.get("info", {})
-    return row
+    return {**row, "rows_before": before["rows"], "rows_after": after["rows"], "info": after.get("info", {})}
 
 
 def action_events(store: Store, action_id: str) -> list[dict]:
