@@ -21,16 +21,20 @@ DEFAULT_SENTENCES = Path(__file__).parent.parent / "tests" / "data" / "anonymisa
 def print_confusion(result) -> None:
     kinds = sorted(result.expected)
     columns = kinds + ["missed"]
-    print(f"{'expected/found':<16}" + "".join(f"{column[:9]:>10}" for column in columns) + f"{'recall':>8}")
+    header = "".join(f"{column[:9]:>10}" for column in columns)
+    print(f"{'expected/found':<16}{header}{'recall':>8}{'flagged':>9}")
     for kind in kinds:
         cells = "".join(f"{result.confusion[(kind, column)] or '.':>10}" for column in columns)
-        print(f"{kind:<16}{cells}{result.recall(kind):>8.3f}")
+        print(f"{kind:<16}{cells}{result.recall(kind):>8.3f}{result.flagged_hits[kind]:>9}")
+    print("(recall counts spans proposed for review; 'flagged' of them were flagged, not replaced)")
 
 
 def print_quality(result) -> None:
-    print(f"\nordinary sentences: {result.ordinary_sentences}, changed wrongly: "
-          f"{len(result.ordinary_changed)} ({result.false_change_rate():.1%}), "
-          f"flagged for review only: {result.ordinary_flagged}")
+    print(
+        f"\nordinary sentences: {result.ordinary_sentences}, changed wrongly: "
+        f"{len(result.ordinary_changed)} ({result.false_change_rate():.1%}), "
+        f"flagged for review only: {result.ordinary_flagged}"
+    )
     for text in result.ordinary_changed:
         print(f"  changed: {text}")
     print(f"certain detections outside the expected spans: {len(result.unexpected)}")
@@ -40,14 +44,16 @@ def print_quality(result) -> None:
 
 def time_proposing(sentences, segment_count: int) -> None:
     rng = random.Random(1)
-    texts = [" ".join(rng.choice(sentences).text for _ in range(3)) for _ in range(segment_count)]
+    texts = [" ".join(rng.choice(sentences).text for _ in range(4)) for _ in range(segment_count)]
     pipeline()  # build the cached pipeline outside the timing, as a running app would have it
     started = time.perf_counter()
     detections = detect_many((text, {"name": "Bergen"}) for text in texts)
     elapsed = time.perf_counter() - started
     mean_length = sum(map(len, texts)) / len(texts)
-    print(f"\nproposing for {segment_count} segments (mean {mean_length:.0f} chars, "
-          f"{sum(map(len, detections))} detections): {elapsed:.1f} s")
+    print(
+        f"\nproposing for {segment_count} segments (mean {mean_length:.0f} chars, "
+        f"{sum(map(len, detections))} detections): {elapsed:.1f} s"
+    )
 
 
 def main() -> None:

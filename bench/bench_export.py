@@ -28,10 +28,27 @@ from workbench.project import create_project
 from workbench.store.database import stable_id
 
 WAVE = 2021
-WORDS = ("samarbeid", "fastlege", "møter", "rutiner", "kapasitet", "ventetid", "bruker",
-         "tjenesten", "kompetanse", "pandemien", "digitale", "flere", "færre", "godt", "dårlig")
-THEMES = {f"Tema {t}": {f"Undertema {t}.{s}": [f"Kode {t}.{s}.{c}" for c in range(1, 4)]
-                        for s in range(1, 3)} for t in range(1, 5)}
+WORDS = (
+    "samarbeid",
+    "fastlege",
+    "møter",
+    "rutiner",
+    "kapasitet",
+    "ventetid",
+    "bruker",
+    "tjenesten",
+    "kompetanse",
+    "pandemien",
+    "digitale",
+    "flere",
+    "færre",
+    "godt",
+    "dårlig",
+)
+THEMES = {
+    f"Tema {t}": {f"Undertema {t}.{s}": [f"Kode {t}.{s}.{c}" for c in range(1, 4)] for s in range(1, 3)}
+    for t in range(1, 5)
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +65,16 @@ def _units() -> list[str]:
 def _write_survey(folder: Path, rng: random.Random, questions: int, per_question: tuple) -> dict:
     units = _units()
     ids = [f"q{n:02d}" for n in range(1, questions + 1)]
-    specs = [{"id": q, "text": f"Spørsmål {q}", "kind": "open", "chapter": str(1 + i // 4),
-              "single_code": i % 5 == 0} for i, q in enumerate(ids)]
+    specs = [
+        {
+            "id": q,
+            "text": f"Spørsmål {q}",
+            "kind": "open",
+            "chapter": str(1 + i // 4),
+            "single_code": i % 5 == 0,
+        }
+        for i, q in enumerate(ids)
+    ]
     (folder / "questions.yaml").write_text(yaml.safe_dump(specs, allow_unicode=True))
     answered = {q: set(rng.sample(units, rng.randint(*per_question))) for q in ids}
     texts = {}
@@ -72,12 +97,12 @@ def build_project(path: Path, questions: int, per_question: tuple, seed: int = 7
     rng = random.Random(seed)
     texts = _write_survey(path.parent, rng, questions, per_question)
     store = create_project(path)
-    import_survey(store, path.parent / "answers.csv",
-                  questions_file=path.parent / "questions.yaml", wave=WAVE)
+    import_survey(
+        store, path.parent / "answers.csv", questions_file=path.parent / "questions.yaml", wave=WAVE
+    )
     with store.atomic():
         coding.ensure_coder(store, "bench")
-        paths = [f"{t} > {s} > {c}" for t, subs in THEMES.items() for s, cs in subs.items()
-                 for c in cs]
+        paths = [f"{t} > {s} > {c}" for t, subs in THEMES.items() for s, cs in subs.items() for c in cs]
         code_ids = [coding.code_for_path(store, code_path, "bench") for code_path in paths]
         for segment_id in texts:
             chosen = rng.sample(code_ids, rng.choice((1, 1, 2)))
@@ -90,6 +115,7 @@ def install_passthrough_anonymiser(texts: dict) -> None:
     """Stand in for the anonymisation layer when it is not installed (texts unchanged)."""
     try:
         import workbench.anonymise.leak  # noqa: F401
+
         return
     except ImportError:
         pass
@@ -122,16 +148,28 @@ def main() -> None:
         texts = build_project(base / "report" / "p.db", 80, (20, 300))
         install_passthrough_anonymiser(texts)
         print(f"report project: 372 units, 80 questions, {len(texts)} coded segments")
-        timed("whole report, all chapters (counts + charts only)", base / "report" / "p.db",
-              "report", ExportOptions(out=str(base / "o1")))
-        timed("whole report, all chapters, every segment quoted", base / "report" / "p.db",
-              "report", ExportOptions(out=str(base / "o2"), all_segments=True))
+        timed(
+            "whole report, all chapters (counts + charts only)",
+            base / "report" / "p.db",
+            "report",
+            ExportOptions(out=str(base / "o1")),
+        )
+        timed(
+            "whole report, all chapters, every segment quoted",
+            base / "report" / "p.db",
+            "report",
+            ExportOptions(out=str(base / "o2"), all_segments=True),
+        )
         (base / "big").mkdir()
         big = build_project(base / "big" / "p.db", 70, (280, 300), seed=11)
         texts.update(big)
         quotes = sum(1 for _ in big)
-        timed(f"{quotes} quotes to Word (quotes kind, all segments)", base / "big" / "p.db",
-              "quotes", ExportOptions(out=str(base / "o3"), all_segments=True))
+        timed(
+            f"{quotes} quotes to Word (quotes kind, all segments)",
+            base / "big" / "p.db",
+            "quotes",
+            ExportOptions(out=str(base / "o3"), all_segments=True),
+        )
 
 
 if __name__ == "__main__":

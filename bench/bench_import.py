@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import runpy
 import subprocess
@@ -28,11 +29,20 @@ def child(layout: str, survey: str, questions: str) -> None:
     from workbench.project import create_project
 
     with tempfile.TemporaryDirectory() as folder, create_project(Path(folder) / "b.db") as store:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = import_survey(store, survey, layout=layout, wave=2023, questions_file=questions or None)
-        seconds = time.perf_counter() - started
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "answers": result.new_answers}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu_seconds": cpu_seconds,
+                "peak_mb": peak_kb / 1024,
+                "answers": result.new_answers,
+            }
+        )
+    )
 
 
 def measure(layout: str, answers: int, folder: Path) -> dict:
@@ -63,6 +73,19 @@ def measure(layout: str, answers: int, folder: Path) -> dict:
     return figures
 
 
+HEADER = (
+    f"{'layout':<6} {'answers':>8} {'file MB':>8} {'import s':>9} {'cpu s':>6} {'process s':>10} "
+    f"{'peak MB':>8}"
+)
+
+
+def table_row(row: dict) -> str:
+    return (
+        f"{row['layout']:<6} {row['answers']:>8} {row['size_mb']:>8.1f} {row['seconds']:>9.2f} "
+        f"{row['cpu_seconds']:>6.2f} {row['process_seconds']:>10.2f} {row['peak_mb']:>8.0f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
@@ -72,15 +95,12 @@ def main() -> int:
     if arguments.child:
         child(*arguments.child)
         return 0
-    print(f"{'layout':<6} {'answers':>8} {'file MB':>8} {'import s':>9} {'process s':>10} {'peak MB':>8}")
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; wall times grow with load)")
+    print(HEADER)
     with tempfile.TemporaryDirectory() as folder:
         for answers in (int(size) for size in arguments.sizes.split(",")):
             for layout in arguments.layouts.split(","):
-                row = measure(layout, answers, Path(folder))
-                print(
-                    f"{layout:<6} {row['answers']:>8} {row['size_mb']:>8.1f} {row['seconds']:>9.2f} "
-                    f"{row['process_seconds']:>10.2f} {row['peak_mb']:>8.0f}"
-                )
+                print(table_row(measure(layout, answers, Path(folder))))
     return 0
 
 

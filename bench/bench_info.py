@@ -10,6 +10,7 @@ command's time is mostly the latter.
 from __future__ import annotations
 
 import argparse
+import os
 import runpy
 import subprocess
 import sys
@@ -76,6 +77,7 @@ def main() -> int:
                 best_seconds([python, "-m", "workbench", "info", str(db), "--json"]),
             ),
         ]
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"{'measure (best of ' + str(REPEATS) + ')':<40} {'seconds':>8}")
     for label, seconds in rows:
         print(f"{label:<40} {seconds:>8.3f}")

@@ -47,8 +47,7 @@ def build_coded_project(answers: Path, questions: Path, truth: Path, database: P
     """Import a corpus and code it question by question, as its truth file says."""
     store = create_project(database)
     import_survey(store, answers, layout="wide", wave=2024, questions_file=questions)
-    answer_of = {(row["respondent_id"], row["question_id"]): row["id"]
-                 for row in training.answer_keys(store)}
+    answer_of = {(row["respondent_id"], row["question_id"]): row["id"] for row in training.answer_keys(store)}
     codes_of = defaultdict(list)
     for row in read_truth(truth):
         key = (row["respondent_id"], row["question_id"])
@@ -57,8 +56,10 @@ def build_coded_project(answers: Path, questions: Path, truth: Path, database: P
     code_ids: dict[str, str] = {}
     for key in sorted(codes_of, key=lambda key: key[1]):
         segment = coding.segments_of_answer(store, answer_of[key])[0]
-        ids = [code_ids.get(path) or code_ids.setdefault(
-            path, coding.code_for_path(store, path, CODER)) for path in codes_of[key]]
+        ids = [
+            code_ids.get(path) or code_ids.setdefault(path, coding.code_for_path(store, path, CODER))
+            for path in codes_of[key]
+        ]
         coding.apply_codes(store, segment.id, ids, CODER)
     return store
 
@@ -66,8 +67,7 @@ def build_coded_project(answers: Path, questions: Path, truth: Path, database: P
 def replay_figures(store, seed):
     """Whole-replay figures and those for segments reached once 30 % of the question was coded."""
     tree = CodeTree.from_store(store)
-    segments = evaluation.replay_order(
-        store, evaluation._segments_in_scope(store, CODER, None, tree), seed)
+    segments = evaluation.replay_order(store, evaluation._segments_in_scope(store, CODER, None, tree), seed)
     matrix = project_vectors(store).segment_rows(segments)
     steps = evaluation.replay(matrix, segments, tree, seed)
     late = [step for step in steps if step.coded_share >= 0.3]
@@ -76,25 +76,28 @@ def replay_figures(store, seed):
 
 def quality(name: str, store) -> None:
     print(f"\n## {name}: replay of coder '{CODER}'")
-    print(f"{'order':<10}{'part':<12}{'segments':>9}{'hit@1':>7}{'hit@3':>7}{'known@3':>8}"
-          f"{'mrr':>7}{'cover':>7}{'base@1':>7}{'keys':>12}")
+    print(
+        f"{'order':<10}{'part':<12}{'segments':>9}{'hit@1':>7}{'hit@3':>7}{'known@3':>8}"
+        f"{'mrr':>7}{'cover':>7}{'base@1':>7}{'keys':>12}"
+    )
     for seed in (None, 1, 2):
         started = time.perf_counter()
         whole, late, steps = replay_figures(store, seed)
         seconds = time.perf_counter() - started
         for part, figures in (("all", whole), ("after 30%", late)):
             keys = figures["keystrokes_per_segment"]
-            print(f"{'coding' if seed is None else f'seed {seed}':<10}{part:<12}"
-                  f"{figures['segments']:>9}{figures['hit_at_1']:>7.3f}{figures['hit_at_3']:>7.3f}"
-                  f"{figures['hit_at_3_known']:>8.3f}{figures['mrr']:>7.3f}"
-                  f"{figures['coverage']:>7.3f}{figures['baseline_hit_at_1']:>7.3f}"
-                  f"{keys['with_suggestions']:>5.1f}/{keys['typing_only']:<6.1f}")
+            print(
+                f"{'coding' if seed is None else f'seed {seed}':<10}{part:<12}"
+                f"{figures['segments']:>9}{figures['hit_at_1']:>7.3f}{figures['hit_at_3']:>7.3f}"
+                f"{figures['hit_at_3_known']:>8.3f}{figures['mrr']:>7.3f}"
+                f"{figures['coverage']:>7.3f}{figures['baseline_hit_at_1']:>7.3f}"
+                f"{keys['with_suggestions']:>5.1f}/{keys['typing_only']:<6.1f}"
+            )
         print(f"{'':<10}(replay took {seconds:.1f} s)")
     per_question(steps)
     tree = CodeTree.from_store(store)
     segments = evaluation._segments_in_scope(store, CODER, None, tree)
-    ari, nmi = evaluation.cluster_agreement(project_vectors(store).segment_rows(segments),
-                                            segments, tree)
+    ari, nmi = evaluation.cluster_agreement(project_vectors(store).segment_rows(segments), segments, tree)
     print(f"clusters vs main themes: ARI {ari:.3f}, NMI {nmi:.3f}")
 
 
@@ -125,8 +128,9 @@ def speed(work: Path) -> None:
     fit_vectors = time.perf_counter() - started
     train, held_out = slice(0, 20_000), range(20_000, min(len(keys), 20_300))
     started = time.perf_counter()
-    model = CodeSuggester().fit(matrix[train], [tuple(by_answer[k]) for k in keys[train]],
-                                [k[1] for k in keys[train]])
+    model = CodeSuggester().fit(
+        matrix[train], [tuple(by_answer[k]) for k in keys[train]], [k[1] for k in keys[train]]
+    )
     fit_model = time.perf_counter() - started
     timings = []
     for index in held_out:
@@ -134,18 +138,21 @@ def speed(work: Path) -> None:
         model.suggest(representation.transform([texts[index]]), keys[index][1], 5)
         timings.append((time.perf_counter() - started) * 1000)
     print(f"vectoriser fit+transform, {len(texts)} answers: {fit_vectors:.1f} s")
-    print(f"suggester fit, {model.n_rows_} coded segments, {len(model.classes_)} codes: "
-          f"{fit_model:.1f} s")
-    print(f"one suggestion (vectorise + suggest), {model.n_rows_} coded segments: median "
-          f"{statistics.median(timings):.1f} ms, p95 {sorted(timings)[int(0.95 * len(timings))]:.1f}"
-          f" ms over {len(timings)} answers (target < 50 ms)")
+    print(f"suggester fit, {model.n_rows_} coded segments, {len(model.classes_)} codes: {fit_model:.1f} s")
+    print(
+        f"one suggestion (vectorise + suggest), {model.n_rows_} coded segments: median "
+        f"{statistics.median(timings):.1f} ms, p95 {sorted(timings)[int(0.95 * len(timings))]:.1f}"
+        f" ms over {len(timings)} answers (target < 50 ms)"
+    )
     cluster_texts = texts[:5000]
     started = time.perf_counter()
     labels = AnswerClusterer().fit(matrix[:5000]).labels_
     distinctive_words(cluster_texts, labels)
     cluster_seconds = time.perf_counter() - started
-    print(f"clustering 5000 answers (k chosen from 2-10, with labels): {cluster_seconds:.1f} s "
-          f"(target < 5 s; vectors cached per project)")
+    print(
+        f"clustering 5000 answers (k chosen from 2-10, with labels): {cluster_seconds:.1f} s "
+        f"(target < 5 s; vectors cached per project)"
+    )
 
 
 def main() -> None:
@@ -157,10 +164,18 @@ def main() -> None:
         work = Path(folder)
         if not arguments.skip_quality:
             corpora = [
-                ("demo corpus", ROOT / "workbench/demo/answers.csv",
-                 ROOT / "workbench/demo/questions.yaml", ROOT / "corpora/demo_truth.csv"),
-                ("second corpus", ROOT / "corpora/second/answers.csv",
-                 ROOT / "corpora/second/questions.yaml", ROOT / "corpora/second/truth.csv"),
+                (
+                    "demo corpus",
+                    ROOT / "workbench/demo/answers.csv",
+                    ROOT / "workbench/demo/questions.yaml",
+                    ROOT / "corpora/demo_truth.csv",
+                ),
+                (
+                    "second corpus",
+                    ROOT / "corpora/second/answers.csv",
+                    ROOT / "corpora/second/questions.yaml",
+                    ROOT / "corpora/second/truth.csv",
+                ),
             ]
             for name, answers, questions, truth in corpora:
                 store = build_coded_project(answers, questions, truth, work / f"{name}.db")

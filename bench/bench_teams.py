@@ -28,12 +28,17 @@ def build_survey(path: Path, respondents: int, questions: int) -> list[str]:
     store = create_project(path)
     with store.atomic():
         importing.add_questions(
-            store, [(f"q{n:02d}", f"Q {n}", "open", None, n, 0) for n in range(questions)])
+            store, [(f"q{n:02d}", f"Q {n}", "open", None, n, 0) for n in range(questions)]
+        )
         importing.add_respondents(store, {f"r{n:05d}": {"name": f"Unit {n}"} for n in range(respondents)})
-        importing.add_answers(store, (
-            (f"r{r:05d}", f"q{q:02d}", 2024, f"Svar {r} på spørsmål {q}: samarbeid og ventetid.", 0)
-            for r in range(respondents) for q in range(questions)
-        ))
+        importing.add_answers(
+            store,
+            (
+                (f"r{r:05d}", f"q{q:02d}", 2024, f"Svar {r} på spørsmål {q}: samarbeid og ventetid.", 0)
+                for r in range(respondents)
+                for q in range(questions)
+            ),
+        )
         importing.add_default_segments(store, 0)
     segment_ids = [row["id"] for row in store.rows("SELECT id FROM segments ORDER BY answer_id")]
     store.close()
@@ -53,8 +58,16 @@ def code_segments(path: Path, segment_ids, code_ids, coders, seed: int, per_segm
     for coder in coders:
         for segment_id in segment_ids:
             for code_id in generator.sample(code_ids, generator.randint(*per_segment)):
-                rows.append({"id": new_id(), "segment_id": segment_id, "code_id": code_id,
-                             "coder": coder, "how": "typed", "created_at": now()})
+                rows.append(
+                    {
+                        "id": new_id(),
+                        "segment_id": segment_id,
+                        "code_id": code_id,
+                        "coder": coder,
+                        "how": "typed",
+                        "created_at": now(),
+                    }
+                )
     with open_project(path) as store, store.atomic():
         for coder in coders:
             coding_rows.insert_coder(store, coder, False, now())
@@ -71,8 +84,10 @@ def bench_agreement(folder: Path) -> None:
         started = time.perf_counter()
         result = measure_agreement(store, ["A", "B", "C"])
         elapsed = time.perf_counter() - started
-    print(f"agreement  372 segments x 50 codes x 3 coders ({codings} codings): {elapsed:.3f} s "
-          f"(alpha_masi={result.alpha_masi:.3f})")
+    print(
+        f"agreement  372 segments x 50 codes x 3 coders ({codings} codings): {elapsed:.3f} s "
+        f"(alpha_masi={result.alpha_masi:.3f})"
+    )
 
 
 def bench_merge(folder: Path, answers: int) -> None:
@@ -92,8 +107,10 @@ def bench_merge(folder: Path, answers: int) -> None:
         again = time.perf_counter()
         merge_project(store, second)
         repeat = time.perf_counter() - again
-    print(f"merge      {len(segment_ids)} answers, {first_codings} + {second_codings} codings: "
-          f"{elapsed:.2f} s (added {report.added['codings']} codings); repeat merge {repeat:.2f} s")
+    print(
+        f"merge      {len(segment_ids)} answers, {first_codings} + {second_codings} codings: "
+        f"{elapsed:.2f} s (added {report.added['codings']} codings); repeat merge {repeat:.2f} s"
+    )
 
 
 def main() -> None:

@@ -39,8 +39,10 @@ def build(folder: Path, answers: int, questions: int) -> Path:
 def summary(label: str, seconds: list[float]) -> str:
     milliseconds = sorted(value * 1000 for value in seconds)
     p95 = milliseconds[int(0.95 * (len(milliseconds) - 1))]
-    return (f"{label:<28} median {statistics.median(milliseconds):7.1f} ms   "
-            f"p95 {p95:7.1f} ms   (n={len(milliseconds)})")
+    return (
+        f"{label:<28} median {statistics.median(milliseconds):7.1f} ms   "
+        f"p95 {p95:7.1f} ms   (n={len(milliseconds)})"
+    )
 
 
 async def timed_press(pilot, *keys: str) -> float:
@@ -86,8 +88,10 @@ def main() -> int:
     arguments.folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("WORKBENCH_CONFIG_DIR", str(arguments.folder / "config"))
     db = build(arguments.folder, arguments.answers, arguments.questions)
-    print(f"project: {db} ({arguments.answers} answers, {arguments.questions} questions, "
-          "30 % of segments coded)")
+    print(
+        f"project: {db} ({arguments.answers} answers, {arguments.questions} questions, "
+        "30 % of segments coded)"
+    )
     asyncio.run(measure(db, arguments.repeat))
     return 0
 

@@ -21,6 +21,7 @@ from workbench.errors import UserError
 from workbench.ingest.attributes import complete_attributes, respondent_id
 from workbench.ingest.tables import Table, read_table
 from workbench.store import Store, now, stable_id
+from workbench.store import codebook as codebook_rows
 from workbench.store import codings as coding_rows
 
 COLUMNS = {
@@ -120,28 +121,27 @@ def import_coded_file(
     if not 1900 <= wave <= 2200:
         raise UserError(f"wave {wave} is not a survey year (expected e.g. {date.today().year}).")
     rows = read_coded_rows(path, coder)
-    report = on_progress or (lambda done, total: None)
-    codes_before = store.scalar("SELECT COUNT(*) FROM codes")
+    codes_before = codebook_rows.code_count(store)
     with store.atomic():
         new_answers = _add_missing_answers(store, rows, wave)
         segment_ids = _segments_for_rows(store, Path(path), rows, wave)
-        new_codings = 0
-        for done, row in enumerate(rows, start=1):
-            if row.code:
-                code_id = coding.code_for_path(store, row.code, row.coder)
-                new_codings += len(
-                    coding.apply_codes(store, segment_ids[row], [code_id], row.coder, how="imported")
-                )
-            report(done, len(rows))
-    return CodedImportResult(
-        Path(path),
-        wave,
-        len(rows),
-        len(set(segment_ids.values())),
-        new_answers,
-        store.scalar("SELECT COUNT(*) FROM codes") - codes_before,
-        new_codings,
-    )
+        new_codings = _apply_rows(store, rows, segment_ids, on_progress or (lambda done, total: None))
+    new_codes = codebook_rows.code_count(store) - codes_before
+    segments = len(set(segment_ids.values()))
+    return CodedImportResult(Path(path), wave, len(rows), segments, new_answers, new_codes, new_codings)
+
+
+def _apply_rows(store: Store, rows: list[CodedRow], segment_ids: dict, report: Callable) -> int:
+    """Apply each row's code to its segment for its coder; return the new codings."""
+    new_codings = 0
+    for done, row in enumerate(rows, start=1):
+        if row.code:
+            code_id = coding.code_for_path(store, row.code, row.coder)
+            new_codings += len(
+                coding.apply_codes(store, segment_ids[row], [code_id], row.coder, how="imported")
+            )
+        report(done, len(rows))
+    return new_codings
 
 
 def _pieces(rows: list[CodedRow]) -> dict[tuple[str, str], list[str]]:

@@ -17,7 +17,8 @@ def build_project(path: Path, answers: dict[str, list[str]], wave: int = 2024) -
     with store.atomic():
         for position, question in enumerate(answers):
             store.execute(
-                "INSERT INTO questions (id, text, position) VALUES (?, ?, ?)", (question, f"Text of {question}", position)
+                "INSERT INTO questions (id, text, position) VALUES (?, ?, ?)",
+                (question, f"Text of {question}", position),
             )
             for number, text in enumerate(answers[question]):
                 add_answer(store, f"r{number:03d}", question, text, wave)

@@ -89,7 +89,11 @@ def test_ordinary_words_are_not_changed(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Vi samarbeider med Lier om rusteam.", "Brukere fra Gran får tilbud.", "Vi har avtale med Moss kommune."],
+    [
+        "Vi samarbeider med Lier om rusteam.",
+        "Brukere fra Gran får tilbud.",
+        "Vi har avtale med Moss kommune.",
+    ],
 )
 def test_ambiguous_names_in_context_are_places(text):
     assert [kind for _, kind in found(text)] == ["municipality"]

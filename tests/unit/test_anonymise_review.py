@@ -6,7 +6,7 @@ import pytest
 
 from workbench import coding
 from workbench.anonymise import leak, review
-from workbench.anonymise.risk import combination_risks
+from workbench.anonymise.risk import combination_risks, quote_risks
 from workbench.cli import main
 from workbench.errors import LeakError, UserError
 from workbench.project import create_project
@@ -81,7 +81,8 @@ def test_reject_edit_and_free_text(project):
     review.decide(store, bergen["id"], "accepted", "kari")
     review.decide(store, askoy["id"], "edited", "kari", replacement="[nabokommunen]")
     review.decide(store, phone["id"], "rejected", "kari")
-    assert review.final_text(store, segment_of("4601")).endswith("med [nabokommunen] om rusteam. Ring 912 34 567.")
+    expected = "med [nabokommunen] om rusteam. Ring 912 34 567."
+    assert review.final_text(store, segment_of("4601")).endswith(expected)
     review.set_final_text(store, segment_of("4601"), "Vi samarbeider med en nabokommune.", "kari")
     assert review.approve(store, segment_of("4601"), "kari") == "Vi samarbeider med en nabokommune."
     actions = [row["action"] for row in log_rows(store, segment_of("4601"))]
@@ -142,3 +143,10 @@ def test_combination_risk_warns_below_five_units():
         {"county": "Agder", "size_group": "2 000–4 999"}] * 6
     warnings = combination_risks(population, population[:1] + population[-1:], ("county", "size_group"))
     assert [(w.values, w.units) for w in warnings] == [(("Agder", "Under 2 000"), 3)]
+
+
+def test_quote_risks_reads_the_project(project):
+    _, store = project
+    warnings = quote_risks(store, [segment_of("4601")], ("county",))
+    assert [(w.values, w.units) for w in warnings] == [(("Vestland",), 1)]
+    assert "fits only 1" in warnings[0].describe()

@@ -140,7 +140,9 @@ def test_merge_moves_codings_and_collapses_duplicates(store):
     coding.apply_codes(store, s0, [a], "bob")
     assert coding.merge_codes(store, a, b, "ann") == 2
     rows = store.rows("SELECT segment_id, coder FROM codings WHERE code_id = ? ORDER BY 1, 2", (b,))
-    assert sorted((r["segment_id"], r["coder"]) for r in rows) == sorted([(s0, "ann"), (s1, "ann"), (s0, "bob")])
+    assert sorted((r["segment_id"], r["coder"]) for r in rows) == sorted(
+        [(s0, "ann"), (s1, "ann"), (s0, "bob")]
+    )
     assert store.scalar("SELECT merged_into FROM codes WHERE id = ?", (a,)) == b
     assert [node.name for node in coding.codes_tree(store)] == ["B"]
     with pytest.raises(UserError, match="merged or retired"):
@@ -203,3 +205,40 @@ def test_progress_counts_answers_fully_coded(store):
     assert (progress.coded, progress.next_uncoded_answer_id) == (1, answer_id(store, "q01", 1))
     assert coding.question_progress(store, "q01", coder="bob").coded == 0
     assert coding.question_progress(store, "q01", wave=2024).share_coded == pytest.approx(1 / 3)
+
+
+def test_codes_of_segment_per_coder(store):
+    a = coding.create_code(store, "A", "ann").id
+    b = coding.create_code(store, "B", "ann").id
+    segment = first_segment(store).id
+    coding.apply_codes(store, segment, [a], "ann")
+    coding.apply_codes(store, segment, [a, b], "bob")
+    assert coding.codes_of_segment(store, segment, "ann") == [a]
+    assert sorted(coding.codes_of_segment(store, segment)) == sorted([a, b])
+
+
+def test_theme_rules_for_retire_merge_move_and_codable(store):
+    theme = coding.create_code(store, "Tema", "ann", is_theme=True).id
+    child = coding.create_code(store, "Barn", "ann", parent_id=theme).id
+    other = coding.create_code(store, "Annet tema", "ann", is_theme=True).id
+    with pytest.raises(UserError, match="still holds codes"):
+        coding.retire_code(store, theme, "ann")
+    with pytest.raises(UserError, match="under itself"):
+        coding.move_code(store, theme, child, "ann")
+    coding.merge_codes(store, theme, other, "ann")
+    assert coding.code_path(store, child) == "Annet tema > Barn"
+    coding.apply_codes(store, first_segment(store).id, [child], "ann")
+    with pytest.raises(UserError, match="has codings"):
+        coding.set_codable(store, child, False, "ann")
+    with pytest.raises(UserError, match="no segment"):
+        coding.define_code(store, child, "ann", example_segment_id="nope")
+
+
+def test_a_code_given_children_becomes_a_theme_that_stays_codable_if_used(store):
+    code = coding.create_code(store, "Kode", "ann").id
+    coding.apply_codes(store, first_segment(store).id, [code], "ann")
+    coding.create_code(store, "Underkode", "ann", parent_id=code)
+    node = coding.codes_tree(store)[0]
+    assert node.is_theme and node.codable and node.children[0].name == "Underkode"
+    with pytest.raises(UserError, match="cannot contain '>'"):
+        coding.create_code(store, "A > B", "ann")

@@ -26,29 +26,41 @@ def write_csv(path, rows, header="respondent;question;text;code;coder"):
 
 
 def test_rows_of_one_text_are_one_segment_and_paths_are_created(store, tmp_path):
-    source = write_csv(tmp_path / "coded.csv", [
-        ("r000", "q01", "Godt samarbeid.", "Samarbeid > Ok, bra/godt", "ann"),
-        ("r000", "q01", "Godt samarbeid.", "Annet", "ann"),
-        ("r000", "q01", "Men lang ventetid.", "Kapasitet > Ventetid", ""),
-        ("r001", "q01", "Som før", "Ingen endring", "bob"),
-    ])
+    source = write_csv(
+        tmp_path / "coded.csv",
+        [
+            ("r000", "q01", "Godt samarbeid.", "Samarbeid > Ok, bra/godt", "ann"),
+            ("r000", "q01", "Godt samarbeid.", "Annet", "ann"),
+            ("r000", "q01", "Men lang ventetid.", "Kapasitet > Ventetid", ""),
+            ("r001", "q01", "Som før", "Ingen endring", "bob"),
+        ],
+    )
     result = import_coded_file(store, source, coder="eva", wave=2024)
     assert (result.rows, result.segments, result.new_codings, result.new_answers) == (4, 3, 4, 0)
     segments = coding.segments_of_answer(store, answer_id(store, "q01", 0))
     assert [s.text for s in segments] == ["Godt samarbeid.", "Men lang ventetid."]
-    paths = {coding.code_path(store, row["code_id"]): row["coder"] for row in store.rows("SELECT * FROM codings")}
-    assert paths == {"Samarbeid > Ok, bra/godt": "ann", "Annet": "ann", "Kapasitet > Ventetid": "eva",
-                     "Ingen endring": "bob"}
+    paths = {
+        coding.code_path(store, row["code_id"]): row["coder"] for row in store.rows("SELECT * FROM codings")
+    }
+    assert paths == {
+        "Samarbeid > Ok, bra/godt": "ann",
+        "Annet": "ann",
+        "Kapasitet > Ventetid": "eva",
+        "Ingen endring": "bob",
+    }
     assert {row["how"] for row in store.rows("SELECT how FROM codings")} == {"imported"}
     again = import_coded_file(store, source, coder="eva", wave=2024)
     assert again.new_codings == 0
 
 
 def test_new_answers_are_built_from_the_segment_texts(store, tmp_path):
-    source = write_csv(tmp_path / "coded.csv", [
-        ("r009", "q02", "Første del", "A", "ann"),
-        ("r009", "q02", "Andre del", "B", "ann"),
-    ])
+    source = write_csv(
+        tmp_path / "coded.csv",
+        [
+            ("r009", "q02", "Første del", "A", "ann"),
+            ("r009", "q02", "Andre del", "B", "ann"),
+        ],
+    )
     result = import_coded_file(store, source, coder=None, wave=2025)
     assert result.new_answers == 1
     answer = store.scalar("SELECT id FROM answers WHERE respondent_id = 'r009' AND wave = 2025")
@@ -63,8 +75,22 @@ def test_xlsx_and_cli(tmp_path, capsys):
     sheet.append(["Respondent", "Question", "Text", "Code"])
     sheet.append(["r000", "q01", ANSWER, "Samarbeid"])
     book.save(tmp_path / "coded.xlsx")
-    assert main(["import", str(path), str(tmp_path / "coded.xlsx"), "--layout", "coded",
-                 "--coder", "ann", "--wave", "2024"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(path),
+                str(tmp_path / "coded.xlsx"),
+                "--layout",
+                "coded",
+                "--coder",
+                "ann",
+                "--wave",
+                "2024",
+            ]
+        )
+        == 0
+    )
     assert "1 new codings" in capsys.readouterr().out
     store = open_project(path)
     assert store.scalar("SELECT coder FROM codings") == "ann"

@@ -35,8 +35,10 @@ def test_yaml_import_builds_the_tree(store, tmp_path):
     source.write_text(YAML_LIST, encoding="utf-8")
     report = codelists.import_code_list(store, source, "ann")
     assert report.new == (
-        "Samarbeid fungerte godt", "Samarbeid fungerte godt > Faste møtepunkter",
-        "Samarbeid fungerte godt > Ok, bra/godt/utmerket", "Annet",
+        "Samarbeid fungerte godt",
+        "Samarbeid fungerte godt > Faste møtepunkter",
+        "Samarbeid fungerte godt > Ok, bra/godt/utmerket",
+        "Annet",
     )
     tree = coding.codes_tree(store)
     assert [node.name for node in tree] == ["Samarbeid fungerte godt", "Annet"]
@@ -62,7 +64,9 @@ def test_reimport_reports_changed_and_unchanged(store, tmp_path):
     source = tmp_path / "list.yaml"
     source.write_text(YAML_LIST, encoding="utf-8")
     codelists.import_code_list(store, source, "ann")
-    source.write_text(YAML_LIST.replace("Restkategori.", "Alt annet.") + "  - name: Ny kode\n", encoding="utf-8")
+    source.write_text(
+        YAML_LIST.replace("Restkategori.", "Alt annet.") + "  - name: Ny kode\n", encoding="utf-8"
+    )
     report = codelists.import_code_list(store, source, "ann")
     assert report.new == ("Ny kode",)
     assert report.changed == ("Annet",)
@@ -105,3 +109,16 @@ def test_bad_files_are_user_errors(store, tmp_path, name, content, message):
     source.write_text(content, encoding="utf-8")
     with pytest.raises(UserError, match=message):
         codelists.import_code_list(store, source, "ann")
+
+
+def test_qdc_goes_through_the_refi_module(store, tmp_path):
+    source = tmp_path / "list.yaml"
+    source.write_text(YAML_LIST, encoding="utf-8")
+    codelists.import_code_list(store, source, "ann")
+    exported = tmp_path / "list.qdc"
+    codelists.export_code_list(store, exported)
+    other = build_project(tmp_path / "o.db", {"q01": ["x"]})
+    report = codelists.import_code_list(other, exported, "ann")
+    assert len(report.new) == 4
+    assert [node.name for node in coding.codes_tree(other)] == ["Samarbeid fungerte godt", "Annet"]
+    other.close()

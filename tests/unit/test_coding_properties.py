@@ -10,7 +10,21 @@ from hypothesis import strategies as st
 from workbench import coding
 from workbench.errors import UserError
 
-OPERATIONS = ("create", "theme", "apply", "move", "merge", "split", "retire", "cut", "join", "undo")
+OPERATIONS = (
+    "create",
+    "theme",
+    "apply",
+    "remove",
+    "rename",
+    "move",
+    "merge",
+    "split",
+    "retire",
+    "cut",
+    "join",
+    "undo",
+    "redo",
+)
 steps = st.lists(
     st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 30), st.integers(0, 30), st.integers(1, 12)),
     max_size=40,
@@ -26,11 +40,15 @@ def pick(ids, index):
 
 
 def merge_keeps_codings(store, source, target):
-    before = {(r["segment_id"], r["coder"]) for r in store.rows(
-        "SELECT segment_id, coder FROM codings WHERE code_id IN (?, ?)", (source, target))}
+    before = {
+        (r["segment_id"], r["coder"])
+        for r in store.rows("SELECT segment_id, coder FROM codings WHERE code_id IN (?, ?)", (source, target))
+    }
     coding.merge_codes(store, source, target, "ann")
-    after = {(r["segment_id"], r["coder"]) for r in store.rows(
-        "SELECT segment_id, coder FROM codings WHERE code_id = ?", (target,))}
+    after = {
+        (r["segment_id"], r["coder"])
+        for r in store.rows("SELECT segment_id, coder FROM codings WHERE code_id = ?", (target,))
+    }
     assert after == before
 
 
@@ -44,6 +62,10 @@ def run(store, operation, first, second, number):
     elif operation == "apply" and code and segment:
         coder = "ann" if number % 3 else "bob"
         coding.apply_codes(store, segment, [code], coder)
+    elif operation == "remove" and code and segment:
+        coding.remove_codes(store, segment, [code], "ann")
+    elif operation == "rename" and code:
+        coding.rename_code(store, code, f"R{number}", "ann")
     elif operation == "move" and code:
         coding.move_code(store, code, other if number % 2 else None, "ann")
     elif operation == "merge" and code and other:
@@ -62,6 +84,8 @@ def run(store, operation, first, second, number):
         coding.merge_segments(store, segment, pick(ids, ids.index(segment) + 1), "ann")
     elif operation == "undo":
         coding.undo(store, "ann")
+    elif operation == "redo":
+        coding.redo(store, "ann")
 
 
 def assert_consistent(store):
@@ -93,7 +117,9 @@ def undo_one(store):
 @given(steps)
 def test_random_sequences_keep_invariants_and_undo_restores_the_start(sequence):
     with tempfile.TemporaryDirectory() as folder:
-        store = build_project(Path(folder) / "p.db", {"q01": ["Ett svar om ting og tang.", "Kort svar", "Tredje svar"]})
+        store = build_project(
+            Path(folder) / "p.db", {"q01": ["Ett svar om ting og tang.", "Kort svar", "Tredje svar"]}
+        )
         for name in ("Grunnkode", "Annen kode"):
             coding.create_code(store, name, "setup")
         start = table_dump(store)

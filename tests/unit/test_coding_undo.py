@@ -29,11 +29,12 @@ def every_operation(store):
     coding.move_code(store, b, theme, "ann")
     coding.reorder_code(store, b, 0, "ann")
     coding.merge_segments(store, left, right, "ann")
-    split_off = coding.split_code(store, a, "A del", [coding.apply_codes(store, segment_of(store, 2), [a], "ann")[0]], "ann")
+    split_off = coding.split_code(
+        store, a, "A del", [coding.apply_codes(store, segment_of(store, 2), [a], "ann")[0]], "ann"
+    )
     coding.merge_codes(store, split_off, b, "ann")
     coding.remove_codes(store, segment_of(store, 1), [a], "ann")
     coding.retire_code(store, a, "ann")
-
 
 
 def test_undoing_everything_restores_the_start_and_redo_replays(store):

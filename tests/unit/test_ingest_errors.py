@@ -138,3 +138,9 @@ def test_failure_while_writing_rolls_back_everything(store, tmp_path):
     with pytest.raises(RuntimeError):
         import_survey(store, path, question_columns=["q1", "q2", "q3"], wave=2023, on_progress=fail)
     assert dump(store) == before
+
+
+@pytest.mark.parametrize("columns", [["q1", "q1"], ["id", "q1"]])
+def test_question_column_named_twice_or_as_id(store, tmp_path, columns):
+    path = write_bytes(tmp_path, "a.csv", b"id;q1\n1804;a\n")
+    refused(store, path, r"row 1: column '(q1|id)' is named twice", question_columns=columns)

@@ -91,3 +91,22 @@ def test_segment_end_counts_code_points_not_bytes(tmp_path):
     with create_project(tmp_path / "p.db") as store:
         import_survey(store, file, question_columns=["q1"], wave=2023)
         assert store.scalar("SELECT end FROM segments") == len("Blåbær 🫐 og æøå")
+
+
+def test_excel_unicode_text_export_utf16_tab_separated(tmp_path):
+    file = tmp_path / "answers.txt"
+    file.write_bytes(csv_text("\t").encode("utf-16"))
+    answers, names = imported_answers(tmp_path, file)
+    assert answers == EXPECTED
+    assert names == ["Bodø", "Bergen"]
+
+
+def test_ingest_imports_without_textual():
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, workbench.ingest, workbench.demo_project, workbench.cli.importing, "
+        "workbench.cli.demo; sys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", check]).returncode == 0

@@ -11,7 +11,7 @@ from workbench.anonymise.ambiguous import AMBIGUOUS_NAMES
 from workbench.anonymise.gazetteer import gazetteer_spans, pipeline
 from workbench.anonymise.patterns import pattern_spans
 from workbench.anonymise.persons import person_spans
-from workbench.anonymise.replace import normalise_key, placeholders_for
+from workbench.anonymise.replace import placeholders_for
 from workbench.anonymise.spans import KINDS, Span
 from workbench.anonymise.tokens import TokenView
 from workbench.municipalities import OSLO_DISTRICTS
@@ -44,23 +44,35 @@ def detect_many(
     """Detections for many (text, respondent attributes) pairs, batched through spaCy."""
     items = list(items)
     docs = pipeline().pipe((text for text, _ in items), batch_size=batch_size)
-    return [_detections(doc, attributes or {}) for doc, (_, attributes) in zip(docs, items, strict=True)]
+    return [
+        _detections(doc, text, attributes or {}) for doc, (text, attributes) in zip(docs, items, strict=True)
+    ]
 
 
-def _detections(doc, attributes: dict) -> list[Detection]:
-    text = doc.text
-    tokens = TokenView.of(doc)
+def _detections(doc, text: str, attributes: dict) -> list[Detection]:
+    tokens = TokenView.of(doc, text)
     spans = pattern_spans(text) + gazetteer_spans(doc, tokens)
     own_name = str(attributes.get("name") or "")
     spans += own_name_spans(text, own_name)
-    taken = {index for entity in doc.ents for index in range(entity.start, entity.end)}
-    spans += person_spans(tokens, taken)
+    spans += person_spans(tokens, _tokens_inside(tokens, [span for span in spans if span.certain]))
     merged = merge_spans(spans)
     placeholders = placeholders_for(merged, own_key=own_name)
     return [
         Detection(span.start, span.end, span.kind, text[span.start : span.end], placeholder, span.certain)
         for span, placeholder in zip(merged, placeholders, strict=True)
     ]
+
+
+def _tokens_inside(tokens: TokenView, spans: list[Span]) -> set[int]:
+    """Indices of tokens inside certain spans: a person name cannot start or run there.
+
+    Flagged spans do not count, so "Bjørn Lund" is a person although "Lund" is a place too.
+    """
+    return {
+        index
+        for index, start in enumerate(tokens.starts)
+        if any(span.start <= start < span.end for span in spans)
+    }
 
 
 def own_name_spans(text: str, own_name: str) -> list[Span]:
@@ -92,7 +104,3 @@ def merge_spans(spans: list[Span]) -> list[Span]:
             chosen.append(span)
     return sorted(chosen, key=lambda span: span.start)
 
-
-def own_key(attributes: dict | None) -> str:
-    """The comparison key of a respondent's own name."""
-    return normalise_key(str((attributes or {}).get("name") or ""))

@@ -26,6 +26,7 @@ class Score:
 
     confusion: Counter = field(default_factory=Counter)
     expected: Counter = field(default_factory=Counter)
+    flagged_hits: Counter = field(default_factory=Counter)  # found, but only flagged for review
     ordinary_sentences: int = 0
     ordinary_changed: list[str] = field(default_factory=list)
     ordinary_flagged: int = 0
@@ -90,5 +91,7 @@ def _score_identifying(result: Score, sentence: LabelledSentence, found: list[De
         same_kind = [d for d in overlapping if d.kind == kind]
         chosen = (same_kind or overlapping or [None])[0]
         result.confusion[(kind, chosen.kind if chosen else "missed")] += 1
+        if chosen is not None and chosen.kind == kind and not chosen.certain:
+            result.flagged_hits[kind] += 1
         matched.update(id(d) for d in overlapping)
     result.unexpected += [(d.kind, d.text) for d in found if id(d) not in matched and d.certain]

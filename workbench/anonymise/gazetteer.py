@@ -114,9 +114,9 @@ def gazetteer_spans(doc, tokens: TokenView) -> list[Span]:
         pending = _judge_pending(tokens, pending, spans, places)
     spans += [_entity_span(entity, key, certain=False) for entity, key, verdict in pending
               if verdict == "flag"]
-    if "bydel" in doc.text.lower():
+    if "bydel" in tokens.text.lower():
         spans += _telltale_spans(doc, tokens)
-    if "DPS" in doc.text:
+    if "DPS" in tokens.text:
         spans += _unlisted_dps_spans(tokens)
     return spans
 
@@ -180,4 +180,4 @@ def _unlisted_dps_spans(tokens: TokenView) -> list[Span]:
 def _is_place_word(text: str) -> bool:
     from spacy.lang.nb.stop_words import STOP_WORDS
 
-    return text[:1].isupper() and text.isalpha() and text.lower() not in STOP_WORDS
+    return text[:1].isupper() and text.replace("-", "").isalpha() and text.lower() not in STOP_WORDS

@@ -67,7 +67,8 @@ def person_spans(tokens: TokenView, taken: set[int]) -> list[Span]:
 
 
 def _person_at(tokens: TokenView, index: int, taken: set[int]) -> tuple[Span | None, int]:
-    if tokens.lowers[index] in TITLES and index + 1 < len(tokens) and looks_like_name(tokens, index + 1, taken):
+    after_title = index + 1 < len(tokens) and tokens.lowers[index] in TITLES
+    if after_title and looks_like_name(tokens, index + 1, taken):
         end = _name_end(tokens, index + 1, taken)
         return _span(tokens, index + 1, end, certain=True), end
     if tokens.texts[index] in first_names() and index not in taken:

@@ -21,6 +21,22 @@ DECISIONS = ("accepted", "rejected", "edited")
 
 
 @dataclass(frozen=True)
+class QueueItem:
+    """One quote in the review queue with its spans for the current text."""
+
+    segment_id: str
+    respondent_id: str
+    question_id: str
+    text: str
+    spans: tuple[dict, ...]
+    approved: bool
+
+    @property
+    def open_spans(self) -> int:
+        return sum(span["decision"] == "open" for span in self.spans)
+
+
+@dataclass(frozen=True)
 class ProposeSummary:
     segments: int
     proposed: int
@@ -88,7 +104,9 @@ def decide(store: Store, span_id: str, decision: str, coder: str, replacement: s
 
 def accept_certain(store: Store, segment_id: str, coder: str) -> int:
     """Accept every open span of a segment that the detector is certain about."""
-    spans = [span for span in current_spans(store, segment_id) if span["decision"] == "open" and span["certain"]]
+    spans = [
+        span for span in current_spans(store, segment_id) if span["decision"] == "open" and span["certain"]
+    ]
     for span in spans:
         decide(store, span["id"], "accepted", coder)
     return len(spans)
@@ -118,7 +136,8 @@ def text_with_decisions(text: str, spans: list[dict], *, include_open: bool = Fa
     """
     replacements = []
     for span in spans:
-        if span["decision"] == "accepted" or (include_open and span["decision"] == "open" and span["certain"]):
+        proposed_and_certain = span["decision"] == "open" and span["certain"]
+        if span["decision"] == "accepted" or (include_open and proposed_and_certain):
             replacements.append((span["start"], span["end"], span["placeholder"]))
         elif span["decision"] == "edited":
             replacements.append((span["start"], span["end"], span["replacement"]))
@@ -132,7 +151,8 @@ def approve(store: Store, segment_id: str, coder: str, *, allow_own_name: bool =
     ``allow_own_name`` says the reviewer has seen it and keeps it on purpose.
     """
     row = current_segment(store, segment_id)
-    undecided = [span for span in sql.spans_of(store, segment_id, segment_hash(row)) if span["decision"] == "open"]
+    spans = sql.spans_of(store, segment_id, segment_hash(row))
+    undecided = [span for span in spans if span["decision"] == "open"]
     if undecided:
         raise UserError(f"Segment {segment_id} has {len(undecided)} undecided span(s); decide them first.")
     text = final_text(store, segment_id)
@@ -157,3 +177,16 @@ def is_approved(store: Store, segment_id: str) -> bool:
     if not saved or not saved["approved_by"]:
         return False
     return saved["segment_hash"] == segment_hash(current_segment(store, segment_id))
+
+
+def queue(store: Store, *, all_segments: bool = False) -> list[QueueItem]:
+    """Report quotes (or every segment) with their current spans and approval state."""
+    items = []
+    for row in sql.segment_rows(store, for_report_only=not all_segments):
+        fingerprint = segment_hash(row)
+        saved = sql.text_row(store, row["id"])
+        approved = bool(saved and saved["approved_by"] and saved["segment_hash"] == fingerprint)
+        spans = tuple(sql.spans_of(store, row["id"], fingerprint))
+        items.append(QueueItem(row["id"], row["respondent_id"], row["question_id"], row["text"],
+                               spans, approved))
+    return items

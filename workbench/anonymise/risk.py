@@ -42,3 +42,11 @@ def combination_risks(
 
 def _values(unit: dict, attributes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(unit.get(name, "")) for name in attributes)
+
+
+def quote_risks(store, segment_ids: list[str], attributes: tuple[str, ...]) -> list[RiskWarning]:
+    """Combination-risk warnings for exporting these quotes with ``attributes`` beside them."""
+    from workbench.store import anonymisation as sql
+
+    shown = [row["attributes"] for row in sql.segments_by_id(store, list(segment_ids)).values()]
+    return combination_risks(sql.all_respondent_attributes(store), shown, attributes)

@@ -13,18 +13,19 @@ SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "-", "–", "—", "•", 
 
 @dataclass(frozen=True)
 class TokenView:
+    text: str
     texts: list[str]
     lowers: list[str]
     starts: list[int]
 
     @classmethod
-    def of(cls, doc) -> TokenView:
+    def of(cls, doc, text: str) -> TokenView:
+        """The view of ``doc``, made from ``text`` (reading ``doc.text`` rebuilds it per call)."""
         from spacy.attrs import IDX, LENGTH
 
         offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        text = doc.text
         texts = [text[start : start + length] for start, length in offsets]
-        return cls(texts, [token.lower() for token in texts], [start for start, _ in offsets])
+        return cls(text, texts, [token.lower() for token in texts], [start for start, _ in offsets])
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -24,7 +24,9 @@ def register(subparsers) -> None:
     history.set_defaults(handler=run_history)
 
     codebook = subparsers.add_parser("codebook", help="export or import a code list (.yaml, .csv, .qdc)")
-    codebook.add_argument("action", choices=("export", "import"))
+    codebook.add_argument(
+        "action", choices=("export", "import"), help="export the codebook, or import a list"
+    )
     codebook.add_argument("project", help="the project file")
     codebook.add_argument("file", help="the code-list file (.yaml, .csv or .qdc)")
     codebook.add_argument("--coder", default=DEFAULT_CODER, metavar="NAME", help="who imports (events)")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from workbench.cli.progress import ProgressBar
 
-DEFAULT_DEMO_CODER = "demo"
-
 
 def register(subparsers) -> None:
     command = subparsers.add_parser(
@@ -20,8 +18,7 @@ def register(subparsers) -> None:
     command.add_argument(
         "--coder",
         metavar="NAME",
-        default=DEFAULT_DEMO_CODER,
-        help=f"who codes in the UI (default: {DEFAULT_DEMO_CODER})",
+        help="your coder name (default: the last one used, else your user name)",
     )
     command.add_argument("--no-tui", action="store_true", help="only build the project and print its path")
     command.set_defaults(handler=run_demo)

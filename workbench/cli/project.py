@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from workbench import project
-
 
 def register(subparsers) -> None:
     init = subparsers.add_parser("init", help="create an empty project file")
@@ -19,12 +17,16 @@ def register(subparsers) -> None:
 
 
 def run_init(arguments) -> int:
+    from workbench import project
+
     project.create_project(arguments.project).close()
     print(f"Created project {arguments.project}")
     return 0
 
 
 def run_info(arguments) -> int:
+    from workbench import project
+
     summary = project.project_info(arguments.project)
     if arguments.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -5,7 +5,8 @@ undo, redo and the codebook's history can be read back from the event log.
 """
 
 from workbench.coding.codebook import code_for_path, code_path, codes_tree, create_code
-from workbench.coding.codings import apply_codes, ensure_coder, remove_codes
+from workbench.coding.codings import apply_codes, codes_of_segment, ensure_coder, remove_codes
+from workbench.coding.history import codebook_history
 from workbench.coding.models import CodeCreated, CodeNode, Progress, Segment
 from workbench.coding.progress import question_progress
 from workbench.coding.reshape import (
@@ -29,6 +30,8 @@ __all__ = [
     "apply_codes",
     "code_for_path",
     "code_path",
+    "codebook_history",
+    "codes_of_segment",
     "codes_tree",
     "create_code",
     "define_code",

@@ -58,13 +58,23 @@ def similar_names(store: Store, name: str, except_id: str | None = None) -> tupl
     return tuple(dict.fromkeys(match[0] for match in matches))
 
 
-def _make_container(store: Store, change: Change, parent: dict) -> None:
+def make_container(store: Store, change: Change, parent: dict) -> None:
     """A code that receives children becomes a theme; one with codings stays codable."""
     if parent["is_theme"]:
         return
     change.touch("codes", [parent["id"]])
     codable = 1 if codebook_rows.coding_count(store, parent["id"]) else 0
     codebook_rows.update_code(store, parent["id"], is_theme=1, codable=codable)
+
+
+def _prepare_parent(store: Store, change: Change, parent_id: str, child_name: str) -> None:
+    """Check the parent has room for a child level and make it a theme."""
+    parent = existing_code(store, parent_id)
+    if depth_of(store, parent_id) >= MAX_DEPTH:
+        raise UserError(
+            f"Cannot put '{child_name}' under '{parent['name']}': themes go three levels deep at most."
+        )
+    make_container(store, change, parent)
 
 
 def insert_new_code(
@@ -81,12 +91,7 @@ def insert_new_code(
     """Add a code inside an open recording (checks name and depth); return its id."""
     name = name.strip()
     if parent_id is not None:
-        parent = existing_code(store, parent_id)
-        if depth_of(store, parent_id) >= MAX_DEPTH:
-            raise UserError(
-                f"Cannot put '{name}' under '{parent['name']}': themes go three levels deep at most."
-            )
-        _make_container(store, change, parent)
+        _prepare_parent(store, change, parent_id, name)
     check_name_free(store, name, parent_id)
     code_id = code_id or new_id()
     change.touch("codes", [code_id])

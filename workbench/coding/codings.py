@@ -72,3 +72,9 @@ def remove_codes(store: Store, segment_id: str, code_ids: list[str], coder: str)
         change.touch("codings", doomed)
         coding_rows.delete_codings(store, doomed)
     return len(doomed)
+
+
+def codes_of_segment(store: Store, segment_id: str, coder: str | None = None) -> list[str]:
+    """Ids of the codes on a segment, for one coder or (None) for anyone."""
+    rows = coding_rows.codings_of_segment(store, segment_id)
+    return list(dict.fromkeys(row["code_id"] for row in rows if coder is None or row["coder"] == coder))

@@ -9,6 +9,7 @@ from workbench.coding.codebook import (
     depth_of,
     existing_code,
     insert_new_code,
+    make_container,
     similar_names,
 )
 from workbench.errors import UserError
@@ -105,10 +106,7 @@ def _move_under(store: Store, change: Change, row: dict, parent_id: str | None) 
             ancestor = existing_code(store, ancestor)["parent_id"]
         if depth_of(store, parent_id) + _subtree_height(store, code_id) > MAX_DEPTH:
             raise UserError(f"Cannot move '{row['name']}' there: themes go three levels deep at most.")
-        if not parent["is_theme"]:
-            change.touch("codes", [parent_id])
-            codable = 1 if codebook_rows.coding_count(store, parent_id) else 0
-            codebook_rows.update_code(store, parent_id, is_theme=1, codable=codable)
+        make_container(store, change, parent)
     check_name_free(store, row["name"], parent_id, except_id=code_id)
     old_parent = row["parent_id"]
     change.touch("codes", [code_id])

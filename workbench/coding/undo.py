@@ -14,8 +14,8 @@ from workbench.store import Store, new_id
 from workbench.store import events as event_rows
 from workbench.store.events import TRACKED_TABLES
 
-UNDOABLE_PREFIXES = ("coding.", "code.", "segment.")
-_DESCRIPTIONS = {
+# The actions this package records, with the words undo and redo report them by.
+UNDOABLE_KINDS = {
     "coding.apply": "apply codes",
     "coding.remove": "remove codes",
     "code.create": "create code",
@@ -34,7 +34,7 @@ _DESCRIPTIONS = {
 
 
 def _undoable(kind: str) -> bool:
-    return kind.startswith(UNDOABLE_PREFIXES)
+    return kind in UNDOABLE_KINDS
 
 
 def _top_of_done(store: Store, coder: str) -> str | None:
@@ -102,7 +102,7 @@ def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
     """Write back one action's before rows (undo) or after rows (redo), logging it."""
     event = event_rows.action_events(store, action_id)[-1]
     kind = event["kind"]
-    description = f"{direction} '{_DESCRIPTIONS.get(kind, kind)}'"
+    description = f"{direction} '{UNDOABLE_KINDS.get(kind, kind)}'"
     old, new = event["rows_before"], event["rows_after"]
     current, wanted = (new, old) if direction == "undo" else (old, new)
     with store.atomic():
@@ -119,7 +119,7 @@ def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
             after={"rows": wanted, "info": {"kind": kind}},
             action_id=new_id(),
         )
-    return _DESCRIPTIONS.get(kind, kind)
+    return UNDOABLE_KINDS.get(kind, kind)
 
 
 def undo(store: Store, coder: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.errors import UserError
 from workbench.municipalities import (
@@ -17,6 +18,7 @@ POPULATION_COLUMNS = ("population", "innbyggere", "folketall")
 _DIGIT_GROUPING = re.compile(r"[\s\u00a0\u202f']")
 
 
+@lru_cache(maxsize=65_536)
 def respondent_id(raw: str) -> str:
     """The respondent id without surrounding space; "301" becomes "0301" when that is a unit.
 

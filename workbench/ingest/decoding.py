@@ -19,6 +19,8 @@ def decode_text(data: bytes, file: Path) -> str:
     A file whose first non-ASCII characters are valid UTF-8 but which later holds a byte that
     is not, is refused rather than guessed: decoding it as Windows-1252 would garble the rest.
     """
+    if is_utf16(data):
+        return _decode_utf16(data, file)
     if data.startswith(codecs.BOM_UTF8):
         body = data[len(codecs.BOM_UTF8) :]
         try:
@@ -34,6 +36,22 @@ def decode_text(data: bytes, file: Path) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as error:
         raise undecodable(data, error.start, file, "UTF-8 or Windows-1252") from None
+
+
+def _decode_utf16(data: bytes, file: Path) -> str:
+    """Excel's "Unicode text" export: UTF-16 with a byte order mark."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        row = data[: error.start].decode("utf-16", errors="replace").count("\n") + 1
+        raise UserError(
+            f"{file}: row {row}: the UTF-16 text is damaged; save the file as UTF-8 CSV."
+        ) from None
+
+
+def is_utf16(start: bytes) -> bool:
+    """Whether a file's first bytes are a UTF-16 byte order mark."""
+    return start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def undecodable(data: bytes, offset: int, file: Path, encodings: str) -> UserError:

@@ -36,7 +36,7 @@ class ImportResult:
     def summary(self) -> str:
         """One line for the user: what was added, or "0 new" for a file already imported."""
         if self.new_answers == 0:
-            return f"0 new answers: {self.file.name} is already imported for wave {self.wave}."
+            return f"0 new answers: every answer in {self.file.name} is already in wave {self.wave}."
         return (
             f"Imported {self.new_answers} new answers ({self.new_nonresponses} non-responses) "
             f"for {self.questions} questions from {self.respondents} respondents, wave {self.wave}."
@@ -71,20 +71,7 @@ def import_survey(
     with store.atomic():
         new_answers, new_nonresponses = write_survey(store, survey, wave, on_progress)
         if new_answers:
-            importing.record_import(
-                store,
-                file_name=file.name,
-                file_sha256=file_sha256(file),
-                layout=layout,
-                wave=wave,
-                new_answers=new_answers,
-            )
-            store.log_event(
-                "survey_imported",
-                coder=None,
-                target=file.name,
-                after={"wave": wave, "layout": layout, "new_answers": new_answers},
-            )
+            record_import(store, file, layout, wave, new_answers)
     return ImportResult(
         file, wave, new_answers, new_nonresponses, len(survey.questions), len(survey.respondents)
     )
@@ -106,6 +93,24 @@ def read_survey(
     if layout == "long":
         return long_survey(table, id_column=id_column, questions=questions)
     return wide_survey(table, id_column=id_column, questions=questions, question_columns=question_columns)
+
+
+def record_import(store: Store, file: Path, layout: str, wave: int, new_answers: int) -> None:
+    """Note the import in the imports table and the event log."""
+    importing.record_import(
+        store,
+        file_name=file.name,
+        file_sha256=file_sha256(file),
+        layout=layout,
+        wave=wave,
+        new_answers=new_answers,
+    )
+    store.log_event(
+        "survey_imported",
+        coder=None,
+        target=file.name,
+        after={"wave": wave, "layout": layout, "new_answers": new_answers},
+    )
 
 
 def write_survey(

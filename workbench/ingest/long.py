@@ -60,12 +60,14 @@ class AttributeCollector:
     first_rows: dict[str, int] = field(default_factory=dict)
 
     def collect(self, respondent: str, row_number: int, cells: list[str]) -> None:
-        collected = self.values.setdefault(respondent, {})
-        self.first_rows.setdefault(respondent, row_number)
-        for index in self.indexes:
-            name = self.table.header[index]
-            if not collected.get(name):
-                collected[name] = cells[index].strip()
+        collected = self.values.get(respondent)
+        if collected is None:
+            self.first_rows[respondent] = row_number
+            self.values[respondent] = {self.table.header[i]: cells[i].strip() for i in self.indexes}
+        elif "" in collected.values():
+            for index in self.indexes:
+                name = self.table.header[index]
+                collected[name] = collected[name] or cells[index].strip()
 
     def completed(self) -> dict[str, dict]:
         return {

@@ -14,7 +14,3 @@ class SurveyData:
     questions: list[QuestionSpec]
     respondents: dict[str, dict]
     answers: list[tuple[str, str, str]]  # (respondent id, question id, raw text)
-
-    @property
-    def nonresponse_count(self) -> int:
-        return sum(1 for _, _, text in self.answers if not text.strip())

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.ingest.decoding import is_utf16
 
 # One cell larger than this is a mistake (a whole file pasted into a cell), not an answer.
 MAX_CELL_CHARACTERS = 1_000_000
@@ -44,7 +45,7 @@ def read_table(path: str | Path) -> Table:
         from workbench.ingest.xlsx_reader import read_xlsx_rows
 
         return build_table(file, read_xlsx_rows(file))
-    if suffix == ".xls" or start.startswith(_OLE_MAGIC) or b"\x00" in start:
+    if suffix == ".xls" or start.startswith(_OLE_MAGIC) or (b"\x00" in start and not is_utf16(start)):
         raise not_a_survey_file(file)
     if suffix not in CSV_SUFFIXES:
         raise not_a_survey_file(file)
@@ -62,7 +63,7 @@ def build_table(file: Path, numbered_rows) -> Table:
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     for row_number, cells in numbered_rows:
-        if not any(cell.strip() for cell in cells):
+        if not any(map(str.strip, cells)):
             continue
         if header is None:
             header = clean_header(file, row_number, cells)

@@ -20,6 +20,7 @@ def wide_survey(
     specs = _question_specs(table, questions, question_columns)
     id_index = _id_index(table, id_column)
     question_indexes = [_question_index(table, spec.id, questions is not None) for spec in specs]
+    _refuse_shared_columns(table, id_index, question_indexes)
     attribute_indexes = [
         index for index in range(len(table.header)) if index != id_index and index not in question_indexes
     ]
@@ -71,6 +72,18 @@ def _question_index(table: Table, question_id: str, from_questions_file: bool) -
             f"{table.file}: row 1: the question column '{question_id}' (from {source}) is not in the file."
         )
     return index
+
+
+def _refuse_shared_columns(table: Table, id_index: int, question_indexes: list[int]) -> None:
+    """Each question needs its own column, and none may be the respondent id column."""
+    seen = {id_index}
+    for index in question_indexes:
+        if index in seen:
+            raise UserError(
+                f"{table.file}: row 1: column '{table.header[index]}' is named twice as a question "
+                "column or is also the respondent id column."
+            )
+        seen.add(index)
 
 
 def _respondent(

@@ -121,3 +121,8 @@ def log_rows(store: Store, segment_id: str) -> list[dict]:
     return store.rows(
         "SELECT * FROM anonymisation_log WHERE segment_id = ? ORDER BY seq", (segment_id,)
     )
+
+
+def all_respondent_attributes(store: Store) -> list[dict]:
+    """The attributes of every respondent (the population for combination risk)."""
+    return [json.loads(row["attributes"] or "{}") for row in store.rows("SELECT attributes FROM respondents")]

@@ -100,3 +100,8 @@ def codes_with_example_segment(store: Store, segment_id: str) -> list[str]:
     """Ids of codes whose example segment is ``segment_id``."""
     rows = store.execute("SELECT id FROM codes WHERE example_segment_id = ?", (segment_id,))
     return [row[0] for row in rows]
+
+
+def code_count(store: Store) -> int:
+    """How many codes exist, live or not."""
+    return store.scalar("SELECT COUNT(*) FROM codes")

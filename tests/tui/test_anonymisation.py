@@ -1,0 +1,31 @@
+"""The anonymisation queue by keyboard: propose, accept all sure spans, approve."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from workbench.anonymise import leak
+from workbench.screens.anonymisation import AnonymisationScreen
+from workbench.store import importing, interchange
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_queue_propose_accept_approve(make_app):
+    app = make_app()
+    segment = importing.default_segment_id("4601", "q01", 2025)
+    with app.store.atomic():
+        first_id = importing.last_answer_id(app.store) + 1
+        importing.add_answers(app.store, 2025, first_id, [("4601", "q01", "Bergen og Askøy møtes.")])
+        interchange.set_for_report(app.store, segment, True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(AnonymisationScreen)
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 2
+        await pilot.press("A", "o")
+        await pilot.pause()
+        assert leak.approved_text(app.store, segment) == "[kommunen] og [kommune A] møtes."
