@@ -20,6 +20,7 @@ from workbench.coding.segments import discard_blank_segment
 from workbench.errors import UserError
 from workbench.ingest.attributes import complete_attributes, respondent_id
 from workbench.ingest.tables import Table, read_table
+from workbench.method_xlsx import import_method_xlsx, is_method_workbook
 from workbench.store import Store, now, stable_id
 from workbench.store import codebook as codebook_rows
 from workbench.store import codings as coding_rows
@@ -116,10 +117,16 @@ def import_coded_file(
     wave: int | None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> CodedImportResult:
-    """Import a coded spreadsheet into the project as one transaction."""
+    """Import a coded spreadsheet into the project as one transaction.
+
+    An XLSX file in the method's layout (sheets Data and Kodeliste) is read with its code list,
+    offsets and ids by ``workbench.method_xlsx``.
+    """
     wave = date.today().year if wave is None else wave
     if not 1900 <= wave <= 2200:
         raise UserError(f"wave {wave} is not a survey year (expected e.g. {date.today().year}).")
+    if is_method_workbook(path):
+        return import_method_xlsx(store, path, coder=coder or "imported", wave=wave, on_progress=on_progress)
     rows = read_coded_rows(path, coder)
     codes_before = codebook_rows.code_count(store)
     with store.atomic():

@@ -6,7 +6,7 @@ from interchange_fixtures import build_coded_project, project_snapshot
 
 from workbench.errors import UserError
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook, write_method_xlsx
-from workbench.project import create_project
+from workbench.project import create_project, open_project
 from workbench.store import interchange
 
 
@@ -111,3 +111,17 @@ def test_a_workbook_without_kodeliste_is_refused(tmp_path):
     store = create_project(tmp_path / "p.db")
     with pytest.raises(UserError, match="no sheet 'Kodeliste'"):
         import_method_xlsx(store, tmp_path / "x.xlsx", coder="kari", wave=2023)
+
+
+def test_workbench_import_coded_reads_the_method_layout(tmp_path):
+    from workbench.cli import main
+
+    store = build_coded_project(tmp_path / "p.db")
+    write_method_xlsx(store, tmp_path / "koding.xlsx")
+    store.close()
+    create_project(tmp_path / "copy.db").close()
+    status = main(["import", str(tmp_path / "copy.db"), str(tmp_path / "koding.xlsx"),
+                   "--layout", "coded", "--wave", "2023"])
+    assert status == 0
+    with open_project(tmp_path / "copy.db") as copy, open_project(tmp_path / "p.db") as original:
+        assert project_snapshot(copy) == project_snapshot(original)

@@ -33,11 +33,22 @@ REQUIRED_DATA = ("respondent_id", "question_id", "text")
 
 @dataclass
 class MethodImportReport:
+    """What an import of the method's spreadsheet added."""
+
+    file_name: str = ""
     codes_new: int = 0
     answers_new: int = 0
     segments_new: int = 0
     codings_new: int = 0
     memos_new: int = 0
+
+    def summary(self) -> str:
+        """One line for the user."""
+        return (
+            f"Imported {self.codings_new} new codings from {self.file_name} (method layout): "
+            f"{self.answers_new} new answers, {self.segments_new} new segments, "
+            f"{self.codes_new} new codes, {self.memos_new} new memos."
+        )
 
 
 def is_method_workbook(path: str | Path) -> bool:
@@ -82,7 +93,7 @@ def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int,
     for title in (DATA_SHEET, CODE_SHEET):
         if title not in workbook.sheetnames:
             raise UserError(f"{path}: the workbook has no sheet '{title}'.")
-    report = MethodImportReport()
+    report = MethodImportReport(file_name=path.name)
     with store.atomic():
         if QUESTION_SHEET in workbook.sheetnames:
             _import_questions(store, sheet_records(workbook, QUESTION_SHEET, QUESTION_COLUMNS, path))
