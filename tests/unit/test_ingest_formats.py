@@ -110,3 +110,10 @@ def test_ingest_imports_without_textual():
         "workbench.cli.demo; sys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", check]).returncode == 0
+
+
+def test_excel_sep_line_and_leading_blank_lines(tmp_path):
+    file = tmp_path / "answers.csv"
+    file.write_text("sep=;\r\n\r\n" + csv_text(";"), encoding="utf-8")
+    answers, names = imported_answers(tmp_path, file)
+    assert answers == EXPECTED

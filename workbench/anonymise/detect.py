@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -68,11 +69,11 @@ def _tokens_inside(tokens: TokenView, spans: list[Span]) -> set[int]:
 
     Flagged spans do not count, so "Bjørn Lund" is a person although "Lund" is a place too.
     """
-    return {
-        index
-        for index, start in enumerate(tokens.starts)
-        if any(span.start <= start < span.end for span in spans)
-    }
+    inside = set()
+    for span in spans:
+        first = bisect_left(tokens.starts, span.start)
+        inside.update(range(first, bisect_left(tokens.starts, span.end, lo=first)))
+    return inside
 
 
 def own_name_spans(text: str, own_name: str) -> list[Span]:

@@ -19,11 +19,21 @@ def read_csv_rows(file: Path) -> Iterator[tuple[int, list[str]]]:
     text = decode_text(file.read_bytes(), file)
     if not text.strip():
         raise UserError(f"{file}: the file is empty (row 1 has no column names).")
-    delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    delimiter, first_row, text = _delimiter(text)
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        yield from enumerate(reader, start=1)
+        yield from enumerate(reader, start=first_row)
     except csv.Error as error:
         raise UserError(f"{file}: row {reader.line_num}: the CSV cannot be read ({error}).") from None
+
+
+def _delimiter(text: str) -> tuple[str, int, str]:
+    """(separator, number of the first row, text to parse); honours Excel's "sep=;" line."""
+    first_line, _, rest = text.partition("\n")
+    marker = first_line.rstrip("\r")
+    if marker.startswith("sep=") and len(marker) == 5:
+        return marker[4], 2, rest
+    header_line = text.lstrip().partition("\n")[0]
+    return sniff_delimiter(header_line), 1, text

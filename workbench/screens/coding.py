@@ -54,6 +54,12 @@ class CodingScreen(Screen):
             super().__init__()
             self.progress = progress
 
+    class FrequentCodesLoaded(Message):
+        def __init__(self, question_id: str, code_ids: list[str]) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.code_ids = code_ids
+
     class SuggestionsReady(Message):
         def __init__(self, answer_id: int, rows: list[SuggestionRow]) -> None:
             super().__init__()
@@ -68,6 +74,7 @@ class CodingScreen(Screen):
         self.answer_filter = AnswerFilter()
         self.codes: dict[str, dict] = {}
         self.questions: dict[str, dict] = {}
+        self.frequent_code_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="coding-body"):
@@ -125,7 +132,7 @@ class CodingScreen(Screen):
 
     def on_coding_screen_progress_loaded(self, message: ProgressLoaded) -> None:
         self.query_one(QuestionList).show_progress(message.progress)
-        self._show_question_progress(message.progress.get(self.question_id, (0, 0)))
+        self._show_question_progress()
 
     def reload_codes(self) -> None:
         """Refresh the picker after the codebook changed."""
@@ -143,8 +150,10 @@ class CodingScreen(Screen):
         self.answer_ids = tui_queries.answer_ids(self.store, question_id, self.app.wave,
                                                  self.answer_filter)
         self.position = self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0
+        self.frequent_code_ids = []
+        self.load_frequent_codes(question_id)
         self.show_answer()
-        self.refresh_question_progress()
+        self._show_question_progress()
 
     @property
     def answer_id(self) -> int | None:
@@ -184,25 +193,31 @@ class CodingScreen(Screen):
         shown = [attributes.get(key) for key in ("name", "county", "size_group")]
         return "  ·  ".join([detail["respondent_id"], *(str(value) for value in shown if value)])
 
-    def refresh_question_progress(self) -> None:
-        """Recount the current question only (cheap), after a change."""
-        counts = tui_queries.question_progress_counts(self.store, self.app.wave,
-                                                      self.question_id)
-        self.query_one(QuestionList).show_progress(counts)
-        self._show_question_progress(counts.get(self.question_id, (0, 0)))
-
-    def _show_question_progress(self, counts: tuple[int, int]) -> None:
-        answered, coded = counts
+    def _show_question_progress(self) -> None:
+        answered, coded = self.query_one(QuestionList).counts(self.question_id)
         self.query_one(StatusLine).progress = f"{self.question_id}: {coded}/{answered} coded"
 
     # ---- suggestions ---------------------------------------------------------------------
 
+    @work(thread=True, exclusive=True, group="frequent")
+    def load_frequent_codes(self, question_id: str) -> None:
+        """Count the question's most used codes once, off the interface thread."""
+        with Store(self.store.path, read_only=True) as store:
+            code_ids = tui_queries.frequent_codes(store, question_id)
+        self.post_message(self.FrequentCodesLoaded(question_id, code_ids))
+
+    def on_coding_screen_frequent_codes_loaded(self, message: FrequentCodesLoaded) -> None:
+        if message.question_id == self.question_id:
+            self.frequent_code_ids = message.code_ids
+            self.refresh_suggestions()
+
     def refresh_suggestions(self) -> None:
+        """Real suggestions when a suggester is injected; else recent, then frequent codes."""
         if self.answer_id is None:
             self.query_one(SuggestionList).show_rows([])
         elif self.app.suggester is None:
-            code_ids = tui_queries.recent_and_frequent_codes(self.store, self.question_id,
-                                                             self.coder)
+            recent = tui_queries.recent_codes(self.store, self.question_id, self.coder)
+            code_ids = list(dict.fromkeys(recent + self.frequent_code_ids))
             self.query_one(SuggestionList).show_rows(
                 [SuggestionRow(code_id, self.codes[code_id]["path"]) for code_id in code_ids
                  if code_id in self.codes])
@@ -213,9 +228,8 @@ class CodingScreen(Screen):
     def suggest_in_background(self, answer_id: int) -> None:
         """Ask the injected suggester; it owns its state, so it may run in this thread."""
         suggestions = self.app.suggester.suggest(answer_id, top=9)
-        rows = [SuggestionRow(item.code_id, self.codes.get(item.code_id, {}).get("path", "?"),
-                              _evidence_text(item), getattr(item, "score", None))
-                for item in suggestions]
+        paths = {code_id: code["path"] for code_id, code in self.codes.items()}
+        rows = [SuggestionRow.from_suggestion(item, paths) for item in suggestions]
         self.post_message(self.SuggestionsReady(answer_id, rows))
 
     def on_coding_screen_suggestions_ready(self, message: SuggestionsReady) -> None:
@@ -248,11 +262,16 @@ class CodingScreen(Screen):
 
     def after_change(self, codebook_changed: bool = False) -> None:
         """Redraw what a change can affect; the database already holds it."""
-        if codebook_changed:
-            self.reload_codes()
+        was_coded = self.query_one(AnswerView).is_coded
         self.query_one(CodePicker).reset()
         self.show_answer(keep_cursor=True)
-        self.refresh_question_progress()
+        if codebook_changed:
+            self.reload_codes()
+            self.count_progress()
+        else:
+            now_coded = self.query_one(AnswerView).is_coded
+            self.query_one(QuestionList).adjust(self.question_id, int(now_coded) - int(was_coded))
+            self._show_question_progress()
         self.query_one(StatusLine).mark_saved()
 
     @on(CodePicker.CodeChosen)
@@ -437,17 +456,5 @@ class CodingScreen(Screen):
             self.load_question(question_id, answer_id)
         else:
             self.show_answer(keep_cursor=True)
-            self.refresh_question_progress()
+        self.count_progress()
         self.query_one(CodePicker).focus_filter()
-
-
-def _evidence_text(suggestion) -> str:
-    """The best piece of evidence of a suggestion as one short line."""
-    evidence = list(getattr(suggestion, "evidence", ()) or ())
-    if not evidence:
-        return ""
-    best = evidence[0]
-    text = getattr(best, "text", str(best))
-    similarity = getattr(best, "similarity", None)
-    suffix = f" ({similarity:.2f})" if similarity is not None else ""
-    return f"“{text[:60]}”{suffix}"

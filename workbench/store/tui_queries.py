@@ -52,18 +52,18 @@ def questions(store: Store) -> list[dict]:
                       "ORDER BY position, id")
 
 
-def question_progress_counts(store: Store, wave: int | None,
-                             question_id: str | None = None) -> dict[str, tuple[int, int]]:
-    """Per question id (or just the one given): (answered, coded) answers in the wave."""
-    only = " AND a.question_id = ?" if question_id else ""
-    rows = store.rows(
-        "SELECT a.question_id AS qid, COUNT(*) AS answered, "
-        f"SUM({CODED_ANSWER.format(extra='')}) AS coded "
-        f"FROM answers a WHERE a.is_nonresponse = 0 AND a.wave = ?{only} "
-        "GROUP BY a.question_id",
-        (wave, question_id) if question_id else (wave,),
-    )
-    return {row["qid"]: (row["answered"], row["coded"] or 0) for row in rows}
+def question_progress_counts(store: Store, wave: int | None) -> dict[str, tuple[int, int]]:
+    """Per question id: (answered, coded) answers in the wave (a whole-project count)."""
+    answered = store.rows(
+        "SELECT question_id AS qid, COUNT(*) AS answered FROM answers "
+        "WHERE wave = ? AND is_nonresponse = 0 GROUP BY question_id", (wave,))
+    coded = store.rows(
+        "SELECT a.question_id AS qid, COUNT(DISTINCT a.id) AS coded FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
+        "WHERE a.wave = ? GROUP BY a.question_id", (wave,))
+    coded_by_question = {row["qid"]: row["coded"] for row in coded}
+    return {row["qid"]: (row["answered"], coded_by_question.get(row["qid"], 0))
+            for row in answered}
 
 
 def _filter_sql(answer_filter: AnswerFilter) -> tuple[str, list]:
@@ -151,18 +151,26 @@ def live_codes(store: Store) -> list[dict]:
     return sorted(rows, key=lambda row: row["path"].casefold())
 
 
-def recent_and_frequent_codes(store: Store, question_id: str, coder: str,
-                              limit: int = 9) -> list[str]:
-    """Code ids for the suggestion list before real suggestions exist: recent, then frequent."""
-    base = ("FROM codings k JOIN segments s ON s.id = k.segment_id "
-            "JOIN answers a ON a.id = s.answer_id JOIN codes c ON c.id = k.code_id "
-            "WHERE a.question_id = ? AND c.merged_into IS NULL AND c.retired = 0")
-    recent = store.rows(f"SELECT k.code_id, MAX(k.created_at) AS at {base} AND k.coder = ? "
-                        "GROUP BY k.code_id ORDER BY at DESC LIMIT 3", (question_id, coder))
-    frequent = store.rows(f"SELECT k.code_id, COUNT(*) AS uses {base} "
-                          "GROUP BY k.code_id ORDER BY uses DESC LIMIT ?", (question_id, limit))
-    ordered = [row["code_id"] for row in recent + frequent]
-    return list(dict.fromkeys(ordered))[:limit]
+def recent_codes(store: Store, question_id: str, coder: str, limit: int = 3) -> list[str]:
+    """The codes the coder applied last in this question, newest first (cheap: uses the
+    coder's own index and looks at their latest codings only)."""
+    rows = store.rows(
+        "SELECT k.code_id, a.question_id FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
+        "WHERE k.coder = ? ORDER BY k.created_at DESC LIMIT 200", (coder,))
+    recent = [row["code_id"] for row in rows if row["question_id"] == question_id]
+    return list(dict.fromkeys(recent))[:limit]
+
+
+def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
+    """The codes used most in this question, most used first (a per-question count)."""
+    rows = store.rows(
+        "SELECT k.code_id, COUNT(*) AS uses FROM segments s "
+        "JOIN codings k ON k.segment_id = s.id JOIN codes c ON c.id = k.code_id "
+        "WHERE s.answer_id IN (SELECT id FROM answers WHERE question_id = ?) "
+        "AND c.merged_into IS NULL AND c.retired = 0 "
+        "GROUP BY k.code_id ORDER BY uses DESC LIMIT ?", (question_id, limit))
+    return [row["code_id"] for row in rows]
 
 
 def table_rows(store: Store, question_id: str | None, wave: int | None,

@@ -79,6 +79,11 @@ class AnswerView(Widget, can_focus=True):
         return min(self.anchor, self.cursor), max(self.anchor, self.cursor)
 
     @property
+    def is_coded(self) -> bool:
+        """Whether any segment of the answer carries a code (by any coder)."""
+        return any(segment["codings"] for segment in self.segments)
+
+    @property
     def current_index(self) -> int:
         """Index of the segment under the cursor."""
         for index, segment in enumerate(self.segments):

@@ -42,6 +42,18 @@ class QuestionList(OptionList):
         self._progress.update(progress)
         self._rebuild(self._highlighted_id())
 
+    def counts(self, question_id: str | None) -> tuple[int, int]:
+        """(answered, coded) for a question, as last counted."""
+        return self._progress.get(question_id, (0, 0))
+
+    def adjust(self, question_id: str | None, coded_change: int) -> None:
+        """One answer became coded (+1) or uncoded (-1): update its bar without recounting."""
+        if coded_change and question_id in self._progress:
+            answered, coded = self._progress[question_id]
+            self._progress[question_id] = (answered, coded + coded_change)
+            index = next(i for i, q in enumerate(self._questions) if q["id"] == question_id)
+            self.replace_option_prompt_at_index(index, self._prompt(self._questions[index]))
+
     def _highlighted_id(self) -> str | None:
         option = self.highlighted_option
         return option.id if option else None

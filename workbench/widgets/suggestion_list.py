@@ -17,6 +17,19 @@ class SuggestionRow:
     evidence: str = ""
     score: float | None = None
 
+    @classmethod
+    def from_suggestion(cls, suggestion, paths: dict[str, str]) -> SuggestionRow:
+        """From a ``workbench.suggest`` suggestion (code_id, score, evidence with text)."""
+        evidence = list(getattr(suggestion, "evidence", ()) or ())
+        best = evidence[0] if evidence else None
+        text = ""
+        if best is not None:
+            similarity = getattr(best, "similarity", None)
+            text = f"“{getattr(best, 'text', str(best))[:60]}”"
+            text += f" ({similarity:.2f})" if similarity is not None else ""
+        return cls(suggestion.code_id, paths.get(suggestion.code_id, "?"), text,
+                   getattr(suggestion, "score", None))
+
 
 class SuggestionList(Static):
     """Shows up to nine suggestions; the screen applies number N on key N."""
