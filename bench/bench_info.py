@@ -21,6 +21,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 generator = runpy.run_path(str(HERE / "generate_project.py"))
 REPEATS = 5
+# The command as it would run if sqlite-utils did not import pandas and numpy at import time.
+WITHOUT_PANDAS = (
+    "import sys\n"
+    "class Refuse:\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name.split('.')[0] in ('pandas', 'numpy'): raise ImportError(name)\n"
+    "sys.meta_path.insert(0, Refuse()); import sqlite_utils; sys.meta_path.pop(0)\n"
+    "from workbench.cli import main; sys.exit(main(['info', sys.argv[1]]))\n"
+)
+# The floor: the same, without the other subcommands' modules (only project_info).
+FLOOR = WITHOUT_PANDAS.replace(
+    "from workbench.cli import main; sys.exit(main(['info', sys.argv[1]]))",
+    "from workbench.project import project_info; project_info(sys.argv[1])",
+)
 
 
 def best_seconds(command: list[str]) -> float:
@@ -73,14 +87,19 @@ def main() -> int:
             ("project_info() in-process", query_seconds(db)),
             ("workbench info (whole command)", best_seconds([python, "-m", "workbench", "info", str(db)])),
             (
+                "workbench info, sqlite-utils without pandas",
+                best_seconds([python, "-c", WITHOUT_PANDAS, str(db)]),
+            ),
+            ("project_info only, without pandas (floor)", best_seconds([python, "-c", FLOOR, str(db)])),
+            (
                 "workbench info --json (whole command)",
                 best_seconds([python, "-m", "workbench", "info", str(db), "--json"]),
             ),
         ]
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
-    print(f"{'measure (best of ' + str(REPEATS) + ')':<40} {'seconds':>8}")
+    print(f"{'measure (best of ' + str(REPEATS) + ')':<44} {'seconds':>8}")
     for label, seconds in rows:
-        print(f"{label:<40} {seconds:>8.3f}")
+        print(f"{label:<44} {seconds:>8.3f}")
     return 0
 
 

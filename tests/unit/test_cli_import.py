@@ -106,3 +106,8 @@ def test_console_script_exit_code_in_a_subprocess(project, tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "bad.csv: row 2, column 'q1': byte 0x81" in result.stderr
+
+
+def test_coder_without_coded_layout_is_refused(project, wide_file, capsys):
+    assert main(["import", str(project), str(wide_file), "--question-columns", "q1", "--coder", "kari"]) == 2
+    assert "--coder applies only to --layout coded" in capsys.readouterr().err

@@ -144,3 +144,22 @@ def test_failure_while_writing_rolls_back_everything(store, tmp_path):
 def test_question_column_named_twice_or_as_id(store, tmp_path, columns):
     path = write_bytes(tmp_path, "a.csv", b"id;q1\n1804;a\n")
     refused(store, path, r"row 1: column '(q1|id)' is named twice", question_columns=columns)
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (b"- {id: q1, kind: essay}\n", r"question 1, column 'kind': 'essay' is not one of open"),
+        (b"- {id: q1}\n- {id: q1}\n", r"question 2, column 'id': question 'q1' is already listed"),
+        (b"- {id: q1\n  text: [\n", r"line \d+: not valid YAML"),
+        (b"just a sentence\n", r"expected a list of questions"),
+    ],
+)
+def test_bad_questions_file(store, tmp_path, content, match):
+    questions = write_bytes(tmp_path, "q.yaml", content)
+    path = write_bytes(tmp_path, "a.csv", b"id;q1\n1804;a\n")
+    before = dump(store)
+    with pytest.raises(UserError, match=match) as caught:
+        import_survey(store, path, questions_file=questions, wave=2023)
+    assert "q.yaml" in str(caught.value)
+    assert dump(store) == before

@@ -23,7 +23,8 @@ AMBIGUOUS_NAMES = frozenset(
         "Stranda", "Sula", "Time", "Tinn", "Valle", "Vang", "Vega", "Vik", "Øyer",
         "Øygarden", "Ål", "Ås",
         # former municipalities and counties
-        "Berg", "Eid", "Eide", "Fjell", "Flora", "Halsa", "Hof", "Re", "Ski", "Sund", "Viken",
+        "Berg", "Eid", "Eide", "Fet", "Fjell", "Flora", "Halsa", "Hof", "Re", "Selje", "Ski",
+        "Sund", "Viken",
     }
 )
 

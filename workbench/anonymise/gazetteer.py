@@ -69,8 +69,15 @@ def gazetteer_patterns() -> list[dict]:
     patterns += _district_patterns()
     for row in read_data_rows("health_institutions.csv"):
         label = "DPS" if row["kind"] == "dps" else "HEALTH"
-        patterns.append(_pattern(label, row["name"], row["name"], _FULL))
+        patterns += [_pattern(label, form, row["name"], _FULL) for form in _word_orders(row["name"])]
     return patterns
+
+
+def _word_orders(name: str) -> tuple[str, ...]:
+    """A DPS is written both ways round: "Lister DPS" and "DPS Lister"."""
+    if name.endswith(" DPS"):
+        return name, "DPS " + name.removesuffix(" DPS")
+    return (name,)
 
 
 def _district_patterns() -> list[dict]:

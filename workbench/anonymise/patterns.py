@@ -10,11 +10,12 @@ from workbench.anonymise.spans import Span
 _PHONE_GROUPS = (
     r"[2-9]\d{7}",  # 91234567
     r"[2-9]\d(?:[ .]\d{2}){3}",  # 55 12 34 56
+    r"[2-9]\d(?:-\d{2}){3}",  # 55-12-34-56
     r"[2-9]\d{2}[ .]\d{2}[ .]\d{3}",  # 912 34 567
 )
 _PHONE = re.compile(
-    r"(?<![\w+])"
-    r"(?:(?:(?:\+|00)47[ .-]?)(?:[2-9]\d{3}[ .]\d{4}|" + "|".join(_PHONE_GROUPS) + ")"
+    r"(?<![\w+(])"
+    r"(?:(?:(?:\+|00)47[ .-]?|\((?:\+|00)47\)\s?)(?:[2-9]\d{3}[ .]\d{4}|" + "|".join(_PHONE_GROUPS) + ")"
     r"|(?:" + "|".join(_PHONE_GROUPS) + "))"
     r"(?![\w])(?!\s*(?:kr\b|kroner|NOK|,-|millioner|mill\.))"
 )
@@ -37,6 +38,7 @@ _STREET = re.compile(
     + r"|(?:[A-ZÆØÅ][\wæøå.-]*\s){1,2}(?:gate|vei|veg|allé|plass))"
     + r"\s\d{1,4}(?:\s?[A-H](?![\wæøå]))?(?!\d)"
 )
+_POST_BOX = re.compile(r"\b(?:[Pp]ostboks|[Pp]b\.)\s?\d{1,5}(?!\d)")
 _POSTCODE_PLACE = re.compile(r"(?<![\d])(\d{4})\s+[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ][a-zæøå]+)?")
 
 _ID_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -92,6 +94,7 @@ def _number_spans(text: str) -> list[Span]:
     ]
     spans += _org_number_spans(text)
     spans += [Span(m.start(), m.end(), "address") for m in _STREET.finditer(text)]
+    spans += [Span(m.start(), m.end(), "address") for m in _POST_BOX.finditer(text)]
     spans += _postcode_spans(text)
     return spans
 

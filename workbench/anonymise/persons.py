@@ -1,7 +1,9 @@
 """Person names: a known first name followed by a capitalised word, or a title followed by one.
 
 First names come from ``data/first_names.txt`` (common names in SSB's name statistics).
-A lone first name inside a sentence is flagged for review rather than replaced.
+A lone first name is flagged for review rather than replaced: inside a sentence, at its
+start unless the name is also a common word ("Per i dag", "Liv og helse"), and in lower case
+when the writer does not capitalise at all ("vi snakket med kari").
 """
 
 from __future__ import annotations
@@ -25,6 +27,14 @@ TITLES = frozenset(
         "kollegaen", "psykologspesialist", "barnevernsleder",
     }
 )
+# First names that are also common words, so a capitalised one opening a sentence is a word.
+WORD_NAMES = frozenset(
+    {
+        "arve", "aud", "dag", "endre", "even", "finn", "frank", "gro", "hans", "helge", "inge",
+        "jo", "karl", "lene", "line", "linn", "liv", "live", "mette", "odd", "per", "rune",
+        "sander", "signe", "siv", "stein", "stig", "tom", "tone", "tore", "vegar", "vilde",
+    }
+)
 _NAME_SHAPE = re.compile(r"^[A-ZÆØÅÉ][a-zæøåéüöä]+(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*$")
 _MAX_NAME_TOKENS = 3
 
@@ -34,6 +44,12 @@ def first_names() -> frozenset[str]:
     """The packaged first-name list."""
     text = resources.files("workbench.data").joinpath("first_names.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def _lower_first_names() -> frozenset[str]:
+    """Lower-case first names that are not also common words, for texts written in lower case."""
+    return frozenset(name.lower() for name in first_names()) - WORD_NAMES - _stop_words()
 
 
 @cache
@@ -63,7 +79,24 @@ def person_spans(tokens: TokenView, taken: set[int]) -> list[Span]:
                 spans.append(span)
         else:
             index += 1
+    if _written_in_lower_case(tokens):
+        spans += _lower_case_first_names(tokens, taken)
     return spans
+
+
+def _written_in_lower_case(tokens: TokenView) -> bool:
+    """True if the text opens in lower case: its writer may not capitalise names either."""
+    first_letter = next((character for character in tokens.text if character.isalpha()), "")
+    return first_letter.islower()
+
+
+def _lower_case_first_names(tokens: TokenView, taken: set[int]) -> list[Span]:
+    names = _lower_first_names()
+    return [
+        _span(tokens, index, index + 1, certain=False)
+        for index, text in enumerate(tokens.texts)
+        if text in names and index not in taken
+    ]
 
 
 def _person_at(tokens: TokenView, index: int, taken: set[int]) -> tuple[Span | None, int]:
@@ -75,7 +108,7 @@ def _person_at(tokens: TokenView, index: int, taken: set[int]) -> tuple[Span | N
         end = _name_end(tokens, index, taken)
         if end - index >= 2:
             return _span(tokens, index, end, certain=True), end
-        if not tokens.opens_sentence(index):
+        if not tokens.opens_sentence(index) or tokens.lowers[index] not in WORD_NAMES:
             return _span(tokens, index, end, certain=False), end
     return None, index + 1
 

@@ -52,6 +52,8 @@ def run_import(arguments) -> int:
 def _import_survey(store, arguments, progress):
     from workbench.ingest import import_survey
 
+    if arguments.coder:
+        raise UserError("--coder applies only to --layout coded; survey answers carry no coder.")
     return import_survey(
         store,
         arguments.file,

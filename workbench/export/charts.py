@@ -23,27 +23,34 @@ def chart_rows(counts: QuestionCounts, words: dict) -> list[tuple[str, int, int,
 
 
 def bar_chart_png(counts: QuestionCounts, words: dict, *, dpi: int = 100) -> bytes:
-    """A horizontal bar chart of a question's categories labelled with n and %."""
+    """A horizontal bar chart of a question's categories labelled with n and %.
+
+    Drawn without tick machinery or automatic layout (labels are plain texts at fixed
+    margins), which keeps a chart to a few hundredths of a second.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     bars = chart_rows(counts, words)[::-1]
-    figure = Figure(figsize=(6.3, 0.8 + 0.32 * max(len(bars), 1)), dpi=dpi)
+    height = 0.55 + 0.27 * max(len(bars), 1)
+    figure = Figure(figsize=(6.3, height), dpi=dpi)
     FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    labels = [textwrap.shorten(label, 48, placeholder="…") for label, *_ in bars]
+    axes = figure.add_axes((0.42, 0.4 / height, 0.5, 1 - 0.5 / height))
     percents = [percent for _, _, percent, _ in bars]
     colours = [UNCODED_COLOUR if uncoded else BAR_COLOUR for *_, uncoded in bars]
     axes.barh(range(len(bars)), percents, color=colours, height=0.7)
-    axes.set_yticks(range(len(bars)), labels, fontsize=8)
-    for position, (_, count, percent, _) in enumerate(bars):
-        axes.text(percent + 1, position, f"{count} ({percent} %)", va="center", fontsize=7.5)
-    axes.set_xlim(0, max(percents + [0]) * 1.25 + 5)
-    axes.set_xlabel(f"{words['percent']} (n = {counts.answered})", fontsize=8)
-    axes.tick_params(axis="x", labelsize=7.5)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    figure.tight_layout()
+    axes.set_axis_off()
+    axes.set_ylim(-0.6, len(bars) - 0.4)
+    right = max(percents + [1]) * 1.3
+    axes.set_xlim(0, right)
+    for position, (label, count, percent, _) in enumerate(bars):
+        axes.text(-right * 0.02, position, textwrap.shorten(label, 44, placeholder="…"),
+                  ha="right", va="center", fontsize=8)
+        axes.text(percent + right * 0.01, position, f"{count} ({percent} %)", va="center",
+                  fontsize=7.5)
+    axes.axvline(0, color="#555555", linewidth=0.8)
+    figure.text(0.42, 0.08 / height, f"{words['percent']} (n = {counts.answered})",
+                fontsize=7.5, color="#555555")
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()

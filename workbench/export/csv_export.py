@@ -56,12 +56,12 @@ def cross_csv(tables: list[tuple[QuestionCounts, str, pd.DataFrame]]) -> str:
     return _to_csv(header, rows)
 
 
-def quotes_csv(questions: list[QuestionQuotes], *, draft: bool) -> str:
+def quotes_csv(questions: list[QuestionQuotes]) -> str:
     """One row per quote × heading, with the neutral tag (no respondent ids)."""
     header = ["quote_id", "question_id", "heading", "level", "text", "tag", "anonymised"]
     rows = [
         [quote.quote_id, question.question_id, section.name, section.level, quote.text,
-         quote.tag, 0 if draft else 1]
+         quote.tag, int(quote.approved)]
         for question in questions
         for section in question.sections
         for quote in section.quotes

@@ -14,10 +14,11 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from workbench.export.charts import bar_chart_png
 from workbench.export.counts import UNCODED, QuestionCounts
+from workbench.export.docx_fast import PLAIN, ParagraphAppender, RunFormat
 from workbench.export.quotes import QuoteSection
 from workbench.export.report import (
     ChapterReport,
@@ -29,7 +30,8 @@ from workbench.export.report import (
 from workbench.export.tree import MAIN_THEME
 
 TABLE_STYLE = "Light List Accent 1"
-DRAFT_COLOUR = RGBColor(0xC0, 0x00, 0x00)
+DRAFT_FORMAT = RunFormat(bold=True, colour="C00000")
+UPRIGHT = RunFormat(italic=False)
 
 
 class DocxReportWriter:
@@ -40,17 +42,21 @@ class DocxReportWriter:
         self.draft = draft
         self.charts = charts
         self.document = Document()
+        self.paragraphs = ParagraphAppender(self.document)
         styles = self.document.styles
-        self.quote_style = styles["Quote"]
-        self.body_style = styles["Normal"]
-        self.caption_style = styles["Caption"]
+        self.style_ids = {name: styles[name].style_id
+                          for name in ("Title", "Subtitle", "Quote", "Normal", "Caption")}
         self.table_style = styles[TABLE_STYLE]
-        self.heading_styles = {level: styles[f"Heading {level}"] for level in range(1, 10)}
+        self.heading_ids = {level: styles[f"Heading {level}"].style_id for level in range(1, 10)}
+
+    def paragraph(self, style: str, text: str, run_format: RunFormat = PLAIN) -> None:
+        """A one-run paragraph in a built-in style ("Normal", "Caption" …)."""
+        self.paragraphs.add(self.style_ids[style], [(text, run_format)])
 
     def write(self, chapters: list[ChapterReport], path: Path, title: str) -> None:
         """Render every chapter and save the document at ``path``."""
         single = sum(len(chapter.questions) for chapter in chapters) == 1
-        self.document.add_paragraph(title, style="Title")
+        self.paragraph("Title", title)
         if self.draft:
             self._warning(self.words["draft_note"])
         for chapter in chapters:
@@ -64,7 +70,7 @@ class DocxReportWriter:
         theme_base = 1 if single else 3
         question = report.question
         if single:
-            self.document.add_paragraph(question["text"], style="Subtitle")
+            self.paragraph("Subtitle", question["text"])
         else:
             self.heading(f"{question['text']} ({question['id']})", 2)
         if report.counts is not None:
@@ -78,12 +84,10 @@ class DocxReportWriter:
 
     def heading(self, text: str, level: int) -> None:
         """A paragraph in the built-in "Heading N" style (Word's navigation pane shows it)."""
-        self.document.add_paragraph(text, style=self.heading_styles[min(level, 9)])
+        self.paragraphs.add(self.heading_ids[min(level, 9)], [(text, PLAIN)])
 
     def _warning(self, text: str) -> None:
-        run = self.document.add_paragraph(style=self.body_style).add_run(text)
-        run.bold = True
-        run.font.color.rgb = DRAFT_COLOUR
+        self.paragraph("Normal", text, DRAFT_FORMAT)
 
     def counts_table(self, counts: QuestionCounts) -> None:
         """Category | Antall | Prosent, indented by tree depth, with a bold total row."""
@@ -99,9 +103,7 @@ class DocxReportWriter:
         _fill_row(table.add_row().cells, [words["total"], str(counts.answered), str(total)],
                   bold=True)
         _set_widths(table, [Cm(10), Cm(2.5), Cm(2.5)])
-        self.document.add_paragraph(
-            f"{base_line(counts, words)}. {note_line(counts, words)}", style=self.caption_style
-        )
+        self.paragraph("Caption", f"{base_line(counts, words)}. {note_line(counts, words)}")
 
     def _table(self, columns: int):
         """A table in the report style, without the style's bold first column."""
@@ -119,8 +121,9 @@ class DocxReportWriter:
     def chart(self, counts: QuestionCounts) -> None:
         """The question's bar chart, centred, 15 cm wide."""
         png = bar_chart_png(counts, self.words)
-        self.document.add_picture(io.BytesIO(png), width=Cm(15))
-        self.document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph = self.document.add_paragraph()
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(15))
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def cross_table(self, counts: QuestionCounts, by: str, long_table) -> None:
         """Groups as rows, top-level categories as columns, cells "n (row %)"."""
@@ -129,26 +132,22 @@ class DocxReportWriter:
         _fill_row(table.rows[0].cells, header, size=8)
         for values in rows:
             _fill_row(table.add_row().cells, values, size=8)
-        self.document.add_paragraph(self.words["cross_note"], style=self.caption_style)
+        self.paragraph("Caption", self.words["cross_note"])
 
     def quote_sections(self, sections: tuple[QuoteSection, ...], theme_base: int) -> None:
         """Headings for themes and codes with their quotes in the "Quote" style."""
         if not sections:
-            self.document.add_paragraph(self.words["no_quotes"], style=self.body_style)
+            self.paragraph("Normal", self.words["no_quotes"])
         for section in sections:
             self.heading(section.name, theme_base + section.depth)
             for quote in section.quotes:
                 self._quote(quote)
 
     def _quote(self, quote) -> None:
-        paragraph = self.document.add_paragraph(style=self.quote_style)
-        if self.draft:
-            marker = paragraph.add_run(f"[{self.words['draft']}] ")
-            marker.bold = True
-            marker.font.color.rgb = DRAFT_COLOUR
-        paragraph.add_run(f"«{quote.text}»")
+        runs = [] if quote.approved else [(f"[{self.words['draft']}] ", DRAFT_FORMAT)]
         suffix = f" ({quote.tag}; {quote.quote_id})" if quote.tag else f" ({quote.quote_id})"
-        paragraph.add_run(suffix).italic = False
+        runs += [(f"«{quote.text}»", PLAIN), (suffix, UPRIGHT)]
+        self.paragraphs.add(self.style_ids["Quote"], runs)
 
 
 def _set_widths(table, widths) -> None:

@@ -115,7 +115,7 @@ def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
             run.write("crosstables.csv", csv_export.cross_csv(crosses))
     if kind in ("quotes", "report"):
         quote_list = [report.quotes for report in reports if report.quotes is not None]
-        run.write("quotes.csv", csv_export.quotes_csv(quote_list, draft=draft))
+        run.write("quotes.csv", csv_export.quotes_csv(quote_list))
         run.private_path("key.csv").write_bytes(csv_export.key_csv(keys).encode("utf-8"))
 
 
@@ -133,7 +133,8 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
     texts = {}
     if not options.draft:
         segment_ids = reporting.report_segment_ids(store, question_ids)
-        texts = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
+        cleared = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
+        texts = {segment_id: text for segment_id, (text, _) in cleared.items()}
     write_method_xlsx(store, run.path("coding.xlsx"), question_ids=question_ids,
                       lang=options.lang, anonymised_text=texts.get)
 

@@ -55,16 +55,16 @@ def write_markdown(chapters: list[ChapterReport], words: dict, *, title: str,
                 for by, table in report.crosses:
                     lines += cross_markdown(report.counts, by, table, words)
             if report.quotes is not None:
-                lines += _quote_lines(report.quotes.sections, words, draft)
+                lines += _quote_lines(report.quotes.sections, words)
     return "\n".join(lines) + "\n"
 
 
-def _quote_lines(sections, words: dict, draft: bool) -> list[str]:
+def _quote_lines(sections, words: dict) -> list[str]:
     lines = [] if sections else [words["no_quotes"], ""]
-    marker = f"**[{words['draft']}]** " if draft else ""
     for section in sections:
         lines += [f"{'#' * min(4 + section.depth, 6)} {_cell(section.name)}", ""]
         for quote in section.quotes:
             tag = f"{quote.tag}; {quote.quote_id}" if quote.tag else quote.quote_id
+            marker = "" if quote.approved else f"**[{words['draft']}]** "
             lines += [f"> {marker}«{_cell(quote.text)}» ({tag})", ""]
     return lines

@@ -24,6 +24,7 @@ class QuoteEntry:
     respondent_id: str
     text: str
     tag: str
+    approved: bool = True
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,11 @@ class KeyRow:
     respondent_name: str
 
 
-def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str, str]:
-    """Segment id → quote text, through the anonymisation layer (LeakError passes through)."""
+def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str, tuple[str, bool]]:
+    """Segment id → (quote text, approved), through the anonymisation layer.
+
+    A ``LeakError`` passes through; in a draft, uncleared quotes come back unapproved.
+    """
     try:
         from workbench.anonymise.leak import anonymised_quotes
     except ImportError:
@@ -72,7 +76,8 @@ def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str,
             "quotes cannot be exported: the anonymisation layer (workbench.anonymise) is missing."
         ) from None
     quotes = anonymised_quotes(store, segment_ids, draft=draft)
-    return {quote.segment_id: quote.text for quote in quotes}
+    return {quote.segment_id: (quote.text, getattr(quote, "approved", not draft))
+            for quote in quotes}
 
 
 def collect_quotes(
@@ -150,8 +155,9 @@ class _QuestionBuilder:
             tag = ", ".join(
                 str(respondent[name]) for name in self.tag_attributes if respondent.get(name)
             )
+            text, approved = self.texts[segment_id]
             self.entries[segment_id] = QuoteEntry(
-                quote_id, segment_id, row["respondent_id"], self.texts[segment_id], tag
+                quote_id, segment_id, row["respondent_id"], text, tag, approved
             )
             self.keys.append(
                 KeyRow(quote_id, self.question["id"], segment_id, row["respondent_id"],

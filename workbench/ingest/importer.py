@@ -88,6 +88,8 @@ def read_survey(
     """Read and validate a survey file without touching any project."""
     if layout not in LAYOUTS:
         raise UserError(f"unknown layout '{layout}'; choose one of {', '.join(LAYOUTS)}.")
+    if questions_file and question_columns:
+        raise UserError("name the questions with --questions or with --question-columns, not both.")
     questions = read_questions_file(questions_file) if questions_file else None
     table = read_table(path)
     if layout == "long":

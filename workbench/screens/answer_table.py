@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Label
 from workbench import coding
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.store import tui_queries
-from workbench.store.tui_queries import AnswerFilter
+from workbench.store.tui_queries import NO_FILTER, AnswerFilter
 
 PREVIEW_LENGTH = 70
 SORT_KEYS = ("respondent", "answer", "codes")
@@ -29,7 +29,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         Binding("enter", "open", "Open", id="table_open"),
     ]
 
-    def __init__(self, question_id: str | None, answer_filter: AnswerFilter = AnswerFilter(),
+    def __init__(self, question_id: str | None, answer_filter: AnswerFilter = NO_FILTER,
                  choose_marked: str | None = None) -> None:
         super().__init__()
         self.question_id = question_id

@@ -12,13 +12,8 @@ from textual.widgets import Footer, Label
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.answer_table import AnswerTableScreen
-from workbench.screens.chart import ChartScreen
-from workbench.screens.choice import ChoiceDialog
-from workbench.screens.codebook import CodebookScreen
-from workbench.screens.filter import FilterDialog
-from workbench.screens.help import HelpScreen
-from workbench.screens.text_prompt import TextPrompt
+from workbench.screens.coding_editing import AnswerEditing
+from workbench.screens.coding_navigation import CodingNavigation
 from workbench.store import Store, tui_queries
 from workbench.store.tui_queries import AnswerFilter
 from workbench.widgets.answer_view import AnswerView
@@ -29,7 +24,7 @@ from workbench.widgets.status_line import StatusLine
 from workbench.widgets.suggestion_list import SuggestionList, SuggestionRow
 
 
-class CodingScreen(Screen):
+class CodingScreen(AnswerEditing, CodingNavigation, Screen):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -164,10 +159,11 @@ class CodingScreen(Screen):
         view = self.query_one(AnswerView)
         detail = tui_queries.answer_detail(self.store, self.answer_id) if self.answer_id else None
         segments = tui_queries.segments_with_codes(self.store, self.answer_id) if detail else []
-        view.show_answer(detail["text"] if detail else "", segments, keep_cursor)
-        self.refresh_chips()
-        self._show_position(detail)
-        self.refresh_suggestions()
+        with self.app.batch_update():
+            view.show_answer(detail["text"] if detail else "", segments, keep_cursor)
+            self.refresh_chips()
+            self._show_position(detail)
+            self.refresh_suggestions()
 
     def refresh_chips(self) -> None:
         view = self.query_one(AnswerView)
@@ -175,14 +171,14 @@ class CodingScreen(Screen):
                                                 self.app.settings.blind)
         segment_id = self.current_segment_id
         memo = tui_queries.memo_text(self.store, segment_id, self.coder) if segment_id else ""
-        self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "")
+        self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "", layout=False)
 
     def _show_position(self, detail: dict | None) -> None:
         where = f"Answer {self.position + 1} of {len(self.answer_ids)}" if detail else "No answers"
         if self.answer_filter != AnswerFilter():
             where += f"  ·  filter: {self.answer_filter.describe()}  (f to change)"
-        self.query_one("#answer-position", Label).update(where)
-        self.query_one("#respondent", Label).update(self._respondent_line(detail))
+        self.query_one("#answer-position", Label).update(where, layout=False)
+        self.query_one("#respondent", Label).update(self._respondent_line(detail), layout=False)
 
     def _respondent_line(self, detail: dict | None) -> str:
         if detail is None:
@@ -330,7 +326,8 @@ class CodingScreen(Screen):
     def _go_to(self, position: int) -> None:
         if 0 <= position < len(self.answer_ids):
             self.position = position
-            self.query_one(CodePicker).reset()
+            if self.query_one(CodePicker).query_text:
+                self.query_one(CodePicker).reset()
             self.show_answer()
         else:
             self.notify("No more answers this way.", timeout=1.5)
@@ -359,102 +356,3 @@ class CodingScreen(Screen):
         description = operation(self.store, self.coder)
         self.notify(description or nothing, timeout=2)
         self.after_change(codebook_changed=True)
-
-    def action_split(self) -> None:
-        """Split the segment at the cursor, or cut the selection out as its own segment."""
-        if not self._writable():
-            return
-        view = self.query_one(AnswerView)
-        cuts = list(view.selection) if view.selection else [view.cursor]
-        try:
-            for at in sorted(cuts, reverse=True):
-                segment = next((s for s in view.segments if s["start"] < at < s["end"]), None)
-                if segment:
-                    coding.split_segment(self.store, segment["id"], at, self.coder)
-                    view.segments = tui_queries.segments_with_codes(self.store, self.answer_id)
-        except UserError as error:
-            self.notify(str(error), severity="error")
-        self.after_change()
-
-    def action_remove_code(self) -> None:
-        view = self.query_one(AnswerView)
-        if not self._writable():
-            return
-        mine = [row for row in view.segments[view.current_index]["codings"]
-                if row["coder"] == self.coder]
-        choices = [(row["code_id"], self.codes.get(row["code_id"], row)["name"]) for row in mine]
-        if len(choices) == 1:
-            self._remove(choices[0][0])
-        elif choices:
-            self.app.push_screen(ChoiceDialog("Remove which code?", choices), self._remove)
-        else:
-            self.notify("This segment has no code of yours to remove.")
-
-    def _remove(self, code_id: str | None) -> None:
-        if code_id and self.current_segment_id:
-            coding.remove_codes(self.store, self.current_segment_id, [code_id], self.coder)
-            self.after_change()
-
-    def action_memo(self) -> None:
-        segment_id = self.current_segment_id
-        if not self._writable():
-            return
-        current = tui_queries.memo_text(self.store, segment_id, self.coder)
-
-        def save(text: str | None) -> None:
-            if text is not None:
-                tui_queries.save_memo(self.store, segment_id, self.coder, text.strip())
-                self.after_change()
-
-        self.app.push_screen(TextPrompt("Memo on this segment", current), save)
-
-    # ---- finding answers and other screens ----------------------------------------------
-
-    def action_search(self) -> None:
-        self.app.push_screen(TextPrompt("Search answers by text or code name",
-                                        self.answer_filter.text or ""),
-                             lambda text: text is not None and self.set_filter(
-                                 AnswerFilter(text=text.strip() or None)))
-
-    def action_filter(self) -> None:
-        self.app.push_screen(FilterDialog(), lambda chosen: chosen and self.set_filter(chosen))
-
-    def set_filter(self, answer_filter: AnswerFilter) -> None:
-        self.answer_filter = answer_filter
-        self.load_question(self.question_id, self.answer_id)
-
-    def action_toggle_blind(self) -> None:
-        self.app.settings = self.app.settings.with_changes(blind=not self.app.settings.blind)
-        self.app.save_settings()
-        self.show_answer(keep_cursor=True)
-
-    def action_toggle_evidence(self) -> None:
-        self.query_one(SuggestionList).toggle_evidence()
-
-    def action_focus_picker(self) -> None:
-        self.query_one(CodePicker).focus_filter()
-
-    def action_answer_table(self, code_id: str | None = None) -> None:
-        screen = AnswerTableScreen(self.question_id, AnswerFilter(code_id=code_id))
-        self.app.push_screen(screen, self._returned)
-
-    def action_codebook(self) -> None:
-        self.app.push_screen(CodebookScreen(), self._returned)
-
-    def action_chart(self) -> None:
-        self.app.push_screen(ChartScreen(self.question_id))
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
-
-    def _returned(self, answer_id: int | None) -> None:
-        """Back from the table or codebook: reload, and jump to a chosen answer."""
-        self.reload_codes()
-        if answer_id is not None:
-            question_id = tui_queries.answer_detail(self.store, answer_id)["question_id"]
-            self.answer_filter = AnswerFilter()
-            self.load_question(question_id, answer_id)
-        else:
-            self.show_answer(keep_cursor=True)
-        self.count_progress()
-        self.query_one(CodePicker).focus_filter()

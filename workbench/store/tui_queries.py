@@ -35,6 +35,8 @@ class AnswerFilter:
         return ", ".join(parts)
 
 
+NO_FILTER = AnswerFilter()
+
 CODED_ANSWER = (
     "EXISTS (SELECT 1 FROM segments s JOIN codings k ON k.segment_id = s.id "
     "WHERE s.answer_id = a.id{extra})"
@@ -88,7 +90,7 @@ def _filter_sql(answer_filter: AnswerFilter) -> tuple[str, list]:
 
 
 def answer_ids(store: Store, question_id: str, wave: int | None,
-               answer_filter: AnswerFilter = AnswerFilter()) -> list[int]:
+               answer_filter: AnswerFilter = NO_FILTER) -> list[int]:
     """Ids of the question's answers (not non-responses) in respondent order."""
     where, params = _filter_sql(answer_filter)
     rows = store.db.execute(
@@ -174,7 +176,7 @@ def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
 
 
 def table_rows(store: Store, question_id: str | None, wave: int | None,
-               answer_filter: AnswerFilter = AnswerFilter()) -> list[dict]:
+               answer_filter: AnswerFilter = NO_FILTER) -> list[dict]:
     """One row per answer (of one question, or all): respondent, name, text, code names."""
     where, params = _filter_sql(answer_filter)
     question = "a.question_id = ?" if question_id else "a.question_id IS NOT ?"

@@ -36,7 +36,7 @@ class ReplayStep:
     true_codes: tuple[str, ...]
     ranked: tuple[str, ...]
     known: bool  # a true code had been used before
-    baseline: str | None  # the most frequent code so far
+    baseline: str | None  # the most frequent code so far in the question (else overall)
     keys_with_suggestions: int
     keys_typing_only: int
 
@@ -93,22 +93,28 @@ def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
     totals = Counter(seg.question_id for seg in segments)
     seen_in_question: Counter = Counter()
     code_counts: Counter = Counter()
+    question_counts: dict[str, Counter] = {}
     steps = []
     for index, segment in enumerate(segments):
         row = matrix[index : index + 1]
         ranked = [item.code_id for item in model.suggest(row, segment.question_id,
                                                           SHOWN_SUGGESTIONS)]
+        in_question = question_counts.setdefault(segment.question_id, Counter())
+        baseline = (in_question or code_counts).most_common(1)
         steps.append(_step(segment, ranked, code_counts, tree,
-                           seen_in_question[segment.question_id] / totals[segment.question_id]))
+                           seen_in_question[segment.question_id] / totals[segment.question_id],
+                           baseline[0][0] if baseline else None))
         model.partial_fit(row, [segment.codes], [segment.question_id])
         seen_in_question[segment.question_id] += 1
         code_counts.update(segment.codes)
+        in_question.update(segment.codes)
         if on_progress:
             on_progress(index + 1, len(segments))
     return steps
 
 
-def _step(segment, ranked, code_counts: Counter, tree, coded_share: float) -> ReplayStep:
+def _step(segment, ranked, code_counts: Counter, tree, coded_share: float,
+          baseline: str | None) -> ReplayStep:
     known_names = [tree.name(code) for code in code_counts]
 
     def keys(shown: list[str]) -> int:
@@ -124,7 +130,7 @@ def _step(segment, ranked, code_counts: Counter, tree, coded_share: float) -> Re
         true_codes=segment.codes,
         ranked=tuple(ranked),
         known=any(code in code_counts for code in segment.codes),
-        baseline=code_counts.most_common(1)[0][0] if code_counts else None,
+        baseline=baseline,
         keys_with_suggestions=keys(ranked),
         keys_typing_only=keys([]),
     )

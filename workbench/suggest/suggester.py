@@ -2,7 +2,8 @@
 
 Rows are unit-length vectors from a representation; labels are tuples of code ids; groups are
 question ids (neighbours and codes of the same question weigh more). ``partial_fit`` adds
-newly coded segments cheaply; the linear model is refitted only on a schedule.
+newly coded segments cheaply; the linear models (one per question, over that question's
+segments) are refitted only on a schedule.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.base import BaseEstimator
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
-from sklearn.preprocessing import MultiLabelBinarizer
 
+from workbench.suggest.linear import fit_linear_scorer
 from workbench.suggest.rows import GrowingRows
 
 
@@ -66,11 +65,11 @@ class CodeSuggester(BaseEstimator):
         self.pair_rows_ = np.zeros(0, dtype=np.int64)
         self.pair_classes_ = np.zeros(0, dtype=np.int64)
         self.class_sq_norms_ = np.zeros(0, dtype=np.float64)
-        self.linear_ = None
-        self.linear_classes_ = np.zeros(0, dtype=np.int64)
-        self.rows_at_last_refit_ = 0
+        self.group_rows_: dict = defaultdict(list)
+        self.linear_: dict = {}
+        self.rows_at_last_refit_: dict = {}
         self._add(X, y, groups)
-        self._refit_linear()
+        self._refit_linear(list(self.group_rows_))
         return self
 
     def partial_fit(self, X, y, groups=None):
@@ -78,9 +77,12 @@ class CodeSuggester(BaseEstimator):
         if not hasattr(self, "rows_"):
             return self.fit(X, y, groups)
         self._add(X, y, groups)
-        since = self.rows_.count - self.rows_at_last_refit_
-        if since >= max(self.refit_every, 0.1 * self.rows_at_last_refit_):
-            self._refit_linear()
+        due = [
+            group for group in dict.fromkeys(self.groups_[-len(y):])
+            if len(self.group_rows_[group]) - self.rows_at_last_refit_.get(group, 0)
+            >= max(self.refit_every, 0.1 * self.rows_at_last_refit_.get(group, 0))
+        ]
+        self._refit_linear(due)
         return self
 
     @property
@@ -97,6 +99,8 @@ class CodeSuggester(BaseEstimator):
         self._update_norms(X, new_rows, new_classes)
         self.pair_rows_ = np.concatenate([self.pair_rows_, new_rows + self.rows_.count])
         self.pair_classes_ = np.concatenate([self.pair_classes_, new_classes])
+        for row, group in enumerate(groups, start=self.rows_.count):
+            self.group_rows_[group].append(row)
         self.rows_.append(X)
         self.labels_.extend(labels)
         self.groups_.extend(groups)
@@ -132,23 +136,21 @@ class CodeSuggester(BaseEstimator):
             norms[code] += 2.0 * old_dot + float(batch_gram[column, column])
         self.class_sq_norms_ = norms
 
-    def _refit_linear(self) -> None:
-        self.rows_at_last_refit_ = self.rows_.count
-        counts = np.bincount(self.pair_classes_, minlength=len(self.classes_))
-        has_negatives = counts < self.rows_.count
-        eligible = np.flatnonzero((counts >= self.min_examples_for_linear) & has_negatives)
-        if len(eligible) < 2:
-            self.linear_, self.linear_classes_ = None, np.zeros(0, dtype=np.int64)
+    def _refit_linear(self, groups) -> None:
+        """Refit the linear models of these questions on their own segments."""
+        if not groups:
             return
-        eligible_set = set(eligible.tolist())
-        targets = [
-            [self.class_index_[code] for code in codes if self.class_index_[code] in eligible_set]
-            for codes in self.labels_
-        ]
-        binary = MultiLabelBinarizer(classes=eligible).fit_transform(targets)
-        model = LogisticRegression(solver="liblinear", C=self.C, random_state=self.random_state)
-        self.linear_ = OneVsRestClassifier(model).fit(self.rows_.matrix(), binary)
-        self.linear_classes_ = eligible
+        matrix = self.rows_.matrix()
+        for group in groups:
+            rows = self.group_rows_[group]
+            self.rows_at_last_refit_[group] = len(rows)
+            targets = [[self.class_index_[code] for code in self.labels_[row]] for row in rows]
+            scorer = fit_linear_scorer(matrix[rows], targets, self.min_examples_for_linear,
+                                       self.C, self.random_state)
+            if scorer is None:
+                self.linear_.pop(group, None)
+            else:
+                self.linear_[group] = scorer
 
     def suggest(self, x, group=None, top=5, exclude_rows=()) -> list[RankedCode]:
         """The best ``top`` codes for one row ``x`` (shape 1 x features), best first.
@@ -175,7 +177,7 @@ class CodeSuggester(BaseEstimator):
         same_class = self._question_factor(group)
         blended = self.knn_weight * self._knn_votes(group, similarities)
         blended += self.centroid_weight * self._centroid_scores(similarities) * same_class
-        blended += self.linear_weight * self._linear_scores(x) * same_class
+        blended += self.linear_weight * self._linear_scores(x, group)
         return blended
 
     def _question_factor(self, group) -> np.ndarray:
@@ -212,10 +214,11 @@ class CodeSuggester(BaseEstimator):
         best = cosines.max() if len(cosines) else 0.0
         return cosines / best if best > 0 else cosines
 
-    def _linear_scores(self, x) -> np.ndarray:
+    def _linear_scores(self, x, group) -> np.ndarray:
         scores = np.zeros(len(self.classes_))
-        if self.linear_ is not None:
-            scores[self.linear_classes_] = self.linear_.predict_proba(x)[0]
+        scorer = self.linear_.get(group)
+        if scorer is not None:
+            scores[scorer.classes] = scorer.probabilities(x)
         return scores
 
     def _evidence(self, class_index, similarities, excluded, limit=3):

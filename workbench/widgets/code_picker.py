@@ -6,8 +6,8 @@ Up/Down move through the matches, Enter applies, Tab chooses the new code's pare
 
 from __future__ import annotations
 
-from rich.text import Text
 from rapidfuzz import fuzz, utils
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,10 +44,11 @@ class FilterInput(Input):
     digits_are_suggestions = True
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.digits_are_suggestions and not self.value and event.character and event.character in "123456789":
+        digit = event.character if event.character and event.character in "123456789" else None
+        if self.digits_are_suggestions and not self.value and digit:
             event.stop()
             event.prevent_default()
-            self.post_message(self.DigitPressed(int(event.character)))
+            self.post_message(self.DigitPressed(int(digit)))
             return
         await super()._on_key(event)
 

@@ -55,7 +55,7 @@ class SuggestionList(Static):
 
     def _render_rows(self) -> None:
         if not self.rows:
-            self.update(Text("Nothing to suggest yet.", style="dim"))
+            self.update(Text("Nothing to suggest yet.", style="dim"), layout=False)
             return
         number_style = self.get_component_rich_style("suggestion-list--number")
         evidence_style = self.get_component_rich_style("suggestion-list--evidence")
@@ -69,4 +69,4 @@ class SuggestionList(Static):
                 text.append(f"\n    {row.evidence}", style=evidence_style)
             text.append("\n")
         text.rstrip()
-        self.update(text)
+        self.update(text, layout=False)

@@ -1,0 +1,50 @@
+"""The one-vs-rest logistic part of the suggester, kept as sparse weights for fast scoring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.preprocessing import MultiLabelBinarizer
+
+
+@dataclass(frozen=True)
+class LinearScorer:
+    """Per-code logistic weights; ``probabilities`` gives one value per listed class."""
+
+    classes: np.ndarray  # class indices of the suggester
+    weights: sparse.csr_matrix  # classes x features
+    intercepts: np.ndarray
+
+    def probabilities(self, x) -> np.ndarray:
+        product = x @ self.weights.T
+        decision = np.asarray(product.toarray() if sparse.issparse(product) else product)[0]
+        return 1.0 / (1.0 + np.exp(-(decision + self.intercepts)))
+
+
+def fit_linear_scorer(X, targets: list[list[int]], min_examples: int, C: float,
+                      random_state) -> LinearScorer | None:
+    """One logistic model per class with enough positive and negative rows; None if < 2."""
+    counts: dict[int, int] = {}
+    for classes in targets:
+        for index in classes:
+            counts[index] = counts.get(index, 0) + 1
+    eligible = sorted(
+        index for index, count in counts.items() if min_examples <= count < len(targets)
+    )
+    if len(eligible) < 2:
+        return None
+    wanted = set(eligible)
+    binary = MultiLabelBinarizer(classes=eligible).fit_transform(
+        [[index for index in classes if index in wanted] for classes in targets]
+    )
+    model = LogisticRegression(solver="liblinear", C=C, random_state=random_state)
+    fitted = OneVsRestClassifier(model).fit(X, binary)
+    return LinearScorer(
+        classes=np.array(eligible, dtype=np.int64),
+        weights=sparse.csr_matrix(np.vstack([e.coef_[0] for e in fitted.estimators_])),
+        intercepts=np.array([e.intercept_[0] for e in fitted.estimators_]),
+    )
