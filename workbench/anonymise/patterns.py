@@ -38,7 +38,6 @@ _STREET = re.compile(
     + r"|(?:[A-ZÆØÅ][\wæøå.-]*\s){1,2}(?:gate|vei|veg|allé|plass))"
     + r"\s\d{1,4}(?:\s?[A-H](?![\wæøå]))?(?!\d)"
 )
-_POST_BOX = re.compile(r"\b(?:[Pp]ostboks|[Pp]b\.)\s?\d{1,5}(?!\d)")
 _POSTCODE_PLACE = re.compile(r"(?<![\d])(\d{4})\s+[A-ZÆØÅ][a-zæøå]+(?:[ -][A-ZÆØÅ][a-zæøå]+)?")
 
 _ID_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -94,7 +93,6 @@ def _number_spans(text: str) -> list[Span]:
     ]
     spans += _org_number_spans(text)
     spans += [Span(m.start(), m.end(), "address") for m in _STREET.finditer(text)]
-    spans += [Span(m.start(), m.end(), "address") for m in _POST_BOX.finditer(text)]
     spans += _postcode_spans(text)
     return spans
 

@@ -30,9 +30,10 @@ TITLES = frozenset(
 # First names that are also common words, so a capitalised one opening a sentence is a word.
 WORD_NAMES = frozenset(
     {
-        "arve", "aud", "dag", "endre", "even", "finn", "frank", "gro", "hans", "helge", "inge",
-        "jo", "karl", "lene", "line", "linn", "liv", "live", "mette", "odd", "per", "rune",
-        "sander", "signe", "siv", "stein", "stig", "tom", "tone", "tore", "vegar", "vilde",
+        "ane", "arve", "aud", "dag", "ella", "endre", "even", "finn", "frank", "gro", "hans",
+        "helge", "inge", "jo", "karl", "lene", "line", "linn", "lise", "liv", "live", "mette",
+        "odd", "per", "rune", "sander", "signe", "siv", "stein", "stig", "tom", "tone", "tore",
+        "trine", "vegar", "vilde", "åsa",
     }
 )
 _NAME_SHAPE = re.compile(r"^[A-ZÆØÅÉ][a-zæøåéüöä]+(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*$")

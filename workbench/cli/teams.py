@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from workbench.project import open_project
-from workbench.review import agreement as statistics
-from workbench.review.assign import assign_sample
-from workbench.review.coders import current_coder
-from workbench.review.measure import AgreementResult, measure_agreement
-from workbench.review.merge import MergeReport, merge_project, unify_codes
-from workbench.review.reliability_report import export_reliability
+
+# The review package pulls in numpy and openpyxl: import it in the handlers, so that
+# building the parser (every command's start-up) stays fast.
+if TYPE_CHECKING:
+    from workbench.review.measure import AgreementResult
+    from workbench.review.merge import MergeReport
 
 
 def register(subparsers) -> None:
@@ -46,6 +47,8 @@ def register(subparsers) -> None:
 
 
 def run_assign(arguments) -> int:
+    from workbench.review.assign import assign_sample
+
     with open_project(arguments.project) as store:
         result = assign_sample(store, arguments.coder, arguments.share, arguments.question,
                                arguments.seed, blind=not arguments.open)
@@ -57,6 +60,9 @@ def run_assign(arguments) -> int:
 
 
 def run_merge(arguments) -> int:
+    from workbench.review.coders import current_coder
+    from workbench.review.merge import merge_project, unify_codes
+
     with open_project(arguments.project) as store:
         report = merge_project(store, arguments.other)
         print_merge_report(report)
@@ -87,6 +93,8 @@ def print_merge_report(report: MergeReport) -> None:
 
 
 def run_agreement(arguments) -> int:
+    from workbench.review.measure import measure_agreement
+
     coders = arguments.coders.split(",")
     with open_project(arguments.project, read_only=True) as store:
         result = measure_agreement(store, coders, arguments.question, arguments.level)
@@ -104,6 +112,8 @@ def shown(value: float | None) -> str:
 
 def print_agreement(result: AgreementResult) -> None:
     """The per-code table with threshold flags, then the overall figures."""
+    from workbench.review import agreement as statistics
+
     print(f"Coders: {', '.join(result.coders)}; segments coded by at least two: {result.segments}")
     if not result.segments:
         print("No segment is coded by at least two of these coders: nothing to compare.")
@@ -123,6 +133,8 @@ def print_agreement(result: AgreementResult) -> None:
 
 
 def run_reliability(arguments) -> int:
+    from workbench.review.reliability_report import export_reliability
+
     coders = arguments.coders.split(",") if arguments.coders else None
     with open_project(arguments.project, read_only=True) as store:
         paths = export_reliability(store, arguments.out, coders)

@@ -14,7 +14,7 @@ from workbench.store import tui_queries
 from workbench.store.tui_queries import NO_FILTER, AnswerFilter
 
 PREVIEW_LENGTH = 70
-SORT_KEYS = ("respondent", "answer", "codes")
+SORT_KEYS = ("codes", "respondent", "answer")
 
 
 class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
@@ -47,8 +47,8 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         table = self.query_one(DataTable)
         table.add_column("", key="mark", width=1)
         table.add_column("Respondent", key="respondent")
-        table.add_column("Answer", key="answer", width=PREVIEW_LENGTH)
         table.add_column("Codes", key="codes")
+        table.add_column("Answer", key="answer")
         self.load_rows()
         table.focus()
 
@@ -61,7 +61,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         for row in rows:
             who = f"{row['respondent_id']} {row['name'] or ''}".strip()
             preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
-            table.add_row(self._mark(row["id"]), who, preview, row["codes"] or "",
+            table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview,
                           key=str(row["id"]))
         self._update_title(len(rows))
 

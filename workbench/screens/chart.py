@@ -45,7 +45,10 @@ class ChartScreen(Screen[None]):
         labels = [self._label(row, base) for row in reversed(rows)]
         plt.bar(labels, [row["respondents"] for row in reversed(rows)],
                 orientation="horizontal", width=0.6)
-        plt.xlabel("respondents")
+        plt.xlim(0, base)
+        step = max(1, base // 5)
+        plt.xticks(list(range(0, base + 1, step)))
+        plt.xlabel(f"respondents (of {base} who answered)")
 
     @staticmethod
     def _label(row: dict, base: int) -> str:

@@ -48,8 +48,12 @@ class CodebookScreen(Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        tree = self.query_one(Tree)
+        tree.show_root = False
         self.rebuild()
-        self.query_one(Tree).focus()
+        tree.focus()
+        if tree.cursor_node is None or tree.cursor_node is tree.root:
+            tree.cursor_line = 0
 
     @property
     def store(self):

@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from workbench.errors import UserError
+from workbench.store.lean_sqlite_utils import import_sqlite_utils
 from workbench.store.migrations import MIGRATIONS
+
+sqlite_utils = import_sqlite_utils()
 
 # Namespace for deterministic UUIDs (default segments, REFI-QDA GUIDs); never change it.
 PROJECT_NAMESPACE = uuid.UUID("6f1c2a4e-8b0d-4c1e-9a55-2f7e3d9b4c10")

@@ -41,10 +41,17 @@ def fit_linear_scorer(X, targets: list[list[int]], min_examples: int, C: float,
     binary = MultiLabelBinarizer(classes=eligible).fit_transform(
         [[index for index in classes if index in wanted] for classes in targets]
     )
-    model = LogisticRegression(solver="liblinear", C=C, random_state=random_state)
-    fitted = OneVsRestClassifier(model).fit(X, binary)
+    # Only features present in these rows can get weight: fitting on them alone is much faster.
+    used = np.flatnonzero(np.asarray(abs(X).sum(axis=0)).ravel())
+    model = LogisticRegression(solver="liblinear", dual=True, C=C, random_state=random_state)
+    fitted = OneVsRestClassifier(model).fit(X[:, used], binary)
+    compact = np.vstack([estimator.coef_[0] for estimator in fitted.estimators_])
+    weights = sparse.csr_matrix(
+        (compact.ravel(), (np.repeat(np.arange(len(eligible)), len(used)), np.tile(used, len(eligible)))),
+        shape=(len(eligible), X.shape[1]),
+    )
     return LinearScorer(
         classes=np.array(eligible, dtype=np.int64),
-        weights=sparse.csr_matrix(np.vstack([e.coef_[0] for e in fitted.estimators_])),
-        intercepts=np.array([e.intercept_[0] for e in fitted.estimators_]),
+        weights=weights,
+        intercepts=np.array([estimator.intercept_[0] for estimator in fitted.estimators_]),
     )

@@ -38,6 +38,11 @@ class TfidfRepresentation(TransformerMixin, BaseEstimator):
 
     def fit(self, texts, y=None):
         """Learn vocabularies and IDF weights from the texts (no labels involved)."""
+        self.fit_transform(texts)
+        return self
+
+    def fit_transform(self, texts, y=None):
+        """Fit and return the texts' rows in one pass over the texts."""
         texts = list(texts)
         self.char_vectorizer_ = TfidfVectorizer(
             analyzer="char_wb",
@@ -47,7 +52,7 @@ class TfidfRepresentation(TransformerMixin, BaseEstimator):
             min_df=self.min_df,
             max_features=self.max_features,
             dtype=np.float32,
-        ).fit(texts)
+        )
         self.word_vectorizer_ = TfidfVectorizer(
             tokenizer=content_tokens,
             token_pattern=None,
@@ -56,17 +61,24 @@ class TfidfRepresentation(TransformerMixin, BaseEstimator):
             sublinear_tf=True,
             min_df=self.min_df,
             dtype=np.float32,
-        ).fit(texts)
+        )
+        blocks = (self.char_vectorizer_.fit_transform(texts),
+                  self.word_vectorizer_.fit_transform(texts))
         self.n_features_out_ = len(self.char_vectorizer_.vocabulary_) + len(
             self.word_vectorizer_.vocabulary_
         )
-        return self
+        return self._combine(*blocks)
 
     def transform(self, texts):
         """Sparse CSR rows of unit length (all-zero for texts with no known n-gram)."""
         texts = list(texts)
-        char_block = self.char_vectorizer_.transform(texts) * np.sqrt(1.0 - self.word_weight)
-        word_block = self.word_vectorizer_.transform(texts) * np.sqrt(self.word_weight)
+        return self._combine(
+            self.char_vectorizer_.transform(texts), self.word_vectorizer_.transform(texts)
+        )
+
+    def _combine(self, char_rows, word_rows):
+        char_block = char_rows * np.sqrt(1.0 - self.word_weight)
+        word_block = word_rows * np.sqrt(self.word_weight)
         combined = sparse.hstack([char_block, word_block], format="csr", dtype=np.float32)
         return normalize(combined)
 

@@ -76,14 +76,17 @@ class CodeSuggester(BaseEstimator):
         """Add newly coded rows; the linear model is refitted when enough have arrived."""
         if not hasattr(self, "rows_"):
             return self.fit(X, y, groups)
+        known = self.rows_.count
         self._add(X, y, groups)
-        due = [
-            group for group in dict.fromkeys(self.groups_[-len(y):])
-            if len(self.group_rows_[group]) - self.rows_at_last_refit_.get(group, 0)
-            >= max(self.refit_every, 0.1 * self.rows_at_last_refit_.get(group, 0))
-        ]
-        self._refit_linear(due)
+        self._refit_linear([
+            group for group in dict.fromkeys(self.groups_[known:]) if self._refit_due(group)
+        ])
         return self
+
+    def _refit_due(self, group) -> bool:
+        """A question's linear model is refitted after ``refit_every`` rows or 10 % growth."""
+        last = self.rows_at_last_refit_.get(group, 0)
+        return len(self.group_rows_[group]) - last >= max(self.refit_every, 0.1 * last)
 
     @property
     def n_rows_(self) -> int:

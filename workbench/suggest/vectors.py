@@ -74,11 +74,10 @@ def fit_vectors(answers: list[dict], engine: str = DEFAULT_ENGINE, on_progress=N
     texts = [answer["text"] for answer in answers]
     if not texts:
         raise UserError("the project has no answers yet, so there is nothing to suggest from.")
-    progress(0, 2)
-    representation = make_representation(engine).fit(texts)
-    progress(1, 2)
-    matrix = representation.transform([answer["text"] for answer in answers])
-    progress(2, 2)
+    progress(0, 1)
+    representation = make_representation(engine)
+    matrix = representation.fit_transform(texts)
+    progress(1, 1)
     return ProjectVectors(
         representation=representation,
         matrix=matrix,

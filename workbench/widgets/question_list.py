@@ -68,7 +68,7 @@ class QuestionList(OptionList):
     def _prompt(self, question: dict) -> Text:
         title = Text(question["id"], style="bold")
         title.append(f"  {question['text']}", style="")
-        title.truncate(BAR_WIDTH + 14, overflow="ellipsis")
+        title.truncate(BAR_WIDTH + 12, overflow="ellipsis")
         answered, coded = self._progress.get(question["id"], (0, 0))
         return Text.assemble(title, "\n", progress_bar(coded, answered))
 
