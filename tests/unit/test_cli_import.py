@@ -75,24 +75,17 @@ def test_empty_question_columns_option(project, wide_file, capsys):
     assert "names no columns" in capsys.readouterr().err
 
 
-def test_coded_layout_dispatches_to_coded_import(project, wide_file, monkeypatch, capsys):
-    calls = []
-
-    def fake_import(store, path, *, coder, wave, on_progress):
-        calls.append((path, coder, wave))
-        return "Imported 3 coded segments."
-
-    import types
-
-    fake = types.ModuleType("workbench.coded_import")
-    fake.import_coded_file = fake_import
-    monkeypatch.setitem(sys.modules, "workbench.coded_import", fake)
-    code = main(
-        ["import", str(project), str(wide_file), "--layout", "coded", "--coder", "kari", "--wave", "2023"]
+def test_coded_layout_imports_a_coded_spreadsheet(project, tmp_path, capsys):
+    coded = tmp_path / "coded.csv"
+    coded.write_text(
+        "respondent;question;text;code\n"
+        "1804;q1;Godt samarbeid.;Samarbeid > Godt\n"
+        "1804;q1;Godt samarbeid.;Annet\n",
+        encoding="utf-8",
     )
+    code = main(["import", str(project), str(coded), "--layout", "coded", "--coder", "kari", "--wave", "2023"])
     assert code == 0
-    assert calls == [(str(wide_file), "kari", 2023)]
-    assert "Imported 3 coded segments." in capsys.readouterr().out
+    assert "Imported 2 new codings" in capsys.readouterr().out
 
 
 def test_console_script_exit_code_in_a_subprocess(project, tmp_path):

@@ -151,3 +151,14 @@ def test_qdc_reading_refuses_a_foreign_file(tmp_path):
     path.write_text("<Something/>")
     with pytest.raises(UserError, match="not a REFI-QDA CodeBook"):
         read_qdc(path)
+
+
+def test_workbench_import_reads_a_qdpx_and_says_what_it_discarded(tmp_path, capsys):
+    from workbench.cli import main
+
+    create_project(tmp_path / "p.db").close()
+    archive = _foreign_archive(tmp_path / "foreign.qdpx")
+    assert main(["import", str(tmp_path / "p.db"), str(archive), "--wave", "2024"]) == 0
+    printed = capsys.readouterr().out
+    assert "Imported 1 new answers" in printed
+    assert "Discarded 1 × PictureSource." in printed

@@ -14,12 +14,13 @@ def register(subparsers) -> None:
             "Import answers from a CSV (, or ; separated; UTF-8 or Windows-1252) or XLSX file. "
             "Wide layout: one row per respondent, question columns named by --questions or "
             "--question-columns. Long layout: columns respondent, question, text. "
-            "Coded layout: a spreadsheet that already carries codes. "
+            "Coded layout: a spreadsheet that already carries codes (also the method's XLSX with "
+            "sheets Data and Kodeliste). A REFI-QDA .qdpx project is recognised by its suffix. "
             "Re-importing a file adds nothing; a new --wave adds beside the old one."
         ),
     )
     command.add_argument("project", help="the project file (PROJECT.db)")
-    command.add_argument("file", help="the survey file (.csv or .xlsx)")
+    command.add_argument("file", help="the survey file (.csv, .xlsx or a REFI-QDA .qdpx)")
     command.add_argument("--layout", choices=("wide", "long", "coded"), default="wide", help="default: wide")
     command.add_argument("--questions", metavar="FILE", help="CSV or YAML: id, text, kind, chapter")
     command.add_argument(
@@ -39,7 +40,9 @@ def run_import(arguments) -> int:
     progress = ProgressBar("Importing")
     with open_project(arguments.project) as store:
         try:
-            if arguments.layout == "coded":
+            if arguments.file.lower().endswith(".qdpx"):
+                summary = _import_refi(store, arguments)
+            elif arguments.layout == "coded":
                 summary = _import_coded(store, arguments, progress)
             else:
                 summary = _import_survey(store, arguments, progress).summary()
@@ -74,8 +77,16 @@ def _import_coded(store, arguments, progress) -> str:
     result = import_coded_file(
         store, arguments.file, coder=arguments.coder, wave=arguments.wave, on_progress=progress
     )
-    summary = getattr(result, "summary", None)
-    return summary() if callable(summary) else str(result)
+    return result.summary()
+
+
+def _import_refi(store, arguments) -> str:
+    from workbench.refi.project_import import import_qdpx
+
+    if arguments.questions or arguments.question_columns:
+        raise UserError("--questions and --question-columns do not apply to a .qdpx project.")
+    report = import_qdpx(store, arguments.file, coder=arguments.coder or "imported", wave=arguments.wave)
+    return report.summary()
 
 
 def _column_list(text: str | None) -> list[str] | None:

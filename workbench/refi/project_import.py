@@ -39,6 +39,15 @@ class QdpxImportReport:
     memos_new: int = 0
     discarded: Counter = field(default_factory=Counter)
 
+    def summary(self) -> str:
+        """What was added, then one line per kind of element that had to be discarded."""
+        lines = [
+            f"Imported {self.answers_new} new answers, {self.segments_new} new segments, "
+            f"{self.codes_new} new codes, {self.codings_new} new codings and {self.memos_new} memos."
+        ]
+        lines += [f"Discarded {count} × {kind}." for kind, count in sorted(self.discarded.items())]
+        return "\n".join(lines)
+
 
 def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
     try:

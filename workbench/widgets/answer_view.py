@@ -63,13 +63,19 @@ class AnswerView(Widget, can_focus=True):
 
     def show_answer(self, text: str, segments: list[dict], keep_cursor: bool = False) -> None:
         """Display a new answer (or the same one after a change)."""
+        lines_before = self._line_count()
         self.text = text
         self.segments = segments
         if not keep_cursor:
             self.cursor = 0
         self.cursor = min(self.cursor, max(len(text) - 1, 0))
         self.anchor = None
-        self.refresh(layout=True)
+        # A new layout is costly; only ask for one when the answer needs more or fewer lines.
+        self.refresh(layout=self._line_count() != lines_before)
+
+    def _line_count(self) -> int:
+        width = self.content_region.width
+        return len(self.render().wrap(self.app.console, width)) if width > 0 else 0
 
     @property
     def selection(self) -> tuple[int, int] | None:

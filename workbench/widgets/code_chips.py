@@ -23,7 +23,10 @@ class CodeChips(Static):
             self._append_chips(lines, segment["codings"], coder, hide_others)
             lines.append("\n")
         lines.rstrip()
-        self.update(lines if lines.plain else Text("No text to code.", style="dim"))
+        content = lines if lines.plain else Text("No text to code.", style="dim")
+        width = self.content_region.width
+        height = len(content.wrap(self.app.console, width)) if width > 0 else 0
+        self.update(content, layout=height != self.content_region.height)
 
     def _append_chips(self, line: Text, codings: list[dict], coder: str,
                       hide_others: bool) -> None:
