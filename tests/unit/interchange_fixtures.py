@@ -14,12 +14,23 @@ ANSWERS = [
 
 
 def _code(store, code_id, name, parent_id=None, *, theme=False, position=0, definition=""):
-    interchange.insert_code(store, {
-        "id": code_id, "parent_id": parent_id, "name": name, "definition": definition,
-        "colour": "#4e79a7" if not theme else None, "is_theme": int(theme),
-        "codable": int(not theme), "position": position, "retired": 0, "merged_into": None,
-        "created_at": "2026-01-01T00:00:00+00:00", "created_by": "kari",
-    })
+    interchange.insert_code(
+        store,
+        {
+            "id": code_id,
+            "parent_id": parent_id,
+            "name": name,
+            "definition": definition,
+            "colour": "#4e79a7" if not theme else None,
+            "is_theme": int(theme),
+            "codable": int(not theme),
+            "position": position,
+            "retired": 0,
+            "merged_into": None,
+            "created_at": "2026-01-01T00:00:00+00:00",
+            "created_by": "kari",
+        },
+    )
 
 
 def build_coded_project(path: Path):
@@ -36,19 +47,29 @@ def build_coded_project(path: Path):
             answer_id = interchange.insert_answer(store, respondent, question, 2023, text)
             if text.strip():
                 segment_id = stable_id("segment", respondent, question, 2023)
-                interchange.insert_segment(store, {"id": segment_id, "answer_id": answer_id,
-                                                   "start": 0, "end": len(text)})
+                interchange.insert_segment(
+                    store, {"id": segment_id, "answer_id": answer_id, "start": 0, "end": len(text)}
+                )
                 segments[(respondent, question)] = (answer_id, segment_id)
         # Split Oslo's answer into two segments at the second sentence.
         answer_id, whole = segments[("0301", "q1")]
         split_at = ANSWERS[0][2].index("Boligmangel")
-        interchange.replace_segments(store, answer_id, [
-            {"id": "11111111-1111-4111-8111-111111111111", "start": 0, "end": split_at},
-            {"id": "22222222-2222-4222-8222-222222222222", "start": split_at, "end": len(ANSWERS[0][2])},
-        ])
+        interchange.replace_segments(
+            store,
+            answer_id,
+            [
+                {"id": "11111111-1111-4111-8111-111111111111", "start": 0, "end": split_at},
+                {"id": "22222222-2222-4222-8222-222222222222", "start": split_at, "end": len(ANSWERS[0][2])},
+            ],
+        )
         _code(store, "aaaaaaaa-0000-4000-8000-000000000001", "Samarbeid", theme=True)
-        _code(store, "aaaaaaaa-0000-4000-8000-000000000002", "Fastlege godt",
-              "aaaaaaaa-0000-4000-8000-000000000001", definition="Positivt om fastleger.")
+        _code(
+            store,
+            "aaaaaaaa-0000-4000-8000-000000000002",
+            "Fastlege godt",
+            "aaaaaaaa-0000-4000-8000-000000000001",
+            definition="Positivt om fastleger.",
+        )
         _code(store, "aaaaaaaa-0000-4000-8000-000000000003", "Bolig", position=1)
         _code(store, "aaaaaaaa-0000-4000-8000-000000000004", "Ingen endring", position=2)
         for coder in ("kari", "ola"):
@@ -60,16 +81,27 @@ def build_coded_project(path: Path):
             (segments[("1103", "q1")][1], "aaaaaaaa-0000-4000-8000-000000000004", "ola"),
         ]
         for number, (segment_id, code_id, coder) in enumerate(codings):
-            interchange.insert_coding(store, {
-                "id": f"cccccccc-0000-4000-8000-00000000000{number}", "segment_id": segment_id,
-                "code_id": code_id, "coder": coder, "how": "typed",
-                "created_at": f"2026-02-0{number + 1}T10:00:00+00:00",
-            })
-        interchange.insert_memo(store, {
-            "id": "dddddddd-0000-4000-8000-000000000001",
-            "segment_id": "22222222-2222-4222-8222-222222222222", "coder": "kari",
-            "text": "Gjelder særlig unge voksne.", "created_at": "2026-02-05T10:00:00+00:00",
-        })
+            interchange.insert_coding(
+                store,
+                {
+                    "id": f"cccccccc-0000-4000-8000-00000000000{number}",
+                    "segment_id": segment_id,
+                    "code_id": code_id,
+                    "coder": coder,
+                    "how": "typed",
+                    "created_at": f"2026-02-0{number + 1}T10:00:00+00:00",
+                },
+            )
+        interchange.insert_memo(
+            store,
+            {
+                "id": "dddddddd-0000-4000-8000-000000000001",
+                "segment_id": "22222222-2222-4222-8222-222222222222",
+                "coder": "kari",
+                "text": "Gjelder særlig unge voksne.",
+                "created_at": "2026-02-05T10:00:00+00:00",
+            },
+        )
         interchange.set_for_report(store, "22222222-2222-4222-8222-222222222222", True)
     return store
 

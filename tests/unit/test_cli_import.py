@@ -83,7 +83,9 @@ def test_coded_layout_imports_a_coded_spreadsheet(project, tmp_path, capsys):
         "1804;q1;Godt samarbeid.;Annet\n",
         encoding="utf-8",
     )
-    code = main(["import", str(project), str(coded), "--layout", "coded", "--coder", "kari", "--wave", "2023"])
+    code = main(
+        ["import", str(project), str(coded), "--layout", "coded", "--coder", "kari", "--wave", "2023"]
+    )
     assert code == 0
     assert "Imported 2 new codings" in capsys.readouterr().out
 

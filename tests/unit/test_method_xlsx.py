@@ -17,7 +17,16 @@ def test_data_sheet_has_one_row_per_segment_and_code(tmp_path):
     assert workbook.sheetnames == ["Data", "Kodeliste", "Spørsmål"]
     rows = list(workbook["Data"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
-    assert header[:8] == ("Sitat-ID", "Respondent-ID", "Bølge", "Spørsmål-ID", "Start", "Slutt", "Sitat", "Kode")
+    assert header[:8] == (
+        "Sitat-ID",
+        "Respondent-ID",
+        "Bølge",
+        "Spørsmål-ID",
+        "Start",
+        "Slutt",
+        "Sitat",
+        "Kode",
+    )
     column = {name: index for index, name in enumerate(header)}
     # 4 codings on 4 coded segments (one segment coded by two coders) + 1 uncoded segment.
     assert len(body) == 5
@@ -79,10 +88,14 @@ def _team_sheet(path, data_rows, code_rows):
 
 def test_a_teams_own_sheet_finds_quotes_in_existing_answers(tmp_path):
     store = build_coded_project(tmp_path / "p.db")
-    path = _team_sheet(tmp_path / "team.xlsx", [
-        ["1103", "q2", "flere oppgaver", "Nye oppgaver", "Pakkeforløp", "per"],
-        ["1103", "q2", "flere oppgaver", "Mer arbeid", "Pakkeforløp", "per"],
-    ], [["Nye oppgaver", "Oppgaver som kom med pakkeforløpene.", "Pakkeforløp"]])
+    path = _team_sheet(
+        tmp_path / "team.xlsx",
+        [
+            ["1103", "q2", "flere oppgaver", "Nye oppgaver", "Pakkeforløp", "per"],
+            ["1103", "q2", "flere oppgaver", "Mer arbeid", "Pakkeforløp", "per"],
+        ],
+        [["Nye oppgaver", "Oppgaver som kom med pakkeforløpene.", "Pakkeforløp"]],
+    )
     report = import_method_xlsx(store, path, coder="kari", wave=2023)
     assert report.codings_new == 2 and report.answers_new == 0
     answer_id = interchange.answer_id_for(store, "1103", "q2", 2023)
@@ -120,8 +133,17 @@ def test_workbench_import_coded_reads_the_method_layout(tmp_path):
     write_method_xlsx(store, tmp_path / "koding.xlsx")
     store.close()
     create_project(tmp_path / "copy.db").close()
-    status = main(["import", str(tmp_path / "copy.db"), str(tmp_path / "koding.xlsx"),
-                   "--layout", "coded", "--wave", "2023"])
+    status = main(
+        [
+            "import",
+            str(tmp_path / "copy.db"),
+            str(tmp_path / "koding.xlsx"),
+            "--layout",
+            "coded",
+            "--wave",
+            "2023",
+        ]
+    )
     assert status == 0
     with open_project(tmp_path / "copy.db") as copy, open_project(tmp_path / "p.db") as original:
         assert project_snapshot(copy) == project_snapshot(original)

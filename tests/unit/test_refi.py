@@ -16,6 +16,7 @@ from workbench.store import interchange
 
 SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "refi" / "Project.xsd"
 
+
 def _validate(document: bytes) -> None:
     if not SCHEMA.exists():
         pytest.skip("shared/refi/Project.xsd is not present")
@@ -80,13 +81,19 @@ def _foreign_archive(path: Path) -> Path:
   <Sources>
     <TextSource guid="0b000000-0000-4000-8000-000000000001" name="Intervju 1" plainTextPath="internal://one.txt">
       <PlainTextSelection guid="0c000000-0000-4000-8000-000000000001" startPosition="0" endPosition="5">
-        <Coding guid="0d000000-0000-4000-8000-000000000001"><CodeRef targetGUID="0a000000-0000-4000-8000-000000000002"/></Coding>
+        <Coding guid="0d000000-0000-4000-8000-000000000001">
+          <CodeRef targetGUID="0a000000-0000-4000-8000-000000000002"/>
+        </Coding>
       </PlainTextSelection>
       <PlainTextSelection guid="0c000000-0000-4000-8000-000000000002" startPosition="3" endPosition="9">
-        <Coding guid="0d000000-0000-4000-8000-000000000002"><CodeRef targetGUID="0a000000-0000-4000-8000-000000000002"/></Coding>
+        <Coding guid="0d000000-0000-4000-8000-000000000002">
+          <CodeRef targetGUID="0a000000-0000-4000-8000-000000000002"/>
+        </Coding>
       </PlainTextSelection>
       <PlainTextSelection guid="0c000000-0000-4000-8000-000000000003" startPosition="10" endPosition="14">
-        <Coding guid="0d000000-0000-4000-8000-000000000003"><CodeRef targetGUID="0a000000-0000-4000-8000-00000000dead"/></Coding>
+        <Coding guid="0d000000-0000-4000-8000-000000000003">
+          <CodeRef targetGUID="0a000000-0000-4000-8000-00000000dead"/>
+        </Coding>
       </PlainTextSelection>
     </TextSource>
     <PictureSource guid="0b000000-0000-4000-8000-000000000002" path="internal://bilde.png"/>
@@ -102,7 +109,9 @@ def test_qdpx_import_reports_what_it_discards(tmp_path):
     store = create_project(tmp_path / "p.db")
     report = import_qdpx(store, _foreign_archive(tmp_path / "foreign.qdpx"), coder="kari", wave=2024)
     assert report.discarded == {
-        "PictureSource": 1, "overlapping selection": 1, "Coding of an unknown code": 1,
+        "PictureSource": 1,
+        "overlapping selection": 1,
+        "Coding of an unknown code": 1,
     }
     assert report.answers_new == 1 and report.codings_new == 1
     segments = [(row["start"], row["end"]) for row in interchange.segment_rows(store)]
@@ -140,7 +149,10 @@ def test_qdc_codebook_round_trip_and_schema(tmp_path):
     _validate((as_project + "</Project>").encode("utf-8"))
     specs = read_qdc(path)
     assert [spec.path for spec in specs] == [
-        ("Samarbeid",), ("Samarbeid", "Fastlege godt"), ("Bolig",), ("Ingen endring",)
+        ("Samarbeid",),
+        ("Samarbeid", "Fastlege godt"),
+        ("Bolig",),
+        ("Ingen endring",),
     ]
     assert specs[0].is_theme and not specs[0].codable
     assert specs[1].definition == "Positivt om fastleger." and specs[1].colour == "#4e79a7"

@@ -75,15 +75,23 @@ class CodeListReader:
         is_theme = is_yes(record.get("is_theme"))
         codable = is_yes(record.get("codable")) if record.get("codable") not in (None, "") else not is_theme
         order = record.get("order")
-        interchange.insert_code(self.store, {
-            "id": code_id, "parent_id": parent_id, "name": label,
-            "definition": _text(record.get("definition")), "colour": _text(record.get("colour")) or None,
-            "is_theme": int(is_theme), "codable": int(codable),
-            "position": int(order) if _text(order).isdigit() else self._next_position(parent_id),
-            "retired": int(is_yes(record.get("retired"))), "merged_into": None,
-            "created_at": _text(record.get("created")) or now(),
-            "created_by": _text(record.get("created_by")) or self.coder,
-        })
+        interchange.insert_code(
+            self.store,
+            {
+                "id": code_id,
+                "parent_id": parent_id,
+                "name": label,
+                "definition": _text(record.get("definition")),
+                "colour": _text(record.get("colour")) or None,
+                "is_theme": int(is_theme),
+                "codable": int(codable),
+                "position": int(order) if _text(order).isdigit() else self._next_position(parent_id),
+                "retired": int(is_yes(record.get("retired"))),
+                "merged_into": None,
+                "created_at": _text(record.get("created")) or now(),
+                "created_by": _text(record.get("created_by")) or self.coder,
+            },
+        )
         self.existing[code_id] = {"id": code_id, "parent_id": parent_id, "name": label, "merged_into": None}
         self.created += 1
 

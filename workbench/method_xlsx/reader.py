@@ -110,12 +110,16 @@ def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int,
 def _import_questions(store: Store, records: list[tuple[int, dict]]) -> None:
     for _, record in records:
         if _text(record.get("id")).strip():
-            interchange.upsert_question(store, {
-                "id": _text(record["id"]).strip(), "text": _text(record.get("text")),
-                "kind": _text(record.get("kind")).strip() or "open",
-                "chapter": _text(record.get("chapter")).strip() or None,
-                "single_code": int(is_yes(record.get("single_code"))),
-            })
+            interchange.upsert_question(
+                store,
+                {
+                    "id": _text(record["id"]).strip(),
+                    "text": _text(record.get("text")),
+                    "kind": _text(record.get("kind")).strip() or "open",
+                    "chapter": _text(record.get("chapter")).strip() or None,
+                    "single_code": int(is_yes(record.get("single_code"))),
+                },
+            )
 
 
 def _import_data(store, path, records, codes, coder, wave, report, on_progress) -> None:
@@ -151,17 +155,28 @@ def _import_row(store, codes, default_coder, segment_id, record, report) -> None
     memo = _text(record.get("memo")).strip()
     if memo and "\n\n".join(interchange.memo_texts(store, segment_id, row_coder)) != memo:
         interchange.ensure_coder(store, row_coder)
-        report.memos_new += interchange.insert_memo(store, {
-            "id": stable_id("memo", segment_id, row_coder), "segment_id": segment_id,
-            "coder": row_coder, "text": memo,
-        })
+        report.memos_new += interchange.insert_memo(
+            store,
+            {
+                "id": stable_id("memo", segment_id, row_coder),
+                "segment_id": segment_id,
+                "coder": row_coder,
+                "text": memo,
+            },
+        )
     code_id = codes.code_for_row(record)
     if code_id is None:
         return
     interchange.ensure_coder(store, row_coder)
-    report.codings_new += interchange.insert_coding(store, {
-        "id": _text(record.get("coding_id")).strip() or stable_id("coding", segment_id, code_id, row_coder),
-        "segment_id": segment_id, "code_id": code_id, "coder": row_coder,
-        "how": _text(record.get("how")).strip() or "imported",
-        "created_at": _text(record.get("coded_at")).strip() or None,
-    })
+    report.codings_new += interchange.insert_coding(
+        store,
+        {
+            "id": _text(record.get("coding_id")).strip()
+            or stable_id("coding", segment_id, code_id, row_coder),
+            "segment_id": segment_id,
+            "code_id": code_id,
+            "coder": row_coder,
+            "how": _text(record.get("how")).strip() or "imported",
+            "created_at": _text(record.get("coded_at")).strip() or None,
+        },
+    )

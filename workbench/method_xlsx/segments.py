@@ -53,10 +53,18 @@ class SegmentBuilder:
             start, end = _offset(record.get("start")), _offset(record.get("end"))
             segment_id = _text(record.get("segment_id")).strip() or None
             key = segment_id or ((start, end) if start is not None else text)
-            quote = quotes.setdefault(key, {
-                "text": text, "start": start, "end": end, "id": segment_id, "rows": [],
-                "first_row": number, "created_at": _text(record.get("segment_created_at")) or None,
-            })
+            quote = quotes.setdefault(
+                key,
+                {
+                    "text": text,
+                    "start": start,
+                    "end": end,
+                    "id": segment_id,
+                    "rows": [],
+                    "first_row": number,
+                    "created_at": _text(record.get("segment_created_at")) or None,
+                },
+            )
             quote["rows"].append(number)
         return list(quotes.values())
 
@@ -85,7 +93,7 @@ class SegmentBuilder:
     def _locate(self, quotes: list[dict], answer_text: str) -> None:
         for quote in quotes:
             if quote["start"] is not None:
-                if answer_text[quote["start"]:quote["end"]] != quote["text"]:
+                if answer_text[quote["start"] : quote["end"]] != quote["text"]:
                     raise UserError(
                         f"{self._where(quote['first_row'])}: the quote does not match the project's "
                         f"answer text at positions {quote['start']}–{quote['end']}."
@@ -105,7 +113,9 @@ class SegmentBuilder:
         overlap = first_overlap(list(set(spans)))
         if overlap:
             raise UserError(f"{self.path}: sheet 'Data' has overlapping quotes at {overlap} in one answer.")
-        existing = {(row["start"], row["end"]): row["id"] for row in interchange.segments_of(self.store, answer_id)}
+        existing = {
+            (row["start"], row["end"]): row["id"] for row in interchange.segments_of(self.store, answer_id)
+        }
         if not fresh and all(span in existing for span in spans):
             return existing
         if interchange.used_segment_ids(self.store, answer_id) and not fresh:
@@ -118,10 +128,14 @@ class SegmentBuilder:
         partition = []
         for start, end, _ in fill_gaps(len(text), list(by_span)):
             quote = by_span.get((start, end), {})
-            partition.append({
-                "id": self._segment_id(start, end, len(text), quote.get("id")),
-                "start": start, "end": end, "created_at": quote.get("created_at"),
-            })
+            partition.append(
+                {
+                    "id": self._segment_id(start, end, len(text), quote.get("id")),
+                    "start": start,
+                    "end": end,
+                    "created_at": quote.get("created_at"),
+                }
+            )
         interchange.replace_segments(self.store, answer_id, partition)
         self.segments_created += len({row["id"] for row in partition} - set(existing.values()))
         return {(row["start"], row["end"]): row["id"] for row in partition}

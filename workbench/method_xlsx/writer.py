@@ -55,10 +55,13 @@ def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText
     def rows():
         for segment in interchange.segments_with_answers(store, question_ids):
             base = {
-                "segment_id": segment["id"], "respondent_id": segment["respondent_id"],
-                "wave": segment["wave"], "question_id": segment["question_id"],
-                "start": segment["start"], "end": segment["end"],
-                "text": segment["answer_text"][segment["start"]:segment["end"]],
+                "segment_id": segment["id"],
+                "respondent_id": segment["respondent_id"],
+                "wave": segment["wave"],
+                "question_id": segment["question_id"],
+                "start": segment["start"],
+                "end": segment["end"],
+                "text": segment["answer_text"][segment["start"] : segment["end"]],
                 "for_report": (YES if segment["for_report"] else NO)[lang],
                 "anonymised": (anonymised(segment["id"]) if anonymised else None) or "",
                 "segment_created_at": segment["created_at"],
@@ -75,11 +78,20 @@ def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: dict) 
     rows = []
     for coding in codings:
         main, sub, name = theme_columns(coding["code_id"], codes)
-        rows.append({
-            **base, "code": name, "main_theme": main, "sub_theme": sub, "coder": coding["coder"],
-            "memo": "\n\n".join(memos.get(coding["coder"], [])), "code_id": coding["code_id"],
-            "coding_id": coding["id"], "how": coding["how"], "coded_at": coding["created_at"],
-        })
+        rows.append(
+            {
+                **base,
+                "code": name,
+                "main_theme": main,
+                "sub_theme": sub,
+                "coder": coding["coder"],
+                "memo": "\n\n".join(memos.get(coding["coder"], [])),
+                "code_id": coding["code_id"],
+                "coding_id": coding["id"],
+                "how": coding["how"],
+                "coded_at": coding["created_at"],
+            }
+        )
     coders_with_codings = {coding["coder"] for coding in codings}
     for coder, texts in memos.items():
         if coder not in coders_with_codings:
@@ -93,14 +105,20 @@ def _code_rows(store: Store, lang: str):
     for code in codes:
         main, sub, _ = theme_columns(code["id"], by_id)
         values = {
-            "code_id": code["id"], "label": code["name"], "definition": code["definition"],
-            "main_theme": main, "sub_theme": sub, "order": code["position"],
-            "created": code["created_at"], "merged_into": code["merged_into"] or "",
+            "code_id": code["id"],
+            "label": code["name"],
+            "definition": code["definition"],
+            "main_theme": main,
+            "sub_theme": sub,
+            "order": code["position"],
+            "created": code["created_at"],
+            "merged_into": code["merged_into"] or "",
             "parent_id": code["parent_id"] or "",
             "is_theme": (YES if code["is_theme"] else NO)[lang],
             "codable": (YES if code["codable"] else NO)[lang],
             "retired": (YES if code["retired"] else NO)[lang],
-            "colour": code["colour"] or "", "created_by": code["created_by"] or "",
+            "colour": code["colour"] or "",
+            "created_by": code["created_by"] or "",
         }
         yield [values[key] for key in CODE_COLUMNS]
 

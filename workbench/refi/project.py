@@ -57,9 +57,7 @@ class _ProjectWriter:
         self.attribute_names = sorted({key for r in self.respondents for key in r["attributes"]})
 
     def build(self, name: str) -> ET.Element:
-        root = ET.Element(
-            "Project", {"xmlns": PROJECT_NAMESPACE, "name": name, "origin": "workbench"}
-        )
+        root = ET.Element("Project", {"xmlns": PROJECT_NAMESPACE, "name": name, "origin": "workbench"})
         self._users(root)
         self._codebook(root)
         self._variables(root)
@@ -85,7 +83,8 @@ class _ProjectWriter:
         variables = ET.SubElement(root, "Variables")
         for name in [*self.attribute_names, *SOURCE_VARIABLES]:
             ET.SubElement(
-                variables, "Variable",
+                variables,
+                "Variable",
                 {"guid": variable_guid(name), "name": name, "typeOfVariable": "Text"},
             )
 
@@ -113,7 +112,8 @@ class _ProjectWriter:
         for answer in self.answers:
             guid = source_guid(answer)
             source = ET.SubElement(
-                sources, "TextSource",
+                sources,
+                "TextSource",
                 {
                     "guid": guid,
                     "name": f"{answer['respondent_id']} {answer['question_id']} {answer['wave']}",
@@ -127,7 +127,8 @@ class _ProjectWriter:
 
     def _selection(self, source: ET.Element, segment: dict) -> None:
         selection = ET.SubElement(
-            source, "PlainTextSelection",
+            source,
+            "PlainTextSelection",
             {
                 "guid": segment["id"],
                 "startPosition": str(segment["start"]),
@@ -139,7 +140,8 @@ class _ProjectWriter:
             ET.SubElement(selection, "Description").text = "for_report"
         for coding in self.codings_by_segment[segment["id"]]:
             element = ET.SubElement(
-                selection, "Coding",
+                selection,
+                "Coding",
                 {
                     "guid": coding["id"],
                     "creatingUser": user_guid(coding["coder"]),
@@ -157,7 +159,8 @@ class _ProjectWriter:
         notes = ET.SubElement(root, "Notes")
         for memo in memos:
             note = ET.SubElement(
-                notes, "Note",
+                notes,
+                "Note",
                 {
                     "guid": memo["id"],
                     "creatingUser": user_guid(memo["coder"]),

@@ -56,7 +56,9 @@ def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
         raise UserError(f"{path}: not a REFI-QDA .qdpx archive ({error}).") from None
     project_files = [name for name in archive.namelist() if name.lower().endswith(".qde")]
     if len(project_files) != 1:
-        raise UserError(f"{path}: a .qdpx archive must hold exactly one .qde file, found {len(project_files)}.")
+        raise UserError(
+            f"{path}: a .qdpx archive must hold exactly one .qde file, found {len(project_files)}."
+        )
     try:
         root = ET.fromstring(archive.read(project_files[0]))
     except ET.ParseError as error:
@@ -67,7 +69,16 @@ def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
 
 
 class _Importer:
-    def __init__(self, store: Store, root: ET.Element, archive: zipfile.ZipFile, *, coder: str, wave: int, fallback_question: str):
+    def __init__(
+        self,
+        store: Store,
+        root: ET.Element,
+        archive: zipfile.ZipFile,
+        *,
+        coder: str,
+        wave: int,
+        fallback_question: str,
+    ):
         self.store, self.root, self.archive = store, root, archive
         self.coder, self.wave, self.fallback_question = coder, wave, fallback_question
         self.report = QdpxImportReport()
@@ -102,13 +113,23 @@ class _Importer:
                 self.code_ids[spec.guid] = by_path[spec.path]
             else:
                 code_id = spec.guid or new_id()
-                interchange.insert_code(self.store, {
-                    "id": code_id, "parent_id": parent_id, "name": spec.path[-1],
-                    "definition": spec.definition, "colour": spec.colour,
-                    "is_theme": int(spec.is_theme), "codable": int(spec.codable),
-                    "position": positions[parent_id], "retired": 0, "merged_into": None,
-                    "created_at": now(), "created_by": self.coder,
-                })
+                interchange.insert_code(
+                    self.store,
+                    {
+                        "id": code_id,
+                        "parent_id": parent_id,
+                        "name": spec.path[-1],
+                        "definition": spec.definition,
+                        "colour": spec.colour,
+                        "is_theme": int(spec.is_theme),
+                        "codable": int(spec.codable),
+                        "position": positions[parent_id],
+                        "retired": 0,
+                        "merged_into": None,
+                        "created_at": now(),
+                        "created_by": self.coder,
+                    },
+                )
                 self.code_ids[spec.guid] = code_id
                 self.report.codes_new += 1
             by_path[spec.path] = self.code_ids[spec.guid]
@@ -154,7 +175,9 @@ class _Importer:
             self.report.discarded["TextSource without readable text"] += 1
             return
         variables = self._values(source)
-        respondent_id = self.case_of_source.get(source.get("guid")) or source.get("name") or source.get("guid")
+        respondent_id = (
+            self.case_of_source.get(source.get("guid")) or source.get("name") or source.get("guid")
+        )
         question_id = variables.get("question_id") or self.fallback_question
         wave = int(variables["wave"]) if variables.get("wave", "").isdigit() else self.wave
         interchange.upsert_respondent(self.store, respondent_id, {})
@@ -165,10 +188,15 @@ class _Importer:
             answer_id = interchange.insert_answer(self.store, respondent_id, question_id, wave, text)
             self.report.answers_new += 1
             if text.strip():
-                interchange.insert_segment(self.store, {
-                    "id": stable_id("segment", respondent_id, question_id, wave),
-                    "answer_id": answer_id, "start": 0, "end": len(text),
-                })
+                interchange.insert_segment(
+                    self.store,
+                    {
+                        "id": stable_id("segment", respondent_id, question_id, wave),
+                        "answer_id": answer_id,
+                        "start": 0,
+                        "end": len(text),
+                    },
+                )
         elif interchange.answer_text(self.store, answer_id) != text:
             self.report.discarded["TextSource whose text differs from the project's answer"] += 1
             return
@@ -185,10 +213,17 @@ class _Importer:
             return
         coder = self.users.get(coding.get("creatingUser")) or self.coder
         interchange.ensure_coder(self.store, coder)
-        added = interchange.insert_coding(self.store, {
-            "id": coding.get("guid") or new_id(), "segment_id": segment_id, "code_id": code_id,
-            "coder": coder, "how": "imported", "created_at": coding.get("creationDateTime"),
-        })
+        added = interchange.insert_coding(
+            self.store,
+            {
+                "id": coding.get("guid") or new_id(),
+                "segment_id": segment_id,
+                "code_id": code_id,
+                "coder": coder,
+                "how": "imported",
+                "created_at": coding.get("creationDateTime"),
+            },
+        )
         self.report.codings_new += added
 
     def add_memo(self, segment_id: str, note_ref: ET.Element) -> None:
@@ -198,10 +233,16 @@ class _Importer:
             self.report.discarded["NoteRef without a readable Note"] += 1
             return
         coder = self.users.get(note.get("creatingUser")) or self.coder
-        self.report.memos_new += interchange.insert_memo(self.store, {
-            "id": note.get("guid"), "segment_id": segment_id, "coder": coder,
-            "text": content.text or "", "created_at": note.get("creationDateTime"),
-        })
+        self.report.memos_new += interchange.insert_memo(
+            self.store,
+            {
+                "id": note.get("guid"),
+                "segment_id": segment_id,
+                "coder": coder,
+                "text": content.text or "",
+                "created_at": note.get("creationDateTime"),
+            },
+        )
 
 
 def _paths(codes: dict[str, dict]) -> dict[tuple[str, ...], str]:
@@ -221,8 +262,15 @@ def import_qdpx(store: Store, path: str | Path, *, coder: str, wave: int | None 
             store, root, archive, coder=coder, wave=wave or date.today().year, fallback_question=path.stem
         )
         report = importer.run()
-        store.log_event("refi_import", coder=coder, target=str(path.name), after={
-            "codes_new": report.codes_new, "answers_new": report.answers_new,
-            "codings_new": report.codings_new, "discarded": dict(report.discarded),
-        })
+        store.log_event(
+            "refi_import",
+            coder=coder,
+            target=str(path.name),
+            after={
+                "codes_new": report.codes_new,
+                "answers_new": report.answers_new,
+                "codings_new": report.codings_new,
+                "discarded": dict(report.discarded),
+            },
+        )
     return report

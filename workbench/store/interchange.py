@@ -13,9 +13,7 @@ from workbench.store.database import Store, now
 
 def unmerged_codes(store: Store) -> list[dict]:
     """Every code not merged away (retired ones included), parents before children."""
-    rows = store.rows(
-        "SELECT * FROM codes WHERE merged_into IS NULL ORDER BY position, created_at, id"
-    )
+    rows = store.rows("SELECT * FROM codes WHERE merged_into IS NULL ORDER BY position, created_at, id")
     return _parents_first(rows)
 
 
@@ -108,8 +106,7 @@ def ensure_question(store: Store, question_id: str, text: str = "", chapter: str
 def insert_answer(store: Store, respondent_id: str, question_id: str, wave: int, text: str) -> int:
     """Insert an answer (non-response when blank) and return its id."""
     cursor = store.execute(
-        "INSERT INTO answers (respondent_id, question_id, wave, text, is_nonresponse) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO answers (respondent_id, question_id, wave, text, is_nonresponse) VALUES (?, ?, ?, ?, ?)",
         (respondent_id, question_id, wave, text, int(not text.strip())),
     )
     return cursor.lastrowid
@@ -126,13 +123,22 @@ def ensure_coder(store: Store, name: str, is_consensus: bool = False) -> None:
 def insert_code(store: Store, code: dict) -> bool:
     """Insert a code row keeping its id; False when that id already exists."""
     columns = [
-        "id", "parent_id", "name", "definition", "colour", "is_theme", "codable",
-        "position", "retired", "merged_into", "created_at", "created_by",
+        "id",
+        "parent_id",
+        "name",
+        "definition",
+        "colour",
+        "is_theme",
+        "codable",
+        "position",
+        "retired",
+        "merged_into",
+        "created_at",
+        "created_by",
     ]
     values = [code.get(column) for column in columns]
     cursor = store.execute(
-        f"INSERT OR IGNORE INTO codes ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})",
+        f"INSERT OR IGNORE INTO codes ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         values,
     )
     return cursor.rowcount == 1
@@ -151,11 +157,14 @@ def segments_of(store: Store, answer_id: int) -> list[dict]:
 def insert_segment(store: Store, segment: dict) -> None:
     """Insert a segment keeping its id."""
     store.execute(
-        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         (
-            segment["id"], segment["answer_id"], segment["start"], segment["end"],
-            int(segment.get("for_report") or 0), segment.get("created_at") or now(),
+            segment["id"],
+            segment["answer_id"],
+            segment["start"],
+            segment["end"],
+            int(segment.get("for_report") or 0),
+            segment.get("created_at") or now(),
         ),
     )
 
@@ -173,9 +182,7 @@ def replace_segments(store: Store, answer_id: int, segments: list[dict]) -> None
 
 def set_for_report(store: Store, segment_id: str, for_report: bool) -> None:
     """Mark or unmark a segment as chosen for the report."""
-    store.execute(
-        "UPDATE segments SET for_report = ? WHERE id = ?", (int(for_report), segment_id)
-    )
+    store.execute("UPDATE segments SET for_report = ? WHERE id = ?", (int(for_report), segment_id))
 
 
 def insert_coding(store: Store, coding: dict) -> bool:
@@ -184,8 +191,12 @@ def insert_coding(store: Store, coding: dict) -> bool:
         "INSERT OR IGNORE INTO codings (id, segment_id, code_id, coder, how, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         (
-            coding["id"], coding["segment_id"], coding["code_id"], coding["coder"],
-            coding.get("how") or "imported", coding.get("created_at") or now(),
+            coding["id"],
+            coding["segment_id"],
+            coding["code_id"],
+            coding["coder"],
+            coding.get("how") or "imported",
+            coding.get("created_at") or now(),
         ),
     )
     return cursor.rowcount == 1
@@ -197,8 +208,7 @@ def insert_memo(store: Store, memo: dict) -> bool:
     cursor = store.execute(
         "INSERT OR IGNORE INTO memos (id, segment_id, coder, text, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (memo["id"], memo["segment_id"], memo["coder"], memo["text"], stamp,
-         memo.get("updated_at") or stamp),
+        (memo["id"], memo["segment_id"], memo["coder"], memo["text"], stamp, memo.get("updated_at") or stamp),
     )
     return cursor.rowcount == 1
 
