@@ -27,6 +27,7 @@ from workbench.export import ExportOptions, run_export
 from workbench.ingest import import_survey
 from workbench.municipalities import OSLO_DISTRICTS, municipalities
 from workbench.project import create_project, open_project
+from workbench.store import interchange
 from workbench.store.database import stable_id
 
 WAVE = 2021
@@ -114,8 +115,8 @@ def build_project(path: Path, questions: int, per_question: tuple, seed: int = 7
     return texts
 
 
-def build_demo(path: Path) -> int:
-    """The demo project coded with the truth file's theme > code; returns coded answers."""
+def build_demo(path: Path) -> list[str]:
+    """The demo project coded with the truth file's theme > code; returns the coded segments."""
     root = Path(__file__).resolve().parent.parent
     with create_project(path) as store:
         import_survey(store, root / "workbench" / "demo" / "answers.csv",
@@ -132,7 +133,17 @@ def build_demo(path: Path) -> int:
             segment_id = stable_id("segment", row["respondent_id"], row["question_id"], DEMO_WAVE)
             coding.apply_codes(store, segment_id, [code_id], "bench")
     store.close()
-    return len({(row["respondent_id"], row["question_id"]) for row in rows})
+    return sorted({stable_id("segment", row["respondent_id"], row["question_id"], DEMO_WAVE)
+                   for row in rows})
+
+
+def mark_for_report(path: Path, segment_ids: list[str], every: int) -> int:
+    """Mark every n-th of the given segments for the report; returns how many."""
+    chosen = sorted(segment_ids)[::every]
+    with open_project(path) as store, store.atomic():
+        for segment_id in chosen:
+            interchange.set_for_report(store, segment_id, True)
+    return len(chosen)
 
 
 def passthrough_anonymiser(texts: dict):
@@ -160,10 +171,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         demo = base / "demo.db"
-        coded = build_demo(demo)
+        segment_ids = build_demo(demo)
+        coded = len(segment_ids)
         print(f"demo project: 372 units, 10 questions, {coded} coded answers")
         timed("demo report, all chapters, counts + charts", demo, "report",
               ExportOptions(out=str(base / "o1")))
+        marked = mark_for_report(demo, segment_ids, every=10)
+        timed(f"demo report, all chapters, {marked} marked quotes (draft)", demo, "report",
+              ExportOptions(out=str(base / "o1b"), draft=True))
         timed(f"demo report, all chapters, {coded} quotes (draft)", demo, "report",
               ExportOptions(out=str(base / "o2"), all_segments=True, draft=True))
         (base / "big").mkdir()

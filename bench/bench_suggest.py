@@ -36,6 +36,7 @@ from workbench.suggest.suggester import CodeSuggester  # noqa: E402
 from workbench.suggest.vectors import project_vectors  # noqa: E402
 
 CODER = "fasit"
+CODE_VARIANTS = 12
 
 
 def read_truth(path: Path) -> list[dict]:
@@ -67,7 +68,8 @@ def build_coded_project(answers: Path, questions: Path, truth: Path, database: P
 def replay_figures(store, seed):
     """Whole-replay figures and those for segments reached once 30 % of the question was coded."""
     tree = CodeTree.from_store(store)
-    segments = evaluation.replay_order(store, evaluation._segments_in_scope(store, CODER, None, tree), seed)
+    in_scope = evaluation.segments_in_scope(store, CODER, None, tree)
+    segments = evaluation.replay_order(store, in_scope, seed)
     matrix = project_vectors(store).segment_rows(segments)
     steps = evaluation.replay(matrix, segments, tree, seed)
     late = [step for step in steps if step.coded_share >= 0.3]
@@ -96,7 +98,7 @@ def quality(name: str, store) -> None:
         print(f"{'':<10}(replay took {seconds:.1f} s)")
     per_question(steps)
     tree = CodeTree.from_store(store)
-    segments = evaluation._segments_in_scope(store, CODER, None, tree)
+    segments = evaluation.segments_in_scope(store, CODER, None, tree)
     ari, nmi = evaluation.cluster_agreement(project_vectors(store).segment_rows(segments), segments, tree)
     print(f"clusters vs main themes: ARI {ari:.3f}, NMI {nmi:.3f}")
 
@@ -119,7 +121,10 @@ def speed(work: Path) -> None:
     truth = read_truth(work / "big" / "truth.csv")
     by_answer = defaultdict(list)
     for row in truth:
-        by_answer[(row["respondent_id"], row["question_id"], row["text"])].append(row["code"])
+        # Each code split into 12 variants, for a realistic ~200-code codebook.
+        variant = int(row["respondent_id"][1:]) % CODE_VARIANTS
+        key = (row["respondent_id"], row["question_id"], row["text"])
+        by_answer[key].append(f"{row['code']} {variant}")
     keys = list(by_answer)
     texts = [key[2] for key in keys]
     started = time.perf_counter()

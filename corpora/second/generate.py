@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from phrases import CODES, FILLERS, OPENINGS, QUESTIONS  # noqa: E402
+from phrases import CODES, FILLERS, OPENINGS, QUESTIONS, SYNONYMS  # noqa: E402
 
 ANSWER_RATE = 0.8
 SECOND_CODE_RATE = 0.25
+DROP_WORD_RATE = 0.3
 
 
 def typo(text: str, rng: random.Random) -> str:
@@ -28,7 +29,17 @@ def typo(text: str, rng: random.Random) -> str:
     return text[:position] + text[position + 1] + text[position] + text[position + 2 :]
 
 
+def vary(phrase: str, rng: random.Random) -> str:
+    """Swap words for synonyms and sometimes drop one, keeping the meaning."""
+    words = [rng.choice(SYNONYMS[word]) if word in SYNONYMS and rng.random() < 0.5 else word
+             for word in phrase.split()]
+    if len(words) > 4 and rng.random() < DROP_WORD_RATE:
+        del words[rng.randrange(1, len(words))]
+    return " ".join(words)
+
+
 def sentence(phrase: str, rng: random.Random) -> str:
+    phrase = vary(phrase, rng)
     opening = rng.choice(OPENINGS)
     body = f"{opening} {phrase}".strip() if opening else phrase
     body = body[0].upper() + body[1:]

@@ -152,3 +152,21 @@ FILLERS = [
     "Det gjelder særlig de yngste brukerne.",
     "Pandemien har påvirket dette.",
 ]
+
+# Word swaps and drops applied at random, so answers rarely repeat a bank phrase verbatim.
+SYNONYMS = {
+    "vanskelig": ["krevende", "tungt", "utfordrende"],
+    "brukere": ["pasienter", "brukarar", "tjenestemottakere"],
+    "brukerne": ["pasientene", "brukarane", "innbyggerne"],
+    "eldre": ["seniorer", "de eldste", "eldre innbyggere"],
+    "godt": ["bra", "fint", "greit"],
+    "jevnlig": ["regelmessig", "ofte"],
+    "møter": ["samlinger", "møtepunkt"],
+    "tiltak": ["aktiviteter", "tilbud"],
+    "ressurser": ["penger", "midler", "kapasitet"],
+    "ansatte": ["tilsette", "medarbeidere"],
+    "kommunen": ["vi", "kommunen vår"],
+    "mange": ["flere", "en del"],
+    "lite": ["lite", "for lite", "liten"],
+    "sammen": ["i lag", "sammen"],
+}

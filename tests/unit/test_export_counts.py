@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest_export import build_export_project
+from conftest_export import build_export_project, insert_coding
 
 from workbench.cli import main
 from workbench.export.counts import count_questions, cross_table
@@ -95,3 +95,22 @@ def test_counts_json_on_the_command_line(project, capsys):
 def test_unknown_question_is_a_user_error(project, capsys):
     assert main(["export", str(project.store.path), "counts", "--question", "nope"]) == 2
     assert "question 'nope'" in capsys.readouterr().err
+
+
+def test_a_consensus_layer_replaces_the_coders_on_the_segments_it_settled(project):
+    store = project.store
+    oslo = project.segments[("0301", "q02")][0]
+    bergen = project.segments[("4601", "q02")][0]
+    with store.atomic():
+        insert_coding(store, oslo, project.codes["Mangel på tid"], coder="bob")
+        insert_coding(store, bergen, project.codes["Annet"], coder="bob")
+        store.execute("INSERT INTO coders (name, is_consensus, created_at) "
+                      "VALUES ('consensus', 1, '2024-01-01')")
+        insert_coding(store, oslo, project.codes["Ad hoc-møter"], coder="consensus")
+    counts = _by_name(_counts(project, "q02"))
+    assert counts[("Ad hoc-møter", "code")][0] == 1  # consensus on Oslo's segment
+    assert counts[("Faste møter", "code")][0] == 2  # ann's Oslo coding no longer counts
+    assert counts[("Mangel på tid", "code")][0] == 1  # bob's Oslo coding neither
+    only_bob = count_questions(store, reporting.export_questions(store, question_id="q02"),
+                               coder="bob")[0]
+    assert _by_name(only_bob)[("Annet", "code")][0] == 1

@@ -203,3 +203,12 @@ def test_report_command_prints_where_the_files_are(project, anonymiser, tmp_path
     printed = capsys.readouterr().out
     assert str(out) in printed and "Private key" in printed
     assert (out / "report.docx").exists() and (out / "crosstables.csv").exists()
+
+
+def test_a_chapter_is_chosen_by_its_number_or_its_full_name(project, anonymiser, tmp_path):
+    with project.store.atomic():
+        project.store.execute("UPDATE questions SET chapter = '4 Samarbeid' WHERE id = 'q03'")
+    by_number = _export(project, "counts", tmp_path / "a", chapter="4")
+    by_name = _export(project, "counts", tmp_path / "b", chapter="4 Samarbeid")
+    for result in (by_number, by_name):
+        assert {row["question_id"] for row in _read_csv(result.folder / "counts.csv")} == {"q03"}

@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 from sklearn.base import clone
-from test_suggest_support import CODER, answer_id_of, code_answer, small_coded_project
+from test_suggest_support import (
+    CODER,
+    SMALL_CORPUS,
+    answer_id_of,
+    code_answer,
+    small_coded_project,
+)
 
 from workbench.errors import UserError
 from workbench.suggest import Suggester, available_engines, make_representation
@@ -117,3 +123,9 @@ def test_more_like_this_ranks_uncoded_answers_by_similarity(tmp_path):
     }
     similarities = [answer.similarity for answer in ranked]
     assert similarities == sorted(similarities, reverse=True)
+
+
+def test_without_codings_there_are_no_suggestions_yet(tmp_path):
+    store = small_coded_project(tmp_path, skip=len(SMALL_CORPUS))
+    suggester = Suggester(store, coder=CODER).fit()
+    assert suggester.suggest_answer(answer_id_of(store, "Som før.")) == []

@@ -12,7 +12,13 @@ def register(subparsers) -> None:
         "export",
         help="export counts, quotes, the Word report, the method's XLSX, REFI-QDA or reliability",
         description="Each run writes its own folder under exports/ (or --out DIR) "
-        "with a manifest.json; quotes always pass the anonymisation leak check.",
+        "with a manifest.json; quotes always pass the anonymisation leak check (exit 3 when "
+        "it refuses). The private key file (quote id -> respondent) is written beside the "
+        "folder, never inside it.",
+        epilog='counts --json prints a list with one object per question: {"question", "wave", '
+        '"single_code", "answered", "units", "categories": [{"name", "level", "count", '
+        '"percent"}]}; level is main_theme, sub_theme, code or uncoded (name null); percent is '
+        "unrounded, of the respondents who answered; a respondent counts once per category.",
     )
     parser.add_argument("project", help="the project file")
     parser.add_argument("kind", choices=KINDS, help="what to export")

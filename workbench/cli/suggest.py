@@ -43,7 +43,7 @@ def register(subparsers) -> None:
 def _common(parser, *, with_coder: bool) -> None:
     if with_coder:
         parser.add_argument("--coder", help="learn from this coder only (default: all)")
-    parser.add_argument("--engine", default="tfidf", help="representation: tfidf (default) or e5")
+    parser.add_argument("--engine", help="representation: tfidf or e5 (default: project setting)")
     parser.add_argument("--json", action="store_true", help="print stable JSON instead of text")
 
 

@@ -23,11 +23,8 @@ def chart_rows(counts: QuestionCounts, words: dict) -> list[tuple[str, int, int,
 
 
 def bar_chart_png(counts: QuestionCounts, words: dict, *, dpi: int = 100) -> bytes:
-    """A horizontal bar chart of a question's categories labelled with n and %.
-
-    Drawn without tick machinery or automatic layout (labels are plain texts at fixed
-    margins), which keeps a chart to a few hundredths of a second.
-    """
+    """A horizontal bar chart labelled with n and %; plain texts at fixed margins instead of
+    ticks and automatic layout keep it to a few hundredths of a second."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

@@ -1,30 +1,46 @@
 """Appending many styled paragraphs to a python-docx document quickly.
 
-python-docx's ``add_paragraph`` scans the style list and the body for every call, which is
-quadratic for tens of thousands of quotes; here paragraphs are built as XML elements with a
-known style id and inserted before the section properties in constant time.
+python-docx's ``add_paragraph`` scans the style list and the body on every call, which is
+quadratic for tens of thousands of quotes. Here paragraphs are collected as XML text with a
+known style id, parsed in one go and inserted before the section properties. Call ``flush``
+before adding anything through python-docx itself (tables, pictures) and before saving.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
-_PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters XML 1.0 does not allow; answers pasted from other programs sometimes hold them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
 class RunFormat:
-    """Character formatting of one run; None leaves the paragraph style's own."""
+    """Character formatting of one run; None keeps the paragraph style's own."""
 
     bold: bool | None = None
     italic: bool | None = None
-    colour: str | None = None  # hex "C00000"
+    colour: str | None = None  # hex, e.g. "C00000"
+
+    def xml(self) -> str:
+        parts = [f'<w:{tag} w:val="{int(value)}"/>'
+                 for tag, value in (("b", self.bold), ("i", self.italic)) if value is not None]
+        if self.colour:
+            parts.append(f'<w:color w:val="{self.colour}"/>')
+        return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
 PLAIN = RunFormat()
+
+
+def _run_xml(text: str, run_format: RunFormat) -> str:
+    clean = escape(_NOT_XML.sub("", text))
+    return f'<w:r>{run_format.xml()}<w:t xml:space="preserve">{clean}</w:t></w:r>'
 
 
 class ParagraphAppender:
@@ -33,39 +49,21 @@ class ParagraphAppender:
     def __init__(self, document):
         self.body = document.element.body
         self.section_properties = self.body.find(qn("w:sectPr"))
+        self._pending: list[str] = []
 
     def add(self, style_id: str, runs: list[tuple[str, RunFormat]]) -> None:
-        """Append one paragraph of the given runs."""
-        paragraph = OxmlElement("w:p")
-        properties = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), style_id)
-        properties.append(style)
-        paragraph.append(properties)
-        for text, run_format in runs:
-            paragraph.append(_run(text, run_format))
-        if self.section_properties is None:
-            self.body.append(paragraph)
-        else:
-            self.section_properties.addprevious(paragraph)
+        """Queue one paragraph made of the given runs."""
+        content = "".join(_run_xml(text, run_format) for text, run_format in runs)
+        self._pending.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{content}</w:p>')
 
-
-def _run(text: str, run_format: RunFormat):
-    run = OxmlElement("w:r")
-    if run_format != PLAIN:
-        properties = OxmlElement("w:rPr")
-        for tag, value in (("w:b", run_format.bold), ("w:i", run_format.italic)):
-            if value is not None:
-                element = OxmlElement(tag)
-                element.set(qn("w:val"), "1" if value else "0")
-                properties.append(element)
-        if run_format.colour:
-            colour = OxmlElement("w:color")
-            colour.set(qn("w:val"), run_format.colour)
-            properties.append(colour)
-        run.append(properties)
-    text_element = OxmlElement("w:t")
-    text_element.text = text
-    text_element.set(_PRESERVE, "preserve")
-    run.append(text_element)
-    return run
+    def flush(self) -> None:
+        """Insert every queued paragraph into the document, in order."""
+        if not self._pending:
+            return
+        container = parse_xml(f"<w:body {nsdecls('w')}>{''.join(self._pending)}</w:body>")
+        self._pending.clear()
+        for paragraph in list(container):
+            if self.section_properties is None:
+                self.body.append(paragraph)
+            else:
+                self.section_properties.addprevious(paragraph)

@@ -64,6 +64,7 @@ class DocxReportWriter:
                 self.heading(chapter_title(chapter.chapter, self.words), 1)
             for report in chapter.questions:
                 self._question(report, single)
+        self.paragraphs.flush()
         self.document.save(str(path))
 
     def _question(self, report, single: bool) -> None:
@@ -107,6 +108,7 @@ class DocxReportWriter:
 
     def _table(self, columns: int):
         """A table in the report style, without the style's bold first column."""
+        self.paragraphs.flush()
         table = self.document.add_table(rows=1, cols=columns)
         table.style = self.table_style
         look = table._tbl.tblPr.first_child_found_in("w:tblLook")
@@ -121,6 +123,7 @@ class DocxReportWriter:
     def chart(self, counts: QuestionCounts) -> None:
         """The question's bar chart, centred, 15 cm wide."""
         png = bar_chart_png(counts, self.words)
+        self.paragraphs.flush()
         paragraph = self.document.add_paragraph()
         paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(15))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

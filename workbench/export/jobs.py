@@ -47,13 +47,20 @@ class ExportOptions:
 
 def select_questions(store, options: ExportOptions) -> list[dict]:
     """The questions of the chosen chapter / question, or all; a user error if none match."""
-    questions = reporting.export_questions(store, chapter=options.chapter,
-                                           question_id=options.question)
+    questions = [question for question in
+                 reporting.export_questions(store, question_id=options.question)
+                 if options.chapter is None or _chapter_matches(question["chapter"], options.chapter)]
     if not questions:
         wanted = (f"question '{options.question}'" if options.question
                   else f"chapter '{options.chapter}'" if options.chapter else "any question")
         raise UserError(f"{store.path}: the project has no {wanted} to export.")
     return questions
+
+
+def _chapter_matches(chapter: str | None, wanted: str) -> bool:
+    """"4" picks chapter "4" and "4 Samarbeid med fastleger"; a full name picks itself."""
+    text = (chapter or "").strip()
+    return text == wanted.strip() or text.split(" ", 1)[0] == wanted.strip()
 
 
 def run_export(store, kind: str, options: ExportOptions,
@@ -102,7 +109,7 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
 def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
     reports, keys = gather(store, kind, options, on_progress)
     chapters = group_by_chapter(reports)
-    title = words[f"{kind}_title"] if kind != "report" else words["report_title"]
+    title = words[f"{kind}_title"]
     draft = options.draft and kind != "counts"
     docx_report.write_docx(chapters, run.path(f"{kind}.docx"), words, title=title, draft=draft,
                            charts=options.charts)

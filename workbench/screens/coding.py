@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -77,7 +77,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
                 yield Label("Questions", classes="pane-title")
                 yield QuestionList(id="question-list")
                 yield Label("", id="chapter")
-            with VerticalScroll(id="answer-pane"):
+            with Vertical(id="answer-pane"):
                 yield Label("", id="question-text")
                 yield Label("", id="answer-position")
                 yield Label("", id="respondent")
@@ -259,7 +259,8 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
     def after_change(self, codebook_changed: bool = False) -> None:
         """Redraw what a change can affect; the database already holds it."""
         was_coded = self.query_one(AnswerView).is_coded
-        self.query_one(CodePicker).reset()
+        if self.query_one(CodePicker).query_text:
+            self.query_one(CodePicker).reset()
         self.show_answer(keep_cursor=True)
         if codebook_changed:
             self.reload_codes()

@@ -88,6 +88,7 @@ class ExportScreen(Screen[None]):
         self.running = False
 
     def compose(self) -> ComposeResult:
+        self.question_id = self.question_id or getattr(self.app, "current_question_id", None)
         yield Label("Export", classes="screen-title")
         with Horizontal(id="export-form"):
             with RadioSet(id="export-kind"):

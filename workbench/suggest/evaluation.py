@@ -17,7 +17,7 @@ from workbench.store import survey
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
-from workbench.suggest.engines import DEFAULT_ENGINE
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
 from workbench.suggest.keystrokes import keys_for_code
 from workbench.suggest.suggester import CodeSuggester
 from workbench.suggest.vectors import project_vectors
@@ -51,12 +51,12 @@ class ReplayStep:
         return 0.0
 
 
-def evaluate(store: Store, coder: str, question_id=None, seed=None, engine=DEFAULT_ENGINE,
+def evaluate(store: Store, coder: str, question_id=None, seed=None, engine=None,
              on_progress=None, **model_params) -> dict:
     """The replay's figures as the stable JSON object of ``workbench evaluate``."""
     tree = CodeTree.from_store(store)
-    segments = replay_order(store, _segments_in_scope(store, coder, question_id, tree), seed)
-    vectors = project_vectors(store, engine)
+    segments = replay_order(store, segments_in_scope(store, coder, question_id, tree), seed)
+    vectors = project_vectors(store, engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
     matrix = vectors.segment_rows(segments)
     steps = replay(matrix, segments, tree, seed, on_progress, **model_params)
     figures = summarise(steps)
@@ -64,7 +64,8 @@ def evaluate(store: Store, coder: str, question_id=None, seed=None, engine=DEFAU
     return figures
 
 
-def _segments_in_scope(store, coder, question_id, tree) -> list[CodedSegment]:
+def segments_in_scope(store, coder, question_id, tree) -> list[CodedSegment]:
+    """The coder's coded segments (of one question if given), in coding order."""
     segments = coded_segments(store, coder, tree)
     if question_id is not None:
         segments = [seg for seg in segments if seg.question_id == question_id]

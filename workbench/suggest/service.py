@@ -7,6 +7,7 @@ step (run it in a worker), ``refresh`` takes in new codings cheaply, the rest an
 from __future__ import annotations
 
 import numpy as np
+from sklearn.exceptions import NotFittedError
 
 from workbench.errors import UserError
 from workbench.store import survey, training
@@ -14,7 +15,7 @@ from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
 from workbench.suggest.duplicates import near_duplicate_groups
-from workbench.suggest.engines import DEFAULT_ENGINE
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
 from workbench.suggest.results import (
     Cluster,
     DuplicateGroup,
@@ -29,7 +30,7 @@ from workbench.suggest.vectors import project_vectors
 class Suggester:
     """Code suggestions with evidence, near-duplicates, clusters and more-like-this."""
 
-    def __init__(self, store: Store, *, coder=None, engine=DEFAULT_ENGINE, random_state=0,
+    def __init__(self, store: Store, *, coder=None, engine=None, random_state=0,
                  **model_params):
         self.store = store
         self.coder = coder
@@ -39,7 +40,7 @@ class Suggester:
 
     def fit(self, on_progress=None) -> Suggester:
         """Vectorise the project (cached) and learn from every coded segment."""
-        self.vectors_ = project_vectors(self.store, self.engine, on_progress)
+        self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
         self.tree_ = CodeTree.from_store(self.store)
         self.segments_ = coded_segments(self.store, self.coder, self.tree_)
         self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
@@ -66,14 +67,20 @@ class Suggester:
             self.segments_ = current
         return self
 
+    def _engine(self) -> str:
+        """The engine asked for, else the project's setting, else TF-IDF."""
+        return self.engine or self.store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE)
+
     def _training(self, segments: list[CodedSegment]):
         if not segments:
-            return self.vectors_.transform([]), [], []
+            return self.vectors_.matrix[:0], [], []
         rows = self.vectors_.segment_rows(segments)
         return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments]
 
     def suggest_text(self, text: str, question_id=None, top=5) -> list[Suggestion]:
         """Suggestions for any text (e.g. a segment being split off)."""
+        if not hasattr(self, "model_"):
+            raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
         return self._suggest(self.vectors_.transform([text]), question_id, top, ())
 
     def suggest_answer(self, answer_id: int, top=5) -> list[Suggestion]:
@@ -99,6 +106,8 @@ class Suggester:
         return self._suggest(vector, row["question_id"], top, own)
 
     def _suggest(self, vector, question_id, top, exclude_rows) -> list[Suggestion]:
+        if not hasattr(self, "model_"):
+            raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
         ranked = self.model_.suggest(vector, question_id, top, exclude_rows)
         return [
             Suggestion(
@@ -186,7 +195,7 @@ class Suggester:
 
     def _vectors_of(self, ids: list[int], texts: list[str]):
         if not hasattr(self, "vectors_"):
-            self.vectors_ = project_vectors(self.store, self.engine)
+            self.vectors_ = project_vectors(self.store, self._engine())
         if all(i in self.vectors_.row_of_answer for i in ids):
             return self.vectors_.answer_rows(ids)
         return self.vectors_.transform(texts)

@@ -40,7 +40,7 @@ class CodeSuggester(BaseEstimator):
         linear_weight=0.3,
         min_examples_for_linear=5,
         refit_every=25,
-        C=10.0,
+        C=1.0,
         random_state=0,
     ):
         self.n_neighbors = n_neighbors

@@ -7,6 +7,7 @@ typing. The keys that need the screen's data are routed to the screen's actions.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from rich.text import Text
 from textual.binding import Binding
@@ -63,19 +64,13 @@ class AnswerView(Widget, can_focus=True):
 
     def show_answer(self, text: str, segments: list[dict], keep_cursor: bool = False) -> None:
         """Display a new answer (or the same one after a change)."""
-        lines_before = self._line_count()
         self.text = text
         self.segments = segments
         if not keep_cursor:
             self.cursor = 0
         self.cursor = min(self.cursor, max(len(text) - 1, 0))
         self.anchor = None
-        # A new layout is costly; only ask for one when the answer needs more or fewer lines.
-        self.refresh(layout=self._line_count() != lines_before)
-
-    def _line_count(self) -> int:
-        width = self.content_region.width
-        return len(self.render().wrap(self.app.console, width)) if width > 0 else 0
+        self.refresh()
 
     @property
     def selection(self) -> tuple[int, int] | None:
@@ -110,18 +105,41 @@ class AnswerView(Widget, can_focus=True):
             self.cursor = next((start for start in reversed(starts) if start < self.cursor), 0)
 
     def render(self) -> Text:
+        """The answer, cropped to a window around the cursor when it is taller than the box.
+
+        The box has a fixed height, so moving between answers never needs a new layout.
+        """
         if not self.text:
             return Text("No answers here.", style="dim")
+        rendered, cursor_offset = self._full_text()
+        width, height = self.content_region.width, self.content_region.height
+        if width <= 0 or height <= 0:
+            return rendered
+        lines = rendered.wrap(self.app.console, width)
+        if len(lines) <= height:
+            return rendered
+        line_ends = list(accumulate(len(line.plain) + 1 for line in lines))
+        cursor_line = next((i for i, end in enumerate(line_ends) if end > cursor_offset), 0)
+        top = min(max(cursor_line - height // 2, 0), len(lines) - height)
+        window = Text("\n").join(lines[top:top + height - 1])
+        window.append(f"\n… {top + height - 1}/{len(lines)} lines, ←/→ to read on",
+                      style=self._style("divider"))
+        return window
+
+    def _full_text(self) -> tuple[Text, int]:
+        """The whole answer with dividers, and where the cursor falls in it."""
         rendered = Text()
-        current = self.current_index
+        current, cursor_offset = self.current_index, 0
         for index, segment in enumerate(self.segments or [{"start": 0, "end": len(self.text)}]):
             if index:
                 rendered.append(" ┃ ", style=self._style("divider"))
+            if segment["start"] <= self.cursor < segment["end"]:
+                cursor_offset = len(rendered) + self.cursor - segment["start"]
             piece = Text(self.text[segment["start"]:segment["end"]],
                          style=self._segment_style(index, current))
             self._mark_cursor(piece, segment["start"])
             rendered.append_text(piece)
-        return rendered
+        return rendered, cursor_offset
 
     def _segment_style(self, index: int, current: int) -> str:
         if index == current and len(self.segments) > 1:

@@ -110,9 +110,11 @@ class CodePicker(Vertical):
         return self.query_one(FilterInput).value.strip()
 
     def reset(self) -> None:
-        """Clear the filter and get ready for the next code."""
-        self.query_one(FilterInput).value = ""
+        """Clear the filter and show every code again, at once (not a message later)."""
         self.parent_index = 0
+        filter_input = self.query_one(FilterInput)
+        with filter_input.prevent(Input.Changed):
+            filter_input.value = ""
         self._refresh_matches()
 
     def focus_filter(self) -> None:
