@@ -31,8 +31,10 @@ def typo(text: str, rng: random.Random) -> str:
 
 def vary(phrase: str, rng: random.Random) -> str:
     """Swap words for synonyms and sometimes drop one, keeping the meaning."""
-    words = [rng.choice(SYNONYMS[word]) if word in SYNONYMS and rng.random() < 0.5 else word
-             for word in phrase.split()]
+    words = [
+        rng.choice(SYNONYMS[word]) if word in SYNONYMS and rng.random() < 0.5 else word
+        for word in phrase.split()
+    ]
     if len(words) > 4 and rng.random() < DROP_WORD_RATE:
         del words[rng.randrange(1, len(words))]
     return " ".join(words)
@@ -82,7 +84,7 @@ def generate(out_dir: Path, respondents: int, seed: int) -> None:
         writer = csv.writer(handle)
         writer.writerow(["respondent_id", "question_id", "text", "theme", "code"])
         writer.writerows(truth)
-    lines = [f"- id: {qid}\n  text: \"{text}\"\n  kind: open\n" for qid, text in QUESTIONS.items()]
+    lines = [f'- id: {qid}\n  text: "{text}"\n  kind: open\n' for qid, text in QUESTIONS.items()]
     (out_dir / "questions.yaml").write_text("".join(lines), encoding="utf-8")
 
 

@@ -64,3 +64,16 @@ def test_export_modules_do_not_import_textual():
              "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
              "sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", check]).returncode == 0
+
+
+def test_quotes_tagged_with_rare_attribute_combinations_warn(project, monkeypatch, tmp_path):
+    import json
+
+    install_fake_anonymiser(monkeypatch)
+    options = ExportOptions(out=str(tmp_path / "out"), tag_attributes=("county", "size_group"))
+    result = run_export(project.store, "quotes", options)
+    assert result.warnings and all("may identify" in warning for warning in result.warnings)
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["warnings"] == list(result.warnings)
+    plain = run_export(project.store, "quotes", ExportOptions(out=str(tmp_path / "plain"), tag_attributes=()))
+    assert plain.warnings == ()

@@ -11,8 +11,17 @@ from workbench.suggest import evaluation
 from workbench.suggest.suggester import CodeSuggester
 
 KEYS = {
-    "segments", "hit_at_1", "hit_at_3", "mrr", "coverage", "hit_at_3_known",
-    "baseline_hit_at_1", "keystrokes_per_segment", "learning_curve", "ari", "nmi",
+    "segments",
+    "hit_at_1",
+    "hit_at_3",
+    "mrr",
+    "coverage",
+    "hit_at_3_known",
+    "baseline_hit_at_1",
+    "keystrokes_per_segment",
+    "learning_curve",
+    "ari",
+    "nmi",
 }
 
 

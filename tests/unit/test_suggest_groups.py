@@ -50,8 +50,15 @@ PLANTED = {
 
 
 OPENINGS = ["Vi ser", "Det gjelder", "Utfordringen er"]
-FILLERS = ["Det er krevende.", "Vi jobber med saken.", "Kommunen prioriterer dette.",
-           "Dette er viktig for oss.", "Vi har fått tilskudd.", "", "Vi trenger mer ressurser."]
+FILLERS = [
+    "Det er krevende.",
+    "Vi jobber med saken.",
+    "Kommunen prioriterer dette.",
+    "Dette er viktig for oss.",
+    "Vi har fått tilskudd.",
+    "",
+    "Vi trenger mer ressurser.",
+]
 
 
 def planted_answers(seed: int = 1) -> tuple[list[str], list[str]]:

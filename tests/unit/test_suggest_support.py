@@ -35,8 +35,7 @@ SMALL_CORPUS = [
 def build_project(tmp_path: Path, answers: list[tuple[str, str]], name: str = "p.db"):
     """A project whose respondent r{i} gave answer i; ``answers`` are (question, text)."""
     questions = sorted({question for question, _ in answers})
-    rows = [{"respondent_id": f"r{i:04d}", **dict.fromkeys(questions, "")}
-            for i in range(len(answers))]
+    rows = [{"respondent_id": f"r{i:04d}", **dict.fromkeys(questions, "")} for i in range(len(answers))]
     for row, (question, text) in zip(rows, answers, strict=True):
         row[question] = text
     survey = tmp_path / f"{name}.csv"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
 
@@ -77,6 +78,8 @@ def run_export_command(arguments) -> int:
         result = run_export(store, arguments.kind, options, on_progress=progress)
         progress.finish()
     print(f"Wrote {len(result.files)} files to {result.folder}")
+    for warning in result.warnings:
+        print(f"workbench: warning: {warning}", file=sys.stderr)
     for path in result.private_files:
         print(f"Private key (do not share): {path}")
     return 0

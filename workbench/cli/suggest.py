@@ -89,8 +89,13 @@ def run_cluster(arguments) -> int:
         payload = {
             "question_id": arguments.question,
             "clusters": [
-                {"number": c.number, "label": c.label, "words": list(c.words), "size": c.size,
-                 "answer_ids": list(c.answer_ids)}
+                {
+                    "number": c.number,
+                    "label": c.label,
+                    "words": list(c.words),
+                    "size": c.size,
+                    "answer_ids": list(c.answer_ids),
+                }
                 for c in clusters
             ],
         }
@@ -110,8 +115,9 @@ def run_evaluate(arguments) -> int:
 
     with project.open_project(arguments.project, read_only=True) as store:
         bar = ProgressBar("Replaying")
-        figures = evaluate(store, arguments.coder, arguments.question, arguments.seed,
-                           arguments.engine, on_progress=bar)
+        figures = evaluate(
+            store, arguments.coder, arguments.question, arguments.seed, arguments.engine, on_progress=bar
+        )
         bar.finish()
     if arguments.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -122,15 +128,27 @@ def run_evaluate(arguments) -> int:
 
 def _print_figures(figures: dict) -> None:
     print(f"Segments replayed: {figures['segments']}")
-    for key in ("hit_at_1", "hit_at_3", "mrr", "coverage", "hit_at_3_known",
-                "baseline_hit_at_1", "ari", "nmi"):
+    for key in (
+        "hit_at_1",
+        "hit_at_3",
+        "mrr",
+        "coverage",
+        "hit_at_3_known",
+        "baseline_hit_at_1",
+        "ari",
+        "nmi",
+    ):
         value = figures[key]
         print(f"{key:<18} {'-' if value is None else f'{value:.3f}'}")
     keys = figures["keystrokes_per_segment"]
-    print(f"keys per segment   {keys['with_suggestions']:.2f} with suggestions, "
-          f"{keys['typing_only']:.2f} typing only")
+    print(
+        f"keys per segment   {keys['with_suggestions']:.2f} with suggestions, "
+        f"{keys['typing_only']:.2f} typing only"
+    )
     print("coded share   segments  hit@1  hit@3  baseline")
     for point in figures["learning_curve"]:
-        print(f"{point['coded_share_from']:.0%}-{point['coded_share_to']:.0%}  "
-              f"{point['segments']:>14}  {point['hit_at_1']:.2f}   {point['hit_at_3']:.2f}   "
-              f"{point['baseline_hit_at_1']:.2f}")
+        print(
+            f"{point['coded_share_from']:.0%}-{point['coded_share_to']:.0%}  "
+            f"{point['segments']:>14}  {point['hit_at_1']:.2f}   {point['hit_at_3']:.2f}   "
+            f"{point['baseline_hit_at_1']:.2f}"
+        )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from workbench.anonymise.risk import quote_risks
 from workbench.errors import UserError
 from workbench.export import csv_export, docx_report, markdown
 from workbench.export.counts import count_question, cross_table, resolve_wave
@@ -108,6 +108,10 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
 
 def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
     reports, keys = gather(store, kind, options, on_progress)
+    if keys and options.tag_attributes:
+        segment_ids = [key.segment_id for key in keys]
+        for risk in quote_risks(store, segment_ids, options.tag_attributes):
+            run.warn(risk.describe())
     chapters = group_by_chapter(reports)
     title = words[f"{kind}_title"]
     draft = options.draft and kind != "counts"
@@ -126,16 +130,10 @@ def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
         run.private_path("key.csv").write_bytes(csv_export.key_csv(keys).encode("utf-8"))
 
 
-def _lazy(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise UserError(f"this export is not available yet ({module}.{name} is missing).") from None
-
-
 def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
     """The method's spreadsheet; its anonymised column passes the leak check (not in drafts)."""
-    write_method_xlsx = _lazy("workbench.method_xlsx", "write_method_xlsx")
+    from workbench.method_xlsx import write_method_xlsx
+
     question_ids = [question["id"] for question in select_questions(store, options)]
     texts = {}
     if not options.draft:
@@ -147,8 +145,12 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
 
 
 def _write_refi(store, run: ExportRun, options: ExportOptions) -> None:
-    _lazy("workbench.refi.project", "export_qdpx")(store, run.path("project.qdpx"))
+    from workbench.refi.project import export_qdpx
+
+    export_qdpx(store, run.path("project.qdpx"))
 
 
 def _write_reliability(store, run: ExportRun, options: ExportOptions) -> None:
-    _lazy("workbench.review.reliability_report", "export_reliability")(store, Path(run.staging))
+    from workbench.review.reliability_report import export_reliability
+
+    export_reliability(store, Path(run.staging))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.errors import UserError
 from workbench.export.tree import CodeTree
 from workbench.store import reporting
 
@@ -69,12 +68,8 @@ def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str,
 
     A ``LeakError`` passes through; in a draft, uncleared quotes come back unapproved.
     """
-    try:
-        from workbench.anonymise.leak import anonymised_quotes
-    except ImportError:
-        raise UserError(
-            "quotes cannot be exported: the anonymisation layer (workbench.anonymise) is missing."
-        ) from None
+    from workbench.anonymise.leak import anonymised_quotes
+
     quotes = anonymised_quotes(store, segment_ids, draft=draft)
     return {quote.segment_id: (quote.text, getattr(quote, "approved", not draft))
             for quote in quotes}

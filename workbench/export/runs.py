@@ -29,6 +29,7 @@ class ExportResult:
     folder: Path
     files: tuple[Path, ...]
     private_files: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def default_folder(project_path: Path, kind: str, base: Path = Path("exports")) -> Path:
@@ -62,6 +63,7 @@ class ExportRun:
         self.store = store
         self.kind = kind
         self.options = options
+        self.warnings: list[str] = []
         self.folder = Path(folder) if folder else default_folder(Path(store.path), kind)
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=self.folder.parent))
@@ -100,7 +102,12 @@ class ExportRun:
             self.folder,
             tuple(self.folder / name for name in names) + (self.folder / MANIFEST,),
             tuple(private),
+            tuple(self.warnings),
         )
+
+    def warn(self, message: str) -> None:
+        """Record a warning for the user; it is also kept in the manifest."""
+        self.warnings.append(message)
 
     def _publish_private(self) -> list[Path]:
         private_folder = self.staging / _PRIVATE
@@ -124,4 +131,5 @@ class ExportRun:
             "options": self.options,
             "files": files,
             "private_files": [path.name for path in private],
+            "warnings": self.warnings,
         }

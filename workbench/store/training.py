@@ -7,16 +7,13 @@ from workbench.store.database import Store
 
 def answer_texts(store: Store) -> list[dict]:
     """Every non-empty answer of the project: id, question_id, text (the representation's corpus)."""
-    return store.rows(
-        "SELECT id, question_id, text FROM answers WHERE is_nonresponse = 0 ORDER BY id"
-    )
+    return store.rows("SELECT id, question_id, text FROM answers WHERE is_nonresponse = 0 ORDER BY id")
 
 
 def answer_fingerprint(store: Store) -> tuple[int, int]:
     """(count, highest id) of non-empty answers: changes whenever answers are imported."""
     row = store.rows(
-        "SELECT COUNT(*) AS answers, COALESCE(MAX(id), 0) AS last FROM answers "
-        "WHERE is_nonresponse = 0"
+        "SELECT COUNT(*) AS answers, COALESCE(MAX(id), 0) AS last FROM answers WHERE is_nonresponse = 0"
     )[0]
     return row["answers"], row["last"]
 
@@ -44,9 +41,7 @@ def coded_segments(store: Store, coder: str | None = None) -> list[dict]:
 
 def code_rows(store: Store) -> list[dict]:
     """Every code (live, merged or retired): id, parent_id, name, is_theme, retired, merged_into."""
-    return store.rows(
-        "SELECT id, parent_id, name, is_theme, retired, merged_into, created_at FROM codes"
-    )
+    return store.rows("SELECT id, parent_id, name, is_theme, retired, merged_into, created_at FROM codes")
 
 
 def uncoded_answers(store: Store, question_id: str, coder: str | None = None) -> list[dict]:
@@ -109,3 +104,8 @@ def segment_row(store: Store, segment_id: str) -> list[dict]:
 def answer_keys(store: Store) -> list[dict]:
     """Every answer's id with its respondent and question (for matching outside files)."""
     return store.rows("SELECT id, respondent_id, question_id FROM answers ORDER BY id")
+
+
+def last_event_seq(store: Store) -> int:
+    """The newest event's number: every coding or codebook change appends one."""
+    return store.scalar("SELECT COALESCE(MAX(seq), 0) FROM events")

@@ -18,8 +18,13 @@ class AnswerClusterer(ClusterMixin, BaseEstimator):
     """Groups unit-length answer vectors; ``n_clusters=None`` picks k by silhouette."""
 
     def __init__(
-        self, n_clusters=None, min_clusters=2, max_clusters=10, n_components=100,
-        silhouette_sample=2000, random_state=0,
+        self,
+        n_clusters=None,
+        min_clusters=2,
+        max_clusters=10,
+        n_components=100,
+        silhouette_sample=2000,
+        random_state=0,
     ):
         self.n_clusters = n_clusters
         self.min_clusters = min_clusters
@@ -69,7 +74,10 @@ class AnswerClusterer(ClusterMixin, BaseEstimator):
         sample = min(self.silhouette_sample, len(labels))
         return float(
             silhouette_score(
-                reduced, labels, metric="cosine", sample_size=sample,
+                reduced,
+                labels,
+                metric="cosine",
+                sample_size=sample,
                 random_state=self.random_state,
             )
         )
@@ -92,8 +100,7 @@ def distinctive_words(texts: list[str], labels, top: int = 5) -> dict[int, tuple
     for label, counter in counts.items():
         total = sum(counter.values()) or 1
         weight = {
-            word: count / total * np.log(1 + average_words / overall[word])
-            for word, count in counter.items()
+            word: count / total * np.log(1 + average_words / overall[word]) for word, count in counter.items()
         }
         words[label] = tuple(sorted(weight, key=lambda word: (-weight[word], word))[:top])
     return words

@@ -55,7 +55,7 @@ class CodeTree:
         return chain[::-1]
 
     def path(self, code_id: str) -> str:
-        """"Theme > Sub-theme > Code"."""
+        """ "Theme > Sub-theme > Code"."""
         return " > ".join(self.name(part) for part in self.ancestry(code_id))
 
     def main_theme(self, code_id: str) -> str:

@@ -51,8 +51,9 @@ class ReplayStep:
         return 0.0
 
 
-def evaluate(store: Store, coder: str, question_id=None, seed=None, engine=None,
-             on_progress=None, **model_params) -> dict:
+def evaluate(
+    store: Store, coder: str, question_id=None, seed=None, engine=None, on_progress=None, **model_params
+) -> dict:
     """The replay's figures as the stable JSON object of ``workbench evaluate``."""
     tree = CodeTree.from_store(store)
     segments = replay_order(store, segments_in_scope(store, coder, question_id, tree), seed)
@@ -98,13 +99,19 @@ def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
     steps = []
     for index, segment in enumerate(segments):
         row = matrix[index : index + 1]
-        ranked = [item.code_id for item in model.suggest(row, segment.question_id,
-                                                          SHOWN_SUGGESTIONS)]
+        ranked = [item.code_id for item in model.suggest(row, segment.question_id, SHOWN_SUGGESTIONS)]
         in_question = question_counts.setdefault(segment.question_id, Counter())
         baseline = (in_question or code_counts).most_common(1)
-        steps.append(_step(segment, ranked, code_counts, tree,
-                           seen_in_question[segment.question_id] / totals[segment.question_id],
-                           baseline[0][0] if baseline else None))
+        steps.append(
+            _step(
+                segment,
+                ranked,
+                code_counts,
+                tree,
+                seen_in_question[segment.question_id] / totals[segment.question_id],
+                baseline[0][0] if baseline else None,
+            )
+        )
         model.partial_fit(row, [segment.codes], [segment.question_id])
         seen_in_question[segment.question_id] += 1
         code_counts.update(segment.codes)
@@ -114,8 +121,9 @@ def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
     return steps
 
 
-def _step(segment, ranked, code_counts: Counter, tree, coded_share: float,
-          baseline: str | None) -> ReplayStep:
+def _step(
+    segment, ranked, code_counts: Counter, tree, coded_share: float, baseline: str | None
+) -> ReplayStep:
     known_names = [tree.name(code) for code in code_counts]
 
     def keys(shown: list[str]) -> int:
@@ -164,15 +172,17 @@ def learning_curve(steps: list[ReplayStep]) -> list[dict]:
         members = [step for step in steps if low <= step.coded_share < high]
         if not members:
             continue
-        curve.append({
-            "coded_share_from": low,
-            "coded_share_to": high,
-            "segments": len(members),
-            "hit_at_1": _share(members, lambda step: step.hit_at(1)),
-            "hit_at_3": _share(members, lambda step: step.hit_at(3)),
-            "hit_at_3_known": _share([s for s in members if s.known], lambda s: s.hit_at(3)),
-            "baseline_hit_at_1": _share(members, lambda step: step.baseline in step.true_codes),
-        })
+        curve.append(
+            {
+                "coded_share_from": low,
+                "coded_share_to": high,
+                "segments": len(members),
+                "hit_at_1": _share(members, lambda step: step.hit_at(1)),
+                "hit_at_3": _share(members, lambda step: step.hit_at(3)),
+                "hit_at_3_known": _share([s for s in members if s.known], lambda s: s.hit_at(3)),
+                "baseline_hit_at_1": _share(members, lambda step: step.baseline in step.true_codes),
+            }
+        )
     return curve
 
 

@@ -25,16 +25,15 @@ class LinearScorer:
         return 1.0 / (1.0 + np.exp(-(decision + self.intercepts)))
 
 
-def fit_linear_scorer(X, targets: list[list[int]], min_examples: int, C: float,
-                      random_state) -> LinearScorer | None:
+def fit_linear_scorer(
+    X, targets: list[list[int]], min_examples: int, C: float, random_state
+) -> LinearScorer | None:
     """One logistic model per class with enough positive and negative rows; None if < 2."""
     counts: dict[int, int] = {}
     for classes in targets:
         for index in classes:
             counts[index] = counts.get(index, 0) + 1
-    eligible = sorted(
-        index for index, count in counts.items() if min_examples <= count < len(targets)
-    )
+    eligible = sorted(index for index, count in counts.items() if min_examples <= count < len(targets))
     if len(eligible) < 2:
         return None
     wanted = set(eligible)

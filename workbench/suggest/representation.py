@@ -62,19 +62,14 @@ class TfidfRepresentation(TransformerMixin, BaseEstimator):
             min_df=self.min_df,
             dtype=np.float32,
         )
-        blocks = (self.char_vectorizer_.fit_transform(texts),
-                  self.word_vectorizer_.fit_transform(texts))
-        self.n_features_out_ = len(self.char_vectorizer_.vocabulary_) + len(
-            self.word_vectorizer_.vocabulary_
-        )
+        blocks = (self.char_vectorizer_.fit_transform(texts), self.word_vectorizer_.fit_transform(texts))
+        self.n_features_out_ = len(self.char_vectorizer_.vocabulary_) + len(self.word_vectorizer_.vocabulary_)
         return self._combine(*blocks)
 
     def transform(self, texts):
         """Sparse CSR rows of unit length (all-zero for texts with no known n-gram)."""
         texts = list(texts)
-        return self._combine(
-            self.char_vectorizer_.transform(texts), self.word_vectorizer_.transform(texts)
-        )
+        return self._combine(self.char_vectorizer_.transform(texts), self.word_vectorizer_.transform(texts))
 
     def _combine(self, char_rows, word_rows):
         char_block = char_rows * np.sqrt(1.0 - self.word_weight)

@@ -78,9 +78,7 @@ class CodeSuggester(BaseEstimator):
             return self.fit(X, y, groups)
         known = self.rows_.count
         self._add(X, y, groups)
-        self._refit_linear([
-            group for group in dict.fromkeys(self.groups_[known:]) if self._refit_due(group)
-        ])
+        self._refit_linear([group for group in dict.fromkeys(self.groups_[known:]) if self._refit_due(group)])
         return self
 
     def _refit_due(self, group) -> bool:
@@ -148,8 +146,9 @@ class CodeSuggester(BaseEstimator):
             rows = self.group_rows_[group]
             self.rows_at_last_refit_[group] = len(rows)
             targets = [[self.class_index_[code] for code in self.labels_[row]] for row in rows]
-            scorer = fit_linear_scorer(matrix[rows], targets, self.min_examples_for_linear,
-                                       self.C, self.random_state)
+            scorer = fit_linear_scorer(
+                matrix[rows], targets, self.min_examples_for_linear, self.C, self.random_state
+            )
             if scorer is None:
                 self.linear_.pop(group, None)
             else:

@@ -32,9 +32,7 @@ def _tokenizer():
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens of a text (punctuation dropped)."""
-    return [
-        token.lower_ for token in _tokenizer()(text) if _WORD.search(token.text)
-    ]
+    return [token.lower_ for token in _tokenizer()(text) if _WORD.search(token.text)]
 
 
 def content_tokens(text: str) -> list[str]:

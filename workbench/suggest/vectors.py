@@ -40,10 +40,7 @@ class ProjectVectors:
 
     def segment_rows(self, segments):
         """Vectors of segments: whole-answer segments reuse the answer's vector."""
-        whole = [
-            segment.is_whole_answer and segment.answer_id in self.row_of_answer
-            for segment in segments
-        ]
+        whole = [segment.is_whole_answer and segment.answer_id in self.row_of_answer for segment in segments]
         if all(whole):
             return self.answer_rows([segment.answer_id for segment in segments])
         parts = [
