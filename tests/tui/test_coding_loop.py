@@ -132,3 +132,42 @@ async def test_merge_two_codes_in_the_codebook(make_app):
         assert "Faste møtepunkter" not in names
         assert codes_on(app.store, tui_queries.answer_ids(app.store, "q01", 2024)[0]) == [
             "Godt samarbeid"]
+
+
+async def test_bulk_apply_from_the_answer_table(make_app):
+    app = make_app()
+    seed_codes(app.store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("space", "space", "a")
+        await pilot.pause()
+        await pilot.press(*"Mangler fag", "enter")
+        await pilot.pause()
+        first, second, third = tui_queries.answer_ids(app.store, "q01", 2024)[:3]
+        assert codes_on(app.store, first) == codes_on(app.store, second) == ["Mangler fagfolk"]
+        assert codes_on(app.store, third) == []
+
+
+async def test_search_narrows_the_answers(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        await pilot.press(*"fastleg", "enter")
+        await pilot.pause()
+        texts = [tui_queries.answer_detail(app.store, answer)["text"]
+                 for answer in app.screen.answer_ids]
+        assert texts and all("fastleg" in text.casefold() for text in texts)
+
+
+async def test_every_answer_key_is_in_the_command_palette(make_app):
+    from workbench.screens.key_list import key_rows
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        described = {row.description for row in key_rows(app, app.screen)}
+        assert {"Split segment", "Undo", "Next uncoded", "Memo", "Filter", "Help"} <= described

@@ -91,13 +91,15 @@ def test_an_answer_is_never_its_own_evidence(tmp_path):
     assert all(e.answer_id != answer_id for s in suggestions for e in s.evidence)
 
 
-def test_refresh_takes_in_new_codings(tmp_path):
+def test_new_codings_are_taken_in_without_refitting(tmp_path):
     store = small_coded_project(tmp_path, skip=3)
     suggester = Suggester(store, coder=CODER).fit()
+    model = suggester.model_
     assert "Lange ventelister" not in [s.name for s in suggester.suggest_text("lange ventelister")]
     code_answer(store, "Mangler kapasitet i DPS, lange ventelister.", "Kapasitet > Lange ventelister")
-    suggestions = suggester.refresh().suggest_text("lange ventelister hos DPS", "q1")
+    suggestions = suggester.suggest_answer(answer_id_of(store, "Ventetiden i DPS er altfor lang."))
     assert suggestions[0].name == "Lange ventelister"
+    assert suggester.model_ is model and model.n_rows_ == len(SMALL_CORPUS) - 2
 
 
 def test_accepting_a_suggestion_is_recorded_as_such(tmp_path):

@@ -184,10 +184,10 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         if detail is None:
             return ""
         if self.app.settings.blind:
-            return f"Respondent {detail['respondent_id']}  ·  attributes hidden (blind)"
+            return f"Respondent {detail['respondent_id']} · attributes hidden (blind)"
         attributes = detail["attributes"]
         shown = [attributes.get(key) for key in ("name", "county", "size_group")]
-        return "  ·  ".join([detail["respondent_id"], *(str(value) for value in shown if value)])
+        return " · ".join([detail["respondent_id"], *(str(value) for value in shown if value)])
 
     def _show_question_progress(self) -> None:
         answered, coded = self.query_one(QuestionList).counts(self.question_id)

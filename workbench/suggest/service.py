@@ -1,0 +1,245 @@
+"""Suggestions for one project, for the command line and the terminal UI.
+
+Build one ``Suggester`` per thread, with a ``Store`` opened in that thread; ``fit`` is the long
+step (run it in a worker), ``refresh`` takes in new codings cheaply, the rest answers at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.exceptions import NotFittedError
+
+from workbench.errors import UserError
+from workbench.store import survey, training
+from workbench.store.database import Store
+from workbench.suggest.clustering import AnswerClusterer, distinctive_words
+from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
+from workbench.suggest.duplicates import near_duplicate_groups
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
+from workbench.suggest.results import (
+    Cluster,
+    DuplicateGroup,
+    Evidence,
+    RankedAnswer,
+    Suggestion,
+)
+from workbench.suggest.suggester import CodeSuggester
+from workbench.suggest.vectors import project_vectors
+
+
+class Suggester:
+    """Code suggestions with evidence, near-duplicates, clusters and more-like-this."""
+
+    def __init__(self, store: Store, *, coder=None, engine=None, random_state=0, **model_params):
+        self.store = store
+        self.coder = coder
+        self.engine = engine
+        self.random_state = random_state
+        self.model_params = model_params
+
+    def fit(self, on_progress=None) -> Suggester:
+        """Vectorise the project (cached) and learn from every coded segment."""
+        self.seen_event_ = training.last_event_seq(self.store)
+        self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
+        self.tree_ = CodeTree.from_store(self.store)
+        self.segments_ = coded_segments(self.store, self.coder, self.tree_)
+        self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
+        self.model_.fit(*self._training(self.segments_))
+        self.row_of_segment_ = {}
+        self.rows_of_answer_ = {}
+        self._index(self.segments_, 0)
+        return self
+
+    def _index(self, segments: list[CodedSegment], first_row: int) -> None:
+        for row, segment in enumerate(segments, start=first_row):
+            self.row_of_segment_[segment.segment_id] = row
+            self.rows_of_answer_.setdefault(segment.answer_id, []).append(row)
+
+    def refresh(self) -> Suggester:
+        """Take in codings made since the last fit or refresh (new segments only are added)."""
+        if not hasattr(self, "model_"):
+            return self.fit()
+        seen_event = training.last_event_seq(self.store)
+        if seen_event == self.seen_event_:
+            return self
+        self.seen_event_ = seen_event
+        self.tree_ = CodeTree.from_store(self.store)
+        current = coded_segments(self.store, self.coder, self.tree_)
+        known = len(self.segments_)
+        if current[:known] != self.segments_ or training.answer_fingerprint(self.store) != _fingerprint(
+            self.vectors_
+        ):
+            return self.fit()
+        added = current[known:]
+        if added:
+            self.model_.partial_fit(*self._training(added))
+            self._index(added, known)
+            self.segments_ = current
+        return self
+
+    def _engine(self) -> str:
+        """The engine asked for, else the project's setting, else TF-IDF."""
+        return self.engine or self.store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE)
+
+    def _training(self, segments: list[CodedSegment]):
+        if not segments:
+            return self.vectors_.matrix[:0], [], []
+        rows = self.vectors_.segment_rows(segments)
+        return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments]
+
+    def suggest_text(self, text: str, question_id=None, top=5) -> list[Suggestion]:
+        """Suggestions for any text (e.g. a segment being split off)."""
+        if not hasattr(self, "model_"):
+            raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
+        return self._suggest(self.vectors_.transform([text]), question_id, top, ())
+
+    def suggest(self, answer_id: int, top=5) -> list[Suggestion]:
+        """The coding screen's call: the same as ``suggest_answer``."""
+        return self.suggest_answer(answer_id, top)
+
+    def suggest_answer(self, answer_id: int, top=5) -> list[Suggestion]:
+        """Suggestions for a whole answer; its own coded segments are not used as evidence.
+
+        Codings made since the last call are taken in first (cheap when there are none).
+        """
+        answer = survey.answer_row(self.store, answer_id)
+        if answer is None:
+            raise UserError(f"there is no answer with id {answer_id}.")
+        self.refresh()
+        if answer_id in self.vectors_.row_of_answer:
+            vector = self.vectors_.answer_rows([answer_id])
+        else:
+            vector = self.vectors_.transform([answer["text"]])
+        own_rows = self.rows_of_answer_.get(answer_id, [])
+        return self._suggest(vector, answer["question_id"], top, own_rows)
+
+    def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
+        """Suggestions for one segment, which is never its own evidence."""
+        rows = training.segment_row(self.store, segment_id)
+        if not rows:
+            raise UserError(f"there is no segment with id {segment_id}.")
+        self.refresh()
+        row = rows[0]
+        vector = self.vectors_.transform([row["answer_text"][row["start"] : row["end"]]])
+        own = [self.row_of_segment_[segment_id]] if segment_id in self.row_of_segment_ else []
+        return self._suggest(vector, row["question_id"], top, own)
+
+    def _suggest(self, vector, question_id, top, exclude_rows) -> list[Suggestion]:
+        if not hasattr(self, "model_"):
+            raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
+        ranked = self.model_.suggest(vector, question_id, top, exclude_rows)
+        return [
+            Suggestion(
+                code_id=item.code_id,
+                name=self.tree_.name(item.code_id),
+                path=self.tree_.path(item.code_id),
+                score=item.score,
+                evidence=tuple(self._evidence(row, sim) for row, sim in item.evidence),
+            )
+            for item in ranked
+        ]
+
+    def _evidence(self, row: int, similarity: float) -> Evidence:
+        segment = self.segments_[row]
+        return Evidence(segment.segment_id, segment.answer_id, segment.question_id, segment.text, similarity)
+
+    def accept(self, segment_id: str, suggestion: Suggestion, coder: str) -> list[str]:
+        """Apply an accepted suggestion, recorded as such (how = 'suggestion')."""
+        from workbench import coding
+
+        return coding.apply_codes(self.store, segment_id, [suggestion.code_id], coder, how="suggestion")
+
+    def near_duplicates(self, question_id: str, *, uncoded_only=False) -> list[DuplicateGroup]:
+        """Groups of near-identical answers of a question, largest first."""
+        _check_question(self.store, question_id)
+        answers = self._answers(question_id, uncoded_only)
+        text_of = {row["id"]: row["text"] for row in answers}
+        groups = near_duplicate_groups([(row["id"], row["text"]) for row in answers])
+        return [DuplicateGroup(ids, tuple(text_of[i] for i in ids)) for ids in groups]
+
+    def duplicates_of(self, answer_id: int, *, uncoded_only=True) -> DuplicateGroup | None:
+        """The other near-duplicates of one answer (for "apply to all N"), if any."""
+        answer = survey.answer_row(self.store, answer_id)
+        if answer is None:
+            raise UserError(f"there is no answer with id {answer_id}.")
+        for group in self.near_duplicates(answer["question_id"], uncoded_only=False):
+            if answer_id in group.answer_ids:
+                keep = set(self._ids(answer["question_id"], uncoded_only)) | {answer_id}
+                pairs = [(i, t) for i, t in zip(group.answer_ids, group.texts, strict=True) if i in keep]
+                if len(pairs) > 1:
+                    return DuplicateGroup(*map(tuple, zip(*pairs, strict=True)))
+        return None
+
+    def clusters(self, question_id: str, n_clusters=None, on_progress=None) -> list[Cluster]:
+        """Clusters of the question's uncoded answers, largest first, named by their words."""
+        _check_question(self.store, question_id)
+        answers = self._answers(question_id, uncoded_only=True)
+        if len(answers) < 2:
+            return []
+        ids = [row["id"] for row in answers]
+        texts = [row["text"] for row in answers]
+        clusterer = AnswerClusterer(n_clusters=n_clusters, random_state=self.random_state)
+        clusterer.fit(self._vectors_of(ids, texts), on_progress=on_progress)
+        return clusters_from_labels(ids, texts, clusterer.labels_)
+
+    def more_like_this(self, code_id: str, question_id=None, limit=50) -> list[RankedAnswer]:
+        """Uncoded answers ranked by cosine similarity to the code's centroid."""
+        live = self.tree_.live_id(code_id)
+        rows = [row for row, seg in enumerate(self.segments_) if live in seg.codes]
+        if not rows:
+            raise UserError(f"code {code_id} has no coded segments to compare with yet.")
+        centroid = np.asarray(self.model_.rows_.matrix()[rows].mean(axis=0)).ravel()
+        centroid /= max(np.linalg.norm(centroid), 1e-12)
+        questions = (
+            [question_id] if question_id else sorted({self.segments_[row].question_id for row in rows})
+        )
+        answers = [a for q in questions for a in self._answers(q, uncoded_only=True)]
+        if not answers:
+            return []
+        ids = [row["id"] for row in answers]
+        sims = np.asarray(self._vectors_of(ids, [a["text"] for a in answers]) @ centroid).ravel()
+        order = np.argsort(-sims, kind="stable")[:limit]
+        return [RankedAnswer(ids[i], answers[i]["text"], round(float(sims[i]), 4)) for i in order]
+
+    def _answers(self, question_id: str, uncoded_only: bool) -> list[dict]:
+        if uncoded_only:
+            return training.uncoded_answers(self.store, question_id, self.coder)
+        return training.answers_of_question(self.store, question_id)
+
+    def _ids(self, question_id: str, uncoded_only: bool) -> list[int]:
+        return [row["id"] for row in self._answers(question_id, uncoded_only)]
+
+    def _vectors_of(self, ids: list[int], texts: list[str]):
+        if not hasattr(self, "vectors_"):
+            self.vectors_ = project_vectors(self.store, self._engine())
+        if all(i in self.vectors_.row_of_answer for i in ids):
+            return self.vectors_.answer_rows(ids)
+        return self.vectors_.transform(texts)
+
+
+def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Cluster]:
+    """Clusters from per-answer labels, largest first, each with its distinctive words."""
+    words = distinctive_words(texts, labels)
+    members: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        members.setdefault(int(label), []).append(position)
+    ordered = sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [
+        Cluster(
+            number=number,
+            words=words[label],
+            answer_ids=tuple(ids[p] for p in positions),
+            texts=tuple(texts[p] for p in positions),
+        )
+        for number, (label, positions) in enumerate(ordered, start=1)
+    ]
+
+
+def _check_question(store: Store, question_id: str) -> None:
+    if not training.question_exists(store, question_id):
+        raise UserError(f"there is no question with id {question_id!r}.")
+
+
+def _fingerprint(vectors) -> tuple[int, int]:
+    ids = vectors.row_of_answer
+    return len(ids), max(ids, default=0)

@@ -122,7 +122,7 @@ class AnswerView(Widget, can_focus=True):
         cursor_line = next((i for i, end in enumerate(line_ends) if end > cursor_offset), 0)
         top = min(max(cursor_line - height // 2, 0), len(lines) - height)
         window = Text("\n").join(lines[top:top + height - 1])
-        window.append(f"\n… {top + height - 1}/{len(lines)} lines, ←/→ to read on",
+        window.append(f"\n… lines {top + 1}–{top + height - 1} of {len(lines)} · ←/→ read on",
                       style=self._style("divider"))
         return window
 
