@@ -67,12 +67,14 @@ class FrameClock:
         return max(self.last_frame - started, 0.0)
 
 
-async def measure(db: Path, repeat: int) -> None:
+async def measure(db: Path, repeat: int, suggestions: bool) -> None:
     from workbench.tui import make_app
     from workbench.widgets.code_picker import FilterInput
 
     started = time.perf_counter()
-    app = make_app(db, "bench")
+    # Suggestions are fitted in a background worker; by default they are left out so the
+    # figures measure the interface itself (the suggester has its own benchmark).
+    app = make_app(db, "bench", suggestions=suggestions)
     async with app.run_test(size=(120, 36)) as pilot:
         while not isinstance(app.focused, FilterInput) or not app.screen.answer_ids:
             await pilot.pause()
@@ -93,7 +95,7 @@ async def measure(db: Path, repeat: int) -> None:
         print(summary("next answer (PageDown)", next_times))
         print(summary("apply code (typed + Enter)", apply_times))
         print(summary("apply suggestion (key 1)", number_times))
-        await app.workers.wait_for_complete()
+        app.workers.cancel_all()
 
 
 def main() -> int:
@@ -101,6 +103,8 @@ def main() -> int:
     parser.add_argument("--answers", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--with-suggestions", action="store_true",
+                        help="also fit the code suggester in the background while measuring")
     parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "bench_tui")
     arguments = parser.parse_args()
     arguments.folder.mkdir(parents=True, exist_ok=True)
@@ -110,7 +114,7 @@ def main() -> int:
         f"project: {db} ({arguments.answers} answers, {arguments.questions} questions, "
         "30 % of segments coded)"
     )
-    asyncio.run(measure(db, arguments.repeat))
+    asyncio.run(measure(db, arguments.repeat, arguments.with_suggestions))
     return 0
 
 

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbench import coding
+from workbench.errors import UserError
 from workbench.lock import ProjectLock
 from workbench.screens.coding import CodingScreen
 from workbench.screens.palette import ScreenActionsProvider
@@ -48,6 +49,14 @@ SCREEN_COMMANDS = (
                   "workbench.screens.anonymisation:AnonymisationScreen"),
     ScreenCommand("Export", "Counted tables, quote lists and reports",
                   "workbench.screens.export:ExportScreen"),
+    ScreenCommand("Clusters", "Uncoded answers of this question in clusters; code one with review",
+                  "workbench.screens.clusters:ClustersScreen"),
+    ScreenCommand("Near-duplicates", "Answers nearly identical to this one; give them its codes",
+                  "workbench.screens.near_duplicates:NearDuplicatesScreen"),
+    ScreenCommand("Why these suggestions", "Each suggestion with the coded segments behind it",
+                  "workbench.screens.evidence:EvidenceScreen"),
+    ScreenCommand("More like this", "Uncoded answers most like a code; code the ticked ones",
+                  "workbench.screens.more_like_this:MoreLikeThisScreen"),
 )
 
 
@@ -120,12 +129,8 @@ class WorkbenchApp(App):
         return coding_screens[0].question_id if coding_screens else None
 
     def open_screen(self, screen_class: type) -> None:
-        """Open a screen; screens that need a question get the current one."""
-        try:
-            screen = screen_class()
-        except TypeError:
-            screen = screen_class(self.current_question_id)
-        self.push_screen(screen)
+        """Open a screen from the palette (it reads what it needs from the app)."""
+        self.push_screen(screen_class())
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.settings_file)
@@ -135,17 +140,33 @@ class WorkbenchApp(App):
             self.lock.release()
 
 
-def make_app(path: str | Path, coder: str | None = None, suggester=None) -> WorkbenchApp:
-    """Wire the production parts: lock, store (read-only if locked), settings, coder."""
+def make_suggester(path: str | Path, coder: str):
+    """The code suggester on a connection of its own (it is fitted and asked in workers)."""
+    from workbench.suggest import Suggester
+
+    return Suggester(Store(path), coder=coder)
+
+
+def make_app(path: str | Path, coder: str | None = None, *,
+             suggestions: bool = True) -> WorkbenchApp:
+    """Wire the production parts: lock, store (read-only if locked), settings, suggester."""
+    if not Path(path).is_file():
+        raise UserError(f"{path}: no such project file (create one with 'workbench init').")
     lock = ProjectLock(path)
     read_only = not lock.acquire()
-    store = Store(path, read_only=read_only)
+    try:
+        store = Store(path, read_only=read_only)
+    except UserError:
+        lock.release()
+        raise
     settings = load_settings()
     coder = coder or settings.default_coder()
+    suggester = None
     if not read_only:
         coding.ensure_coder(store, coder)
         settings = settings.with_changes(last_coder=coder)
         save_settings(settings)
+        suggester = make_suggester(path, coder) if suggestions else None
     return WorkbenchApp(store, suggester, settings, coder=coder, read_only=read_only, lock=lock)
 
 
@@ -156,6 +177,8 @@ def run_app(path: str | Path, coder: str | None = None) -> int:
         app.run()
     finally:
         app.store.close()
+        if app.suggester is not None:
+            app.suggester.store.close()
         if app.lock:
             app.lock.release()
     return 0

@@ -144,6 +144,7 @@ async def test_bulk_apply_from_the_answer_table(make_app):
         await pilot.press("space", "space", "a")
         await pilot.pause()
         await pilot.press(*"Mangler fag", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         first, second, third = tui_queries.answer_ids(app.store, "q01", 2024)[:3]
         assert codes_on(app.store, first) == codes_on(app.store, second) == ["Mangler fagfolk"]
@@ -171,3 +172,38 @@ async def test_every_answer_key_is_in_the_command_palette(make_app):
         await pilot.pause()
         described = {row.description for row in key_rows(app, app.screen)}
         assert {"Split segment", "Undo", "Next uncoded", "Memo", "Filter", "Help"} <= described
+
+
+class FakeSuggestion:
+    def __init__(self, code_id: str) -> None:
+        self.code_id = code_id
+        self.score = 0.9
+        self.evidence = ()
+
+
+class FakeSuggester:
+    """The contract the coding screen relies on: fit() in a worker, then suggest()."""
+
+    def __init__(self, code_id: str) -> None:
+        self.code_id = code_id
+
+    def fit(self, on_progress=None):
+        return self
+
+    def suggest(self, answer_id: int, top: int = 5):
+        return [FakeSuggestion(self.code_id)]
+
+
+async def test_an_accepted_suggestion_is_recorded_as_such(make_app):
+    app = make_app()
+    seed_codes(app.store)
+    app.suggester = FakeSuggester(code_id(app.store, "Mangler fagfolk"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _round in range(2):  # fitting, then the suggestions it triggers
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        segment = tui_queries.segments_with_codes(app.store, app.screen.answer_id)[0]
+        assert [(row["name"], row["how"]) for row in segment["codings"]] == [
+            ("Mangler fagfolk", "suggestion")]

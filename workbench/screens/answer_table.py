@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Footer, Label, ProgressBar
+from textual.worker import get_current_worker
 
 from workbench import coding
 from workbench.screens.code_choice import CodeChoiceDialog
-from workbench.store import tui_queries
+from workbench.store import Store, tui_queries
 from workbench.store.tui_queries import NO_FILTER, AnswerFilter
 
 PREVIEW_LENGTH = 70
@@ -29,6 +32,18 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         Binding("enter", "open", "Open", id="table_open"),
     ]
 
+    class BulkProgressed(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class BulkFinished(Message):
+        def __init__(self, answers: int, cancelled: bool) -> None:
+            super().__init__()
+            self.answers = answers
+            self.cancelled = cancelled
+
     def __init__(self, question_id: str | None, answer_filter: AnswerFilter = NO_FILTER,
                  choose_marked: str | None = None) -> None:
         super().__init__()
@@ -41,6 +56,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
     def compose(self) -> ComposeResult:
         yield Label("", id="table-title", classes="screen-title")
         yield DataTable(id="answers-table", cursor_type="row", zebra_stripes=True)
+        yield ProgressBar(id="bulk-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,13 +118,35 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
                              self._apply_to_marked)
 
     def _apply_to_marked(self, code_id: str | None) -> None:
-        if code_id is None or self.app.read_only:
+        if code_id is None:
             return
-        store = self.app.store
-        with store.atomic():
-            for segment_id in tui_queries.segment_ids_of_answers(store, sorted(self.marked)):
+        if self.app.read_only:
+            self.notify("This project is open read-only.", severity="warning")
+            return
+        self.query_one(ProgressBar).update(total=None, progress=0)
+        self.add_class("-busy")
+        self.bulk_apply(code_id, sorted(self.marked))
+
+    @work(thread=True, exclusive=True, group="bulk")
+    def bulk_apply(self, code_id: str, answer_ids: list[int]) -> None:
+        """Code every segment of the marked answers, one undoable step each; Escape stops."""
+        worker = get_current_worker()
+        with Store(self.app.store.path) as store:
+            segment_ids = tui_queries.segment_ids_of_answers(store, answer_ids)
+            for done, segment_id in enumerate(segment_ids, start=1):
+                if worker.is_cancelled:
+                    break
                 coding.apply_codes(store, segment_id, [code_id], self.app.coder, how="bulk")
-        self.notify(f"Coded {len(self.marked)} answers.")
+                self.post_message(self.BulkProgressed(done, len(segment_ids)))
+        self.post_message(self.BulkFinished(len(answer_ids), worker.is_cancelled))
+
+    def on_answer_table_screen_bulk_progressed(self, message: BulkProgressed) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    def on_answer_table_screen_bulk_finished(self, message: BulkFinished) -> None:
+        self.remove_class("-busy")
+        self.notify("Stopped; the answers done so far stay coded." if message.cancelled
+                    else f"Coded {message.answers} answers.")
         self.marked.clear()
         self.load_rows()
 
@@ -124,7 +162,9 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         """Cycle the sort column: respondent, answer text, codes (the 'sort by theme' step)."""
         self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
         key = SORT_KEYS[self.sort_index]
-        self.query_one(DataTable).sort(key, key=lambda value: str(value).casefold())
+        # Empty cells (uncoded answers) sort last, so coded ones group at the top by code.
+        self.query_one(DataTable).sort(
+            key, key=lambda value: (not str(value).strip(), str(value).casefold()))
         self.notify(f"Sorted by {key}.", timeout=1.5)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -138,4 +178,8 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
             self.dismiss(self._current_answer())
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Escape stops a running bulk job first; otherwise it goes back."""
+        if self.has_class("-busy"):
+            self.workers.cancel_group(self, "bulk")
+        else:
+            self.dismiss(None)

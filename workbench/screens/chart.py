@@ -18,7 +18,7 @@ class ChartScreen(Screen[None]):
 
     BINDINGS = [Binding("escape,q", "close", "Back", id="chart_back")]
 
-    def __init__(self, question_id: str) -> None:
+    def __init__(self, question_id: str | None = None) -> None:
         super().__init__()
         self.question_id = question_id
 
@@ -28,6 +28,7 @@ class ChartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.question_id = self.question_id or self.app.current_question_id
         store, wave = self.app.store, self.app.wave
         base = tui_queries.answering_respondents(store, self.question_id, wave)
         rows = tui_queries.respondents_per_code(store, self.question_id, wave)

@@ -103,7 +103,8 @@ class CodebookScreen(Screen[int | None]):
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         code = next((c for c in tui_queries.live_codes(self.store) if c["id"] == event.node.data),
                     None)
-        text = f"{code['path']}: {code['definition'] or 'no definition yet'}" if code else ""
+        path = code["path"].replace(" > ", " › ") if code else ""
+        text = f"{path}: {code['definition'] or 'no definition yet'}" if code else ""
         self.query_one("#codebook-definition", Label).update(text)
 
     def _change(self, operation, *args, **kwargs) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,6 +57,11 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
             self.question_id = question_id
             self.code_ids = code_ids
 
+    class FitProgressed(Message):
+        def __init__(self, notice: str) -> None:
+            super().__init__()
+            self.notice = notice
+
     class SuggestionsReady(Message):
         def __init__(self, answer_id: int, rows: list[SuggestionRow]) -> None:
             super().__init__()
@@ -70,6 +77,8 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         self.codes: dict[str, dict] = {}
         self.questions: dict[str, dict] = {}
         self.frequent_code_ids: list[str] = []
+        self.suggester_ready = False
+        self.suggester_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="coding-body"):
@@ -116,6 +125,8 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         if first:
             self.load_question(first)
         self.count_progress()
+        if self.app.suggester is not None:
+            self.fit_suggester()
         self.query_one(CodePicker).focus_filter()
 
     @work(thread=True, exclusive=True, group="progress")
@@ -211,7 +222,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         """Real suggestions when a suggester is injected; else recent, then frequent codes."""
         if self.answer_id is None:
             self.query_one(SuggestionList).show_rows([])
-        elif self.app.suggester is None:
+        elif not self.suggester_ready:
             recent = tui_queries.recent_codes(self.store, self.question_id, self.coder)
             code_ids = list(dict.fromkeys(recent + self.frequent_code_ids))
             self.query_one(SuggestionList).show_rows(
@@ -220,16 +231,34 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         else:
             self.suggest_in_background(self.answer_id)
 
+    @work(thread=True, exclusive=True, group="suggest-fit")
+    def fit_suggester(self) -> None:
+        """Learn from the coded segments once (the long step), then show real suggestions."""
+        def report(done: int, total: int) -> None:
+            self.post_message(self.FitProgressed(f"learning suggestions {done}/{total}"))
+
+        with self.suggester_lock:
+            self.app.suggester.fit(on_progress=report)
+        self.suggester_ready = True
+        self.post_message(self.FitProgressed(""))
+        self.post_message(self.SuggestionsReady(-1, []))
+
+    def on_coding_screen_fit_progressed(self, message: FitProgressed) -> None:
+        self.query_one(StatusLine).notice = message.notice
+
     @work(thread=True, exclusive=True, group="suggest")
     def suggest_in_background(self, answer_id: int) -> None:
-        """Ask the injected suggester; it owns its state, so it may run in this thread."""
-        suggestions = self.app.suggester.suggest(answer_id, top=9)
+        """Ask the injected suggester (one at a time: it owns one database connection)."""
+        with self.suggester_lock:
+            suggestions = self.app.suggester.suggest(answer_id, top=9)
         paths = {code_id: code["path"] for code_id, code in self.codes.items()}
         rows = [SuggestionRow.from_suggestion(item, paths) for item in suggestions]
         self.post_message(self.SuggestionsReady(answer_id, rows))
 
     def on_coding_screen_suggestions_ready(self, message: SuggestionsReady) -> None:
-        if message.answer_id == self.answer_id:
+        if message.answer_id == -1:  # the suggester has just been fitted
+            self.refresh_suggestions()
+        elif message.answer_id == self.answer_id:
             self.query_one(SuggestionList).show_rows(message.rows)
 
     # ---- coding actions ------------------------------------------------------------------
@@ -312,11 +341,11 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         self.query_one(CodePicker).focus_filter()
 
     def action_apply_suggestion(self, number: int) -> None:
-        code_id = self.query_one(SuggestionList).code_for_number(number)
-        if code_id is None:
+        row = self.query_one(SuggestionList).row_for_number(number)
+        if row is None:
             self.notify(f"There is no suggestion {number}.", severity="warning")
         else:
-            self.apply_code(code_id, how="suggestion" if self.app.suggester else "typed")
+            self.apply_code(row.code_id, how="suggestion" if row.score is not None else "typed")
 
     def action_next_answer(self) -> None:
         self._go_to(self.position + 1)

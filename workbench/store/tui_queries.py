@@ -126,7 +126,7 @@ def segments_with_codes(store: Store, answer_id: int) -> list[dict]:
     segments = store.rows(
         "SELECT id, start, end FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,))
     codings = store.rows(
-        "SELECT k.segment_id, k.code_id, k.coder, c.name, p.name AS theme "
+        "SELECT k.segment_id, k.code_id, k.coder, k.how, c.name, p.name AS theme "
         "FROM codings k JOIN segments s ON s.id = k.segment_id "
         "JOIN codes c ON c.id = k.code_id LEFT JOIN codes p ON p.id = c.parent_id "
         "WHERE s.answer_id = ? ORDER BY k.created_at",

@@ -49,9 +49,9 @@ class SuggestionList(Static):
         self.show_evidence = not self.show_evidence
         self._render_rows()
 
-    def code_for_number(self, number: int) -> str | None:
-        """The code id listed under number (1-based), if any."""
-        return self.rows[number - 1].code_id if 0 < number <= len(self.rows) else None
+    def row_for_number(self, number: int) -> SuggestionRow | None:
+        """The suggestion listed under number (1-based), if any."""
+        return self.rows[number - 1] if 0 < number <= len(self.rows) else None
 
     def _render_rows(self) -> None:
         if not self.rows:
@@ -62,7 +62,7 @@ class SuggestionList(Static):
         text = Text()
         for number, row in enumerate(self.rows, start=1):
             text.append(f"{number} ", style=number_style)
-            text.append(row.path)
+            text.append(row.path.replace(" > ", " › "))
             if row.score is not None:
                 text.append(f"  {row.score:.2f}", style=evidence_style)
             if self.show_evidence and row.evidence:

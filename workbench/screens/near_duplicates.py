@@ -1,0 +1,117 @@
+"""The near-duplicates of one answer, and "give all of them this answer's codes"."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
+
+from workbench import coding
+from workbench.errors import UserError
+from workbench.screens.bulk_review import answer_choices, code_answers
+from workbench.screens.confirm import ConfirmDialog
+from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
+from workbench.store import tui_queries
+
+
+class NearDuplicatesScreen(SuggestionJobScreen):
+    """The answer's uncoded near-duplicates, all ticked; "b" gives the ticked ones its codes."""
+
+    BINDINGS = [
+        Binding("b", "apply_codes", "Give them this answer's codes", id="duplicates_apply"),
+        Binding("a", "tick_all", "Tick all", id="duplicates_all"),
+        Binding("n", "tick_none", "Tick none", id="duplicates_none"),
+    ]
+
+    def __init__(self, answer_id: int | None = None) -> None:
+        super().__init__()
+        self.answer_id = answer_id
+        self.codes: dict[str, str] = {}  # code id -> "Theme > Code", the answer's own codes
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="duplicates-title", classes="screen-title")
+        yield Static("", id="duplicates-answer", classes="suggestion-context")
+        yield ProgressBar(id="suggestion-progress", show_eta=False, classes="-idle")
+        yield SelectionList(id="duplicate-list")
+        yield Label("", id="duplicates-status", classes="suggestion-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.answer_id = self.answer_id or current_answer_id(self.app)
+        self.query_one(SelectionList).focus()
+        detail = tui_queries.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
+        if detail is None:
+            self.query_one("#duplicates-title", Label).update("Near-duplicates")
+            self.show_status("Open an answer first.")
+            return
+        self.query_one("#duplicates-title", Label).update(
+            f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}")
+        self.codes = self._own_codes()
+        self._show_answer(detail["text"])
+        self.show_status("Looking for near-duplicates…")
+        self.start_job()
+
+    def _own_codes(self) -> dict[str, str]:
+        """The codes this coder has put on the answer, with their "Theme > Code" names."""
+        codes = {}
+        for segment in tui_queries.segments_with_codes(self.app.store, self.answer_id):
+            for row in segment["codings"]:
+                if row["coder"] == self.app.coder:
+                    codes[row["code_id"]] = coding.code_path(self.app.store, row["code_id"])
+        return codes
+
+    def _show_answer(self, text: str) -> None:
+        shown = Text(" ".join(text.split()))
+        shown.append("\nIts codes: ", style="bold")
+        shown.append(", ".join(self.codes.values()) or "none of yours yet — code it first",
+                     style="" if self.codes else "italic")
+        self.query_one("#duplicates-answer", Static).update(shown)
+
+    def compute(self, suggester, on_progress) -> tuple[tuple[int, str], ...]:
+        group = suggester.duplicates_of(self.answer_id)
+        if group is None:
+            return ()
+        pairs = zip(group.answer_ids, group.texts, strict=True)
+        return tuple((answer_id, text) for answer_id, text in pairs if answer_id != self.answer_id)
+
+    def show_result(self, result: tuple[tuple[int, str], ...]) -> None:
+        selection_list = self.query_one(SelectionList)
+        selection_list.clear_options()
+        selection_list.add_options(answer_choices(list(result), ticked=True))
+        if result:
+            selection_list.highlighted = 0
+        self.show_status(
+            f"{len(result)} uncoded near-duplicates." if result
+            else "No uncoded near-duplicates of this answer.")
+
+    def action_tick_all(self) -> None:
+        self.query_one(SelectionList).select_all()
+
+    def action_tick_none(self) -> None:
+        self.query_one(SelectionList).deselect_all()
+
+    def action_apply_codes(self) -> None:
+        ticked = tuple(self.query_one(SelectionList).selected)
+        if self.app.read_only:
+            self.notify("This project is open read-only; nothing can be changed.",
+                        severity="warning")
+        elif not self.codes:
+            self.notify("This answer has no codes of yours yet; code it first.", severity="warning")
+        elif not ticked:
+            self.notify("Tick the near-duplicates that should get the codes.", severity="warning")
+        else:
+            question = (f"Give {len(ticked)} near-duplicates the codes "
+                        f"{', '.join(self.codes.values())}?")
+            self.app.push_screen(ConfirmDialog(question),
+                                 lambda yes: yes and self._apply(ticked))
+
+    def _apply(self, ticked: tuple[int, ...]) -> None:
+        try:
+            coded = code_answers(self.app.store, list(ticked), list(self.codes), self.app.coder)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.changed = True
+        self.notify(f"Coded {coded} near-duplicates.")
+        self.start_job()
