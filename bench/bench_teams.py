@@ -33,13 +33,14 @@ def build_survey(path: Path, respondents: int, questions: int) -> list[str]:
         importing.add_respondents(store, {f"r{n:05d}": {"name": f"Unit {n}"} for n in range(respondents)})
         importing.add_answers(
             store,
-            (
-                (f"r{r:05d}", f"q{q:02d}", 2024, f"Svar {r} på spørsmål {q}: samarbeid og ventetid.", 0)
+            2024,
+            1,
+            [
+                (f"r{r:05d}", f"q{q:02d}", f"Svar {r} på spørsmål {q}: samarbeid og ventetid.")
                 for r in range(respondents)
                 for q in range(questions)
-            ),
+            ],
         )
-        importing.add_default_segments(store, 0)
     segment_ids = [row["id"] for row in store.rows("SELECT id FROM segments ORDER BY answer_id")]
     store.close()
     return segment_ids

@@ -140,11 +140,29 @@ class WorkbenchApp(App):
             self.lock.release()
 
 
-def make_suggester(path: str | Path, coder: str):
-    """The code suggester on a connection of its own (it is fitted and asked in workers)."""
-    from workbench.suggest import Suggester
+class DeferredSuggester:
+    """Builds the real suggester inside the worker that fits it, on a connection of its own,
+    so importing scikit-learn and fitting never delay the first screen."""
 
-    return Suggester(Store(path), coder=coder)
+    def __init__(self, path: str | Path, coder: str) -> None:
+        self.path = path
+        self.coder = coder
+        self.store: Store | None = None
+        self._suggester = None
+
+    def fit(self, on_progress=None) -> DeferredSuggester:
+        from workbench.suggest import Suggester
+
+        self.store = self.store or Store(self.path)
+        self._suggester = Suggester(self.store, coder=self.coder).fit(on_progress=on_progress)
+        return self
+
+    def suggest(self, answer_id: int, top: int = 5) -> list:
+        return self._suggester.suggest(answer_id, top)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
 
 def make_app(path: str | Path, coder: str | None = None, *,
@@ -166,7 +184,7 @@ def make_app(path: str | Path, coder: str | None = None, *,
         coding.ensure_coder(store, coder)
         settings = settings.with_changes(last_coder=coder)
         save_settings(settings)
-        suggester = make_suggester(path, coder) if suggestions else None
+        suggester = DeferredSuggester(path, coder) if suggestions else None
     return WorkbenchApp(store, suggester, settings, coder=coder, read_only=read_only, lock=lock)
 
 
@@ -178,7 +196,7 @@ def run_app(path: str | Path, coder: str | None = None) -> int:
     finally:
         app.store.close()
         if app.suggester is not None:
-            app.suggester.store.close()
+            app.suggester.close()
         if app.lock:
             app.lock.release()
     return 0

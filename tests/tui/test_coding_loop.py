@@ -194,14 +194,17 @@ class FakeSuggester:
         return [FakeSuggestion(self.code_id)]
 
 
-async def test_an_accepted_suggestion_is_recorded_as_such(make_app):
+async def test_an_accepted_suggestion_is_recorded_as_such(make_app, monkeypatch):
+    monkeypatch.setattr("workbench.screens.coding.FIT_DELAY_SECONDS", 0.001)
+    monkeypatch.setattr("workbench.screens.coding.SUGGEST_DELAY_SECONDS", 0.001)
     app = make_app()
     seed_codes(app.store)
     app.suggester = FakeSuggester(code_id(app.store, "Mangler fagfolk"))
     async with app.run_test(size=(120, 36)) as pilot:
-        for _round in range(2):  # fitting, then the suggestions it triggers
-            await app.workers.wait_for_complete()
+        for _step in ("fit", "suggest"):
             await pilot.pause()
+            await app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press("1")
         await pilot.pause()
         segment = tui_queries.segments_with_codes(app.store, app.screen.answer_id)[0]

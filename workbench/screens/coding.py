@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Label
 
 from workbench import coding
@@ -24,6 +25,10 @@ from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.question_list import QuestionList
 from workbench.widgets.status_line import StatusLine
 from workbench.widgets.suggestion_list import SuggestionList, SuggestionRow
+
+# Let the first screen settle before the suggester's fitting competes for the processor.
+FIT_DELAY_SECONDS = 1.0
+SUGGEST_DELAY_SECONDS = 0.12
 
 
 class CodingScreen(AnswerEditing, CodingNavigation, Screen):
@@ -79,6 +84,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         self.frequent_code_ids: list[str] = []
         self.suggester_ready = False
         self.suggester_lock = threading.Lock()
+        self.suggest_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="coding-body"):
@@ -126,7 +132,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
             self.load_question(first)
         self.count_progress()
         if self.app.suggester is not None:
-            self.fit_suggester()
+            self.set_timer(FIT_DELAY_SECONDS, self.fit_suggester)
         self.query_one(CodePicker).focus_filter()
 
     @work(thread=True, exclusive=True, group="progress")
@@ -229,6 +235,13 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
                 [SuggestionRow(code_id, self.codes[code_id]["path"]) for code_id in code_ids
                  if code_id in self.codes])
         else:
+            # Wait until the coder rests on an answer, so paging quickly costs nothing.
+            if self.suggest_timer is not None:
+                self.suggest_timer.stop()
+            self.suggest_timer = self.set_timer(SUGGEST_DELAY_SECONDS, self._suggest_current)
+
+    def _suggest_current(self) -> None:
+        if self.answer_id is not None:
             self.suggest_in_background(self.answer_id)
 
     @work(thread=True, exclusive=True, group="suggest-fit")
