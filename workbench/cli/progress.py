@@ -1,4 +1,8 @@
-"""A plain-text progress bar on stderr for long CLI jobs (shown only after a second)."""
+"""A plain-text progress bar on stderr for long CLI jobs.
+
+It appears only on a terminal, only once a job has run a second, and redraws only when the
+shown figure changes, so piped output and logs stay clean.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +20,21 @@ class ProgressBar:
         self.width = width
         self._started = time.monotonic()
         self._drawn = False
+        self._last_percent = -1
+        self._interactive = bool(getattr(self.stream, "isatty", lambda: False)())
 
     def __call__(self, done: int, total: int) -> None:
-        if time.monotonic() - self._started < self.delay_seconds or total <= 0:
+        if not self._interactive or total <= 0:
             return
-        filled = int(self.width * min(done, total) / total)
+        if time.monotonic() - self._started < self.delay_seconds:
+            return
+        percent = int(100 * min(done, total) / total)
+        if percent == self._last_percent:
+            return
+        self._last_percent = percent
+        filled = self.width * percent // 100
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{total}")
+        self.stream.write(f"\r{self.label} [{bar}] {percent:3d}% ({done}/{total})")
         self.stream.flush()
         self._drawn = True
 

@@ -9,6 +9,7 @@ from workbench.coding.codings import apply_codes, codes_of_segment, ensure_coder
 from workbench.coding.history import codebook_history
 from workbench.coding.models import CodeCreated, CodeNode, Progress, Segment
 from workbench.coding.progress import question_progress
+from workbench.coding.report_mark import set_for_report
 from workbench.coding.reshape import (
     define_code,
     merge_codes,
@@ -47,6 +48,7 @@ __all__ = [
     "retire_code",
     "segments_of_answer",
     "set_codable",
+    "set_for_report",
     "split_code",
     "split_segment",
     "undo",

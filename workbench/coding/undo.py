@@ -30,6 +30,7 @@ UNDOABLE_KINDS = {
     "segment.split": "split segment",
     "segment.merge": "merge segments",
     "segment.discard": "discard blank segment",
+    "segment.report": "mark for report",
 }
 
 

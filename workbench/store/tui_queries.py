@@ -102,9 +102,30 @@ def answer_ids(store: Store, question_id: str, wave: int | None,
     return [row[0] for row in rows]
 
 
-def uncoded_answer_ids(store: Store, question_id: str, wave: int | None) -> list[int]:
-    """Ids of the question's answers that carry no code yet, in respondent order."""
-    return answer_ids(store, question_id, wave, AnswerFilter(uncoded=True))
+def uncoded_answer_ids(store: Store, question_id: str, wave: int | None,
+                       coder: str | None = None) -> list[int]:
+    """Ids of the question's answers that carry no code yet (of the coder, if one is given),
+    in respondent order."""
+    if coder is None:
+        return answer_ids(store, question_id, wave, AnswerFilter(uncoded=True))
+    coded = set(answer_ids(store, question_id, wave, AnswerFilter(coder=coder)))
+    return [answer for answer in answer_ids(store, question_id, wave) if answer not in coded]
+
+
+def sample_progress_counts(store: Store, wave: int | None, sample: frozenset[int],
+                           coder: str) -> dict[str, tuple[int, int]]:
+    """Per question id: (sample answers, those the coder has coded), for blind double-coding."""
+    answers = store.db.execute(
+        "SELECT id, question_id FROM answers WHERE wave = ? AND is_nonresponse = 0", (wave,))
+    coded = {row[0] for row in store.db.execute(
+        "SELECT DISTINCT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id "
+        "WHERE k.coder = ?", (coder,))}
+    counts: dict[str, tuple[int, int]] = {}
+    for answer_id, question_id in answers:
+        if answer_id in sample:
+            answered, done = counts.get(question_id, (0, 0))
+            counts[question_id] = (answered + 1, done + (answer_id in coded))
+    return counts
 
 
 def answer_detail(store: Store, answer_id: int) -> dict | None:
@@ -124,7 +145,7 @@ def answer_detail(store: Store, answer_id: int) -> dict | None:
 def segments_with_codes(store: Store, answer_id: int) -> list[dict]:
     """The answer's segments in order, each with a list of its codings (code, theme, coder)."""
     segments = store.rows(
-        "SELECT id, start, end FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,))
+        "SELECT id, start, end, for_report FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,))
     codings = store.rows(
         "SELECT k.segment_id, k.code_id, k.coder, k.how, c.name, p.name AS theme "
         "FROM codings k JOIN segments s ON s.id = k.segment_id "
@@ -176,20 +197,22 @@ def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
 
 
 def table_rows(store: Store, question_id: str | None, wave: int | None,
-               answer_filter: AnswerFilter = NO_FILTER) -> list[dict]:
-    """One row per answer (of one question, or all): respondent, name, text, code names."""
+               answer_filter: AnswerFilter = NO_FILTER, only_coder: str | None = None) -> list[dict]:
+    """One row per answer (of one question, or all): respondent, name, text, code names
+    (only ``only_coder``'s codes when given, for blind coding)."""
     where, params = _filter_sql(answer_filter)
+    coder_clause, coder_params = (" AND k.coder = ?", [only_coder]) if only_coder else ("", [])
     question = "a.question_id = ?" if question_id else "a.question_id IS NOT ?"
     return store.rows(
         "SELECT a.id, a.question_id, a.respondent_id, "
         "json_extract(r.attributes, '$.name') AS name, a.text, "
         "(SELECT GROUP_CONCAT(name, '; ') FROM (SELECT DISTINCT c.name FROM segments s "
         " JOIN codings k ON k.segment_id = s.id JOIN codes c ON c.id = k.code_id "
-        " WHERE s.answer_id = a.id ORDER BY c.name)) AS codes "
+        f" WHERE s.answer_id = a.id{coder_clause} ORDER BY c.name)) AS codes "
         "FROM answers a JOIN respondents r ON r.id = a.respondent_id "
         f"WHERE {question} AND a.wave = ? AND a.is_nonresponse = 0{where} "
         "ORDER BY a.question_id, a.respondent_id",
-        [question_id, wave, *params],
+        [*coder_params, question_id, wave, *params],
     )
 
 

@@ -7,9 +7,11 @@ from textual.widgets import Static
 
 
 class CodeChips(Static):
-    """One line per segment: its number and a chip per code ("Theme › Code")."""
+    """One line per segment: its number, ★ when marked for the report, and a chip per code
+    ("Theme › Code")."""
 
-    COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current"}
+    COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current",
+                         "code-chips--report"}
 
     def show_segments(self, segments: list[dict], coder: str, current_index: int,
                       hide_others: bool) -> None:
@@ -20,6 +22,8 @@ class CodeChips(Static):
             style = self.get_component_rich_style("code-chips--current") \
                 if index == current_index else ""
             lines.append(f"{marker} ¶{index + 1} ", style=style)
+            if segment.get("for_report"):
+                lines.append("★ report ", style=self.get_component_rich_style("code-chips--report"))
             self._append_chips(lines, segment["codings"], coder, hide_others)
             lines.append("\n")
         lines.rstrip()

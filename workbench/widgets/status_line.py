@@ -14,6 +14,7 @@ class StatusLine(Static):
     coder = reactive("")
     wave = reactive("")
     progress = reactive("")
+    sample = reactive("")
     notice = reactive("")
     saved = reactive(True)
     read_only = reactive(False)
@@ -25,6 +26,8 @@ class StatusLine(Static):
             line.append(label, style="dim")
             line.append(f"{value}   ")
         line.append(self.progress)
+        if self.sample:
+            line.append(f"   {self.sample}", style="bold")
         if self.notice:
             line.append(f"   {self.notice}", style="italic")
         line.append("   ")
