@@ -26,5 +26,5 @@ def test_progress_bar_redraws_once_per_percent_on_a_terminal():
         bar(done, 2000)
     bar.finish()
     drawn = stream.getvalue()
-    assert drawn.count("\r") == 100
+    assert drawn.count("\r") == 101  # 0 % to 100 %
     assert drawn.endswith("100% (2000/2000)\n")
