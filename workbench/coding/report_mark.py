@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from workbench.coding.changes import recording
 from workbench.errors import UserError
-from workbench.store import Store
+from workbench.store import Store, interchange
 from workbench.store import codings as coding_rows
-from workbench.store import interchange
 
 
 def set_for_report(store: Store, segment_id: str, flag: bool, coder: str) -> None:

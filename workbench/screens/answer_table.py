@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar
 from textual.worker import get_current_worker
 
 from workbench import coding
+from workbench.review.assign import blind_view
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.store import Store, tui_queries
 from workbench.store.tui_queries import NO_FILTER, AnswerFilter
@@ -52,6 +53,8 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         self.choose_marked = choose_marked
         self.marked: set[int] = set()
         self.sort_index = -1
+        self.sample: frozenset[int] | None = None
+        self.blind = False
 
     def compose(self) -> ComposeResult:
         yield Label("", id="table-title", classes="screen-title")
@@ -65,17 +68,24 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         table.add_column("Respondent", key="respondent")
         table.add_column("Codes", key="codes")
         table.add_column("Answer", key="answer")
+        view = blind_view(self.app.store, self.app.coder)
+        self.sample = view.sample_answer_ids
+        self.blind = self.app.settings.blind or view.hide_other_coders
         self.load_rows()
         table.focus()
 
     def load_rows(self) -> None:
         """(Re)read the answers from the database."""
         rows = tui_queries.table_rows(self.app.store, self.question_id, self.app.wave,
-                                      self.answer_filter)
+                                      self.answer_filter,
+                                      only_coder=self.app.coder if self.blind else None)
+        if self.sample is not None:  # blind double-coding: only the coder's sample
+            rows = [row for row in rows if row["id"] in self.sample]
         table = self.query_one(DataTable)
         table.clear()
         for row in rows:
-            who = f"{row['respondent_id']} {row['name'] or ''}".strip()
+            name = "" if self.blind else row["name"] or ""
+            who = f"{row['respondent_id']} {name}".strip()
             preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
             table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview,
                           key=str(row["id"]))

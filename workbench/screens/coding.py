@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label
 from workbench import coding
 from workbench.errors import UserError
 from workbench.screens.coding_editing import AnswerEditing
+from workbench.screens.coding_extras import CodingExtras
 from workbench.screens.coding_navigation import CodingNavigation
 from workbench.store import Store, tui_queries
 from workbench.store.tui_queries import AnswerFilter
@@ -31,7 +32,7 @@ FIT_DELAY_SECONDS = 1.0
 SUGGEST_DELAY_SECONDS = 0.12
 
 
-class CodingScreen(AnswerEditing, CodingNavigation, Screen):
+class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -47,6 +48,11 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         Binding("ctrl+g", "chart", "Chart", id="chart"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
+        Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere",
+                show=False),
+        # Priority: the picker's filter would otherwise take ctrl+k (delete to the end).
+        Binding("ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters",
+                show=False, priority=True),
     ]
 
     class ProgressLoaded(Message):
@@ -128,6 +134,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         first = questions[0]["id"] if questions else None
         self.query_one(QuestionList).show_questions(questions, first)
         self.reload_codes()
+        self.load_blind_view()
         if first:
             self.load_question(first)
         self.count_progress()
@@ -139,7 +146,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
     def count_progress(self) -> None:
         """Count every question's progress with a connection of this thread's own."""
         with Store(self.store.path, read_only=True) as store:
-            progress = tui_queries.question_progress_counts(store, self.app.wave)
+            progress = self.progress_counts(store)
         self.post_message(self.ProgressLoaded(progress))
 
     def on_coding_screen_progress_loaded(self, message: ProgressLoaded) -> None:
@@ -159,11 +166,12 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
         self.query_one("#question-text", Label).update(f"{question_id}  {question['text']}")
         chapter = question["chapter"] or "no chapter"
         self.query_one("#chapter", Label).update(f"Chapter: {chapter}")
-        self.answer_ids = tui_queries.answer_ids(self.store, question_id, self.app.wave,
-                                                 self.answer_filter)
+        self.answer_ids = self.in_sample(tui_queries.answer_ids(
+            self.store, question_id, self.app.wave, self.answer_filter))
         self.position = self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0
         self.frequent_code_ids = []
-        self.load_frequent_codes(question_id)
+        if not self.blind:  # other coders' most used codes would give their coding away
+            self.load_frequent_codes(question_id)
         self.show_answer()
         self._show_question_progress()
 
@@ -185,7 +193,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
     def refresh_chips(self) -> None:
         view = self.query_one(AnswerView)
         self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index,
-                                                self.app.settings.blind)
+                                                self.blind)
         segment_id = self.current_segment_id
         memo = tui_queries.memo_text(self.store, segment_id, self.coder) if segment_id else ""
         self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "", layout=False)
@@ -200,7 +208,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
     def _respondent_line(self, detail: dict | None) -> str:
         if detail is None:
             return ""
-        if self.app.settings.blind:
+        if self.blind:
             return f"Respondent {detail['respondent_id']} · attributes hidden (blind)"
         attributes = detail["attributes"]
         shown = [attributes.get(key) for key in ("name", "county", "size_group")]
@@ -300,7 +308,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
 
     def after_change(self, codebook_changed: bool = False) -> None:
         """Redraw what a change can affect; the database already holds it."""
-        was_coded = self.query_one(AnswerView).is_coded
+        was_coded = self.counts_as_coded()
         if self.query_one(CodePicker).query_text:
             self.query_one(CodePicker).reset()
         self.show_answer(keep_cursor=True)
@@ -308,7 +316,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
             self.reload_codes()
             self.count_progress()
         else:
-            now_coded = self.query_one(AnswerView).is_coded
+            now_coded = self.counts_as_coded()
             self.query_one(QuestionList).adjust(self.question_id, int(now_coded) - int(was_coded))
             self._show_question_progress()
         self.query_one(StatusLine).mark_saved()
@@ -376,7 +384,8 @@ class CodingScreen(AnswerEditing, CodingNavigation, Screen):
             self.notify("No more answers this way.", timeout=1.5)
 
     def action_next_uncoded(self) -> None:
-        uncoded = tui_queries.uncoded_answer_ids(self.store, self.question_id, self.app.wave)
+        uncoded = tui_queries.uncoded_answer_ids(self.store, self.question_id, self.app.wave,
+                                                 self.sample_coder)
         order = {answer_id: index for index, answer_id in enumerate(self.answer_ids)}
         later = [order[answer_id] for answer_id in uncoded
                  if order.get(answer_id, -1) > self.position]

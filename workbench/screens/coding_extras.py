@@ -1,13 +1,14 @@
-"""Blind double-coding, marks for the report and the suggestion screens, on the coding screen."""
+"""Blind double-coding, marks for the report and the suggestion screens, on the coding screen.
+
+The suggestion screens import scikit-learn, so they are imported when first opened: the
+coding screen must not wait for it.
+"""
 
 from __future__ import annotations
 
 from workbench import coding
 from workbench.review.assign import BlindView, blind_view
-from workbench.screens.clusters import ClustersScreen
-from workbench.screens.evidence import EvidenceScreen
-from workbench.screens.more_like_this import MoreLikeThisScreen
-from workbench.screens.near_duplicates import NearDuplicatesScreen
+from workbench.store import Store, tui_queries
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.status_line import StatusLine
 
@@ -35,6 +36,18 @@ class CodingExtras:
     def sample_answer_ids(self) -> frozenset[int] | None:
         return self.blind_view.sample_answer_ids
 
+    @property
+    def sample_coder(self) -> str | None:
+        """Whose codes make an answer "coded": this coder's in a sample, else anyone's."""
+        return None if self.sample_answer_ids is None else self.coder
+
+    def progress_counts(self, store: Store) -> dict[str, tuple[int, int]]:
+        """Per question (answered, coded): of the whole wave, or of the coder's sample."""
+        if self.sample_answer_ids is None:
+            return tui_queries.question_progress_counts(store, self.app.wave)
+        return tui_queries.sample_progress_counts(store, self.app.wave, self.sample_answer_ids,
+                                                  self.coder)
+
     def in_sample(self, answer_ids: list[int]) -> list[int]:
         """The answers the coder may see: all of them, or only those in the sample."""
         sample = self.sample_answer_ids
@@ -58,13 +71,19 @@ class CodingExtras:
         self.after_change()
 
     def action_near_duplicates(self) -> None:
+        from workbench.screens.near_duplicates import NearDuplicatesScreen
+
         self._open_suggestion_screen(NearDuplicatesScreen(self.answer_id))
 
     def action_why_suggestions(self) -> None:
+        from workbench.screens.evidence import EvidenceScreen
+
         self._open_suggestion_screen(EvidenceScreen(self.answer_id))
 
     def action_more_like_this(self) -> None:
         """Answers like the current segment's first code (or, without one, a code to choose)."""
+        from workbench.screens.more_like_this import MoreLikeThisScreen
+
         view = self.query_one(AnswerView)
         codings = view.segments[view.current_index]["codings"] if view.segments else []
         mine = [row for row in codings if row["coder"] == self.coder or not self.blind]
@@ -72,6 +91,8 @@ class CodingExtras:
         self._open_suggestion_screen(MoreLikeThisScreen(code_id, self.question_id))
 
     def action_clusters(self) -> None:
+        from workbench.screens.clusters import ClustersScreen
+
         self._open_suggestion_screen(ClustersScreen(self.question_id))
 
     def _open_suggestion_screen(self, screen) -> None:

@@ -2,6 +2,8 @@
 
 Build one ``Suggester`` per thread, with a ``Store`` opened in that thread; ``fit`` is the long
 step (run it in a worker), ``refresh`` takes in new codings cheaply, the rest answers at once.
+The terminal UI fits in a child process instead (``background.BackgroundFit``) and binds the
+returned ``learned_state()`` to its own store with ``Suggester.from_state``.
 """
 
 from __future__ import annotations
@@ -30,12 +32,27 @@ from workbench.suggest.vectors import project_vectors
 class Suggester:
     """Code suggestions with evidence, near-duplicates, clusters and more-like-this."""
 
-    def __init__(self, store: Store, *, coder=None, engine=None, random_state=0, **model_params):
+    def __init__(self, store: Store, *, coder=None, engine=None, random_state=0, fit_elsewhere=None,
+                 **model_params):
         self.store = store
         self.coder = coder
         self.engine = engine
         self.random_state = random_state
         self.model_params = model_params
+        # A callable returning a full fit's ``learned_state()`` computed elsewhere (a child
+        # process); when given, ``refresh`` uses it instead of fitting in this thread.
+        self.fit_elsewhere = fit_elsewhere
+
+    @classmethod
+    def from_state(cls, store: Store, state: dict, fit_elsewhere=None) -> Suggester:
+        """A fitted suggester from another's ``learned_state()``, bound to this thread's store."""
+        suggester = cls(store, fit_elsewhere=fit_elsewhere)
+        vars(suggester).update(state)
+        return suggester
+
+    def learned_state(self) -> dict:
+        """Settings and everything learned, picklable: all but the store and ``fit_elsewhere``."""
+        return {name: value for name, value in vars(self).items() if name not in _NOT_STATE}
 
     def fit(self, on_progress=None) -> Suggester:
         """Vectorise the project (cached) and learn from every coded segment."""
@@ -58,7 +75,7 @@ class Suggester:
     def refresh(self) -> Suggester:
         """Take in codings made since the last fit or refresh (new segments only are added)."""
         if not hasattr(self, "model_"):
-            return self.fit()
+            return self._full_fit()
         seen_event = training.last_event_seq(self.store)
         if seen_event == self.seen_event_:
             return self
@@ -69,12 +86,19 @@ class Suggester:
         if current[:known] != self.segments_ or training.answer_fingerprint(self.store) != _fingerprint(
             self.vectors_
         ):
-            return self.fit()
+            return self._full_fit()
         added = current[known:]
         if added:
             self.model_.partial_fit(*self._training(added))
             self._index(added, known)
             self.segments_ = current
+        return self
+
+    def _full_fit(self) -> Suggester:
+        """Fit from scratch: through ``fit_elsewhere`` when given, else in this thread."""
+        if self.fit_elsewhere is None:
+            return self.fit()
+        vars(self).update(self.fit_elsewhere())
         return self
 
     def _engine(self) -> str:
@@ -215,6 +239,9 @@ class Suggester:
         if all(i in self.vectors_.row_of_answer for i in ids):
             return self.vectors_.answer_rows(ids)
         return self.vectors_.transform(texts)
+
+
+_NOT_STATE = ("store", "fit_elsewhere")
 
 
 def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Cluster]:
