@@ -1,19 +1,26 @@
 """Fit a project's suggester in a child process, so its long C calls never hold the UI's GIL.
 
-The child opens its own read-only store, fits a ``Suggester`` and writes the learned state to a
-temporary file as a series of small pickles; the calling thread waits (releasing the GIL while
-it waits) and then loads the parts one by one, so no single step blocks other threads for long.
+The child (``python -m workbench.suggest.background``) opens its own read-only store, fits a
+``Suggester``, reports progress as "done total" lines on its stdout and writes the learned
+state to a temporary file as a series of small pickles. The calling thread waits (releasing
+the GIL) and then loads the parts one by one, so no single step blocks other threads for long.
+A plain subprocess rather than ``multiprocessing``: Textual replaces ``sys.stderr`` while the
+app runs, which breaks starting multiprocessing's helper process.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import os
 import pickle
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
 
 CHUNK_ITEMS = 2000  # list items per pickle: loading one chunk is a short hold of the GIL
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding ``workbench``
 
 
 class FitCancelled(Exception):
@@ -27,73 +34,69 @@ class BackgroundFit:
         self.path = str(path)
         self.coder = coder
         self.engine = engine
-        self._process = None
+        self._process: subprocess.Popen | None = None
         self._cancelled = False
         self._lock = threading.Lock()
 
     def __call__(self, on_progress=None) -> dict:
         """Fit in a child process and return the learned state (blocks; call it in a worker)."""
-        context = multiprocessing.get_context("spawn")
-        reader, writer = context.Pipe(duplex=False)
         with tempfile.TemporaryDirectory(prefix="workbench-fit-") as folder:
             target = Path(folder) / "state.pickle"
-            process = context.Process(
-                target=fit_in_child,
-                args=(self.path, self.coder, self.engine, str(target), writer),
-                name="workbench-suggest-fit",
-                daemon=True,
-            )
-            with self._lock:
-                if self._cancelled:
-                    raise FitCancelled("the suggester's fit was cancelled")
-                self._process = process
-                process.start()
-            writer.close()
-            _forward_progress(reader, on_progress)
-            process.join()
+            with (Path(folder) / "errors.txt").open("w") as errors:
+                process = self._start(target, errors)
+            with process.stdout:
+                for line in process.stdout:  # one "done total" line per report, until exit
+                    if on_progress is not None:
+                        on_progress(*map(int, line.split()))
+            process.wait()
             if self._cancelled:
                 raise FitCancelled("the suggester's fit was cancelled")
-            return _read_state(target, process.exitcode)
+            return _read_state(target, process.returncode)
+
+    def _start(self, target: Path, errors) -> subprocess.Popen:
+        job = {"path": self.path, "coder": self.coder, "engine": self.engine, "target": str(target)}
+        command = [sys.executable, "-m", "workbench.suggest.background", json.dumps(job)]
+        search_path = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))
+        with self._lock:
+            if self._cancelled:
+                raise FitCancelled("the suggester's fit was cancelled")
+            self._process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                stderr=errors, text=True, env={**os.environ, "PYTHONPATH": search_path},
+            )
+            return self._process
 
     def cancel(self) -> None:
         """End a running fit and refuse new ones (safe to call from any thread, repeatedly)."""
         with self._lock:
             self._cancelled = True
             process = self._process
-        if process is not None and process.is_alive():
+        if process is not None and process.poll() is None:
             process.terminate()
-            process.join(timeout=5)
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
-def fit_in_child(path: str, coder, engine, target: str, progress) -> None:
-    """The child's work: fit on a read-only store, write the state (or the error) to ``target``."""
+def fit_in_child(job: dict, progress) -> None:
+    """The child's work: fit on a read-only store, write the state (or the error) to the target."""
     from workbench.store.database import Store
     from workbench.suggest.service import Suggester
 
+    def report(done: int, total: int) -> None:
+        print(done, total, file=progress, flush=True)
+
+    target = Path(job["target"])
     try:
-        store = Store(path, read_only=True)
+        store = Store(job["path"], read_only=True)
         try:
-            suggester = Suggester(store, coder=coder, engine=engine)
-            suggester.fit(on_progress=lambda done, total: progress.send((done, total)))
+            suggester = Suggester(store, coder=job["coder"], engine=job["engine"]).fit(report)
         finally:
             store.close()
-        _write_state(Path(target), suggester.learned_state())
+        _write_state(target, suggester.learned_state())
     except Exception as error:  # handed to the parent, which raises it in its own thread
-        _write_error(Path(target), error)
-    finally:
-        progress.close()
-
-
-def _forward_progress(reader, on_progress) -> None:
-    """Pass the child's (done, total) reports on until it closes its end (exit or kill)."""
-    with reader:
-        while True:
-            try:
-                done, total = reader.recv()
-            except EOFError:
-                return
-            if on_progress is not None:
-                on_progress(done, total)
+        _write_error(target, error)
 
 
 def _write_state(target: Path, state: dict) -> None:
@@ -119,7 +122,8 @@ def _write_error(target: Path, error: Exception) -> None:
 def _read_state(target: Path, exitcode: int | None) -> dict:
     """The state the child wrote, part by part; its error is raised here."""
     if exitcode != 0 or not target.exists():
-        raise RuntimeError(f"the suggester's fit process ended with exit code {exitcode}")
+        errors = (target.parent / "errors.txt").read_text().strip().splitlines()[-1:]
+        raise RuntimeError(f"the suggester's fit process failed (exit code {exitcode}): {''.join(errors)}")
     state: dict = {}
     with target.open("rb") as file:
         status, error = pickle.load(file)
@@ -134,3 +138,8 @@ def _read_state(target: Path, exitcode: int | None) -> dict:
                 state.setdefault(name, []).extend(value)
             else:
                 state[name] = value
+
+
+if __name__ == "__main__":
+    progress_pipe, sys.stdout = sys.stdout, sys.stderr  # stray prints must not look like progress
+    fit_in_child(json.loads(sys.argv[1]), progress_pipe)
