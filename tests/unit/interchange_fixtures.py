@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from workbench.project import create_project
-from workbench.store import interchange, stable_id
+from workbench.store import codings as coding_rows
+from workbench.store import interchange, now, stable_id
 
 ANSWERS = [
     ("0301", "q1", "Samarbeidet med fastlegene var godt. Boligmangel er verst."),
@@ -73,7 +74,7 @@ def build_coded_project(path: Path):
         _code(store, "aaaaaaaa-0000-4000-8000-000000000003", "Bolig", position=1)
         _code(store, "aaaaaaaa-0000-4000-8000-000000000004", "Ingen endring", position=2)
         for coder in ("kari", "ola"):
-            interchange.ensure_coder(store, coder)
+            coding_rows.insert_coder(store, coder, False, now())
         codings = [
             ("11111111-1111-4111-8111-111111111111", "aaaaaaaa-0000-4000-8000-000000000002", "kari"),
             ("22222222-2222-4222-8222-222222222222", "aaaaaaaa-0000-4000-8000-000000000003", "kari"),

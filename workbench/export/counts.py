@@ -14,7 +14,7 @@ import pandas as pd
 from workbench.errors import UserError
 from workbench.export.tree import CODE, CodeTree
 from workbench.municipalities import SIZE_GROUPS
-from workbench.store import reporting
+from workbench.store import reporting, survey
 
 UNCODED_ID = ""
 UNCODED = "uncoded"
@@ -140,7 +140,7 @@ def cross_table(
 
     Long format: group, answered (in the group), code_id, name, level, count, row_percent.
     """
-    attributes = reporting.all_respondent_attributes(store)
+    attributes = survey.attributes_by_respondent(store)
     answered = reporting.answered_respondents(store, counts.question_id, counts.wave)
     group_of = {rid: str(attributes.get(rid, {}).get(by) or "") for rid in answered}
     group_sizes = pd.Series(group_of).value_counts()

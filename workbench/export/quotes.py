@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.export.tree import CodeTree
-from workbench.store import reporting
+from workbench.store import reporting, survey
 
 DEFAULT_TAG_ATTRIBUTES = ("size_group",)
 
@@ -95,7 +95,7 @@ def collect_quotes(
     }
     segment_ids = sorted({row["segment_id"] for rows in rows_by_question.values() for row in rows})
     texts = anonymised_texts(store, segment_ids, draft=draft) if segment_ids else {}
-    attributes = reporting.all_respondent_attributes(store)
+    attributes = survey.attributes_by_respondent(store)
     keys: list[KeyRow] = []
     result = []
     for question in questions:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench import __version__
+from workbench.files import write_bytes_atomically
 from workbench.store import reporting
 
 MANIFEST = "manifest.json"
@@ -45,15 +46,7 @@ def default_folder(project_path: Path, kind: str, base: Path = Path("exports")) 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write a whole file via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 class ExportRun:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.method_xlsx.columns import is_yes
+from workbench.method_xlsx.columns import cell_text, is_yes
 from workbench.store import Store, interchange, new_id, now
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
+def _stripped(value: object) -> str:
+    return cell_text(value).strip()
 
 
 class CodeListReader:
@@ -38,23 +38,25 @@ class CodeListReader:
         """Take every Kodeliste row (parents are expected before their children)."""
         merges = []
         for number, record in records:
-            label = _text(record.get("label"))
+            label = _stripped(record.get("label"))
             if not label:
                 raise UserError(f"{self.path}: sheet 'Kodeliste' row {number} has no code label.")
-            file_id = _text(record.get("code_id")) or None
+            file_id = _stripped(record.get("code_id")) or None
             self.id_map[file_id or label] = self._take(record, label, file_id)
-            if _text(record.get("merged_into")):
-                merges.append((self.id_map[file_id or label], _text(record["merged_into"])))
+            if _stripped(record.get("merged_into")):
+                merges.append((self.id_map[file_id or label], _stripped(record["merged_into"])))
         for code_id, target in merges:
             interchange.set_code_merged_into(self.store, code_id, self.id_map.get(target, target))
 
     def _take(self, record: dict, label: str, file_id: str | None) -> str:
         if file_id and file_id in self.existing:
             return file_id
-        merged = bool(_text(record.get("merged_into")))
-        parent_id = self.id_map.get(_text(record.get("parent_id"))) if record.get("parent_id") else None
+        merged = bool(_stripped(record.get("merged_into")))
+        parent_id = self.id_map.get(_stripped(record.get("parent_id"))) if record.get("parent_id") else None
         if parent_id is None and not record.get("parent_id"):
-            themes = tuple(filter(None, (_text(record.get("main_theme")), _text(record.get("sub_theme")))))
+            themes = tuple(
+                filter(None, (_stripped(record.get("main_theme")), _stripped(record.get("sub_theme"))))
+            )
             parent_id = self.ensure_path(themes, theme=True) if themes else None
         path = (*self._path_of(parent_id), label.casefold())
         if not merged and path in self.by_path:
@@ -81,15 +83,15 @@ class CodeListReader:
                 "id": code_id,
                 "parent_id": parent_id,
                 "name": label,
-                "definition": _text(record.get("definition")),
-                "colour": _text(record.get("colour")) or None,
+                "definition": _stripped(record.get("definition")),
+                "colour": _stripped(record.get("colour")) or None,
                 "is_theme": int(is_theme),
                 "codable": int(codable),
-                "position": int(order) if _text(order).isdigit() else self._next_position(parent_id),
+                "position": int(order) if _stripped(order).isdigit() else self._next_position(parent_id),
                 "retired": int(is_yes(record.get("retired"))),
                 "merged_into": None,
-                "created_at": _text(record.get("created")) or now(),
-                "created_by": _text(record.get("created_by")) or self.coder,
+                "created_at": _stripped(record.get("created")) or now(),
+                "created_by": _stripped(record.get("created_by")) or self.coder,
             },
         )
         self.existing[code_id] = {"id": code_id, "parent_id": parent_id, "name": label, "merged_into": None}
@@ -113,12 +115,12 @@ class CodeListReader:
 
     def code_for_row(self, record: dict) -> str | None:
         """The code a Data row applies (by id, then by theme columns and name), or None."""
-        file_id = _text(record.get("code_id"))
+        file_id = _stripped(record.get("code_id"))
         if file_id and file_id in self.id_map:
             return self.id_map[file_id]
         if file_id and file_id in self.existing:
             return file_id
-        names = tuple(filter(None, (_text(record.get(k)) for k in ("main_theme", "sub_theme", "code"))))
-        if not _text(record.get("code")):
+        names = tuple(filter(None, (_stripped(record.get(k)) for k in ("main_theme", "sub_theme", "code"))))
+        if not _stripped(record.get("code")):
             return None
         return self.ensure_path(names, theme=False)

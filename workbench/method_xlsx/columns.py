@@ -72,3 +72,8 @@ def key_for_header(columns: dict[str, tuple[str, str]]) -> dict[str, str]:
 def is_yes(value: object) -> bool:
     """True for the spreadsheet's yes values (Ja/Yes/1/True/x)."""
     return str(value or "").strip().casefold() in {"ja", "yes", "1", "true", "x"}
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as text ("" for an empty cell), unstripped."""
+    return "" if value is None else str(value)

@@ -22,11 +22,13 @@ from workbench.method_xlsx.columns import (
     DATA_SHEET,
     QUESTION_COLUMNS,
     QUESTION_SHEET,
+    cell_text,
     is_yes,
     key_for_header,
 )
 from workbench.method_xlsx.segments import SegmentBuilder
-from workbench.store import Store, interchange, stable_id
+from workbench.store import Store, interchange, now, stable_id
+from workbench.store import codings as coding_rows
 
 REQUIRED_DATA = ("respondent_id", "question_id", "text")
 
@@ -79,10 +81,6 @@ def sheet_records(workbook, title: str, columns: dict, path: Path) -> list[tuple
     return records
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int, on_progress=None):
     """Import the spreadsheet in one transaction; returns what was added."""
     path = Path(path)
@@ -109,14 +107,14 @@ def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int,
 
 def _import_questions(store: Store, records: list[tuple[int, dict]]) -> None:
     for _, record in records:
-        if _text(record.get("id")).strip():
+        if cell_text(record.get("id")).strip():
             interchange.upsert_question(
                 store,
                 {
-                    "id": _text(record["id"]).strip(),
-                    "text": _text(record.get("text")),
-                    "kind": _text(record.get("kind")).strip() or "open",
-                    "chapter": _text(record.get("chapter")).strip() or None,
+                    "id": cell_text(record["id"]).strip(),
+                    "text": cell_text(record.get("text")),
+                    "kind": cell_text(record.get("kind")).strip() or "open",
+                    "chapter": cell_text(record.get("chapter")).strip() or None,
                     "single_code": int(is_yes(record.get("single_code"))),
                 },
             )
@@ -128,11 +126,11 @@ def _import_data(store, path, records, codes, coder, wave, report, on_progress) 
         raise UserError(f"{path}: sheet '{DATA_SHEET}' has no column '{DATA_COLUMNS[missing[0]][0]}'.")
     by_answer: dict[tuple, list[tuple[int, dict]]] = defaultdict(list)
     for number, record in records:
-        respondent = _text(record.get("respondent_id")).strip()
-        question = _text(record.get("question_id")).strip()
+        respondent = cell_text(record.get("respondent_id")).strip()
+        question = cell_text(record.get("question_id")).strip()
         if not respondent or not question:
             raise UserError(f"{path}: sheet '{DATA_SHEET}' row {number} lacks a respondent or question id.")
-        record_wave = int(record["wave"]) if _text(record.get("wave")).strip() else wave
+        record_wave = int(record["wave"]) if cell_text(record.get("wave")).strip() else wave
         by_answer[(respondent, question, record_wave)].append((number, record))
         attributes = {k: v for k, v in record.items() if k not in DATA_COLUMNS and v not in (None, "")}
         interchange.upsert_respondent(store, respondent, attributes)
@@ -151,10 +149,10 @@ def _import_data(store, path, records, codes, coder, wave, report, on_progress) 
 def _import_row(store, codes, default_coder, segment_id, record, report) -> None:
     if is_yes(record.get("for_report")):
         interchange.set_for_report(store, segment_id, True)
-    row_coder = _text(record.get("coder")).strip() or default_coder
-    memo = _text(record.get("memo")).strip()
+    row_coder = cell_text(record.get("coder")).strip() or default_coder
+    memo = cell_text(record.get("memo")).strip()
     if memo and "\n\n".join(interchange.memo_texts(store, segment_id, row_coder)) != memo:
-        interchange.ensure_coder(store, row_coder)
+        coding_rows.insert_coder(store, row_coder, False, now())
         report.memos_new += interchange.insert_memo(
             store,
             {
@@ -167,16 +165,16 @@ def _import_row(store, codes, default_coder, segment_id, record, report) -> None
     code_id = codes.code_for_row(record)
     if code_id is None:
         return
-    interchange.ensure_coder(store, row_coder)
+    coding_rows.insert_coder(store, row_coder, False, now())
     report.codings_new += interchange.insert_coding(
         store,
         {
-            "id": _text(record.get("coding_id")).strip()
+            "id": cell_text(record.get("coding_id")).strip()
             or stable_id("coding", segment_id, code_id, row_coder),
             "segment_id": segment_id,
             "code_id": code_id,
             "coder": row_coder,
-            "how": _text(record.get("how")).strip() or "imported",
-            "created_at": _text(record.get("coded_at")).strip() or None,
+            "how": cell_text(record.get("how")).strip() or "imported",
+            "created_at": cell_text(record.get("coded_at")).strip() or None,
         },
     )

@@ -5,16 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.method_xlsx.columns import cell_text
 from workbench.spans import fill_gaps, first_overlap
 from workbench.store import Store, interchange, new_id, stable_id
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def _offset(value: object) -> int | None:
-    text = _text(value).strip()
+    text = cell_text(value).strip()
     return int(float(text)) if text else None
 
 
@@ -34,7 +31,7 @@ class SegmentBuilder:
         answer_id = interchange.answer_id_for(self.store, *self.key)
         quotes = self._quotes()
         if answer_id is None:
-            answer_text = self._rebuilt_text(quotes)
+            answer_text = self._rebuiltcell_text(quotes)
             answer_id = interchange.insert_answer(self.store, *self.key, answer_text)
             self.answer_created = 1
             fresh = True
@@ -49,9 +46,9 @@ class SegmentBuilder:
         """Distinct quotes of this answer in first-seen order, with their rows."""
         quotes: dict[tuple, dict] = {}
         for number, record in self.records:
-            text = _text(record.get("text"))
+            text = cell_text(record.get("text"))
             start, end = _offset(record.get("start")), _offset(record.get("end"))
-            segment_id = _text(record.get("segment_id")).strip() or None
+            segment_id = cell_text(record.get("segment_id")).strip() or None
             key = segment_id or ((start, end) if start is not None else text)
             quote = quotes.setdefault(
                 key,
@@ -62,13 +59,13 @@ class SegmentBuilder:
                     "id": segment_id,
                     "rows": [],
                     "first_row": number,
-                    "created_at": _text(record.get("segment_created_at")) or None,
+                    "created_at": cell_text(record.get("segment_created_at")) or None,
                 },
             )
             quote["rows"].append(number)
         return list(quotes.values())
 
-    def _rebuilt_text(self, quotes: list[dict]) -> str:
+    def _rebuiltcell_text(self, quotes: list[dict]) -> str:
         if all(quote["start"] is not None for quote in quotes):
             ordered = sorted(quotes, key=lambda quote: quote["start"])
             cursor = 0

@@ -22,7 +22,7 @@ from workbench.method_xlsx.columns import (
     YES,
     headers,
 )
-from workbench.store import Store, interchange
+from workbench.store import Store, interchange, survey
 
 AnonymisedText = Callable[[str], str | None]
 
@@ -43,7 +43,7 @@ def theme_columns(code_id: str, codes: dict[str, dict]) -> tuple[str, str, str]:
 
 def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText | None):
     codes = {row["id"]: row for row in interchange.all_codes(store)}
-    respondents = {row["id"]: row["attributes"] for row in interchange.respondent_rows(store)}
+    respondents = survey.attributes_by_respondent(store)
     attribute_names = sorted({key for attributes in respondents.values() for key in attributes})
     codings = defaultdict(list)
     for coding in interchange.coding_rows(store):
@@ -124,7 +124,7 @@ def _code_rows(store: Store, lang: str):
 
 
 def _question_rows(store: Store, lang: str):
-    for question in interchange.question_rows(store):
+    for question in survey.question_rows(store):
         single = (YES if question["single_code"] else NO)[lang]
         yield [question["id"], question["text"], question["kind"], question["chapter"] or "", single]
 

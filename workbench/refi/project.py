@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench.files import atomic_path
 from workbench.refi.codebook import add_codes
-from workbench.store import Store, interchange, stable_id
+from workbench.store import Store, interchange, stable_id, survey
 
 PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0"
 SOURCE_VARIABLES = ("question_id", "wave")
@@ -53,7 +53,10 @@ class _ProjectWriter:
         self.memos_by_segment: dict[str, list[dict]] = defaultdict(list)
         for memo in interchange.memo_rows(store):
             self.memos_by_segment[memo["segment_id"]].append(memo)
-        self.respondents = interchange.respondent_rows(store)
+        self.respondents = [
+            {"id": respondent_id, "attributes": attributes}
+            for respondent_id, attributes in survey.attributes_by_respondent(store).items()
+        ]
         self.attribute_names = sorted({key for r in self.respondents for key in r["attributes"]})
 
     def build(self, name: str) -> ET.Element:

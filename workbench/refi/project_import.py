@@ -20,6 +20,7 @@ from workbench.refi.codebook import read_code_elements
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
 from workbench.store import Store, interchange, new_id, now, stable_id
+from workbench.store import codings as coding_rows
 
 _UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
 
@@ -212,7 +213,7 @@ class _Importer:
             self.report.discarded["Coding of an unknown code"] += 1
             return
         coder = self.users.get(coding.get("creatingUser")) or self.coder
-        interchange.ensure_coder(self.store, coder)
+        coding_rows.insert_coder(self.store, coder, False, now())
         added = interchange.insert_coding(
             self.store,
             {

@@ -123,6 +123,3 @@ def log_rows(store: Store, segment_id: str) -> list[dict]:
     )
 
 
-def all_respondent_attributes(store: Store) -> list[dict]:
-    """The attributes of every respondent (the population for combination risk)."""
-    return [json.loads(row["attributes"] or "{}") for row in store.rows("SELECT attributes FROM respondents")]

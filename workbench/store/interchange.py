@@ -41,12 +41,6 @@ def coder_rows(store: Store) -> list[dict]:
     return store.rows("SELECT * FROM coders ORDER BY name")
 
 
-def respondent_rows(store: Store) -> list[dict]:
-    """All respondents with their attributes decoded."""
-    rows = store.rows("SELECT id, attributes FROM respondents ORDER BY id")
-    return [{"id": row["id"], "attributes": json.loads(row["attributes"])} for row in rows]
-
-
 def answered_answers(store: Store) -> list[dict]:
     """Every non-empty answer, in question order then respondent."""
     return store.rows(
@@ -110,14 +104,6 @@ def insert_answer(store: Store, respondent_id: str, question_id: str, wave: int,
         (respondent_id, question_id, wave, text, int(not text.strip())),
     )
     return cursor.lastrowid
-
-
-def ensure_coder(store: Store, name: str, is_consensus: bool = False) -> None:
-    """Create a coder if unknown."""
-    store.execute(
-        "INSERT OR IGNORE INTO coders (name, is_consensus, created_at) VALUES (?, ?, ?)",
-        (name, int(is_consensus), now()),
-    )
 
 
 def insert_code(store: Store, code: dict) -> bool:
@@ -245,10 +231,6 @@ def segments_with_answers(store: Store, question_ids: list[str] | None = None) -
         tuple(params),
     )
 
-
-def question_rows(store: Store) -> list[dict]:
-    """All questions in report order."""
-    return store.rows("SELECT * FROM questions ORDER BY position, id")
 
 
 def upsert_question(store: Store, question: dict) -> None:

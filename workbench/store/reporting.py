@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from workbench.store.database import Store
 
 
@@ -98,12 +96,6 @@ def coded_segments(
         """,
         tuple(params),
     )
-
-
-def all_respondent_attributes(store: Store) -> dict[str, dict]:
-    """Every respondent's attributes, keyed by respondent id."""
-    rows = store.rows("SELECT id, attributes FROM respondents")
-    return {row["id"]: json.loads(row["attributes"] or "{}") for row in rows}
 
 
 def project_state(store: Store) -> dict:

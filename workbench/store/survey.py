@@ -18,6 +18,12 @@ def respondent_attributes(store: Store, respondent_id: str) -> dict:
     return {} if raw is None else json.loads(raw)
 
 
+def attributes_by_respondent(store: Store) -> dict[str, dict]:
+    """Every respondent's attributes, keyed by respondent id (ordered by id)."""
+    rows = store.rows("SELECT id, attributes FROM respondents ORDER BY id")
+    return {row["id"]: json.loads(row["attributes"] or "{}") for row in rows}
+
+
 def waves(store: Store) -> list[int]:
     """The survey years present, oldest first."""
     return [row["wave"] for row in store.rows("SELECT DISTINCT wave FROM answers ORDER BY wave")]
