@@ -68,13 +68,16 @@ def question_progress_counts(store: Store, wave: int | None) -> dict[str, tuple[
             for row in answered}
 
 
-def _filter_sql(answer_filter: AnswerFilter) -> tuple[str, list]:
+def _filter_sql(answer_filter: AnswerFilter, only_coder: str | None = None) -> tuple[str, list]:
+    """SQL conditions for a filter; with ``only_coder``, only that coder's codings count (blind)."""
+    mine, mine_params = (" AND k.coder = ?", [only_coder]) if only_coder else ("", [])
     clauses, params = [], []
     if answer_filter.uncoded:
-        clauses.append("NOT " + CODED_ANSWER.format(extra=""))
+        clauses.append("NOT " + CODED_ANSWER.format(extra=mine))
+        params += mine_params
     if answer_filter.code_id:
-        clauses.append(CODED_ANSWER.format(extra=" AND k.code_id = ?"))
-        params.append(answer_filter.code_id)
+        clauses.append(CODED_ANSWER.format(extra=mine + " AND k.code_id = ?"))
+        params += [*mine_params, answer_filter.code_id]
     if answer_filter.coder:
         clauses.append(CODED_ANSWER.format(extra=" AND k.coder = ?"))
         params.append(answer_filter.coder)
@@ -84,8 +87,8 @@ def _filter_sql(answer_filter: AnswerFilter) -> tuple[str, list]:
             params.append(getattr(answer_filter, key))
     if answer_filter.text:
         clauses.append("(a.text LIKE ? OR " + CODED_ANSWER.format(
-            extra=" AND k.code_id IN (SELECT id FROM codes WHERE name LIKE ?)") + ")")
-        params += [f"%{answer_filter.text}%"] * 2
+            extra=mine + " AND k.code_id IN (SELECT id FROM codes WHERE name LIKE ?)") + ")")
+        params += [f"%{answer_filter.text}%", *mine_params, f"%{answer_filter.text}%"]
     return "".join(f" AND {clause}" for clause in clauses), params
 
 
@@ -200,7 +203,7 @@ def table_rows(store: Store, question_id: str | None, wave: int | None,
                answer_filter: AnswerFilter = NO_FILTER, only_coder: str | None = None) -> list[dict]:
     """One row per answer (of one question, or all): respondent, name, text, code names
     (only ``only_coder``'s codes when given, for blind coding)."""
-    where, params = _filter_sql(answer_filter)
+    where, params = _filter_sql(answer_filter, only_coder)
     coder_clause, coder_params = (" AND k.coder = ?", [only_coder]) if only_coder else ("", [])
     question = "a.question_id = ?" if question_id else "a.question_id IS NOT ?"
     return store.rows(
