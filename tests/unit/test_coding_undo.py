@@ -69,3 +69,28 @@ def test_noop_actions_leave_nothing_to_undo(store):
     coding.apply_codes(store, segment_of(store, 0), [code], "ann")
     assert coding.undo(store, "ann") == "apply codes"
     assert coding.undo(store, "ann") == "create code"
+
+
+def test_codes_applied_to_many_segments_are_one_undo_step(tmp_path):
+    from workbench import coding
+    from workbench.project import create_project
+    from workbench.store import interchange, stable_id
+
+    store = create_project(tmp_path / "bulk.db")
+    with store.atomic():
+        interchange.ensure_question(store, "q1")
+        segment_ids = []
+        for respondent in ("a", "b", "c"):
+            interchange.upsert_respondent(store, respondent, {})
+            answer_id = interchange.insert_answer(store, respondent, "q1", 2024, "Som før.")
+            segment_ids.append(stable_id("segment", respondent, "q1", 2024))
+            interchange.insert_segment(store, {"id": segment_ids[-1], "answer_id": answer_id,
+                                               "start": 0, "end": 8})
+    code_id = coding.create_code(store, "Ingen endring", "kari").id
+    created = coding.apply_codes_to_segments(store, segment_ids, [code_id], "kari", how="bulk")
+    assert len(created) == 3
+    assert coding.apply_codes_to_segments(store, segment_ids, [code_id], "kari", how="bulk") == []
+    coding.undo(store, "kari")
+    assert store.scalar("SELECT COUNT(*) FROM codings") == 0
+    coding.redo(store, "kari")
+    assert store.scalar("SELECT COUNT(*) FROM codings WHERE how = 'bulk'") == 3

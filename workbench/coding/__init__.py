@@ -5,7 +5,13 @@ undo, redo and the codebook's history can be read back from the event log.
 """
 
 from workbench.coding.codebook import code_for_path, code_path, codes_tree, create_code
-from workbench.coding.codings import apply_codes, codes_of_segment, ensure_coder, remove_codes
+from workbench.coding.codings import (
+    apply_codes,
+    apply_codes_to_segments,
+    codes_of_segment,
+    ensure_coder,
+    remove_codes,
+)
 from workbench.coding.history import codebook_history
 from workbench.coding.models import CodeCreated, CodeNode, Progress, Segment
 from workbench.coding.progress import question_progress
@@ -29,6 +35,7 @@ __all__ = [
     "Progress",
     "Segment",
     "apply_codes",
+    "apply_codes_to_segments",
     "code_for_path",
     "code_path",
     "codebook_history",

@@ -38,27 +38,32 @@ def apply_codes(
     store: Store, segment_id: str, code_ids: list[str], coder: str, how: str = "typed"
 ) -> list[str]:
     """Put codes on a segment for a coder; return the new coding ids (existing ones skipped)."""
+    return apply_codes_to_segments(store, [segment_id], code_ids, coder, how)
+
+
+def apply_codes_to_segments(
+    store: Store, segment_ids: list[str], code_ids: list[str], coder: str, how: str = "typed"
+) -> list[str]:
+    """Put codes on several segments as one action (one undo step); return the new coding ids."""
     if how not in HOW_VALUES:
         raise ValueError(f"how must be one of {HOW_VALUES}, not {how!r}")
-    with recording(store, "coding.apply", coder, target=segment_id) as change:
-        _check_segment(store, segment_id)
+    target = segment_ids[0] if len(segment_ids) == 1 else f"{len(segment_ids)} segments"
+    with recording(store, "coding.apply", coder, target=target) as change:
+        for segment_id in dict.fromkeys(segment_ids):
+            _check_segment(store, segment_id)
         for code_id in dict.fromkeys(code_ids):
             _check_codable(store, code_id)
         coding_rows.insert_coder(store, coder, False, now())
-        existing = coding_rows.coding_keys_of_segment(store, segment_id, coder)
         created_at = now()
-        rows = [
-            {
-                "id": new_id(),
-                "segment_id": segment_id,
-                "code_id": code_id,
-                "coder": coder,
-                "how": how,
-                "created_at": created_at,
-            }
-            for code_id in dict.fromkeys(code_ids)
-            if code_id not in existing
-        ]
+        rows = []
+        for segment_id in dict.fromkeys(segment_ids):
+            existing = coding_rows.coding_keys_of_segment(store, segment_id, coder)
+            rows += [
+                {"id": new_id(), "segment_id": segment_id, "code_id": code_id, "coder": coder,
+                 "how": how, "created_at": created_at}
+                for code_id in dict.fromkeys(code_ids)
+                if code_id not in existing
+            ]
         change.touch("codings", [row["id"] for row in rows])
         coding_rows.insert_codings(store, rows)
     return [row["id"] for row in rows]

@@ -29,12 +29,11 @@ def answer_choices(answers: list[tuple[int, str]], ticked: bool,
 
 
 def code_answers(store: Store, answer_ids: list[int], code_ids: list[str], coder: str) -> int:
-    """Put codes on every segment of the given answers in one transaction (how = 'bulk')."""
+    """Put codes on every segment of the given answers as one undoable action (how = 'bulk')."""
     if not answer_ids or not code_ids:
         return 0
-    with store.atomic():
-        for segment_id in tui_queries.segment_ids_of_answers(store, sorted(answer_ids)):
-            coding.apply_codes(store, segment_id, code_ids, coder, how="bulk")
+    segment_ids = tui_queries.segment_ids_of_answers(store, sorted(answer_ids))
+    coding.apply_codes_to_segments(store, segment_ids, code_ids, coder, how="bulk")
     return len(answer_ids)
 
 
