@@ -13,7 +13,7 @@ from workbench.errors import UserError
 from workbench.ingest import ImportResult, import_survey
 from workbench.project import create_project
 
-DEMO_WAVE = 2021
+DEMO_WAVE = 2023
 DEMO_FILE_NAME = "demo.db"
 
 
