@@ -23,11 +23,11 @@ from pathlib import Path
 import yaml
 
 from workbench import coding
+from workbench.demo_project import DEMO_WAVE
 from workbench.export import ExportOptions, run_export
 from workbench.ingest import import_survey
 from workbench.municipalities import OSLO_DISTRICTS, municipalities
 from workbench.project import create_project, open_project
-from workbench.demo_project import DEMO_WAVE
 from workbench.store import interchange
 from workbench.store.database import stable_id
 
