@@ -10,50 +10,45 @@ def parse(row: str) -> list[int | None]:
     return [None if token == "." else int(token) for token in row.split()]
 
 
+# METHOD.md §2: four coders on 12 units and three coders on 15 units, "." is missing.
+FOUR_CODERS = [
+    parse("1 2 3 3 2 1 4 1 2 . . ."),
+    parse("1 2 3 3 2 2 4 1 2 5 . 3"),
+    parse(". 3 3 3 2 3 4 2 2 5 1 ."),
+    parse("1 2 3 3 2 4 4 1 2 5 1 ."),
+]
+THREE_CODERS = [
+    parse(". . . . . 3 4 1 2 1 1 3 3 . 3"),
+    parse("1 . 2 1 3 3 4 3 . . . . . . ."),
+    parse(". . 2 1 3 4 4 . 2 1 1 3 3 . 4"),
+]
+KAPPA_TABLES = [((20, 5, 10, 15), 0.40), ((45, 15, 25, 15), 0.1304), ((25, 35, 5, 35), 0.2593)]
+
+
 def test_alpha_two_coders_binary():
     data = [parse("0 1 0 0 0 0 0 0 1 0"), parse("1 1 1 0 0 1 0 0 0 0")]
     assert agreement.krippendorff_alpha(data) == pytest.approx(0.095, abs=5e-4)
 
 
 def test_alpha_four_coders_with_missing_values():
-    data = [
-        parse("1 2 3 3 2 1 4 1 2 . . ."),
-        parse("1 2 3 3 2 2 4 1 2 5 . 3"),
-        parse(". 3 3 3 2 3 4 2 2 5 1 ."),
-        parse("1 2 3 3 2 4 4 1 2 5 1 ."),
-    ]
-    assert agreement.krippendorff_alpha(data) == pytest.approx(0.743, abs=5e-4)
+    assert agreement.krippendorff_alpha(FOUR_CODERS) == pytest.approx(0.743, abs=5e-4)
 
 
 def test_alpha_three_coders_with_missing_values():
-    data = [
-        parse(". . . . . 3 4 1 2 1 1 3 3 . 3"),
-        parse("1 . 2 1 3 3 4 3 . . . . . . ."),
-        parse(". . 2 1 3 4 4 . 2 1 1 3 3 . 4"),
-    ]
-    assert agreement.krippendorff_alpha(data) == pytest.approx(0.691, abs=5e-4)
+    assert agreement.krippendorff_alpha(THREE_CODERS) == pytest.approx(0.691, abs=5e-4)
 
 
 def test_alpha_interval_distance_reproduces_published_values():
-    data = [
-        parse("1 2 3 3 2 1 4 1 2 . . ."),
-        parse("1 2 3 3 2 2 4 1 2 5 . 3"),
-        parse(". 3 3 3 2 3 4 2 2 5 1 ."),
-        parse("1 2 3 3 2 4 4 1 2 5 1 ."),
-    ]
-    squared = agreement.alpha_with_distance(data, lambda a, b: (a - b) ** 2)
+    squared = agreement.alpha_with_distance(FOUR_CODERS, lambda a, b: (a - b) ** 2)
     assert squared == pytest.approx(0.849, abs=5e-4)
-    three = [
-        parse(". . . . . 3 4 1 2 1 1 3 3 . 3"),
-        parse("1 . 2 1 3 3 4 3 . . . . . . ."),
-        parse(". . 2 1 3 4 4 . 2 1 1 3 3 . 4"),
-    ]
-    assert agreement.alpha_with_distance(three, lambda a, b: (a - b) ** 2) == pytest.approx(0.811, abs=5e-4)
+    assert agreement.alpha_with_distance(THREE_CODERS, lambda a, b: (a - b) ** 2) == pytest.approx(
+        0.811, abs=5e-4
+    )
 
 
 @pytest.mark.parametrize(
     ("table", "expected"),
-    [((20, 5, 10, 15), 0.40), ((45, 15, 25, 15), 0.1304), ((25, 35, 5, 35), 0.2593)],
+    KAPPA_TABLES,
 )
 def test_cohen_kappa_tables(table, expected):
     assert agreement.cohen_kappa_table(*table) == pytest.approx(expected, abs=5e-5)
@@ -61,7 +56,7 @@ def test_cohen_kappa_tables(table, expected):
 
 @pytest.mark.parametrize(
     ("table", "expected"),
-    [((20, 5, 10, 15), 0.40), ((45, 15, 25, 15), 0.1304), ((25, 35, 5, 35), 0.2593)],
+    KAPPA_TABLES,
 )
 def test_cohen_kappa_from_labels_and_vectorised(table, expected):
     first = [1] * (table[0] + table[1]) + [0] * (table[2] + table[3])

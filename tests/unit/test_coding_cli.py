@@ -21,42 +21,15 @@ def test_code_applies_and_removes_by_path(project, capsys):
     store = open_project(project)
     first = answer_id(store, "q01", 0)
     store.close()
-    assert (
-        main(
-            [
-                "code",
-                str(project),
-                "--answer",
-                str(first),
-                "--code",
-                "Samarbeid > Ok, bra/godt",
-                "--coder",
-                "ann",
-            ]
-        )
-        == 0
-    )
+    apply = ["code", str(project), "--answer", str(first), "--code", "Samarbeid > Ok, bra/godt"]
+    apply += ["--coder", "ann"]
+    assert main(apply) == 0
     assert "Applied" in capsys.readouterr().out
     store = open_project(project)
     assert [node.path for node in coding.codes_tree(store)[0].children] == ["Samarbeid > Ok, bra/godt"]
     assert store.scalar("SELECT coder FROM codings") == "ann"
     store.close()
-    assert (
-        main(
-            [
-                "code",
-                str(project),
-                "--answer",
-                str(first),
-                "--code",
-                "Samarbeid > Ok, bra/godt",
-                "--coder",
-                "ann",
-                "--remove",
-            ]
-        )
-        == 0
-    )
+    assert main([*apply, "--remove"]) == 0
     store = open_project(project)
     assert store.scalar("SELECT COUNT(*) FROM codings") == 0
     store.close()
