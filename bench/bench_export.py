@@ -119,9 +119,12 @@ def build_demo(path: Path) -> list[str]:
     """The demo project coded with the truth file's theme > code; returns the coded segments."""
     root = Path(__file__).resolve().parent.parent
     with create_project(path) as store:
-        import_survey(store, root / "workbench" / "demo" / "answers.csv",
-                      questions_file=root / "workbench" / "demo" / "questions.yaml",
-                      wave=DEMO_WAVE)
+        import_survey(
+            store,
+            root / "workbench" / "demo" / "answers.csv",
+            questions_file=root / "workbench" / "demo" / "questions.yaml",
+            wave=DEMO_WAVE,
+        )
     truth = root / "corpora" / "demo_truth.csv"
     with open(truth, encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
@@ -133,8 +136,7 @@ def build_demo(path: Path) -> list[str]:
             segment_id = stable_id("segment", row["respondent_id"], row["question_id"], DEMO_WAVE)
             coding.apply_codes(store, segment_id, [code_id], "bench")
     store.close()
-    return sorted({stable_id("segment", row["respondent_id"], row["question_id"], DEMO_WAVE)
-                   for row in rows})
+    return sorted({stable_id("segment", row["respondent_id"], row["question_id"], DEMO_WAVE) for row in rows})
 
 
 def mark_for_report(path: Path, segment_ids: list[str], every: int) -> int:
@@ -174,21 +176,38 @@ def main() -> None:
         segment_ids = build_demo(demo)
         coded = len(segment_ids)
         print(f"demo project: 372 units, 10 questions, {coded} coded answers")
-        timed("demo report, all chapters, counts + charts", demo, "report",
-              ExportOptions(out=str(base / "o1")))
+        timed(
+            "demo report, all chapters, counts + charts", demo, "report", ExportOptions(out=str(base / "o1"))
+        )
         marked = mark_for_report(demo, segment_ids, every=10)
-        timed(f"demo report, all chapters, {marked} marked quotes (draft)", demo, "report",
-              ExportOptions(out=str(base / "o1b"), draft=True))
-        timed(f"demo report, all chapters, {coded} quotes (draft)", demo, "report",
-              ExportOptions(out=str(base / "o2"), all_segments=True, draft=True))
+        timed(
+            f"demo report, all chapters, {marked} marked quotes (draft)",
+            demo,
+            "report",
+            ExportOptions(out=str(base / "o1b"), draft=True),
+        )
+        timed(
+            f"demo report, all chapters, {coded} quotes (draft)",
+            demo,
+            "report",
+            ExportOptions(out=str(base / "o2"), all_segments=True, draft=True),
+        )
         (base / "big").mkdir()
         texts = build_project(base / "big" / "p.db", 70, (280, 300), seed=11)
         label = f"{len(texts)} quotes to Word"
-        timed(f"{label} (real anonymisation layer)", base / "big" / "p.db", "quotes",
-              ExportOptions(out=str(base / "o3"), all_segments=True))
+        timed(
+            f"{label} (real anonymisation layer)",
+            base / "big" / "p.db",
+            "quotes",
+            ExportOptions(out=str(base / "o3"), all_segments=True),
+        )
         sys.modules["workbench.anonymise.leak"] = passthrough_anonymiser(texts)
-        timed(f"{label} (export only, layer stubbed)", base / "big" / "p.db", "quotes",
-              ExportOptions(out=str(base / "o4"), all_segments=True))
+        timed(
+            f"{label} (export only, layer stubbed)",
+            base / "big" / "p.db",
+            "quotes",
+            ExportOptions(out=str(base / "o4"), all_segments=True),
+        )
 
 
 if __name__ == "__main__":

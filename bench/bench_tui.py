@@ -103,8 +103,11 @@ def main() -> int:
     parser.add_argument("--answers", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=200)
-    parser.add_argument("--with-suggestions", action="store_true",
-                        help="also fit the code suggester in the background while measuring")
+    parser.add_argument(
+        "--with-suggestions",
+        action="store_true",
+        help="also fit the code suggester in the background while measuring",
+    )
     parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "bench_tui")
     arguments = parser.parse_args()
     arguments.folder.mkdir(parents=True, exist_ok=True)

@@ -105,9 +105,7 @@ def _long_text(
     return separator.join(sentences)
 
 
-def _add_extras(
-    rng: random.Random, writer: Writer, question: QuestionBank, sentences: list[str]
-) -> None:
+def _add_extras(rng: random.Random, writer: Writer, question: QuestionBank, sentences: list[str]) -> None:
     """Maybe an identifying detail, a closing remark and an opening, where they fit."""
     write_in = question.kind == "other"
     identifying = (

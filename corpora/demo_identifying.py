@@ -63,16 +63,13 @@ def phone_number(rng: random.Random) -> str:
     digits[0] = rng.choice((2, 3, 5, 6, 7, 4, 9, 9))
     text = "".join(map(str, digits))
     if text[0] in "49":
-        layouts = (f"{text[:3]} {text[3:5]} {text[5:]}", f"+47 {text[:3]} {text[3:5]} {text[5:]}",
-                   text)
+        layouts = (f"{text[:3]} {text[3:5]} {text[5:]}", f"+47 {text[:3]} {text[3:5]} {text[5:]}", text)
     else:
         layouts = (" ".join(text[i : i + 2] for i in range(0, 8, 2)), text)
     return rng.choice(layouts)
 
 
-def identifying_sentence(
-    rng: random.Random, around: Surroundings, personal_only: bool = False
-) -> str:
+def identifying_sentence(rng: random.Random, around: Surroundings, personal_only: bool = False) -> str:
     """One natural sentence naming the unit, a neighbour, a person, a number or an institution.
 
     ``personal_only`` keeps to a contact person, as in a write-in naming who filled in the form.

@@ -75,8 +75,7 @@ class ProjectLock:
         return False
 
     def _create(self) -> bool:
-        me = {"pid": os.getpid(), "host": socket.gethostname(), "user": getpass.getuser(),
-              "since": now()}
+        me = {"pid": os.getpid(), "host": socket.gethostname(), "user": getpass.getuser(), "since": now()}
         try:
             descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:

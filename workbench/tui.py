@@ -37,26 +37,48 @@ class ScreenCommand:
 
 
 SCREEN_COMMANDS = (
-    ScreenCommand("Codebook", "The code tree with counts; rename, merge, move",
-                  "workbench.screens.codebook:CodebookScreen"),
-    ScreenCommand("Chart", "Respondents per code for the current question",
-                  "workbench.screens.chart:ChartScreen"),
-    ScreenCommand("Adjudication", "Settle disagreements between coders",
-                  "workbench.screens.adjudication:AdjudicationScreen"),
-    ScreenCommand("Review", "Review another coder's coding",
-                  "workbench.screens.review:ReviewScreen"),
-    ScreenCommand("Anonymisation", "Find and replace identifying names",
-                  "workbench.screens.anonymisation:AnonymisationScreen"),
-    ScreenCommand("Export", "Counted tables, quote lists and reports",
-                  "workbench.screens.export:ExportScreen"),
-    ScreenCommand("Clusters", "Uncoded answers of this question in clusters; code one with review",
-                  "workbench.screens.clusters:ClustersScreen"),
-    ScreenCommand("Near-duplicates", "Answers nearly identical to this one; give them its codes",
-                  "workbench.screens.near_duplicates:NearDuplicatesScreen"),
-    ScreenCommand("Why these suggestions", "Each suggestion with the coded segments behind it",
-                  "workbench.screens.evidence:EvidenceScreen"),
-    ScreenCommand("More like this", "Uncoded answers most like a code; code the ticked ones",
-                  "workbench.screens.more_like_this:MoreLikeThisScreen"),
+    ScreenCommand(
+        "Codebook",
+        "The code tree with counts; rename, merge, move",
+        "workbench.screens.codebook:CodebookScreen",
+    ),
+    ScreenCommand(
+        "Chart", "Respondents per code for the current question", "workbench.screens.chart:ChartScreen"
+    ),
+    ScreenCommand(
+        "Adjudication",
+        "Settle disagreements between coders",
+        "workbench.screens.adjudication:AdjudicationScreen",
+    ),
+    ScreenCommand("Review", "Review another coder's coding", "workbench.screens.review:ReviewScreen"),
+    ScreenCommand(
+        "Anonymisation",
+        "Find and replace identifying names",
+        "workbench.screens.anonymisation:AnonymisationScreen",
+    ),
+    ScreenCommand(
+        "Export", "Counted tables, quote lists and reports", "workbench.screens.export:ExportScreen"
+    ),
+    ScreenCommand(
+        "Clusters",
+        "Uncoded answers of this question in clusters; code one with review",
+        "workbench.screens.clusters:ClustersScreen",
+    ),
+    ScreenCommand(
+        "Near-duplicates",
+        "Answers nearly identical to this one; give them its codes",
+        "workbench.screens.near_duplicates:NearDuplicatesScreen",
+    ),
+    ScreenCommand(
+        "Why these suggestions",
+        "Each suggestion with the coded segments behind it",
+        "workbench.screens.evidence:EvidenceScreen",
+    ),
+    ScreenCommand(
+        "More like this",
+        "Uncoded answers most like a code; code the ticked ones",
+        "workbench.screens.more_like_this:MoreLikeThisScreen",
+    ),
 )
 
 
@@ -101,9 +123,17 @@ class WorkbenchApp(App):
     COMMANDS = App.COMMANDS | {ScreenActionsProvider, OpenScreenProvider}
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", priority=True)]
 
-    def __init__(self, store: Store, suggester, settings: Settings, *, coder: str,
-                 read_only: bool = False, lock: ProjectLock | None = None,
-                 settings_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        suggester,
+        settings: Settings,
+        *,
+        coder: str,
+        read_only: bool = False,
+        lock: ProjectLock | None = None,
+        settings_file: Path | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.suggester = suggester
@@ -119,8 +149,11 @@ class WorkbenchApp(App):
         self.set_keymap(self.settings.keymap)
         self.push_screen(CodingScreen())
         if self.read_only and self.lock and self.lock.holder:
-            self.notify(f"Opened read-only: the project is in use by "
-                        f"{self.lock.holder.describe()}.", severity="warning", timeout=8)
+            self.notify(
+                f"Opened read-only: the project is in use by {self.lock.holder.describe()}.",
+                severity="warning",
+                timeout=8,
+            )
 
     @property
     def current_question_id(self) -> str | None:
@@ -192,8 +225,7 @@ class DeferredSuggester:
             self.store.close()
 
 
-def make_app(path: str | Path, coder: str | None = None, *,
-             suggestions: bool = True) -> WorkbenchApp:
+def make_app(path: str | Path, coder: str | None = None, *, suggestions: bool = True) -> WorkbenchApp:
     """Wire the production parts: lock, store (read-only if locked), settings, suggester."""
     if not Path(path).is_file():
         raise UserError(f"{path}: no such project file (create one with 'workbench init').")

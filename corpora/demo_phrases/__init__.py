@@ -41,7 +41,12 @@ class QuestionBank:
 
 
 def code(
-    theme: str, name: str, weight: float, core: str, details: str, short: str = "",
+    theme: str,
+    name: str,
+    weight: float,
+    core: str,
+    details: str,
+    short: str = "",
     exclusive: bool = False,
 ) -> CodeBank:
     """A code with its phrase variants given as one-per-line blocks."""

@@ -84,16 +84,20 @@ Ambulant team fra {institution} bidrar også.
 {institution} har vært en god støttespiller.
 """)
 
-FIRST_NAMES = lines("""
+FIRST_NAMES = lines(
+    """
 Kari Ola Anne Per Ingrid Lars Marit Knut Hilde Jon Siri Trond Eli Tor Randi Geir Tone Morten
 Kristin Stian Lene Espen Guro Håkon Silje Bjørn Ragnhild Øystein Mona Arne Åse Sindre Torill
-""".replace(" ", "\n"))
+""".replace(" ", "\n")
+)
 
-LAST_NAMES = lines("""
+LAST_NAMES = lines(
+    """
 Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen Karlsen Johnsen
 Pettersen Eriksen Berg Haugen Hagen Johannessen Andreassen Jacobsen Dahl Jørgensen Halvorsen
 Henriksen Lund Sørensen Moen Strand Solberg Bakken Lie Aas Myhre Vik Nordmann Haugland Bø
-""".replace(" ", "\n"))
+""".replace(" ", "\n")
+)
 
 ROLES = lines("""
 virksomhetsleder

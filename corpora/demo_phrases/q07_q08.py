@@ -2,7 +2,11 @@
 
 from demo_phrases import QuestionBank, code
 
-_RECRUIT_PAY = code("Økonomiske tiltak", "Lønn og rekrutteringstillegg", 2.0, """
+_RECRUIT_PAY = code(
+    "Økonomiske tiltak",
+    "Lønn og rekrutteringstillegg",
+    2.0,
+    """
 Vi har innført rekrutteringstillegg for stillinger som er vanskelige å besette.
 Kommunen tilbyr høyere lønn enn tariff for enkelte stillinger.
 Det gis et eget tillegg for psykologer og spesialsykepleiere.
@@ -12,18 +16,25 @@ Vi har fått politisk aksept for å legge oss over lønnsnivået i nabokommunene
 Det gis lønnstillegg for videreutdanning.
 Vi har innført en ordning med rekrutteringsbonus for sykepleiere.
 Stillinger som står ubesatt lyses ut med høyere lønn.
-""", """
+""",
+    """
 Tillegget er på 30 000 kroner i året.
 Det gjelder i tre år.
 Vi konkurrerer med sykehuset om de samme fagfolkene.
 Det har gitt flere søkere, men ikke nok.
-""", """
+""",
+    """
 Lønn.
 Høyere lønn.
 Rekrutteringstillegg.
-""")
+""",
+)
 
-_RECRUIT_LOAN = code("Økonomiske tiltak", "Studielån, bolig og flyttegodtgjørelse", 1.0, """
+_RECRUIT_LOAN = code(
+    "Økonomiske tiltak",
+    "Studielån, bolig og flyttegodtgjørelse",
+    1.0,
+    """
 Vi tilbyr nedskriving av studielån.
 Kommunen hjelper nyansatte med å skaffe bolig.
 Det gis flyttegodtgjørelse og hjelp til å finne jobb til partner.
@@ -33,20 +44,27 @@ Vi gir nyansatte hjelp med flytting og bolig det første året.
 Kommunen betaler ned deler av studielånet for psykologer.
 Vi har tilbud om startlån og tomt til nyansatte.
 Nyansatte kan få leie en kommunal leilighet de første to årene.
-""", """
+""",
+    """
 Det har hjulpet noe.
 Det er særlig viktig for sykepleiere.
 Flere har blitt værende etter at bindingstiden var over.
 Vi annonserer med gode bo- og fritidsmuligheter.
 Ordningen er evaluert og videreføres.
-""", """
+""",
+    """
 Nedskriving av studielån.
 Bolig til nyansatte.
 Studielån.
 Hjelp til bolig.
-""")
+""",
+)
 
-_RECRUIT_EDUCATION = code("Kompetanse", "Videreutdanning og kompetanseheving", 2.0, """
+_RECRUIT_EDUCATION = code(
+    "Kompetanse",
+    "Videreutdanning og kompetanseheving",
+    2.0,
+    """
 Vi tilbyr videreutdanning med lønn og dekker studieutgifter.
 Ansatte får mulighet til å ta videreutdanning i psykisk helsearbeid.
 Vi satser på å utdanne egne ansatte.
@@ -56,18 +74,25 @@ Kommunen dekker kurs og videreutdanning mot bindingstid.
 Helsefagarbeidere får mulighet til å ta sykepleierutdanning mens de jobber.
 Vi har en avtale med høgskolen om desentralisert videreutdanning.
 Ansatte får permisjon med lønn for å ta master.
-""", """
+""",
+    """
 Bindingstiden er to år.
 Det gir også et godt fagmiljø.
 Vi har flere ansatte i videreutdanning nå.
 Kompetansetilskuddet fra Statsforvalteren er viktig.
-""", """
+""",
+    """
 Videreutdanning.
 Kompetanseheving.
 Utdanning av egne ansatte.
-""")
+""",
+)
 
-_RECRUIT_STUDENTS = code("Kompetanse", "Studenter og praksisplasser", 1.5, """
+_RECRUIT_STUDENTS = code(
+    "Kompetanse",
+    "Studenter og praksisplasser",
+    1.5,
+    """
 Vi tar imot mange studenter i praksis for å rekruttere dem.
 Sommerjobb for studenter har gitt oss flere nyansatte.
 Vi har samarbeid med høgskolen om praksisplasser.
@@ -78,19 +103,26 @@ Vi tar imot psykologstudenter i praksis.
 Kommunen har et traineeprogram for nyutdannede.
 Vi har gitt studenter stipend mot at de jobber i kommunen etter endt utdanning.
 Studenter i siste år får tilbud om deltidsjobb hos oss.
-""", """
+""",
+    """
 Flere av dem vi har ansatt de siste årene har vært i praksis hos oss.
 Vi får gode tilbakemeldinger fra studentene.
 Det har gitt oss flere gode søkere.
 Studentene får en egen veileder.
 Traineeprogrammet har to plasser i året.
-""", """
+""",
+    """
 Praksisplasser.
 Studenter.
 Sommerjobb til studenter.
-""")
+""",
+)
 
-_RECRUIT_FULLTIME = code("Arbeidsmiljø", "Heltidskultur og større stillinger", 1.5, """
+_RECRUIT_FULLTIME = code(
+    "Arbeidsmiljø",
+    "Heltidskultur og større stillinger",
+    1.5,
+    """
 Vi lyser ut hele stillinger for å bli mer attraktive.
 Vi jobber med heltidskultur og har færre deltidsstillinger.
 Kombinerte stillinger har gjort det lettere å tilby hele stillinger.
@@ -101,20 +133,27 @@ Deltidsansatte har fått tilbud om å øke stillingsprosenten.
 Vi har opprettet faste stillinger i stedet for vikariater.
 Vi har laget kombinerte stillinger mellom psykisk helse og hjemmetjenesten.
 Vi har innført årsturnus for å kunne gi større stillinger.
-""", """
+""",
+    """
 Det har gitt mer stabilitet i personalgruppa.
 Turnusen er lagt om.
 Det har redusert bruken av vikarer.
 Heltid er nå et eget mål i arbeidsgiverpolitikken.
 Det er lettere å rekruttere når vi kan tilby hel stilling.
-""", """
+""",
+    """
 Hele stillinger.
 Heltidskultur.
 Større stillinger.
 100 prosent stilling.
-""")
+""",
+)
 
-_RECRUIT_FLEX = code("Arbeidsmiljø", "Fleksibilitet og godt fagmiljø", 2.0, """
+_RECRUIT_FLEX = code(
+    "Arbeidsmiljø",
+    "Fleksibilitet og godt fagmiljø",
+    2.0,
+    """
 Vi har et godt fagmiljø og legger vekt på veiledning.
 Fleksibel arbeidstid og mulighet for hjemmekontor er viktig for mange.
 Vi satser på et godt arbeidsmiljø og faglig utvikling.
@@ -123,18 +162,25 @@ Vi har fokus på trivsel og medarbeiderskap.
 Vi bruker tid på å ta godt imot nye ansatte.
 Ansatte kan påvirke sin egen arbeidshverdag.
 Vi gir mulighet for fleksibel arbeidstid der tjenesten tillater det.
-""", """
+""",
+    """
 Vi har en fadderordning for nyansatte.
 Det er lite turnover.
 Vi har fått gode skår i medarbeiderundersøkelsen.
 Medarbeiderne trekker fram fagmiljøet som det viktigste.
-""", """
+""",
+    """
 Godt arbeidsmiljø.
 Veiledning.
 Fleksibilitet.
-""")
+""",
+)
 
-_RECRUIT_NONE = code("Ingen tiltak", "Ingen problemer eller tiltak", 1.5, """
+_RECRUIT_NONE = code(
+    "Ingen tiltak",
+    "Ingen problemer eller tiltak",
+    1.5,
+    """
 Vi har ikke hatt rekrutteringsproblemer.
 Vi har ingen særskilte tiltak utover det som er nevnt.
 Rekruttering har ikke vært et problem hos oss.
@@ -143,10 +189,12 @@ Det er ikke iverksatt andre tiltak.
 Vi har ikke behov for særskilte tiltak per nå.
 Rekrutteringen går greit, så vi har ikke satt i verk noe eget.
 Vi har ingen utlyste stillinger som er vanskelige å besette.
-""", """
+""",
+    """
 Det kan endre seg fremover.
 Vi følger med på situasjonen.
-""", """
+""",
+    """
 Ingen.
 Ingen andre tiltak.
 Ikke aktuelt.
@@ -156,9 +204,15 @@ Som før.
 Som tidligere.
 Ingen endring.
 Nei.
-""", exclusive=True)
+""",
+    exclusive=True,
+)
 
-_CWS_MEETINGS = code("Godt samarbeid", "Faste samarbeidsmøter", 2.0, """
+_CWS_MEETINGS = code(
+    "Godt samarbeid",
+    "Faste samarbeidsmøter",
+    2.0,
+    """
 Vi har faste samarbeidsmøter med barnevernet.
 Samarbeidet med barnevernet er godt, og vi møtes jevnlig.
 Det er etablert gode rutiner for samarbeid med barnevernstjenesten.
@@ -168,18 +222,25 @@ Vi har tett samarbeid i enkeltsaker og faste møter på systemnivå.
 Barnevernet og psykisk helsetjeneste har en skriftlig samarbeidsavtale.
 Samarbeidet er godt, og vi har faste møtepunkter gjennom året.
 Vi har jevnlige møter mellom ledere i barnevernet og psykisk helsetjeneste.
-""", """
+""",
+    """
 Vi har felles fagdager.
 Det er kort vei mellom tjenestene.
 Ledere møtes hvert kvartal.
 Vi drøfter også saker på tvers uten navn.
-""", """
+""",
+    """
 Godt samarbeid.
 Faste møter.
 Fungerer godt.
-""")
+""",
+)
 
-_CWS_TEAM = code("Godt samarbeid", "Tverrfaglig team og felles tiltak", 1.5, """
+_CWS_TEAM = code(
+    "Godt samarbeid",
+    "Tverrfaglig team og felles tiltak",
+    1.5,
+    """
 Barnevernet deltar i det tverrfaglige teamet for barn og unge.
 Vi har felles tiltak for familier med sammensatte behov.
 Gjennom BTI-modellen har vi fått et bedre samarbeid.
@@ -190,20 +251,27 @@ Vi jobber sammen i familier der foreldrene har psykiske problemer eller rusprobl
 Barnevernet og psykisk helsetjeneste driver sammen et foreldreveiledningskurs.
 Vi har en felles stafettlogg for barn det er bekymring for.
 Det er etablert et tverrfaglig team for tidlig innsats.
-""", """
+""",
+    """
 Oppvekstreformen har gitt oss et nytt løft.
 Vi har felles opplæring i kartlegging.
 Teamet møtes hver fjortende dag.
 Vi bruker samme kartleggingsverktøy.
 Felles tiltak gir bedre hjelp til familiene.
-""", """
+""",
+    """
 BTI.
 Tverrfaglig team.
 Felles team.
 Tidlig innsats.
-""")
+""",
+)
 
-_CWS_CONFIDENTIALITY = code("Utfordringer", "Taushetsplikt", 1.5, """
+_CWS_CONFIDENTIALITY = code(
+    "Utfordringer",
+    "Taushetsplikt",
+    1.5,
+    """
 Taushetsplikten gjør samarbeidet krevende.
 Det er usikkerhet om hva vi kan dele med barnevernet.
 Barnevernet deler lite informasjon tilbake når vi har sendt bekymringsmelding.
@@ -213,19 +281,26 @@ Regelverket om taushetsplikt gjør det vanskelig å samarbeide tidlig.
 Det er uklart for mange ansatte hva de kan si til barnevernet.
 Barnevernet kan sjelden gi informasjon om hva som skjer i saken.
 Det er behov for mer kunnskap om taushetsplikt og opplysningsplikt.
-""", """
+""",
+    """
 Vi trenger bedre rutiner for samtykke.
 Foreldrene vil ikke alltid samtykke.
 Vi har hatt et felles kurs om taushetsplikt.
 Samarbeidet blir bedre når foreldrene samtykker.
 Vi bruker samtykkeskjema i de fleste saker.
-""", """
+""",
+    """
 Taushetsplikt.
 Taushetsplikten.
 Lite tilbakemelding.
-""")
+""",
+)
 
-_CWS_CAPACITY = code("Utfordringer", "Barnevernets kapasitet og turnover", 1.5, """
+_CWS_CAPACITY = code(
+    "Utfordringer",
+    "Barnevernets kapasitet og turnover",
+    1.5,
+    """
 Barnevernet har høy turnover, og det er vanskelig å bygge samarbeid.
 Barnevernet har for lite kapasitet.
 Det er mange nye saksbehandlere i barnevernet.
@@ -235,20 +310,27 @@ Barnevernet har mange saker og lite tid til samarbeid.
 Stadig nye kontaktpersoner i barnevernet gjør samarbeidet ustabilt.
 Barnevernet har hatt mye sykefravær og vakanser.
 Det tar lang tid før barnevernet svarer på henvendelser.
-""", """
+""",
+    """
 Mange vikarer.
 Det blir mye personavhengig.
 Vi må ofte begynne på nytt med nye saksbehandlere.
 Barnevernet har fått flere oppgaver etter barnevernsreformen.
 Det er ikke barnevernets vilje det står på.
-""", """
+""",
+    """
 Høy turnover.
 Presset barnevern.
 Travelt barnevern.
 Mange vikarer.
-""")
+""",
+)
 
-_CWS_DISTANCE = code("Utfordringer", "Interkommunalt barnevern og avstand", 1.0, """
+_CWS_DISTANCE = code(
+    "Utfordringer",
+    "Interkommunalt barnevern og avstand",
+    1.0,
+    """
 Barnevernet er interkommunalt, og avstanden gjør samarbeidet vanskeligere.
 Etter at barnevernet ble interkommunalt har vi mindre kontakt.
 Barnevernet sitter i en annen kommune, og vi kjenner dem dårlig.
@@ -258,18 +340,25 @@ Vi har mindre kontakt med barnevernet nå enn da det var i egen kommune.
 Barnevernet har kontor langt unna, og det blir få møter.
 Samarbeidet er vanskeligere etter at barnevernet ble slått sammen med nabokommunene.
 Det er lang vei til barnevernet, både fysisk og i organisasjonen.
-""", """
+""",
+    """
 Vi bruker video for å kompensere.
 Vi har færre uformelle møter.
 Barnevernet kjenner lite til det lokale tilbudet.
 Vi forsøker å ha et fast møte i måneden.
-""", """
+""",
+    """
 Interkommunalt.
 Lang avstand.
 Interkommunalt barnevern.
-""")
+""",
+)
 
-_CWS_LITTLE = code("Lite samarbeid", "Lite eller tilfeldig kontakt", 1.5, """
+_CWS_LITTLE = code(
+    "Lite samarbeid",
+    "Lite eller tilfeldig kontakt",
+    1.5,
+    """
 Vi har lite samarbeid med barnevernet.
 Samarbeidet er tilfeldig og lite systematisk.
 Vi har få felles saker med barnevernet.
@@ -278,16 +367,19 @@ Det er lite kontakt mellom tjenestene.
 Vi har nesten ikke hatt kontakt med barnevernet det siste året.
 Samarbeidet er lite utviklet.
 Samarbeidet skjer bare i enkeltsaker.
-""", """
+""",
+    """
 Det burde vært bedre.
 Vi ønsker et tettere samarbeid.
 Det er ingen faste møter.
-""", """
+""",
+    """
 Lite.
 Lite samarbeid.
 Tilfeldig.
 Variabelt.
-""")
+""",
+)
 
 QUESTIONS = (
     QuestionBank(
@@ -304,8 +396,15 @@ QUESTIONS = (
             "Vi har flere tiltak.",
             "Det er særlig vanskelig å rekruttere psykologer og sykepleiere.",
         ),
-        codes=(_RECRUIT_PAY, _RECRUIT_LOAN, _RECRUIT_EDUCATION, _RECRUIT_STUDENTS,
-               _RECRUIT_FULLTIME, _RECRUIT_FLEX, _RECRUIT_NONE),
+        codes=(
+            _RECRUIT_PAY,
+            _RECRUIT_LOAN,
+            _RECRUIT_EDUCATION,
+            _RECRUIT_STUDENTS,
+            _RECRUIT_FULLTIME,
+            _RECRUIT_FLEX,
+            _RECRUIT_NONE,
+        ),
     ),
     QuestionBank(
         id="q08",
@@ -321,7 +420,6 @@ QUESTIONS = (
             "Dette har blitt bedre.",
             "Det er litt ulikt.",
         ),
-        codes=(_CWS_MEETINGS, _CWS_TEAM, _CWS_CONFIDENTIALITY, _CWS_CAPACITY, _CWS_DISTANCE,
-               _CWS_LITTLE),
+        codes=(_CWS_MEETINGS, _CWS_TEAM, _CWS_CONFIDENTIALITY, _CWS_CAPACITY, _CWS_DISTANCE, _CWS_LITTLE),
     ),
 )

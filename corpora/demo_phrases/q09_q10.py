@@ -2,7 +2,11 @@
 
 from demo_phrases import QuestionBank, code
 
-_COMMENT_LENGTH = code("Om skjemaet", "Skjemaet er for omfattende", 2.0, """
+_COMMENT_LENGTH = code(
+    "Om skjemaet",
+    "Skjemaet er for omfattende",
+    2.0,
+    """
 Skjemaet er svært omfattende og tar lang tid å fylle ut.
 Det går med mange timer til å svare på undersøkelsen.
 Undersøkelsen burde vært kortere.
@@ -11,19 +15,26 @@ Vi måtte involvere mange ansatte for å kunne svare, og det tar tid.
 Det er krevende å sette av tid til dette midt i en travel vår.
 Undersøkelsen er tidkrevende å fylle ut for en liten kommune.
 Noen av spørsmålene krever at vi henter tall fra flere systemer.
-""", """
+""",
+    """
 Det er ikke mulig å lagre underveis uten å miste svar.
 Tidspunktet kolliderer med budsjettarbeidet.
 Forhåndsutfylte tall fra i fjor hadde hjulpet.
 Det ville vært en fordel å se alle spørsmål før man begynner.
 Vi brukte til sammen nesten to arbeidsdager.
-""", """
+""",
+    """
 For langt skjema.
 Tar lang tid.
 For mange spørsmål.
-""")
+""",
+)
 
-_COMMENT_UNCLEAR = code("Om skjemaet", "Uklare spørsmål og definisjoner", 1.5, """
+_COMMENT_UNCLEAR = code(
+    "Om skjemaet",
+    "Uklare spørsmål og definisjoner",
+    1.5,
+    """
 Noen av spørsmålene er vanskelige å forstå.
 Det er uklart hvordan årsverk skal beregnes.
 Definisjonene av målgruppene er ikke tydelige nok.
@@ -33,19 +44,26 @@ Enkelte spørsmål passer dårlig for små kommuner.
 Det er vanskelig å vite hvilke tjenester som skal regnes med.
 Enkelte begreper burde vært forklart bedre.
 Noen spørsmål var tvetydige.
-""", """
+""",
+    """
 Tallene må derfor tolkes med forsiktighet.
 Vi har svart så godt vi kan.
 En veiledning til skjemaet ville hjulpet.
 Det gjør det vanskelig å sammenligne med fjorårets tall.
 Vi har skrevet forklaringer der det var mulig.
-""", """
+""",
+    """
 Uklare spørsmål.
 Vanskelige spørsmål.
 Uklare definisjoner.
-""")
+""",
+)
 
-_COMMENT_PANDEMIC = code("Om situasjonen", "Pandemien preget året", 1.5, """
+_COMMENT_PANDEMIC = code(
+    "Om situasjonen",
+    "Pandemien preget året",
+    1.5,
+    """
 Året har vært sterkt preget av pandemien, og det påvirker svarene.
 Mye av kapasiteten gikk til pandemihåndtering.
 Svarene gjenspeiler et unormalt år.
@@ -56,19 +74,26 @@ Pandemien har gitt oss nye erfaringer, men også slitne ansatte.
 Tjenestene ble snudd på hodet av korona.
 Mye av året gikk med til å håndtere smitte, karantene og omorganisering.
 Vi har ikke kunnet gjennomføre alt vi ønsket på grunn av koronasituasjonen.
-""", """
+""",
+    """
 Vi håper neste år blir mer normalt.
 Vi ser etterslep i flere saker.
 Noen tiltak er nå startet opp igjen.
 Flere ansatte ble omdisponert til vaksinering.
 Ventelistene økte i perioden.
-""", """
+""",
+    """
 Spesielt år.
 Preget av korona.
 Koronaår.
-""")
+""",
+)
 
-_COMMENT_RESOURCES = code("Om situasjonen", "Behov for mer ressurser", 1.5, """
+_COMMENT_RESOURCES = code(
+    "Om situasjonen",
+    "Behov for mer ressurser",
+    1.5,
+    """
 Tjenesten er underdimensjonert i forhold til behovene.
 Vi trenger flere ansatte for å kunne gi et forsvarlig tilbud.
 Behovene øker, men ressursene gjør det ikke.
@@ -79,19 +104,26 @@ Det er behov for økte rammer til psykisk helse og rus.
 Tjenestene er sårbare fordi vi er så få.
 Vi håper at undersøkelsen viser at det trengs mer ressurser i kommunene.
 Behovet for tjenester har økt kraftig de siste årene.
-""", """
+""",
+    """
 Særlig tilbudet til barn og unge er for lite.
 Ventetiden i kommunen har økt.
 Sykefraværet blant ansatte er høyt.
 Vi har ikke kapasitet til forebyggende arbeid.
 Det gjelder særlig tilbudet til unge voksne.
-""", """
+""",
+    """
 For lite ressurser.
 Trenger mer ressurser.
 For få ansatte.
-""")
+""",
+)
 
-_COMMENT_POSITIVE = code("Tilbakemelding", "Nyttig undersøkelse", 1.0, """
+_COMMENT_POSITIVE = code(
+    "Tilbakemelding",
+    "Nyttig undersøkelse",
+    1.0,
+    """
 Takk for en nyttig undersøkelse.
 Vi bruker rapporten aktivt i planarbeidet.
 Det er fint å kunne sammenligne seg med andre kommuner.
@@ -101,28 +133,37 @@ Vi bruker resultatene i kommunens plan for psykisk helse og rus.
 Takk for at dere følger med på kommunenes tjenester.
 Fint at undersøkelsen gjennomføres hvert år.
 Rapporten er nyttig i dialogen med politikerne.
-""", """
+""",
+    """
 Vi ser frem til rapporten.
 Vi ser gjerne at tallene presenteres per kommune.
 Vi leser rapporten hvert år.
 Den gir grunnlag for gode diskusjoner i ledergruppen.
-""", """
+""",
+    """
 Takk!
 Nyttig.
 Takk for en god undersøkelse.
 Bra undersøkelse.
-""")
+""",
+)
 
-_COMMENT_NONE = code("Ingen kommentar", "Ingen flere kommentarer", 1.5, """
+_COMMENT_NONE = code(
+    "Ingen kommentar",
+    "Ingen flere kommentarer",
+    1.5,
+    """
 Vi har ingen flere kommentarer.
 Ingen ytterligere kommentarer fra oss.
 Nei, vi har ingenting å legge til.
 Ikke noe mer å tilføye.
 Ingen andre kommentarer enn det som står i skjemaet.
 Alt er sagt i svarene over.
-""", """
+""",
+    """
 Takk.
-""", """
+""",
+    """
 Nei.
 Nei takk.
 Ingen kommentarer.
@@ -131,9 +172,15 @@ ingen
 Ingen.
 Nei, ingen.
 Ikkje noko.
-""", exclusive=True)
+""",
+    exclusive=True,
+)
 
-_FILLED_ADVISER = code("Stab", "Rådgiver eller konsulent", 2.0, """
+_FILLED_ADVISER = code(
+    "Stab",
+    "Rådgiver eller konsulent",
+    2.0,
+    """
 Rådgiver i kommunalsjefens stab.
 Fagkonsulent for psykisk helse og rus.
 Rådgiver helse og omsorg.
@@ -144,17 +191,24 @@ Seniorrådgiver, oppvekst og helse.
 Rådgiver psykisk helse og rus.
 Folkehelsekoordinator.
 Spesialkonsulent i kommunalområde helse.
-""", """
+""",
+    """
 Med innspill fra tjenestene.
 Koordinert av kommunalsjefens kontor.
 Ansvarlig for kvalitetsarbeid.
-""", """
+""",
+    """
 Rådgiver.
 Konsulent.
 Fagrådgiver.
-""")
+""",
+)
 
-_FILLED_LEADER = code("Ledelse", "Leder for tjenesten", 2.5, """
+_FILLED_LEADER = code(
+    "Ledelse",
+    "Leder for tjenesten",
+    2.5,
+    """
 Avdelingsleder for psykisk helse og rus.
 Enhetsleder psykisk helsetjeneste.
 Virksomhetsleder for psykisk helse og rusomsorg.
@@ -164,17 +218,24 @@ Fagleder rus.
 Tjenesteleder psykisk helse.
 Leder for psykisk helse- og rustjenesten.
 Seksjonsleder psykisk helse.
-""", """
+""",
+    """
 Har ansvar for både rus og psykisk helse.
 Svart i samråd med ansatte.
 Tjenesteleder fyller ut hvert år.
-""", """
+""",
+    """
 Enhetsleder.
 Avdelingsleder.
 Virksomhetsleder.
-""")
+""",
+)
 
-_FILLED_DIRECTOR = code("Ledelse", "Kommunalsjef", 1.0, """
+_FILLED_DIRECTOR = code(
+    "Ledelse",
+    "Kommunalsjef",
+    1.0,
+    """
 Kommunalsjef for helse og omsorg.
 Kommunalsjef helse og velferd.
 Kommunaldirektør.
@@ -184,19 +245,26 @@ Kommunalleder helse.
 Helse- og velferdssjef.
 Direktør for helse og velferd.
 Kommunalsjef oppvekst og helse.
-""", """
+""",
+    """
 Fylt ut sammen med tjenesteleder.
 Med bidrag fra tjenestelederne.
 Kommunalsjefen har det formelle ansvaret.
 Har delegert deler av utfyllingen.
-""", """
+""",
+    """
 Kommunalsjef.
 Helsesjef.
 Kommunaldirektør.
 Helse- og omsorgssjef.
-""")
+""",
+)
 
-_FILLED_JOINT = code("Flere", "Flere i fellesskap", 1.5, """
+_FILLED_JOINT = code(
+    "Flere",
+    "Flere i fellesskap",
+    1.5,
+    """
 Flere har bidratt, koordinert av leder for psykisk helse.
 Skjemaet er fylt ut i fellesskap av ledergruppen.
 Ledere for psykisk helse, rus og NAV sammen.
@@ -205,18 +273,25 @@ Flere avdelinger har bidratt.
 Fylt ut av leder og fagkonsulent i fellesskap.
 Lederne for de ulike tjenestene har svart på hver sin del.
 Psykisk helse og rus i samarbeid med NAV.
-""", """
+""",
+    """
 Hver tjeneste har svart på sin del.
 Leder har kvalitetssikret.
 Flere har lest gjennom.
-""", """
+""",
+    """
 Flere.
 Flere i samarbeid.
 Ledergruppen.
 Samarbeid.
-""")
+""",
+)
 
-_FILLED_CLINICIAN = code("Fagpersoner", "Fagperson eller kommunepsykolog", 1.0, """
+_FILLED_CLINICIAN = code(
+    "Fagpersoner",
+    "Fagperson eller kommunepsykolog",
+    1.0,
+    """
 Kommunepsykolog.
 Psykiatrisk sykepleier.
 Ruskonsulent.
@@ -226,17 +301,20 @@ Psykiatrisk sykepleier med koordinatoransvar.
 Erfaringskonsulent sammen med leder.
 Miljøterapeut.
 Spesialsykepleier.
-""", """
+""",
+    """
 Har tatt over etter tidligere leder.
 Leder er i permisjon.
 Har fylt ut for første gang.
 Fagansvarlig.
-""", """
+""",
+    """
 Psykolog.
 Sykepleier.
 Psyk. spl.
 Miljøterapeut.
-""")
+""",
+)
 
 QUESTIONS = (
     QuestionBank(
@@ -253,8 +331,14 @@ QUESTIONS = (
             "En kommentar til slutt.",
             "Til undersøkelsen:",
         ),
-        codes=(_COMMENT_LENGTH, _COMMENT_UNCLEAR, _COMMENT_PANDEMIC, _COMMENT_RESOURCES,
-               _COMMENT_POSITIVE, _COMMENT_NONE),
+        codes=(
+            _COMMENT_LENGTH,
+            _COMMENT_UNCLEAR,
+            _COMMENT_PANDEMIC,
+            _COMMENT_RESOURCES,
+            _COMMENT_POSITIVE,
+            _COMMENT_NONE,
+        ),
     ),
     QuestionBank(
         id="q10",

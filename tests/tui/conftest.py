@@ -10,15 +10,32 @@ from workbench.settings import Settings
 from workbench.store import Store
 
 ANSWERS = [
-    ("0301", "Oslo", "Oslo", "Bydel i Oslo", "Vi har faste møter med fastlegene.",
-     "Lite endring."),
-    ("1103", "Stavanger", "Rogaland", "50 000 og mer",
-     "Samarbeidet fungerer godt. Men vi mangler psykologer.", ""),
+    ("0301", "Oslo", "Oslo", "Bydel i Oslo", "Vi har faste møter med fastlegene.", "Lite endring."),
+    (
+        "1103",
+        "Stavanger",
+        "Rogaland",
+        "50 000 og mer",
+        "Samarbeidet fungerer godt. Men vi mangler psykologer.",
+        "",
+    ),
     ("3001", "Halden", "Viken", "20 000–49 999", "Som før.", "Ingen endring."),
-    ("4601", "Bergen", "Vestland", "50 000 og mer", "Fastlegene deltar sjelden i møter.",
-     "Mer digitale møter."),
-    ("5001", "Trondheim", "Trøndelag", "50 000 og mer",
-     "Vi har et godt samarbeid med DPS og fastleger.", "Uendret."),
+    (
+        "4601",
+        "Bergen",
+        "Vestland",
+        "50 000 og mer",
+        "Fastlegene deltar sjelden i møter.",
+        "Mer digitale møter.",
+    ),
+    (
+        "5001",
+        "Trondheim",
+        "Trøndelag",
+        "50 000 og mer",
+        "Vi har et godt samarbeid med DPS og fastleger.",
+        "Uendret.",
+    ),
     ("1804", "Bodø", "Nordland", "50 000 og mer", "Ventetiden er for lang.", "Som før."),
 ]
 QUESTIONS_YAML = """\

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.anyio
 def seed_disagreements(store) -> dict[str, str]:
     """Coders A and B code the q01 answers; they disagree on the second and third."""
     codes = {name: coding.create_code(store, name, "A").id for name in ("Godt", "Mangler", "Annet")}
-    answers = [row["id"] for row in store.rows(
-        "SELECT id FROM answers WHERE question_id = 'q01' AND is_nonresponse = 0 ORDER BY id")]
+    answers = [
+        row["id"]
+        for row in store.rows(
+            "SELECT id FROM answers WHERE question_id = 'q01' AND is_nonresponse = 0 ORDER BY id"
+        )
+    ]
     plan = [("Godt", "Godt"), ("Godt", "Mangler"), ("Annet", "Godt")]
     for answer, (first, second) in zip(answers, plan, strict=False):
         segment = coding.segments_of_answer(store, answer)[0].id
@@ -26,8 +30,10 @@ def seed_disagreements(store) -> dict[str, str]:
 
 
 def codings_by(store, coder: str) -> list[tuple[str, str]]:
-    return sorted((row["segment_id"], row["code_id"]) for row in store.rows(
-        "SELECT segment_id, code_id FROM codings WHERE coder = ?", (coder,)))
+    return sorted(
+        (row["segment_id"], row["code_id"])
+        for row in store.rows("SELECT segment_id, code_id FROM codings WHERE coder = ?", (coder,))
+    )
 
 
 async def test_adjudication_flow(make_app):
@@ -65,8 +71,7 @@ async def test_adjudication_flow(make_app):
         await pilot.pause()
 
     consensus = codings_by(app.store, "consensus")
-    assert consensus == sorted([(first.segment_id, codes["Mangler"]),
-                                (second.segment_id, codes["Godt"])])
+    assert consensus == sorted([(first.segment_id, codes["Mangler"]), (second.segment_id, codes["Godt"])])
     assert (codings_by(app.store, "A"), codings_by(app.store, "B")) == independent
     definition = app.store.scalar("SELECT definition FROM codes WHERE id = ?", (codes["Godt"],))
     assert definition == "Svar som roser samarbeidet."
@@ -93,4 +98,6 @@ async def test_review_flow(make_app):
         assert screen.position == 1
     marks = app.store.rows("SELECT coder, reviewer, verdict, text FROM review_comments ORDER BY rowid")
     assert [(m["coder"], m["reviewer"], m["verdict"], m["text"]) for m in marks] == [
-        ("A", "ola", "agree", ""), ("A", "ola", "comment", "Hvorfor Godt?")]
+        ("A", "ola", "agree", ""),
+        ("A", "ola", "comment", "Hvorfor Godt?"),
+    ]

@@ -69,6 +69,7 @@ async def test_split_a_code_by_marking_answers(make_app):
         await pilot.pause()
         await pilot.press("space", "enter")
         await pilot.pause()
-        names = [[row["name"] for row in tui_queries.segments_with_codes(store, a)[0]["codings"]]
-                 for a in answers]
+        names = [
+            [row["name"] for row in tui_queries.segments_with_codes(store, a)[0]["codings"]] for a in answers
+        ]
         assert names == [["Samarbeid med DPS"], ["Samarbeid"], ["Samarbeid"]]

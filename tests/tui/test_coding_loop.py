@@ -14,8 +14,11 @@ pytestmark = pytest.mark.anyio
 
 def codes_on(store, answer_id: int) -> list[str]:
     """Names of the codes on an answer's segments, in order applied."""
-    return [row["name"] for segment in tui_queries.segments_with_codes(store, answer_id)
-            for row in segment["codings"]]
+    return [
+        row["name"]
+        for segment in tui_queries.segments_with_codes(store, answer_id)
+        for row in segment["codings"]
+    ]
 
 
 def code_id(store, name: str) -> str:
@@ -48,7 +51,10 @@ async def test_code_three_answers_by_typing(make_app):
             await pilot.press(*name, "enter", "enter")
         await pilot.pause()
         assert [codes_on(app.store, answer) for answer in first_three] == [
-            ["Faste møtepunkter"], ["Godt samarbeid"], ["Mangler fagfolk"]]
+            ["Faste møtepunkter"],
+            ["Godt samarbeid"],
+            ["Mangler fagfolk"],
+        ]
         assert screen.position == 3
 
 
@@ -89,7 +95,9 @@ async def test_split_a_segment_at_the_cursor(make_app):
         view = app.screen.query_one(AnswerView)
         segments = coding.segments_of_answer(app.store, app.screen.answer_id)
         assert [segment.text for segment in segments] == [
-            "Samarbeidet fungerer godt. ", "Men vi mangler psykologer."]
+            "Samarbeidet fungerer godt. ",
+            "Men vi mangler psykologer.",
+        ]
         assert len(view.segments) == 2
 
 
@@ -100,8 +108,7 @@ async def test_jump_to_the_next_uncoded_answer(make_app):
         await pilot.pause()
         screen = app.screen
         segment = tui_queries.segments_with_codes(app.store, screen.answer_ids[1])[0]
-        coding.apply_codes(app.store, segment["id"], [code_id(app.store, "Godt samarbeid")],
-                           "ola")
+        coding.apply_codes(app.store, segment["id"], [code_id(app.store, "Godt samarbeid")], "ola")
         await pilot.press(*"Faste", "enter")
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -120,8 +127,9 @@ async def test_merge_two_codes_in_the_codebook(make_app):
         await pilot.press("ctrl+o")
         await pilot.pause()
         tree = app.screen.query_one("#codebook-tree")
-        tree.move_cursor(next(node for node in tree.root.children
-                              if node.data == code_id(app.store, "Faste møtepunkter")))
+        tree.move_cursor(
+            next(node for node in tree.root.children if node.data == code_id(app.store, "Faste møtepunkter"))
+        )
         await pilot.press("m")
         await pilot.pause()
         await pilot.press(*"Godt samarbeid", "enter")
@@ -130,8 +138,7 @@ async def test_merge_two_codes_in_the_codebook(make_app):
         await pilot.pause()
         names = [code["name"] for code in tui_queries.live_codes(app.store)]
         assert "Faste møtepunkter" not in names
-        assert codes_on(app.store, tui_queries.answer_ids(app.store, "q01", 2024)[0]) == [
-            "Godt samarbeid"]
+        assert codes_on(app.store, tui_queries.answer_ids(app.store, "q01", 2024)[0]) == ["Godt samarbeid"]
 
 
 async def test_bulk_apply_from_the_answer_table(make_app):
@@ -159,8 +166,7 @@ async def test_search_narrows_the_answers(make_app):
         await pilot.pause()
         await pilot.press(*"fastleg", "enter")
         await pilot.pause()
-        texts = [tui_queries.answer_detail(app.store, answer)["text"]
-                 for answer in app.screen.answer_ids]
+        texts = [tui_queries.answer_detail(app.store, answer)["text"] for answer in app.screen.answer_ids]
         assert texts and all("fastleg" in text.casefold() for text in texts)
 
 
@@ -209,4 +215,5 @@ async def test_an_accepted_suggestion_is_recorded_as_such(make_app, monkeypatch)
         await pilot.pause()
         segment = tui_queries.segments_with_codes(app.store, app.screen.answer_id)[0]
         assert [(row["name"], row["how"]) for row in segment["codings"]] == [
-            ("Mangler fagfolk", "suggestion")]
+            ("Mangler fagfolk", "suggestion")
+        ]

@@ -25,10 +25,15 @@ def _code_everything(app, for_report: bool, wave: int = 2024) -> None:
 def _add_wave_with_names(app) -> None:
     with app.store.atomic():
         first_id = importing.last_answer_id(app.store) + 1
-        importing.add_answers(app.store, 2025, first_id, [
-            ("4601", "q01", "Bergen og Askøy møtes hver uke."),
-            ("0301", "q01", "Vi har faste møter."),
-        ])
+        importing.add_answers(
+            app.store,
+            2025,
+            first_id,
+            [
+                ("4601", "q01", "Bergen og Askøy møtes hver uke."),
+                ("0301", "q01", "Vi har faste møter."),
+            ],
+        )
     app.wave = 2025
 
 

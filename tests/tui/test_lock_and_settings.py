@@ -27,11 +27,16 @@ def test_second_lock_on_the_same_project_is_refused_and_names_the_holder(project
 
 
 def test_a_stale_lock_of_a_dead_process_is_taken_over(project_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     lock = ProjectLock(project_path)
-    holder = json.loads("{}") | {"pid": int(dead), "host": os.uname().nodename, "user": "x",
-                                 "since": "2026-01-01T00:00:00"}
+    holder = json.loads("{}") | {
+        "pid": int(dead),
+        "host": os.uname().nodename,
+        "user": "x",
+        "since": "2026-01-01T00:00:00",
+    }
     lock.path.write_text(json.dumps(holder), encoding="utf-8")
     assert lock.acquire()
     lock.release()
@@ -53,8 +58,7 @@ def test_make_app_opens_read_only_when_the_project_is_in_use(project_path):
 def test_settings_round_trip(tmp_path):
     path = tmp_path / "settings.json"
     save_settings(Settings(last_coder="kari", keymap={"next_answer": "l"}, blind=True), path)
-    assert load_settings(path) == Settings(last_coder="kari", keymap={"next_answer": "l"},
-                                           blind=True)
+    assert load_settings(path) == Settings(last_coder="kari", keymap={"next_answer": "l"}, blind=True)
 
 
 async def test_keymap_from_settings_remaps_a_key(make_app):

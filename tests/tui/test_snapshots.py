@@ -32,20 +32,21 @@ def test_coding_screen(snap_compare, make_app):
 
 
 def test_coding_screen_offering_a_new_code(snap_compare, make_app):
-    assert snap_compare(coded_app(make_app), terminal_size=SIZE,
-                        press=["pagedown", "pagedown", *"fastlege møter", "_"], run_before=settle)
+    assert snap_compare(
+        coded_app(make_app),
+        terminal_size=SIZE,
+        press=["pagedown", "pagedown", *"fastlege møter", "_"],
+        run_before=settle,
+    )
 
 
 def test_answer_table(snap_compare, make_app):
-    assert snap_compare(coded_app(make_app), terminal_size=SIZE, press=["ctrl+t", "_"],
-                        run_before=settle)
+    assert snap_compare(coded_app(make_app), terminal_size=SIZE, press=["ctrl+t", "_"], run_before=settle)
 
 
 def test_codebook(snap_compare, make_app):
-    assert snap_compare(coded_app(make_app), terminal_size=SIZE, press=["ctrl+o", "_"],
-                        run_before=settle)
+    assert snap_compare(coded_app(make_app), terminal_size=SIZE, press=["ctrl+o", "_"], run_before=settle)
 
 
 def test_help(snap_compare, make_app):
-    assert snap_compare(coded_app(make_app), terminal_size=SIZE, press=["f1", "_"],
-                        run_before=settle)
+    assert snap_compare(coded_app(make_app), terminal_size=SIZE, press=["f1", "_"], run_before=settle)

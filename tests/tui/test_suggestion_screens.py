@@ -70,7 +70,9 @@ def bulk_coded(store, code_id: str) -> set[int]:
     """Answers carrying the code through bulk coding."""
     rows = store.rows(
         "SELECT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id "
-        "WHERE k.code_id = ? AND k.how = 'bulk' AND k.coder = 'ola'", (code_id,))
+        "WHERE k.code_id = ? AND k.how = 'bulk' AND k.coder = 'ola'",
+        (code_id,),
+    )
     return {row["answer_id"] for row in rows}
 
 
@@ -126,8 +128,10 @@ async def test_near_duplicates_get_the_current_answers_codes_after_confirming(ma
     unchanged = coding.create_code(app.store, "Uendret", "ola").id
     code_answer(app.store, "Som før.", unchanged)
     first = answer_id(app.store, "Som før.")
-    duplicates = {answer_id(app.store, "som før"),
-                  app.store.scalar("SELECT max(id) FROM answers WHERE text = 'Som før.'")}
+    duplicates = {
+        answer_id(app.store, "som før"),
+        app.store.scalar("SELECT max(id) FROM answers WHERE text = 'Som før.'"),
+    }
     closed_with = []
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -204,8 +208,12 @@ async def test_more_like_this_codes_the_ticked_answers(make_app):
 
 
 async def test_each_screen_opens_from_the_palette_and_escape_closes_it(make_app):
-    screens = {"Clusters": ClustersScreen, "Near-duplicates": NearDuplicatesScreen,
-               "Why these suggestions": EvidenceScreen, "More like this": MoreLikeThisScreen}
+    screens = {
+        "Clusters": ClustersScreen,
+        "Near-duplicates": NearDuplicatesScreen,
+        "Why these suggestions": EvidenceScreen,
+        "More like this": MoreLikeThisScreen,
+    }
     commands = [command for command in SCREEN_COMMANDS if command.title in screens]
     assert [load_screen_class(command.target) for command in commands] == list(screens.values())
     app = make_app()

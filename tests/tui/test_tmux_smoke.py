@@ -19,8 +19,7 @@ WORKBENCH = Path(sys.executable).with_name("workbench")
 
 
 def tmux(*arguments: str) -> str:
-    return subprocess.run(["tmux", *arguments], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["tmux", *arguments], capture_output=True, text=True, check=True).stdout
 
 
 def wait_for(session: str, text: str, seconds: float = 15.0) -> str:
@@ -37,8 +36,7 @@ def wait_for(session: str, text: str, seconds: float = 15.0) -> str:
 
 def test_code_an_answer_in_the_real_program(project_path, tmp_path):
     session = f"workbench-smoke-{os.getpid()}"
-    command = (f"WORKBENCH_CONFIG_DIR={tmp_path / 'config'} {WORKBENCH} tui {project_path} "
-               "--coder smoke")
+    command = f"WORKBENCH_CONFIG_DIR={tmp_path / 'config'} {WORKBENCH} tui {project_path} --coder smoke"
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", command)
     try:
         wait_for(session, "Type a code")
@@ -49,8 +47,10 @@ def test_code_an_answer_in_the_real_program(project_path, tmp_path):
         assert "Faste møtepunkter" in screen
         tmux("send-keys", "-t", session, "C-q")
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and subprocess.run(
-                ["tmux", "has-session", "-t", session], capture_output=True).returncode == 0:
+        while (
+            time.monotonic() < deadline
+            and subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+        ):
             time.sleep(0.2)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -36,35 +36,50 @@ class ExportProject:
 def insert_answer(store, respondent: str, question: str, text: str, splits=()) -> list[str]:
     """An answer with its segments (whole answer, or split at the given offsets)."""
     cursor = store.execute(
-        "INSERT INTO answers (respondent_id, question_id, wave, text, is_nonresponse) "
-        "VALUES (?, ?, ?, ?, ?)", (respondent, question, WAVE, text, int(not text.strip())))
+        "INSERT INTO answers (respondent_id, question_id, wave, text, is_nonresponse) VALUES (?, ?, ?, ?, ?)",
+        (respondent, question, WAVE, text, int(not text.strip())),
+    )
     if not text.strip():
         return []
     bounds = [0, *splits, len(text)]
     ids = []
     for index, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
         segment_id = stable_id("segment", respondent, question, WAVE) if index == 0 else new_id()
-        store.execute("INSERT INTO segments (id, answer_id, start, end, for_report, created_at) "
-                      "VALUES (?, ?, ?, ?, 1, ?)", (segment_id, cursor.lastrowid, start, end, now()))
+        store.execute(
+            "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) "
+            "VALUES (?, ?, ?, ?, 1, ?)",
+            (segment_id, cursor.lastrowid, start, end, now()),
+        )
         ids.append(segment_id)
     return ids
 
 
-def insert_code(store, name: str, parent_id: str | None = None, *, theme=False, position=0,
-                **fields) -> str:
+def insert_code(store, name: str, parent_id: str | None = None, *, theme=False, position=0, **fields) -> str:
     code_id = new_id()
     store.execute(
         "INSERT INTO codes (id, parent_id, name, is_theme, position, retired, merged_into, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (code_id, parent_id, name, int(theme), position, fields.get("retired", 0),
-         fields.get("merged_into"), now()))
+        (
+            code_id,
+            parent_id,
+            name,
+            int(theme),
+            position,
+            fields.get("retired", 0),
+            fields.get("merged_into"),
+            now(),
+        ),
+    )
     return code_id
 
 
 def insert_coding(store, segment_id: str, code_id: str, coder: str = "ann") -> None:
     store.execute("INSERT OR IGNORE INTO coders (name, created_at) VALUES (?, ?)", (coder, now()))
-    store.execute("INSERT INTO codings (id, segment_id, code_id, coder, how, created_at) "
-                  "VALUES (?, ?, ?, ?, 'typed', ?)", (new_id(), segment_id, code_id, coder, now()))
+    store.execute(
+        "INSERT INTO codings (id, segment_id, code_id, coder, how, created_at) "
+        "VALUES (?, ?, ?, ?, 'typed', ?)",
+        (new_id(), segment_id, code_id, coder, now()),
+    )
 
 
 def _codebook(store) -> dict[str, str]:
@@ -91,11 +106,21 @@ ANSWERS_Q1 = {  # multi-code question: respondent → (text, splits, codes per s
     "1811": ("   ", (), []),
 }
 ANSWERS_Q2 = {  # single-code question
-    "0301": "Ja, faste møter.", "3401": "Faste møter.", "3403": "Mangler tid.",
-    "4601": "Annet.", "4602": "Annet her.", "1804": "Faste møter hver uke.",
+    "0301": "Ja, faste møter.",
+    "3401": "Faste møter.",
+    "3403": "Mangler tid.",
+    "4601": "Annet.",
+    "4602": "Annet her.",
+    "1804": "Faste møter hver uke.",
 }
-Q2_CODES = {"0301": "Faste møter", "3401": "Faste møter", "3403": "Mangel på tid",
-            "4601": "Annet", "4602": "Annet", "1804": "Faste møter"}
+Q2_CODES = {
+    "0301": "Faste møter",
+    "3401": "Faste møter",
+    "3403": "Mangel på tid",
+    "4601": "Annet",
+    "4602": "Annet",
+    "1804": "Faste møter",
+}
 
 
 def build_export_project(path) -> ExportProject:
@@ -103,13 +128,17 @@ def build_export_project(path) -> ExportProject:
     store = create_project(path)
     with store.atomic():
         for respondent, attributes in RESPONDENTS.items():
-            store.execute("INSERT INTO respondents (id, attributes) VALUES (?, ?)",
-                          (respondent, json.dumps(attributes, ensure_ascii=False)))
+            store.execute(
+                "INSERT INTO respondents (id, attributes) VALUES (?, ?)",
+                (respondent, json.dumps(attributes, ensure_ascii=False)),
+            )
         for position, (question, chapter, single) in enumerate(
-                [("q01", "1", 0), ("q02", "1", 1), ("q03", "2", 0)]):
-            store.execute("INSERT INTO questions (id, text, chapter, position, single_code) "
-                          "VALUES (?, ?, ?, ?, ?)",
-                          (question, f"Spørsmål {question}?", chapter, position, single))
+            [("q01", "1", 0), ("q02", "1", 1), ("q03", "2", 0)]
+        ):
+            store.execute(
+                "INSERT INTO questions (id, text, chapter, position, single_code) VALUES (?, ?, ?, ?, ?)",
+                (question, f"Spørsmål {question}?", chapter, position, single),
+            )
         codes = _codebook(store)
         segments = {}
         for respondent, (text, splits, code_lists) in ANSWERS_Q1.items():
@@ -139,12 +168,13 @@ def install_fake_anonymiser(monkeypatch, *, leak: bool = False) -> list:
             raise LeakError("2 quotes still hold unapproved detections: q01-001 'Hamar'.")
         rows = store.rows(
             "SELECT s.id, s.start, s.end, a.text, r.attributes FROM segments s "
-            "JOIN answers a ON a.id = s.answer_id JOIN respondents r ON r.id = a.respondent_id")
+            "JOIN answers a ON a.id = s.answer_id JOIN respondents r ON r.id = a.respondent_id"
+        )
         by_id = {row["id"]: row for row in rows}
         quotes = []
         for segment_id in segment_ids:
             row = by_id[segment_id]
-            text = row["text"][row["start"]:row["end"]].strip()
+            text = row["text"][row["start"] : row["end"]].strip()
             name = json.loads(row["attributes"])["name"]
             quotes.append(FakeQuote(segment_id, text if draft else text.replace(name, "[kommunen]")))
         return quotes

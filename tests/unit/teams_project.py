@@ -14,8 +14,10 @@ def build_project(path: Path, respondents: int = 6, questions: tuple[str, ...] =
     store = create_project(path)
     with store.atomic():
         for position, question in enumerate(questions):
-            store.execute("INSERT INTO questions (id, text, position) VALUES (?, ?, ?)",
-                          (question, f"Question {question}", position))
+            store.execute(
+                "INSERT INTO questions (id, text, position) VALUES (?, ?, ?)",
+                (question, f"Question {question}", position),
+            )
         for number in range(respondents):
             respondent = f"r{number:04d}"
             store.execute("INSERT INTO respondents (id, attributes) VALUES (?, '{}')", (respondent,))

@@ -25,8 +25,10 @@ def project(tmp_path):
     store = create_project(path)
     with store.atomic():
         importing.add_questions(store, [("q01", "Samarbeid?", "open", "1", 0, 0)])
-        importing.add_respondents(store, {"4601": {"name": "Bergen", "county": "Vestland"},
-                                          "0301": {"name": "Oslo", "county": "Oslo"}})
+        importing.add_respondents(
+            store,
+            {"4601": {"name": "Bergen", "county": "Vestland"}, "0301": {"name": "Oslo", "county": "Oslo"}},
+        )
         importing.add_answers(store, 2024, 1, [(r, "q01", text) for r, text in ANSWERS.items()])
         for respondent in ANSWERS:
             interchange.set_for_report(store, importing.default_segment_id(respondent, "q01", 2024), True)
@@ -44,7 +46,10 @@ def test_propose_fills_the_queue_for_report_quotes(project):
     assert (summary.segments, summary.proposed, summary.detections) == (2, 2, 3)
     spans = review.current_spans(store, segment_of("4601"))
     assert [(s["text"], s["placeholder"]) for s in spans] == [
-        ("Bergen", "[kommunen]"), ("Askøy", "[kommune A]"), ("912 34 567", "[telefon]")]
+        ("Bergen", "[kommunen]"),
+        ("Askøy", "[kommune A]"),
+        ("912 34 567", "[telefon]"),
+    ]
     assert review.propose(store).proposed == 0
 
 
@@ -140,7 +145,8 @@ def test_cli_requires_an_action(project, capsys):
 
 def test_combination_risk_warns_below_five_units():
     population = [{"county": "Agder", "size_group": "Under 2 000"}] * 3 + [
-        {"county": "Agder", "size_group": "2 000–4 999"}] * 6
+        {"county": "Agder", "size_group": "2 000–4 999"}
+    ] * 6
     warnings = combination_risks(population, population[:1] + population[-1:], ("county", "size_group"))
     assert [(w.values, w.units) for w in warnings] == [(("Agder", "Under 2 000"), 3)]
 

@@ -84,8 +84,9 @@ def test_codes_applied_to_many_segments_are_one_undo_step(tmp_path):
             interchange.upsert_respondent(store, respondent, {})
             answer_id = interchange.insert_answer(store, respondent, "q1", 2024, "Som før.")
             segment_ids.append(stable_id("segment", respondent, "q1", 2024))
-            interchange.insert_segment(store, {"id": segment_ids[-1], "answer_id": answer_id,
-                                               "start": 0, "end": 8})
+            interchange.insert_segment(
+                store, {"id": segment_ids[-1], "answer_id": answer_id, "start": 0, "end": 8}
+            )
     code_id = coding.create_code(store, "Ingen endring", "kari").id
     created = coding.apply_codes_to_segments(store, segment_ids, [code_id], "kari", how="bulk")
     assert len(created) == 3

@@ -105,9 +105,7 @@ def test_every_answer_has_truth_and_truth_matches_answers(answers, truth):
 
 
 def test_truth_codes_come_from_the_question_banks(truth):
-    known = {
-        (bank.id, code.theme, code.code) for bank in question_banks() for code in bank.codes
-    }
+    known = {(bank.id, code.theme, code.code) for bank in question_banks() for code in bank.codes}
     assert {(row["question_id"], row["theme"], row["code"]) for row in truth} <= known
     for bank in question_banks():
         assert 5 <= len(bank.codes) <= 9, bank.id
@@ -181,9 +179,7 @@ def test_starting_code_lists_mirror_the_generator(file_name):
     document = yaml.safe_load((REPOSITORY / "codelists" / file_name).read_text("utf-8"))
     bank = next(bank for bank in question_banks() if bank.id == document["question"])
     listed = {
-        (theme["name"], child["name"])
-        for theme in document["codes"]
-        for child in theme.get("children", [])
+        (theme["name"], child["name"]) for theme in document["codes"] for child in theme.get("children", [])
     }
     assert listed == {(code.theme, code.code) for code in bank.codes}
     assert all(node.get("definition") for node in document["codes"])

@@ -24,8 +24,10 @@ def _counts(project, question_id):
 
 
 def _by_name(counts):
-    return {(row.name, row.level): (row.count, row.percent_rounded)
-            for row in counts.table.itertuples(index=False)}
+    return {
+        (row.name, row.level): (row.count, row.percent_rounded)
+        for row in counts.table.itertuples(index=False)
+    }
 
 
 def test_a_respondent_counts_once_per_category_however_many_segments_carry_it(project):
@@ -79,8 +81,7 @@ def test_cross_table_gives_counts_and_row_percent_per_county(project):
 def test_cross_table_orders_size_groups_naturally(project):
     counts = _counts(project, "q01")
     table = cross_table(project.store, counts, "size_group", CodeTree.from_store(project.store))
-    assert list(dict.fromkeys(table["group"])) == [
-        "10 000–19 999", "20 000–49 999", "50 000 og over"]
+    assert list(dict.fromkeys(table["group"])) == ["10 000–19 999", "20 000–49 999", "50 000 og over"]
 
 
 def test_counts_json_on_the_command_line(project, capsys):
@@ -104,13 +105,13 @@ def test_a_consensus_layer_replaces_the_coders_on_the_segments_it_settled(projec
     with store.atomic():
         insert_coding(store, oslo, project.codes["Mangel på tid"], coder="bob")
         insert_coding(store, bergen, project.codes["Annet"], coder="bob")
-        store.execute("INSERT INTO coders (name, is_consensus, created_at) "
-                      "VALUES ('consensus', 1, '2024-01-01')")
+        store.execute(
+            "INSERT INTO coders (name, is_consensus, created_at) VALUES ('consensus', 1, '2024-01-01')"
+        )
         insert_coding(store, oslo, project.codes["Ad hoc-møter"], coder="consensus")
     counts = _by_name(_counts(project, "q02"))
     assert counts[("Ad hoc-møter", "code")][0] == 1  # consensus on Oslo's segment
     assert counts[("Faste møter", "code")][0] == 2  # ann's Oslo coding no longer counts
     assert counts[("Mangel på tid", "code")][0] == 1  # bob's Oslo coding neither
-    only_bob = count_questions(store, reporting.export_questions(store, question_id="q02"),
-                               coder="bob")[0]
+    only_bob = count_questions(store, reporting.export_questions(store, question_id="q02"), coder="bob")[0]
     assert _by_name(only_bob)[("Annet", "code")][0] == 1

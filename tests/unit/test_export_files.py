@@ -46,8 +46,10 @@ def test_report_docx_tables_match_the_counts_in_the_database(project, anonymiser
         rows = [[cell.text for cell in row.cells] for row in table.rows]
         assert rows[0] == ["Kategori", "Antall", "Prosent"]
         body = [(name.strip(), int(n), int(p)) for name, n, p in rows[1:-1]]
-        assert body == [("Ikke kodet" if row.level == "uncoded" else row.name, row.count,
-                         row.percent_rounded) for row in counts.table.itertuples(index=False)]
+        assert body == [
+            ("Ikke kodet" if row.level == "uncoded" else row.name, row.count, row.percent_rounded)
+            for row in counts.table.itertuples(index=False)
+        ]
         assert rows[-1] == ["Totalt", str(counts.answered), "100" if counts.answered else "0"]
 
 
@@ -68,8 +70,7 @@ def test_report_uses_heading_styles_and_quote_style(project, anonymiser, tmp_pat
 def test_single_question_is_the_methods_sorted_document(project, anonymiser, tmp_path):
     result = _export(project, "quotes", tmp_path, question="q01")
     headings = _headings(Document(str(result.folder / "quotes.docx")))
-    assert headings[:3] == [("Heading 1", "Samarbeid"), ("Heading 2", "Møter"),
-                            ("Heading 3", "Faste møter")]
+    assert headings[:3] == [("Heading 1", "Samarbeid"), ("Heading 2", "Møter"), ("Heading 3", "Faste møter")]
     assert {style for style, _ in headings} == {"Heading 1", "Heading 2", "Heading 3"}
 
 
@@ -84,8 +85,9 @@ def test_a_multi_coded_quote_appears_under_each_of_its_codes(project, anonymiser
 def test_only_segments_marked_for_the_report_unless_all_segments(project, anonymiser, tmp_path):
     store = project.store
     with store.atomic():
-        store.execute("UPDATE segments SET for_report = 0 WHERE id = ?",
-                      (project.segments[("3403", "q01")][0],))
+        store.execute(
+            "UPDATE segments SET for_report = 0 WHERE id = ?", (project.segments[("3403", "q01")][0],)
+        )
     marked = _read_csv(_export(project, "quotes", tmp_path, question="q01").folder / "quotes.csv")
     assert "q01-006" not in {row["quote_id"] for row in marked}
     every = _export(project, "quotes", tmp_path / "all", question="q01", all_segments=True)
@@ -114,8 +116,7 @@ def test_tags_are_configurable(project, anonymiser, tmp_path):
 def test_english_labels_and_multi_code_note(project, anonymiser, tmp_path):
     result = _export(project, "report", tmp_path, lang="en")
     document = Document(str(result.folder / "report.docx"))
-    assert [cell.text for cell in document.tables[0].rows[0].cells] == ["Category", "Count",
-                                                                        "Percent"]
+    assert [cell.text for cell in document.tables[0].rows[0].cells] == ["Category", "Count", "Percent"]
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert any("Several answers possible" in text for text in captions)
     assert any("the percentages sum to 100" in text for text in captions)
@@ -151,8 +152,10 @@ def test_manifest_records_project_state_and_options(project, anonymiser, tmp_pat
     assert manifest["kind"] == "report"
     assert manifest["options"]["chapter"] == "1"
     assert manifest["project"]["schema_version"] == project.store.schema_version()
-    assert manifest["project"]["counts"]["codings"] == reporting.project_state(
-        project.store)["counts"]["codings"]
+    assert (
+        manifest["project"]["counts"]["codings"]
+        == reporting.project_state(project.store)["counts"]["codings"]
+    )
     assert set(manifest["files"]) == {"report.docx", "report.md", "counts.csv", "quotes.csv"}
 
 
@@ -175,8 +178,7 @@ def test_an_error_mid_export_leaves_no_file(project, anonymiser, tmp_path, monke
     assert not [path for path in tmp_path.iterdir() if not path.name.startswith("p.db")]
 
 
-def test_a_leak_stops_the_export_with_exit_3_and_writes_nothing(project, monkeypatch, tmp_path,
-                                                                capsys):
+def test_a_leak_stops_the_export_with_exit_3_and_writes_nothing(project, monkeypatch, tmp_path, capsys):
     install_fake_anonymiser(monkeypatch, leak=True)
     out = tmp_path / "out"
     code = main(["export", str(project.store.path), "quotes", "--out", str(out)])
@@ -198,8 +200,7 @@ def test_draft_quotes_are_marked_not_anonymised(project, monkeypatch, tmp_path):
 
 def test_report_command_prints_where_the_files_are(project, anonymiser, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["export", str(project.store.path), "report", "--out", str(out),
-                 "--by", "county"]) == 0
+    assert main(["export", str(project.store.path), "report", "--out", str(out), "--by", "county"]) == 0
     printed = capsys.readouterr().out
     assert str(out) in printed and "Private key" in printed
     assert (out / "report.docx").exists() and (out / "crosstables.csv").exists()

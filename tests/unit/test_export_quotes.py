@@ -27,42 +27,50 @@ def test_markdown_has_chapter_question_and_theme_headings(project, monkeypatch, 
     install_fake_anonymiser(monkeypatch)
     result = run_export(project.store, "quotes", ExportOptions(out=str(tmp_path / "out")))
     text = (result.folder / "quotes.md").read_text(encoding="utf-8")
-    for line in ("## Kapittel 1", "### Spørsmål q01? (q01)", "#### Samarbeid", "##### Møter",
-                 "###### Faste møter", "> «Det mangler tid i [kommunen].» (20 000–49 999; q01-005)"):
+    for line in (
+        "## Kapittel 1",
+        "### Spørsmål q01? (q01)",
+        "#### Samarbeid",
+        "##### Møter",
+        "###### Faste møter",
+        "> «Det mangler tid i [kommunen].» (20 000–49 999; q01-005)",
+    ):
         assert line in text.splitlines()
 
 
-def test_control_characters_in_answers_do_not_break_the_word_file(project, monkeypatch,
-                                                                   tmp_path):
+def test_control_characters_in_answers_do_not_break_the_word_file(project, monkeypatch, tmp_path):
     install_fake_anonymiser(monkeypatch)
     store = project.store
     with store.atomic():
         [segment] = insert_answer(store, "1811", "q03", "Linje én\x0bmed <tegn> & \x01slutt")
         insert_coding(store, segment, project.codes["Annet"])
-    result = run_export(store, "quotes", ExportOptions(out=str(tmp_path / "out"),
-                                                       question="q03"))
-    quotes = [p.text for p in Document(str(result.folder / "quotes.docx")).paragraphs
-              if p.style.name == "Quote"]
+    result = run_export(store, "quotes", ExportOptions(out=str(tmp_path / "out"), question="q03"))
+    quotes = [
+        p.text for p in Document(str(result.folder / "quotes.docx")).paragraphs if p.style.name == "Quote"
+    ]
     assert quotes == ["«Linje énmed <tegn> & slutt» (Under 2 000; q03-001)"]
 
 
 def test_the_real_leak_check_blocks_a_quote_naming_a_municipality(project, tmp_path, capsys):
     pytest.importorskip("workbench.anonymise.leak")
     out = tmp_path / "out"
-    assert main(["export", str(project.store.path), "quotes", "--question", "q01",
-                 "--out", str(out)]) == 3
+    assert main(["export", str(project.store.path), "quotes", "--question", "q01", "--out", str(out)]) == 3
     assert "Hamar" in capsys.readouterr().err
     assert not out.exists()
-    assert main(["export", str(project.store.path), "quotes", "--question", "q01",
-                 "--out", str(out), "--draft"]) == 0
+    assert (
+        main(["export", str(project.store.path), "quotes", "--question", "q01", "--out", str(out), "--draft"])
+        == 0
+    )
     markdown = (out / "quotes.md").read_text(encoding="utf-8")
     assert "Hamar" not in markdown and "IKKE ANONYMISERT" in markdown
 
 
 def test_export_modules_do_not_import_textual():
-    check = ("import sys, workbench.export, workbench.cli.export; "
-             "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
-             "sys.exit(1 if bad else 0)")
+    check = (
+        "import sys, workbench.export, workbench.cli.export; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
+        "sys.exit(1 if bad else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", check]).returncode == 0
 
 

@@ -111,8 +111,11 @@ def test_conflicting_segmentation_is_reported_not_dropped(tmp_path):
         first = segment_ids(store)[0]
         store.execute("UPDATE segments SET end = 3 WHERE id = ?", (first,))
         answer = store.scalar("SELECT answer_id FROM segments WHERE id = ?", (first,))
-        store.execute("INSERT INTO segments (id, answer_id, start, end, created_at) VALUES "
-                      "('split-right', ?, 3, 10, ?)", (answer, now()))
+        store.execute(
+            "INSERT INTO segments (id, answer_id, start, end, created_at) VALUES "
+            "('split-right', ?, 3, 10, ?)",
+            (answer, now()),
+        )
     with open_project(base) as store:
         report = merge_project(store, other)
         kinds = sorted(conflict["kind"] for conflict in report.segment_conflicts)

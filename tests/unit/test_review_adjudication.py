@@ -80,5 +80,7 @@ def test_review_marks_show_up_for_the_coder_after_merge(store, tmp_path):
         merge_project(coder_file, reviewer_copy)
         marks = comments.marks_for(coder_file, "A")
         assert [(mark.verdict, mark.text) for mark in marks] == [
-            ("agree", ""), ("comment", "Also about staff?")]
+            ("agree", ""),
+            ("comment", "Also about staff?"),
+        ]
         assert len(comments.review_answer(coder_file, answers[0], "A")[0].marks) == 2

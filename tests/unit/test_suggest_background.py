@@ -43,8 +43,9 @@ def test_a_full_refit_goes_through_fit_elsewhere(tmp_path):
         refits.append(1)
         return Suggester(store, coder=CODER).fit().learned_state()
 
-    loaded = Suggester.from_state(store, Suggester(store, coder=CODER).fit().learned_state(),
-                                  fit_elsewhere=fit_elsewhere)
+    loaded = Suggester.from_state(
+        store, Suggester(store, coder=CODER).fit().learned_state(), fit_elsewhere=fit_elsewhere
+    )
     _, text, path = SMALL_CORPUS[0]
     segment_id = segment_of(store, answer_id_of(store, text))
     code_id = coding.code_for_path(store, path, CODER)

@@ -13,8 +13,15 @@ def build(path):
         for respondent in ("a", "b"):
             interchange.upsert_respondent(store, respondent, {})
             answer_id = interchange.insert_answer(store, respondent, "q1", 2024, f"Svar fra {respondent}.")
-            interchange.insert_segment(store, {"id": stable_id("segment", respondent, "q1", 2024),
-                                               "answer_id": answer_id, "start": 0, "end": 11})
+            interchange.insert_segment(
+                store,
+                {
+                    "id": stable_id("segment", respondent, "q1", 2024),
+                    "answer_id": answer_id,
+                    "start": 0,
+                    "end": 11,
+                },
+            )
     for coder in ("ola", "kari"):
         coding.ensure_coder(store, coder)
     code_id = coding.create_code(store, "Samarbeid", "ola").id

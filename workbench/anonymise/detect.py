@@ -39,9 +39,7 @@ def detect(text: str, respondent_attributes: dict | None = None) -> list[Detecti
     return detect_many([(text, respondent_attributes)])[0]
 
 
-def detect_many(
-    items: Iterable[tuple[str, dict | None]], batch_size: int = 256
-) -> list[list[Detection]]:
+def detect_many(items: Iterable[tuple[str, dict | None]], batch_size: int = 256) -> list[list[Detection]]:
     """Detections for many (text, respondent attributes) pairs, batched through spaCy."""
     items = list(items)
     docs = pipeline().pipe((text for text, _ in items), batch_size=batch_size)
@@ -104,4 +102,3 @@ def merge_spans(spans: list[Span]) -> list[Span]:
         if all(span.end <= other.start or span.start >= other.end for other in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda span: span.start)
-

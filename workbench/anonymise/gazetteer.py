@@ -22,13 +22,17 @@ from workbench.anonymise.spans import Span
 from workbench.anonymise.tokens import TokenView
 from workbench.municipalities import OSLO_DISTRICTS, municipalities
 
-LABEL_KINDS = {"MUNICIPALITY": "municipality", "COUNTY": "county", "DISTRICT": "district",
-               "HEALTH": "health", "DPS": "dps"}
+LABEL_KINDS = {
+    "MUNICIPALITY": "municipality",
+    "COUNTY": "county",
+    "DISTRICT": "district",
+    "HEALTH": "health",
+    "DPS": "dps",
+}
 PLACE_LABELS = frozenset({"MUNICIPALITY", "COUNTY", "DISTRICT"})
 _BARE, _FULL = "bare", "full"
 _SEPARATOR = "\x1f"
-_DISTRICT_ALIASES = {"St. Hanshaugen": ("St Hanshaugen", "Sankt Hanshaugen"),
-                     "Grünerløkka": ("Grunerløkka",)}
+_DISTRICT_ALIASES = {"St. Hanshaugen": ("St Hanshaugen", "Sankt Hanshaugen"), "Grünerløkka": ("Grunerløkka",)}
 
 
 def genitive(name: str) -> str:
@@ -119,8 +123,9 @@ def gazetteer_spans(doc, tokens: TokenView) -> list[Span]:
     places += _paired_ambiguous(tokens, [entity for entity, _ in pending])
     for _ in range(2):  # a second pass lets one ambiguous name vouch for the next in a list
         pending = _judge_pending(tokens, pending, spans, places)
-    spans += [_entity_span(entity, key, certain=False) for entity, key, verdict in pending
-              if verdict == "flag"]
+    spans += [
+        _entity_span(entity, key, certain=False) for entity, key, verdict in pending if verdict == "flag"
+    ]
     if "bydel" in tokens.text.lower():
         spans += _telltale_spans(doc, tokens)
     if "DPS" in tokens.text:
@@ -166,7 +171,7 @@ def _telltale_spans(doc, tokens: TokenView) -> list[Span]:
 
 
 def _unlisted_dps_spans(tokens: TokenView) -> list[Span]:
-    """"X DPS" or "DPS X" with a capitalised name X: a specific district psychiatric centre."""
+    """ "X DPS" or "DPS X" with a capitalised name X: a specific district psychiatric centre."""
     spans = []
     for index, text in enumerate(tokens.texts):
         if text != "DPS":

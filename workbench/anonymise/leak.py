@@ -49,8 +49,10 @@ class LeakReport:
         lines = []
         for problem in self.problems[:limit]:
             spans = ", ".join(f"{d.kind} {d.text!r}" for d in problem.detections)
-            lines.append(f"segment {problem.segment_id} (respondent {problem.respondent_id}): "
-                         f"{problem.reason}{': ' + spans if spans else ''}")
+            lines.append(
+                f"segment {problem.segment_id} (respondent {problem.respondent_id}): "
+                f"{problem.reason}{': ' + spans if spans else ''}"
+            )
         if len(self.problems) > limit:
             lines.append(f"... and {len(self.problems) - limit} more")
         return "\n".join(lines)
@@ -59,7 +61,8 @@ class LeakReport:
 def _stored_detections(spans: list[dict], decision: str = "open") -> tuple[Detection, ...]:
     return tuple(
         Detection(s["start"], s["end"], s["kind"], s["text"], s["placeholder"], bool(s["certain"]))
-        for s in spans if s["decision"] == decision
+        for s in spans
+        if s["decision"] == decision
     )
 
 
@@ -73,10 +76,17 @@ def _assess(store: Store, segment_ids: list[str]) -> list[tuple[dict, Quote]]:
     stored = [sql.spans_of(store, row["id"], segment_hash(row)) for row in ordered]
     proposed = sql.proposed_hashes(store)
     fresh_needed = [row for row in ordered if proposed.get(row["id"]) != segment_hash(row)]
-    fresh = dict(zip((row["id"] for row in fresh_needed),
-                     detect_many((row["text"], row["attributes"]) for row in fresh_needed), strict=True))
-    return [(row, _quote(store, row, spans, fresh.get(row["id"])))
-            for row, spans in zip(ordered, stored, strict=True)]
+    fresh = dict(
+        zip(
+            (row["id"] for row in fresh_needed),
+            detect_many((row["text"], row["attributes"]) for row in fresh_needed),
+            strict=True,
+        )
+    )
+    return [
+        (row, _quote(store, row, spans, fresh.get(row["id"])))
+        for row, spans in zip(ordered, stored, strict=True)
+    ]
 
 
 def _quote(store: Store, row: dict, spans: list[dict], fresh: list[Detection] | None) -> Quote:
@@ -108,7 +118,7 @@ def check_quotes(store: Store, segment_ids: list[str]) -> LeakReport:
 
 def approved_text(store: Store, segment_id: str) -> str | None:
     """The exportable text of one quote, or None while it is not cleared."""
-    (_, quote), = _assess(store, [segment_id])
+    ((_, quote),) = _assess(store, [segment_id])
     return quote.text if quote.approved else None
 
 

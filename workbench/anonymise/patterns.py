@@ -34,7 +34,8 @@ _ORG_NUMBER = re.compile(
 )
 _STREET_SUFFIX = r"(?:gata|gate|gaten|veien|vegen|vei|veg|allé|alle|plass|stien|bakken|torget)"
 _STREET = re.compile(
-    r"\b(?:(?:[A-ZÆØÅ][\wæøå.-]*\s){0,2}[A-ZÆØÅa-zæøå][\wæøå-]*" + _STREET_SUFFIX
+    r"\b(?:(?:[A-ZÆØÅ][\wæøå.-]*\s){0,2}[A-ZÆØÅa-zæøå][\wæøå-]*"
+    + _STREET_SUFFIX
     + r"|(?:[A-ZÆØÅ][\wæøå.-]*\s){1,2}(?:gate|vei|veg|allé|plass))"
     + r"\s\d{1,4}(?:\s?[A-H](?![\wæøå]))?(?!\d)"
 )

@@ -98,8 +98,13 @@ def decide(store: Store, span_id: str, decision: str, coder: str, replacement: s
     with store.atomic():
         sql.set_decision(store, span_id, decision, replacement if decision == "edited" else None, coder)
         _void_approval(store, span["segment_id"], coder)
-        sql.log(store, span["segment_id"], decision, coder,
-                {"span": span["text"], "kind": span["kind"], "replacement": replacement})
+        sql.log(
+            store,
+            span["segment_id"],
+            decision,
+            coder,
+            {"span": span["text"], "kind": span["kind"], "replacement": replacement},
+        )
 
 
 def accept_certain(store: Store, segment_id: str, coder: str) -> int:
@@ -187,6 +192,7 @@ def queue(store: Store, *, all_segments: bool = False) -> list[QueueItem]:
         saved = sql.text_row(store, row["id"])
         approved = bool(saved and saved["approved_by"] and saved["segment_hash"] == fingerprint)
         spans = tuple(sql.spans_of(store, row["id"], fingerprint))
-        items.append(QueueItem(row["id"], row["respondent_id"], row["question_id"], row["text"],
-                               spans, approved))
+        items.append(
+            QueueItem(row["id"], row["respondent_id"], row["question_id"], row["text"], spans, approved)
+        )
     return items

@@ -41,8 +41,10 @@ def _propose(arguments) -> int:
     if arguments.json:
         print(json.dumps(summary.__dict__, indent=2))
     else:
-        print(f"Segments: {summary.segments}, newly proposed: {summary.proposed}, "
-              f"detections: {summary.detections}")
+        print(
+            f"Segments: {summary.segments}, newly proposed: {summary.proposed}, "
+            f"detections: {summary.detections}"
+        )
     return 0
 
 
@@ -73,8 +75,14 @@ def _report_json(report) -> dict:
                 "respondent_id": problem.respondent_id,
                 "reason": problem.reason,
                 "detections": [
-                    {"start": d.start, "end": d.end, "kind": d.kind, "text": d.text,
-                     "placeholder": d.placeholder, "certain": d.certain}
+                    {
+                        "start": d.start,
+                        "end": d.end,
+                        "kind": d.kind,
+                        "text": d.text,
+                        "placeholder": d.placeholder,
+                        "certain": d.certain,
+                    }
                     for d in problem.detections
                 ],
             }

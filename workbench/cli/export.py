@@ -25,21 +25,30 @@ def register(subparsers) -> None:
     parser.add_argument("kind", choices=KINDS, help="what to export")
     parser.add_argument("--chapter", help="only this report chapter")
     parser.add_argument("--question", help="only this question id")
-    parser.add_argument("--out", metavar="DIR", help="write into DIR instead of a new folder "
-                        "under exports/")
-    parser.add_argument("--lang", choices=("nb", "en"), default="nb",
-                        help="language of labels in the files (default nb)")
-    parser.add_argument("--json", action="store_true",
-                        help="for counts: print the counted tables as JSON on stdout")
-    parser.add_argument("--all-segments", action="store_true",
-                        help="quote every coded segment, not only those marked for the report")
-    parser.add_argument("--draft", action="store_true",
-                        help="allow quotes that are not anonymised yet, marked as such")
-    parser.add_argument("--tag", default="size_group", metavar="ATTRS",
-                        help="respondent attributes shown after each quote, comma-separated, "
-                        "or 'none' (default size_group)")
-    parser.add_argument("--by", default="", metavar="ATTRS",
-                        help="cross-tables by these attributes, e.g. county,size_group")
+    parser.add_argument("--out", metavar="DIR", help="write into DIR instead of a new folder under exports/")
+    parser.add_argument(
+        "--lang", choices=("nb", "en"), default="nb", help="language of labels in the files (default nb)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="for counts: print the counted tables as JSON on stdout"
+    )
+    parser.add_argument(
+        "--all-segments",
+        action="store_true",
+        help="quote every coded segment, not only those marked for the report",
+    )
+    parser.add_argument(
+        "--draft", action="store_true", help="allow quotes that are not anonymised yet, marked as such"
+    )
+    parser.add_argument(
+        "--tag",
+        default="size_group",
+        metavar="ATTRS",
+        help="respondent attributes shown after each quote, comma-separated, or 'none' (default size_group)",
+    )
+    parser.add_argument(
+        "--by", default="", metavar="ATTRS", help="cross-tables by these attributes, e.g. county,size_group"
+    )
     parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
     parser.add_argument("--coder", help="count only this coder's codings (default: all)")
     parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
@@ -57,10 +66,16 @@ def options_from_arguments(arguments):
     from workbench.export import ExportOptions
 
     return ExportOptions(
-        chapter=arguments.chapter, question=arguments.question, lang=arguments.lang,
-        all_segments=arguments.all_segments, draft=arguments.draft,
-        tag_attributes=_attribute_list(arguments.tag), cross_by=_attribute_list(arguments.by),
-        wave=arguments.wave, coder=arguments.coder, charts=not arguments.no_charts,
+        chapter=arguments.chapter,
+        question=arguments.question,
+        lang=arguments.lang,
+        all_segments=arguments.all_segments,
+        draft=arguments.draft,
+        tag_attributes=_attribute_list(arguments.tag),
+        cross_by=_attribute_list(arguments.by),
+        wave=arguments.wave,
+        coder=arguments.coder,
+        charts=not arguments.no_charts,
         out=arguments.out,
     )
 

@@ -50,12 +50,20 @@ def run_assign(arguments) -> int:
     from workbench.review.assign import assign_sample
 
     with open_project(arguments.project) as store:
-        result = assign_sample(store, arguments.coder, arguments.share, arguments.question,
-                               arguments.seed, blind=not arguments.open)
+        result = assign_sample(
+            store,
+            arguments.coder,
+            arguments.share,
+            arguments.question,
+            arguments.seed,
+            blind=not arguments.open,
+        )
     for question, count in result.new_answers_by_question.items():
         print(f"{question}: {count} answers newly assigned to {result.coder}")
-    print(f"{result.coder} now has {result.total_segments} segments to double-code"
-          f"{'' if arguments.open else ' (blind)'}.")
+    print(
+        f"{result.coder} now has {result.total_segments} segments to double-code"
+        f"{'' if arguments.open else ' (blind)'}."
+    )
     return 0
 
 
@@ -78,8 +86,9 @@ def print_merge_report(report: MergeReport) -> None:
     added = ", ".join(f"{count} {table}" for table, count in report.added.items() if count)
     print(f"Merged: {added or 'nothing new (already merged)'}.")
     for duplicate in report.duplicate_codes:
-        print(f"Code created twice ({duplicate.reason}): {duplicate.source_path!r} "
-              f"-> {duplicate.target_path!r}")
+        print(
+            f"Code created twice ({duplicate.reason}): {duplicate.source_path!r} -> {duplicate.target_path!r}"
+        )
     if report.duplicate_codes:
         print("Run again with --unify to merge each into its older twin.")
     for conflict in report.segment_conflicts:
@@ -123,13 +132,17 @@ def print_agreement(result: AgreementResult) -> None:
     for code in result.codes:
         flag = "" if code.alpha is None else statistics.verdict(code.alpha)
         kappa = shown(code.kappa) if len(result.coders) == 2 else "-"
-        print(f"{code.code:<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
-              f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}")
+        print(
+            f"{code.code:<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
+            f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}"
+        )
     print(f"alpha, prevalence-weighted mean: {shown(result.alpha_weighted)}")
     print(f"alpha, MASI distance on code sets: {shown(result.alpha_masi)}")
     print(f"alpha, exact code sets: {shown(result.alpha_exact_sets)}")
-    print(f"Thresholds: >= {statistics.RELIABLE:.3f} reliable; "
-          f"{statistics.TENTATIVE:.3f}-{statistics.RELIABLE:.3f} tentative; below not reliable.")
+    print(
+        f"Thresholds: >= {statistics.RELIABLE:.3f} reliable; "
+        f"{statistics.TENTATIVE:.3f}-{statistics.RELIABLE:.3f} tentative; below not reliable."
+    )
 
 
 def run_reliability(arguments) -> int:

@@ -6,8 +6,7 @@ from __future__ import annotations
 def register(subparsers) -> None:
     tui = subparsers.add_parser("tui", help="code answers in the terminal workbench")
     tui.add_argument("project", help="the project file (PROJECT.db)")
-    tui.add_argument("--coder", help="your coder name (default: the last one used, "
-                     "else your user name)")
+    tui.add_argument("--coder", help="your coder name (default: the last one used, else your user name)")
     tui.set_defaults(handler=run_tui)
 
 

@@ -59,8 +59,14 @@ def apply_codes_to_segments(
         for segment_id in dict.fromkeys(segment_ids):
             existing = coding_rows.coding_keys_of_segment(store, segment_id, coder)
             rows += [
-                {"id": new_id(), "segment_id": segment_id, "code_id": code_id, "coder": coder,
-                 "how": how, "created_at": created_at}
+                {
+                    "id": new_id(),
+                    "segment_id": segment_id,
+                    "code_id": code_id,
+                    "coder": coder,
+                    "how": how,
+                    "created_at": created_at,
+                }
                 for code_id in dict.fromkeys(code_ids)
                 if code_id not in existing
             ]

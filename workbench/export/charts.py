@@ -16,8 +16,12 @@ def chart_rows(counts: QuestionCounts, words: dict) -> list[tuple[str, int, int,
     """The bars of a chart: code-level categories as (label, count, rounded %, is_uncoded)."""
     rows = counts.table[counts.table["level"].isin([CODE, UNCODED])]
     return [
-        (words["uncoded"] if row.level == UNCODED else row.name, int(row.count),
-         int(row.percent_rounded), row.level == UNCODED)
+        (
+            words["uncoded"] if row.level == UNCODED else row.name,
+            int(row.count),
+            int(row.percent_rounded),
+            row.level == UNCODED,
+        )
         for row in rows.itertuples(index=False)
     ]
 
@@ -41,13 +45,19 @@ def bar_chart_png(counts: QuestionCounts, words: dict, *, dpi: int = 100) -> byt
     right = max(percents + [1]) * 1.3
     axes.set_xlim(0, right)
     for position, (label, count, percent, _) in enumerate(bars):
-        axes.text(-right * 0.02, position, textwrap.shorten(label, 44, placeholder="…"),
-                  ha="right", va="center", fontsize=8)
-        axes.text(percent + right * 0.01, position, f"{count} ({percent} %)", va="center",
-                  fontsize=7.5)
+        axes.text(
+            -right * 0.02,
+            position,
+            textwrap.shorten(label, 44, placeholder="…"),
+            ha="right",
+            va="center",
+            fontsize=8,
+        )
+        axes.text(percent + right * 0.01, position, f"{count} ({percent} %)", va="center", fontsize=7.5)
     axes.axvline(0, color="#555555", linewidth=0.8)
-    figure.text(0.42, 0.08 / height, f"{words['percent']} (n = {counts.answered})",
-                fontsize=7.5, color="#555555")
+    figure.text(
+        0.42, 0.08 / height, f"{words['percent']} (n = {counts.answered})", fontsize=7.5, color="#555555"
+    )
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()

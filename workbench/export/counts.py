@@ -89,8 +89,13 @@ def count_question(
     categories = respondent_categories(store, question["id"], wave, tree, coder)
     counts = categories.groupby("code_id")["respondent_id"].nunique()
     rows = [
-        (node_id, tree.nodes[node_id].name, tree.nodes[node_id].level,
-         tree.nodes[node_id].depth, int(counts[node_id]))
+        (
+            node_id,
+            tree.nodes[node_id].name,
+            tree.nodes[node_id].level,
+            tree.nodes[node_id].depth,
+            int(counts[node_id]),
+        )
         for node_id in tree.order
         if node_id in counts.index
     ]
@@ -154,8 +159,9 @@ def cross_table(
                 continue
             count = int(tally.get((group, category.code_id), 0))
             size = int(group_sizes[group])
-            rows.append((group, size, category.code_id, category.name, category.level, count,
-                         100.0 * count / size))
+            rows.append(
+                (group, size, category.code_id, category.name, category.level, count, 100.0 * count / size)
+            )
     return pd.DataFrame(
         rows, columns=["group", "answered", "code_id", "name", "level", "count", "row_percent"]
     )

@@ -29,27 +29,84 @@ def category_name(name: str | None, level: str, words: dict) -> str:
 
 def counts_csv(all_counts: list[QuestionCounts], words: dict) -> str:
     """One row per question × category plus a total row; percentages unrounded."""
-    header = ["question_id", "wave", "single_code", "answered", "units", "response_rate",
-              "code_id", "category", "level", "depth", "count", "percent", "percent_rounded"]
+    header = [
+        "question_id",
+        "wave",
+        "single_code",
+        "answered",
+        "units",
+        "response_rate",
+        "code_id",
+        "category",
+        "level",
+        "depth",
+        "count",
+        "percent",
+        "percent_rounded",
+    ]
     rows = []
     for counts in all_counts:
-        lead = [counts.question_id, counts.wave, int(counts.single_code), counts.answered,
-                counts.units, counts.response_rate]
+        lead = [
+            counts.question_id,
+            counts.wave,
+            int(counts.single_code),
+            counts.answered,
+            counts.units,
+            counts.response_rate,
+        ]
         for row in counts.table.itertuples(index=False):
-            rows.append(lead + [row.code_id, category_name(row.name, row.level, words), row.level,
-                                row.depth, row.count, row.percent, row.percent_rounded])
-        rows.append(lead + ["", words["total"], "total", 0, counts.answered,
-                            100.0 if counts.answered else 0.0, 100 if counts.answered else 0])
+            rows.append(
+                lead
+                + [
+                    row.code_id,
+                    category_name(row.name, row.level, words),
+                    row.level,
+                    row.depth,
+                    row.count,
+                    row.percent,
+                    row.percent_rounded,
+                ]
+            )
+        rows.append(
+            lead
+            + [
+                "",
+                words["total"],
+                "total",
+                0,
+                counts.answered,
+                100.0 if counts.answered else 0.0,
+                100 if counts.answered else 0,
+            ]
+        )
     return _to_csv(header, rows)
 
 
 def cross_csv(tables: list[tuple[QuestionCounts, str, pd.DataFrame]]) -> str:
     """Cross-tables in long form: question, grouping attribute, group, category, count, row %."""
-    header = ["question_id", "by", "group", "answered", "code_id", "category", "level",
-              "count", "row_percent"]
+    header = [
+        "question_id",
+        "by",
+        "group",
+        "answered",
+        "code_id",
+        "category",
+        "level",
+        "count",
+        "row_percent",
+    ]
     rows = [
-        [counts.question_id, by, row.group, row.answered, row.code_id, row.name, row.level,
-         row.count, row.row_percent]
+        [
+            counts.question_id,
+            by,
+            row.group,
+            row.answered,
+            row.code_id,
+            row.name,
+            row.level,
+            row.count,
+            row.row_percent,
+        ]
         for counts, by, table in tables
         for row in table.itertuples(index=False)
     ]
@@ -60,8 +117,15 @@ def quotes_csv(questions: list[QuestionQuotes]) -> str:
     """One row per quote × heading, with the neutral tag (no respondent ids)."""
     header = ["quote_id", "question_id", "heading", "level", "text", "tag", "anonymised"]
     rows = [
-        [quote.quote_id, question.question_id, section.name, section.level, quote.text,
-         quote.tag, int(quote.approved)]
+        [
+            quote.quote_id,
+            question.question_id,
+            section.name,
+            section.level,
+            quote.text,
+            quote.tag,
+            int(quote.approved),
+        ]
         for question in questions
         for section in question.sections
         for quote in section.quotes
@@ -72,6 +136,8 @@ def quotes_csv(questions: list[QuestionQuotes]) -> str:
 def key_csv(keys: list[KeyRow]) -> str:
     """The private key file: which respondent each quote id came from."""
     header = ["quote_id", "question_id", "segment_id", "respondent_id", "respondent_name"]
-    rows = [[key.quote_id, key.question_id, key.segment_id, key.respondent_id,
-             key.respondent_name] for key in keys]
+    rows = [
+        [key.quote_id, key.question_id, key.segment_id, key.respondent_id, key.respondent_name]
+        for key in keys
+    ]
     return _to_csv(header, rows)

@@ -28,8 +28,11 @@ class RunFormat:
     colour: str | None = None  # hex, e.g. "C00000"
 
     def xml(self) -> str:
-        parts = [f'<w:{tag} w:val="{int(value)}"/>'
-                 for tag, value in (("b", self.bold), ("i", self.italic)) if value is not None]
+        parts = [
+            f'<w:{tag} w:val="{int(value)}"/>'
+            for tag, value in (("b", self.bold), ("i", self.italic))
+            if value is not None
+        ]
         if self.colour:
             parts.append(f'<w:color w:val="{self.colour}"/>')
         return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""

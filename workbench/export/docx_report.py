@@ -44,8 +44,9 @@ class DocxReportWriter:
         self.document = Document()
         self.paragraphs = ParagraphAppender(self.document)
         styles = self.document.styles
-        self.style_ids = {name: styles[name].style_id
-                          for name in ("Title", "Subtitle", "Quote", "Normal", "Caption")}
+        self.style_ids = {
+            name: styles[name].style_id for name in ("Title", "Subtitle", "Quote", "Normal", "Caption")
+        }
         self.table_style = styles[TABLE_STYLE]
         self.heading_ids = {level: styles[f"Heading {level}"].style_id for level in range(1, 10)}
 
@@ -98,11 +99,13 @@ class DocxReportWriter:
         for row in counts.table.itertuples(index=False):
             name = words["uncoded"] if row.level == UNCODED else row.name
             cells = table.add_row().cells
-            _fill_row(cells, ["    " * row.depth + name, str(row.count), str(row.percent_rounded)],
-                      bold=row.level == MAIN_THEME)
+            _fill_row(
+                cells,
+                ["    " * row.depth + name, str(row.count), str(row.percent_rounded)],
+                bold=row.level == MAIN_THEME,
+            )
         total = 100 if counts.answered else 0
-        _fill_row(table.add_row().cells, [words["total"], str(counts.answered), str(total)],
-                  bold=True)
+        _fill_row(table.add_row().cells, [words["total"], str(counts.answered), str(total)], bold=True)
         _set_widths(table, [Cm(10), Cm(2.5), Cm(2.5)])
         self.paragraph("Caption", f"{base_line(counts, words)}. {note_line(counts, words)}")
 
@@ -173,7 +176,14 @@ def _fill_row(cells, values: list[str], *, bold: bool = False, size: float | Non
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def write_docx(chapters: list[ChapterReport], path: Path, words: dict, *, title: str,
-               draft: bool = False, charts: bool = True) -> None:
+def write_docx(
+    chapters: list[ChapterReport],
+    path: Path,
+    words: dict,
+    *,
+    title: str,
+    draft: bool = False,
+    charts: bool = True,
+) -> None:
     """Write the Word report of the given chapters to ``path``."""
     DocxReportWriter(words, draft=draft, charts=charts).write(chapters, path, title)

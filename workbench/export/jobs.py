@@ -41,30 +41,37 @@ class ExportOptions:
 
     def manifest(self) -> dict:
         """The options as plain JSON values."""
-        return {key: list(value) if isinstance(value, tuple) else value
-                for key, value in asdict(self).items()}
+        return {
+            key: list(value) if isinstance(value, tuple) else value for key, value in asdict(self).items()
+        }
 
 
 def select_questions(store, options: ExportOptions) -> list[dict]:
     """The questions of the chosen chapter / question, or all; a user error if none match."""
-    questions = [question for question in
-                 reporting.export_questions(store, question_id=options.question)
-                 if options.chapter is None or _chapter_matches(question["chapter"], options.chapter)]
+    questions = [
+        question
+        for question in reporting.export_questions(store, question_id=options.question)
+        if options.chapter is None or _chapter_matches(question["chapter"], options.chapter)
+    ]
     if not questions:
-        wanted = (f"question '{options.question}'" if options.question
-                  else f"chapter '{options.chapter}'" if options.chapter else "any question")
+        wanted = (
+            f"question '{options.question}'"
+            if options.question
+            else f"chapter '{options.chapter}'"
+            if options.chapter
+            else "any question"
+        )
         raise UserError(f"{store.path}: the project has no {wanted} to export.")
     return questions
 
 
 def _chapter_matches(chapter: str | None, wanted: str) -> bool:
-    """"4" picks chapter "4" and "4 Samarbeid med fastleger"; a full name picks itself."""
+    """ "4" picks chapter "4" and "4 Samarbeid med fastleger"; a full name picks itself."""
     text = (chapter or "").strip()
     return text == wanted.strip() or text.split(" ", 1)[0] == wanted.strip()
 
 
-def run_export(store, kind: str, options: ExportOptions,
-               on_progress: Progress | None = None) -> ExportResult:
+def run_export(store, kind: str, options: ExportOptions, on_progress: Progress | None = None) -> ExportResult:
     """Write one export run and return where its files are."""
     if kind not in KINDS:
         raise UserError(f"unknown export kind '{kind}'; choose one of {', '.join(KINDS)}.")
@@ -91,17 +98,25 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
     quotes_by_question, keys = {}, []
     if quoted:
         quote_list, keys = collect_quotes(
-            store, questions, wave, all_segments=options.all_segments, draft=options.draft,
-            tag_attributes=options.tag_attributes, coder=options.coder)
+            store,
+            questions,
+            wave,
+            all_segments=options.all_segments,
+            draft=options.draft,
+            tag_attributes=options.tag_attributes,
+            coder=options.coder,
+        )
         quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
     tree = CodeTree.from_store(store)
     reports = []
     for done, question in enumerate(questions, start=1):
         counts = count_question(store, question, wave, tree, options.coder) if counted else None
-        crosses = tuple((by, cross_table(store, counts, by, tree, options.coder))
-                        for by in options.cross_by) if counted else ()
-        reports.append(QuestionReport(question, counts, crosses,
-                                      quotes_by_question.get(question["id"])))
+        crosses = (
+            tuple((by, cross_table(store, counts, by, tree, options.coder)) for by in options.cross_by)
+            if counted
+            else ()
+        )
+        reports.append(QuestionReport(question, counts, crosses, quotes_by_question.get(question["id"])))
         on_progress(done, len(questions))
     return reports, keys
 
@@ -115,8 +130,9 @@ def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
     chapters = group_by_chapter(reports)
     title = words[f"{kind}_title"]
     draft = options.draft and kind != "counts"
-    docx_report.write_docx(chapters, run.path(f"{kind}.docx"), words, title=title, draft=draft,
-                           charts=options.charts)
+    docx_report.write_docx(
+        chapters, run.path(f"{kind}.docx"), words, title=title, draft=draft, charts=options.charts
+    )
     run.write(f"{kind}.md", markdown.write_markdown(chapters, words, title=title, draft=draft))
     if kind in ("counts", "report"):
         all_counts = [report.counts for report in reports]
@@ -140,8 +156,13 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
         segment_ids = reporting.report_segment_ids(store, question_ids)
         cleared = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
         texts = {segment_id: text for segment_id, (text, _) in cleared.items()}
-    write_method_xlsx(store, run.path("coding.xlsx"), question_ids=question_ids,
-                      lang=options.lang, anonymised_text=texts.get)
+    write_method_xlsx(
+        store,
+        run.path("coding.xlsx"),
+        question_ids=question_ids,
+        lang=options.lang,
+        anonymised_text=texts.get,
+    )
 
 
 def _write_refi(store, run: ExportRun, options: ExportOptions) -> None:

@@ -33,14 +33,12 @@ def counts_markdown(counts: QuestionCounts, words: dict) -> list[str]:
 def cross_markdown(counts: QuestionCounts, by: str, table, words: dict) -> list[str]:
     """A cross-table: groups as rows, top-level categories as columns, "n (row %)"."""
     header, rows = cross_wide(counts, by, table, words)
-    lines = ["| " + " | ".join(_cell(name) for name in header) + " |",
-             "|---|" + "---:|" * (len(header) - 1)]
+    lines = ["| " + " | ".join(_cell(name) for name in header) + " |", "|---|" + "---:|" * (len(header) - 1)]
     lines += ["| " + " | ".join(_cell(value) for value in values) + " |" for values in rows]
     return lines + ["", f"*{words['cross_note']}*", ""]
 
 
-def write_markdown(chapters: list[ChapterReport], words: dict, *, title: str,
-                   draft: bool = False) -> str:
+def write_markdown(chapters: list[ChapterReport], words: dict, *, title: str, draft: bool = False) -> str:
     """The whole export as one Markdown text."""
     lines = [f"# {title}", ""]
     if draft:

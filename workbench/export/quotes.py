@@ -71,8 +71,7 @@ def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str,
     from workbench.anonymise.leak import anonymised_quotes
 
     quotes = anonymised_quotes(store, segment_ids, draft=draft)
-    return {quote.segment_id: (quote.text, getattr(quote, "approved", not draft))
-            for quote in quotes}
+    return {quote.segment_id: (quote.text, getattr(quote, "approved", not draft)) for quote in quotes}
 
 
 def collect_quotes(
@@ -147,15 +146,18 @@ class _QuestionBuilder:
         if segment_id not in self.entries:
             quote_id = f"{self.question['id']}-{len(self.entries) + 1:03d}"
             respondent = self.attributes.get(row["respondent_id"], {})
-            tag = ", ".join(
-                str(respondent[name]) for name in self.tag_attributes if respondent.get(name)
-            )
+            tag = ", ".join(str(respondent[name]) for name in self.tag_attributes if respondent.get(name))
             text, approved = self.texts[segment_id]
             self.entries[segment_id] = QuoteEntry(
                 quote_id, segment_id, row["respondent_id"], text, tag, approved
             )
             self.keys.append(
-                KeyRow(quote_id, self.question["id"], segment_id, row["respondent_id"],
-                       str(respondent.get("name", "")))
+                KeyRow(
+                    quote_id,
+                    self.question["id"],
+                    segment_id,
+                    row["respondent_id"],
+                    str(respondent.get("name", "")),
+                )
             )
         return self.entries[segment_id]

@@ -38,7 +38,7 @@ def group_by_chapter(reports: list[QuestionReport]) -> list[ChapterReport]:
 
 
 def chapter_title(chapter: str | None, words: dict) -> str:
-    """"Kapittel 3" for a numbered chapter, the chapter's own name otherwise."""
+    """ "Kapittel 3" for a numbered chapter, the chapter's own name otherwise."""
     if chapter is None or chapter == "":
         return words["no_chapter"]
     return words["chapter"].format(chapter=chapter) if str(chapter).isdigit() else str(chapter)
@@ -56,8 +56,9 @@ def note_line(counts: QuestionCounts, words: dict) -> str:
     return words["single_note"] if counts.single_code else words["multiple_note"]
 
 
-def cross_wide(counts: QuestionCounts, by: str, long_table: pd.DataFrame, words: dict,
-               max_categories: int = 8) -> tuple[list[str], list[list[str]]]:
+def cross_wide(
+    counts: QuestionCounts, by: str, long_table: pd.DataFrame, words: dict, max_categories: int = 8
+) -> tuple[list[str], list[list[str]]]:
     """A cross-table for print: groups as rows, top-level categories as columns, "n (row %)"."""
     top = counts.table[(counts.table["depth"] == 0) & (counts.table["level"] != UNCODED)]
     categories = list(zip(top["code_id"], top["name"], strict=True))[:max_categories]

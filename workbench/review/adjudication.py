@@ -48,8 +48,11 @@ def disagreements(
     sets: dict[str, dict[str, set[str]]] = {}
     for segment_id, coder, code_id in teams.codings_of_coders(store, [first, second], question_id):
         sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.surviving(code_id))
-    differing = [segment for segment, by_coder in sets.items()
-                 if len(by_coder) == 2 and by_coder[first] != by_coder[second]]
+    differing = [
+        segment
+        for segment, by_coder in sets.items()
+        if len(by_coder) == 2 and by_coder[first] != by_coder[second]
+    ]
     texts = teams.segment_texts(store, differing)
     decided = teams.adjudicated(store, coders_key(first, second))
     found = [

@@ -62,9 +62,7 @@ def krippendorff_alpha(data: ReliabilityData) -> float | None:
     return alpha_from_counts(counts)
 
 
-def alpha_with_distance(
-    data: ReliabilityData, distance: Callable[[Value, Value], float]
-) -> float | None:
+def alpha_with_distance(data: ReliabilityData, distance: Callable[[Value, Value], float]) -> float | None:
     """Krippendorff's α with any distance function between values (e.g. MASI on sets)."""
     counts, values = value_counts(data)
     matrix = np.array([[distance(left, right) for right in values] for left in values])

@@ -81,8 +81,9 @@ def assign_sample(
         segments_by_answer[answer_id].append(segment_id)
     already = teams.assigned_answer_ids(store, coder)
     chosen = draw_sample(answers_by_question, already, share, seed)
-    new_segments = [segment for answers in chosen.values() for answer in answers
-                    for segment in segments_by_answer[answer]]
+    new_segments = [
+        segment for answers in chosen.values() for answer in answers for segment in segments_by_answer[answer]
+    ]
     teams.add_assignments(store, new_segments, coder, blind)
     total, _ = teams.assignment_summary(store, coder)
     return Assignment(coder, {question: len(answers) for question, answers in chosen.items()}, total)

@@ -32,7 +32,7 @@ class CodePaths:
         return chain[::-1]
 
     def path(self, code_id: str) -> str:
-        """"Theme > Sub-theme > Code" for a code id (the id itself if unknown)."""
+        """ "Theme > Sub-theme > Code" for a code id (the id itself if unknown)."""
         chain = self.chain(code_id)
         return SEPARATOR.join(row["name"] for row in chain) if chain else code_id
 

@@ -51,10 +51,12 @@ def review_answer(store: Store, answer_id: int, coder: str) -> list[ReviewedSegm
         ReviewedSegment(
             segment_id=row["id"],
             text=row["segment_text"],
-            code_paths=tuple(sorted(paths.path(code) for code in
-                                    teams.codes_of_segment(store, row["id"], coder))),
-            marks=tuple(_mark(mark) for mark in teams.comments_on_segment(store, row["id"])
-                        if mark["coder"] == coder),
+            code_paths=tuple(
+                sorted(paths.path(code) for code in teams.codes_of_segment(store, row["id"], coder))
+            ),
+            marks=tuple(
+                _mark(mark) for mark in teams.comments_on_segment(store, row["id"]) if mark["coder"] == coder
+            ),
         )
         for row in teams.segments_of_answer(store, answer_id)
     ]

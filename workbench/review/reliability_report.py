@@ -45,8 +45,15 @@ def default_coders(store: Store) -> list[str]:
 def table_rows(result: AgreementResult) -> list[tuple]:
     """One row per code: the values of ``HEADERS``."""
     return [
-        (code.code, code.alpha, code.kappa, code.percent_agreement, code.prevalence, code.n,
-         verdict(code.alpha))
+        (
+            code.code,
+            code.alpha,
+            code.kappa,
+            code.percent_agreement,
+            code.prevalence,
+            code.n,
+            verdict(code.alpha),
+        )
         for code in result.codes
     ]
 
@@ -79,8 +86,7 @@ def markdown(result: AgreementResult, themes: AgreementResult, paragraph: str) -
     """The report as markdown: summary, code table, theme table."""
     lines = ["# Reliabilitet mellom kodere", "", paragraph, ""]
     for title, table in (("Per kode", result), ("Per hovedtema", themes)):
-        lines += [f"## {title}", "", "| " + " | ".join(HEADERS) + " |",
-                  "|" + "---|" * len(HEADERS)]
+        lines += [f"## {title}", "", "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
         for row in table_rows(table):
             cells = [row[0]] + [number(value) for value in row[1:5]] + [str(row[5]), row[6]]
             if len(table.coders) != 2:
@@ -111,9 +117,7 @@ def write_workbook(path: Path, result: AgreementResult, themes: AgreementResult,
         workbook.save(temporary)
 
 
-def export_reliability(
-    store: Store, out_dir: str | Path, coders: Sequence[str] | None = None
-) -> list[Path]:
+def export_reliability(store: Store, out_dir: str | Path, coders: Sequence[str] | None = None) -> list[Path]:
     """Write reliability.md and reliability.xlsx into ``out_dir``; return their paths."""
     chosen = list(coders) if coders else default_coders(store)
     if len(chosen) < 2:

@@ -77,9 +77,15 @@ class AdjudicationScreen(Screen[None]):
         paths = CodePaths(self.store)
         table.clear()
         for item in self.items:
-            table.add_row("✓" if item.decision else "·", item.question_id, item.respondent_id,
-                          _preview(item.text), _names(paths, item.first_codes),
-                          _names(paths, item.second_codes), key=item.segment_id)
+            table.add_row(
+                "✓" if item.decision else "·",
+                item.question_id,
+                item.respondent_id,
+                _preview(item.text),
+                _names(paths, item.first_codes),
+                _names(paths, item.second_codes),
+                key=item.segment_id,
+            )
         if self.items:
             table.move_cursor(row=min(max(keep, 0), len(self.items) - 1))
         self.show_title()

@@ -17,11 +17,19 @@ from workbench.errors import UserError
 from workbench.screens.text_prompt import TextPrompt
 
 KIND_STYLES = {
-    "municipality": "bold black on yellow", "district": "bold black on dark_orange",
-    "county": "black on khaki1", "health": "black on plum2", "dps": "black on plum2",
-    "person": "bold white on red", "phone": "white on blue", "email": "white on blue",
-    "url": "white on blue", "national_id": "bold white on red", "org_number": "white on blue",
-    "address": "white on dark_green", "service": "black on plum2",
+    "municipality": "bold black on yellow",
+    "district": "bold black on dark_orange",
+    "county": "black on khaki1",
+    "health": "black on plum2",
+    "dps": "black on plum2",
+    "person": "bold white on red",
+    "phone": "white on blue",
+    "email": "white on blue",
+    "url": "white on blue",
+    "national_id": "bold white on red",
+    "org_number": "white on blue",
+    "address": "white on dark_green",
+    "service": "black on plum2",
 }
 DECISION_MARKS = {"open": "?", "accepted": "✓", "rejected": "✗", "edited": "✎"}
 
@@ -93,12 +101,19 @@ class AnonymisationScreen(Screen[None]):
             self.query_one("#anonymisation-final", Static).update("")
             return
         state = "approved" if item.approved else f"{item.open_spans} open"
-        title.update(f"Anonymisation  ·  {scope}  ·  quote {self.position + 1} / {len(self.items)}"
-                     f"  ·  {item.question_id}  ·  respondent {item.respondent_id}  ·  {state}")
+        title.update(
+            f"Anonymisation  ·  {scope}  ·  quote {self.position + 1} / {len(self.items)}"
+            f"  ·  {item.question_id}  ·  respondent {item.respondent_id}  ·  {state}"
+        )
         self.query_one("#anonymisation-text", Static).update(highlighted(item.text, item.spans))
         for span in item.spans:
-            table.add_row(DECISION_MARKS[span["decision"]], span["kind"], span["text"],
-                          span["replacement"] or span["placeholder"], "yes" if span["certain"] else "flag")
+            table.add_row(
+                DECISION_MARKS[span["decision"]],
+                span["kind"],
+                span["text"],
+                span["replacement"] or span["placeholder"],
+                "yes" if span["certain"] else "flag",
+            )
         if item.spans:
             table.move_cursor(row=min(row, len(item.spans) - 1))
         final = review.final_text(self.store, item.segment_id)

@@ -45,8 +45,12 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
             self.answers = answers
             self.cancelled = cancelled
 
-    def __init__(self, question_id: str | None, answer_filter: AnswerFilter = NO_FILTER,
-                 choose_marked: str | None = None) -> None:
+    def __init__(
+        self,
+        question_id: str | None,
+        answer_filter: AnswerFilter = NO_FILTER,
+        choose_marked: str | None = None,
+    ) -> None:
         super().__init__()
         self.question_id = question_id
         self.answer_filter = answer_filter
@@ -76,9 +80,13 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
 
     def load_rows(self) -> None:
         """(Re)read the answers from the database."""
-        rows = tui_queries.table_rows(self.app.store, self.question_id, self.app.wave,
-                                      self.answer_filter,
-                                      only_coder=self.app.coder if self.blind else None)
+        rows = tui_queries.table_rows(
+            self.app.store,
+            self.question_id,
+            self.app.wave,
+            self.answer_filter,
+            only_coder=self.app.coder if self.blind else None,
+        )
         if self.sample is not None:  # blind double-coding: only the coder's sample
             rows = [row for row in rows if row["id"] in self.sample]
         table = self.query_one(DataTable)
@@ -87,8 +95,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
             name = "" if self.blind else row["name"] or ""
             who = f"{row['respondent_id']} {name}".strip()
             preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
-            table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview,
-                          key=str(row["id"]))
+            table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview, key=str(row["id"]))
         self._update_title(len(rows))
 
     def _mark(self, answer_id: int) -> Text:
@@ -124,8 +131,9 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
             self.notify("Mark answers with Space first.", severity="warning")
             return
         codes = tui_queries.live_codes(self.app.store)
-        self.app.push_screen(CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes),
-                             self._apply_to_marked)
+        self.app.push_screen(
+            CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes), self._apply_to_marked
+        )
 
     def _apply_to_marked(self, code_id: str | None) -> None:
         if code_id is None:
@@ -155,8 +163,11 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
 
     def on_answer_table_screen_bulk_finished(self, message: BulkFinished) -> None:
         self.remove_class("-busy")
-        self.notify("Stopped; the answers done so far stay coded." if message.cancelled
-                    else f"Coded {message.answers} answers.")
+        self.notify(
+            "Stopped; the answers done so far stay coded."
+            if message.cancelled
+            else f"Coded {message.answers} answers."
+        )
         self.marked.clear()
         self.load_rows()
 
@@ -173,8 +184,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
         key = SORT_KEYS[self.sort_index]
         # Empty cells (uncoded answers) sort last, so coded ones group at the top by code.
-        self.query_one(DataTable).sort(
-            key, key=lambda value: (not str(value).strip(), str(value).casefold()))
+        self.query_one(DataTable).sort(key, key=lambda value: (not str(value).strip(), str(value).casefold()))
         self.notify(f"Sorted by {key}.", timeout=1.5)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -14,8 +14,9 @@ from workbench import coding
 from workbench.store import Store, tui_queries
 
 
-def answer_choices(answers: list[tuple[int, str]], ticked: bool,
-                   notes: dict[int, str] | None = None) -> list[Selection]:
+def answer_choices(
+    answers: list[tuple[int, str]], ticked: bool, notes: dict[int, str] | None = None
+) -> list[Selection]:
     """One tickable line per answer: its text, with an optional note (a similarity) before it."""
     notes = notes or {}
     choices = []
@@ -74,7 +75,8 @@ class BulkReviewScreen(ModalScreen[tuple[int, ...] | None]):
         ticked = len(self.query_one(SelectionList).selected)
         self.query_one("#bulk-count", Label).update(
             f"{ticked} of {len(self.answers)} ticked  ·  Space ticks · a all · n none · "
-            "y apply · Escape cancels")
+            "y apply · Escape cancels"
+        )
 
     def action_tick_all(self) -> None:
         self.query_one(SelectionList).select_all()

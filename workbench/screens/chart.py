@@ -34,7 +34,8 @@ class ChartScreen(Screen[None]):
         rows = tui_queries.respondents_per_code(store, self.question_id, wave)
         self.query_one("#chart-title", Label).update(
             f"Question {self.question_id}  ·  respondents per code  ·  base: {base} who answered"
-            "  ·  a respondent may carry several codes, so shares need not sum to 100 %")
+            "  ·  a respondent may carry several codes, so shares need not sum to 100 %"
+        )
         self._draw(rows, base)
 
     def _draw(self, rows: list[dict], base: int) -> None:
@@ -44,8 +45,7 @@ class ChartScreen(Screen[None]):
             plt.title("No codes yet")
             return
         labels = [self._label(row, base) for row in reversed(rows)]
-        plt.bar(labels, [row["respondents"] for row in reversed(rows)],
-                orientation="horizontal", width=0.6)
+        plt.bar(labels, [row["respondents"] for row in reversed(rows)], orientation="horizontal", width=0.6)
         plt.xlim(0, base)
         step = max(1, base // 5)
         plt.xticks(list(range(0, base + 1, step)))

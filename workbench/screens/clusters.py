@@ -85,7 +85,8 @@ class ClustersScreen(SuggestionJobScreen):
         chosen = "automatic" if self.n_clusters is None else str(self.n_clusters)
         self.query_one("#clusters-title", Label).update(
             f"Clusters of uncoded answers  ·  question {self.question_id or '-'}  ·  "
-            f"number of clusters: {chosen}")
+            f"number of clusters: {chosen}"
+        )
 
     def compute(self, suggester, on_progress) -> tuple[Cluster, ...]:
         return tuple(suggester.clusters(self.question_id, self.n_clusters, on_progress))
@@ -96,11 +97,11 @@ class ClustersScreen(SuggestionJobScreen):
         option_list.clear_options()
         width = option_list.scrollable_content_region.width - 2
         option_list.add_options(
-            [Option(cluster_prompt(cluster, width), id=str(cluster.number)) for cluster in result])
+            [Option(cluster_prompt(cluster, width), id=str(cluster.number)) for cluster in result]
+        )
         if result:
             option_list.highlighted = 0
-        self.show_status(
-            "" if result else "Fewer than two uncoded answers: nothing to cluster.")
+        self.show_status("" if result else "Fewer than two uncoded answers: nothing to cluster.")
 
     @property
     def selected_cluster(self) -> Cluster | None:
@@ -109,8 +110,10 @@ class ClustersScreen(SuggestionJobScreen):
 
     def action_cluster_count(self) -> None:
         current = "" if self.n_clusters is None else str(self.n_clusters)
-        self.app.push_screen(TextPrompt("Number of clusters (blank: choose automatically)",
-                                        current, "e.g. 8"), self._count_chosen)
+        self.app.push_screen(
+            TextPrompt("Number of clusters (blank: choose automatically)", current, "e.g. 8"),
+            self._count_chosen,
+        )
 
     def _count_chosen(self, text: str | None) -> None:
         if text is None or self.question_id is None:
@@ -127,11 +130,11 @@ class ClustersScreen(SuggestionJobScreen):
         if cluster is None:
             self.notify("Choose a cluster first.", severity="warning")
         elif self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.",
-                        severity="warning")
+            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
         else:
-            prompt = TextPrompt(f"Name a code for cluster {cluster.number} (Theme > Code nests it)",
-                                cluster.label)
+            prompt = TextPrompt(
+                f"Name a code for cluster {cluster.number} (Theme > Code nests it)", cluster.label
+            )
             self.app.push_screen(prompt, lambda name: self._named(cluster, name))
 
     def _named(self, cluster: Cluster, name: str | None) -> None:
@@ -143,8 +146,10 @@ class ClustersScreen(SuggestionJobScreen):
             self.notify(str(error), severity="error")
             return
         self.changed = True
-        review = BulkReviewScreen(f"Code “{name.strip()}”: untick the answers that do not belong",
-                                  list(zip(cluster.answer_ids, cluster.texts, strict=True)))
+        review = BulkReviewScreen(
+            f"Code “{name.strip()}”: untick the answers that do not belong",
+            list(zip(cluster.answer_ids, cluster.texts, strict=True)),
+        )
         self.app.push_screen(review, lambda ticked: self._reviewed(code_id, name.strip(), ticked))
 
     def _create(self, name: str) -> str:

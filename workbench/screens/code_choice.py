@@ -23,8 +23,7 @@ class CodeChoiceDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog dialog-tall"):
             yield Label(self.title_text, classes="dialog-title")
             yield CodePicker(allow_create=False, id="choice-picker")
-            yield Label("Type to filter · ↑↓ · Enter to choose · Escape to cancel",
-                        classes="dialog-hint")
+            yield Label("Type to filter · ↑↓ · Enter to choose · Escape to cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         picker = self.query_one(CodePicker)

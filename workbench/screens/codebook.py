@@ -73,8 +73,9 @@ class CodebookScreen(Screen[int | None]):
 
     def _add(self, parent, node, usage) -> tuple[set, set]:
         segments, respondents = (set(found) for found in usage.get(node.id, ((), ())))
-        branch = parent.add("", data=node.id, expand=True) if node.children \
-            else parent.add_leaf("", data=node.id)
+        branch = (
+            parent.add("", data=node.id, expand=True) if node.children else parent.add_leaf("", data=node.id)
+        )
         for child in node.children:
             child_segments, child_respondents = self._add(branch, child, usage)
             segments |= child_segments
@@ -101,8 +102,7 @@ class CodebookScreen(Screen[int | None]):
         return node.data if node is not None else None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        code = next((c for c in tui_queries.live_codes(self.store) if c["id"] == event.node.data),
-                    None)
+        code = next((c for c in tui_queries.live_codes(self.store) if c["id"] == event.node.data), None)
         path = code["path"].replace(" > ", " › ") if code else ""
         text = f"{path}: {code['definition'] or 'no definition yet'}" if code else ""
         self.query_one("#codebook-definition", Label).update(text)
@@ -132,24 +132,28 @@ class CodebookScreen(Screen[int | None]):
         if code_id:
             self.app.push_screen(
                 TextPrompt("New name", coding.code_path(self.store, code_id).split(" > ")[-1]),
-                lambda name: name and self._change(coding.rename_code, code_id, name,
-                                                   self.app.coder))
+                lambda name: name and self._change(coding.rename_code, code_id, name, self.app.coder),
+            )
 
     def action_define(self) -> None:
         code_id = self.selected_id
         if code_id:
-            current = next((c["definition"] for c in tui_queries.live_codes(self.store)
-                            if c["id"] == code_id), "")
+            current = next(
+                (c["definition"] for c in tui_queries.live_codes(self.store) if c["id"] == code_id), ""
+            )
             self.app.push_screen(
                 TextPrompt("Definition / decision rule", current),
-                lambda text: text is not None and self._change(
-                    coding.define_code, code_id, self.app.coder, definition=text.strip()))
+                lambda text: (
+                    text is not None
+                    and self._change(coding.define_code, code_id, self.app.coder, definition=text.strip())
+                ),
+            )
 
     def action_new_theme(self) -> None:
         self.app.push_screen(
             TextPrompt("Name of the new main theme"),
-            lambda name: name and self._change(coding.create_code, name, self.app.coder,
-                                               is_theme=True))
+            lambda name: name and self._change(coding.create_code, name, self.app.coder, is_theme=True),
+        )
 
     def action_cut(self) -> None:
         self.cut_id = self.selected_id
@@ -161,8 +165,7 @@ class CodebookScreen(Screen[int | None]):
             self.notify("Cut a code with x first.", severity="warning")
             return
         moved, self.cut_id = self.cut_id, None
-        self._change(coding.move_code, moved, None if top_level else self.selected_id,
-                     self.app.coder)
+        self._change(coding.move_code, moved, None if top_level else self.selected_id, self.app.coder)
         self.rebuild(keep=moved)
 
     def action_paste_top(self) -> None:
@@ -174,24 +177,33 @@ class CodebookScreen(Screen[int | None]):
             return
         codes = [c for c in tui_queries.live_codes(self.store) if c["id"] != source]
         name = coding.code_path(self.store, source)
-        self.app.push_screen(CodeChoiceDialog(f"Merge '{name}' into…", codes),
-                             lambda target: target and self._confirm_merge(source, target))
+        self.app.push_screen(
+            CodeChoiceDialog(f"Merge '{name}' into…", codes),
+            lambda target: target and self._confirm_merge(source, target),
+        )
 
     def _confirm_merge(self, source: str, target: str) -> None:
-        question = (f"Merge '{coding.code_path(self.store, source)}' into "
-                    f"'{coding.code_path(self.store, target)}'? Codings move; undo with u.")
-        self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self._change(
-            coding.merge_codes, source, target, self.app.coder))
+        question = (
+            f"Merge '{coding.code_path(self.store, source)}' into "
+            f"'{coding.code_path(self.store, target)}'? Codings move; undo with u."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question),
+            lambda yes: yes and self._change(coding.merge_codes, source, target, self.app.coder),
+        )
 
     def action_split(self) -> None:
         code_id = self.selected_id
         if code_id:
-            self.app.push_screen(TextPrompt("Name of the new code split off"),
-                                 lambda name: name and self._choose_split(code_id, name))
+            self.app.push_screen(
+                TextPrompt("Name of the new code split off"),
+                lambda name: name and self._choose_split(code_id, name),
+            )
 
     def _choose_split(self, code_id: str, name: str) -> None:
-        table = AnswerTableScreen(None, AnswerFilter(code_id=code_id),
-                                  choose_marked=f"Mark the answers that go to '{name}', Enter")
+        table = AnswerTableScreen(
+            None, AnswerFilter(code_id=code_id), choose_marked=f"Mark the answers that go to '{name}', Enter"
+        )
 
         def split(answer_ids) -> None:
             coding_ids = tui_queries.coding_ids_of(self.store, code_id, list(answer_ids or ()))
@@ -203,8 +215,10 @@ class CodebookScreen(Screen[int | None]):
         code_id = self.selected_id
         if code_id:
             question = f"Retire '{coding.code_path(self.store, code_id)}'? Codings are kept."
-            self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self._change(
-                coding.retire_code, code_id, self.app.coder))
+            self.app.push_screen(
+                ConfirmDialog(question),
+                lambda yes: yes and self._change(coding.retire_code, code_id, self.app.coder),
+            )
 
     def action_reorder(self, step: int) -> None:
         node = self.query_one(Tree).cursor_node

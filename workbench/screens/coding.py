@@ -48,11 +48,11 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         Binding("ctrl+g", "chart", "Chart", id="chart"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
-        Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere",
-                show=False),
+        Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere", show=False),
         # Priority: the picker's filter would otherwise take ctrl+k (delete to the end).
-        Binding("ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters",
-                show=False, priority=True),
+        Binding(
+            "ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters", show=False, priority=True
+        ),
     ]
 
     class ProgressLoaded(Message):
@@ -166,8 +166,9 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         self.query_one("#question-text", Label).update(f"{question_id}  {question['text']}")
         chapter = question["chapter"] or "no chapter"
         self.query_one("#chapter", Label).update(f"Chapter: {chapter}")
-        self.answer_ids = self.in_sample(tui_queries.answer_ids(
-            self.store, question_id, self.app.wave, self.answer_filter))
+        self.answer_ids = self.in_sample(
+            tui_queries.answer_ids(self.store, question_id, self.app.wave, self.answer_filter)
+        )
         self.position = self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0
         self.frequent_code_ids = []
         if not self.blind:  # other coders' most used codes would give their coding away
@@ -192,8 +193,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
 
     def refresh_chips(self) -> None:
         view = self.query_one(AnswerView)
-        self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index,
-                                                self.blind)
+        self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index, self.blind)
         segment_id = self.current_segment_id
         memo = tui_queries.memo_text(self.store, segment_id, self.coder) if segment_id else ""
         self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "", layout=False)
@@ -240,8 +240,12 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
             recent = tui_queries.recent_codes(self.store, self.question_id, self.coder)
             code_ids = list(dict.fromkeys(recent + self.frequent_code_ids))
             self.query_one(SuggestionList).show_rows(
-                [SuggestionRow(code_id, self.codes[code_id]["path"]) for code_id in code_ids
-                 if code_id in self.codes])
+                [
+                    SuggestionRow(code_id, self.codes[code_id]["path"])
+                    for code_id in code_ids
+                    if code_id in self.codes
+                ]
+            )
         else:
             # Wait until the coder rests on an answer, so paging quickly costs nothing.
             if self.suggest_timer is not None:
@@ -255,6 +259,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
     @work(thread=True, exclusive=True, group="suggest-fit")
     def fit_suggester(self) -> None:
         """Learn from the coded segments once (the long step), then show real suggestions."""
+
         def report(done: int, total: int) -> None:
             self.post_message(self.FitProgressed(f"learning suggestions {done}/{total}"))
 
@@ -291,8 +296,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
 
     def _writable(self) -> bool:
         if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.",
-                        severity="warning")
+            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
         return not self.app.read_only and self.current_segment_id is not None
 
     def apply_code(self, code_id: str, how: str = "typed") -> None:
@@ -333,8 +337,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
             if " > " in event.name:
                 code_id = coding.code_for_path(self.store, event.name, self.coder, create=True)
             else:
-                created = coding.create_code(self.store, event.name, self.coder,
-                                             parent_id=event.parent_id)
+                created = coding.create_code(self.store, event.name, self.coder, parent_id=event.parent_id)
                 code_id = created.id
                 if created.similar:
                     self.notify(f"Created. Close to: {', '.join(created.similar)}")
@@ -384,11 +387,11 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
             self.notify("No more answers this way.", timeout=1.5)
 
     def action_next_uncoded(self) -> None:
-        uncoded = tui_queries.uncoded_answer_ids(self.store, self.question_id, self.app.wave,
-                                                 self.sample_coder)
+        uncoded = tui_queries.uncoded_answer_ids(
+            self.store, self.question_id, self.app.wave, self.sample_coder
+        )
         order = {answer_id: index for index, answer_id in enumerate(self.answer_ids)}
-        later = [order[answer_id] for answer_id in uncoded
-                 if order.get(answer_id, -1) > self.position]
+        later = [order[answer_id] for answer_id in uncoded if order.get(answer_id, -1) > self.position]
         earlier = [order[answer_id] for answer_id in uncoded if answer_id in order]
         if later or earlier:
             self._go_to((later or earlier)[0])

@@ -33,8 +33,7 @@ class AnswerEditing:
         view = self.query_one(AnswerView)
         if not self._writable():
             return
-        mine = [row for row in view.segments[view.current_index]["codings"]
-                if row["coder"] == self.coder]
+        mine = [row for row in view.segments[view.current_index]["codings"] if row["coder"] == self.coder]
         choices = [(row["code_id"], self.codes.get(row["code_id"], row)["name"]) for row in mine]
         if len(choices) == 1:
             self._remove(choices[0][0])

@@ -24,8 +24,7 @@ class CodingExtras:
         """Read the coder's double-coding sample, if any, and say so in the status line."""
         self.blind_view = blind_view(self.store, self.coder)
         sample = self.blind_view.sample_answer_ids
-        self.query_one(StatusLine).sample = (
-            "" if sample is None else f"blind sample: {len(sample)} answers")
+        self.query_one(StatusLine).sample = "" if sample is None else f"blind sample: {len(sample)} answers"
 
     @property
     def blind(self) -> bool:
@@ -45,8 +44,7 @@ class CodingExtras:
         """Per question (answered, coded): of the whole wave, or of the coder's sample."""
         if self.sample_answer_ids is None:
             return tui_queries.question_progress_counts(store, self.app.wave)
-        return tui_queries.sample_progress_counts(store, self.app.wave, self.sample_answer_ids,
-                                                  self.coder)
+        return tui_queries.sample_progress_counts(store, self.app.wave, self.sample_answer_ids, self.coder)
 
     def in_sample(self, answer_ids: list[int]) -> list[int]:
         """The answers the coder may see: all of them, or only those in the sample."""
@@ -57,8 +55,9 @@ class CodingExtras:
         """Whether the current answer is coded: by anyone, or by this coder in a sample."""
         segments = self.query_one(AnswerView).segments
         mine_only = self.sample_answer_ids is not None
-        return any(row["coder"] == self.coder or not mine_only
-                   for segment in segments for row in segment["codings"])
+        return any(
+            row["coder"] == self.coder or not mine_only for segment in segments for row in segment["codings"]
+        )
 
     def action_toggle_report(self) -> None:
         """Mark the segment under the cursor for the report, or take the mark off."""

@@ -18,10 +18,10 @@ class CodingNavigation:
     """Actions of ``CodingScreen`` that filter answers or open other screens (a mixin)."""
 
     def action_search(self) -> None:
-        self.app.push_screen(TextPrompt("Search answers by text or code name",
-                                        self.answer_filter.text or ""),
-                             lambda text: text is not None and self.set_filter(
-                                 AnswerFilter(text=text.strip() or None)))
+        self.app.push_screen(
+            TextPrompt("Search answers by text or code name", self.answer_filter.text or ""),
+            lambda text: text is not None and self.set_filter(AnswerFilter(text=text.strip() or None)),
+        )
 
     def action_filter(self) -> None:
         self.app.push_screen(FilterDialog(), lambda chosen: chosen and self.set_filter(chosen))

@@ -36,8 +36,9 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
 class EvidenceScreen(SuggestionJobScreen):
     """The suggestions for one answer with their evidence; given, or worked out in a worker."""
 
-    def __init__(self, answer_id: int | None = None,
-                 suggestions: tuple[Suggestion, ...] | None = None) -> None:
+    def __init__(
+        self, answer_id: int | None = None, suggestions: tuple[Suggestion, ...] | None = None
+    ) -> None:
         super().__init__()
         self.answer_id = answer_id
         self.suggestions = suggestions
@@ -73,7 +74,10 @@ class EvidenceScreen(SuggestionJobScreen):
     def show_result(self, result: tuple[Suggestion, ...]) -> None:
         option_list = self.query_one(OptionList)
         option_list.clear_options()
-        option_list.add_options([Option(suggestion_prompt(number, suggestion), id=suggestion.code_id)
-                                 for number, suggestion in enumerate(result, start=1)])
-        self.show_status(
-            "" if result else "Nothing to suggest yet: code a few answers first.")
+        option_list.add_options(
+            [
+                Option(suggestion_prompt(number, suggestion), id=suggestion.code_id)
+                for number, suggestion in enumerate(result, start=1)
+            ]
+        )
+        self.show_status("" if result else "Nothing to suggest yet: code a few answers first.")

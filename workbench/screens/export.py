@@ -95,12 +95,12 @@ class ExportScreen(Screen[None]):
                 for index, (kind, label) in enumerate(KIND_LABELS.items()):
                     yield RadioButton(label, value=index == 0, name=kind)
             with Vertical(id="export-options"):
-                yield Select(self._scope_options(), value=ALL, allow_blank=False,
-                             id="export-scope")
-                yield Checkbox("Quote every coded segment, not only those marked for the report",
-                               id="export-all-segments")
-                yield Checkbox("Draft: allow quotes not anonymised yet (marked as such)",
-                               id="export-draft")
+                yield Select(self._scope_options(), value=ALL, allow_blank=False, id="export-scope")
+                yield Checkbox(
+                    "Quote every coded segment, not only those marked for the report",
+                    id="export-all-segments",
+                )
+                yield Checkbox("Draft: allow quotes not anonymised yet (marked as such)", id="export-draft")
                 yield Checkbox("Cross-tables by county and size group", id="export-cross")
                 yield Checkbox("English labels", id="export-english")
         yield Button("Export (ctrl+e)", id="export-start", variant="primary")
@@ -171,8 +171,9 @@ class ExportScreen(Screen[None]):
         except UserError as error:
             self.post_message(self.Failed(str(error), isinstance(error, LeakError)))
         else:
-            self.post_message(self.Finished(
-                str(result.folder), tuple(str(path) for path in result.private_files)))
+            self.post_message(
+                self.Finished(str(result.folder), tuple(str(path) for path in result.private_files))
+            )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An unexpected error in the worker still ends the run with a message."""
@@ -192,8 +193,7 @@ class ExportScreen(Screen[None]):
 
     def on_export_screen_failed(self, message: Failed) -> None:
         self.running = False
-        hint = "\nReview the quotes in the Anonymisation screen, or export a draft." \
-            if message.leak else ""
+        hint = "\nReview the quotes in the Anonymisation screen, or export a draft." if message.leak else ""
         self._show(message.reason + hint, "-error")
 
     def _show(self, text: str, css_class: str | None) -> None:

@@ -41,18 +41,22 @@ class FilterDialog(ModalScreen[AnswerFilter | None]):
             self.dismiss(AnswerFilter(uncoded=kind == "uncoded"))
         elif kind == "code":
             codes = tui_queries.live_codes(self.app.store)
-            self.app.push_screen(CodeChoiceDialog("Coded with which code?", codes),
-                                 lambda code_id: self._finish("code_id", code_id))
+            self.app.push_screen(
+                CodeChoiceDialog("Coded with which code?", codes),
+                lambda code_id: self._finish("code_id", code_id),
+            )
         else:
             self._ask_value(kind)
 
     def _ask_value(self, kind: str) -> None:
         store = self.app.store
-        values = (tui_queries.coder_names(store) if kind == "coder"
-                  else tui_queries.attribute_values(store, kind))
+        values = (
+            tui_queries.coder_names(store) if kind == "coder" else tui_queries.attribute_values(store, kind)
+        )
         label = dict(KINDS)[kind].rstrip("…")
-        self.app.push_screen(ChoiceDialog(label, [(value, value) for value in values]),
-                             lambda value: self._finish(kind, value))
+        self.app.push_screen(
+            ChoiceDialog(label, [(value, value) for value in values]), lambda value: self._finish(kind, value)
+        )
 
     def _finish(self, field: str, value: str | None) -> None:
         if value is not None:

@@ -51,7 +51,8 @@ def _where(node: DOMNode, screen: Screen, app: App) -> str:
     if node is screen:
         return "this screen"
     return {"AnswerView": "answer keys", "CodePicker": "code picker"}.get(
-        type(node).__name__, type(node).__name__)
+        type(node).__name__, type(node).__name__
+    )
 
 
 def key_rows(app: App, screen: Screen) -> list[KeyRow]:
@@ -60,6 +61,5 @@ def key_rows(app: App, screen: Screen) -> list[KeyRow]:
     for node in _nodes(app, screen):
         for action, bindings in _bindings_by_action(app, node).items():
             keys = ", ".join(dict.fromkeys(app.get_key_display(b) for b in bindings))
-            rows.append(KeyRow(_where(node, screen, app), keys, bindings[0].description,
-                               node, action))
+            rows.append(KeyRow(_where(node, screen, app), keys, bindings[0].description, node, action))
     return rows

@@ -51,8 +51,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
 
     def action_choose_code(self) -> None:
         codes = [code for code in tui_queries.live_codes(self.app.store) if code["codable"]]
-        self.app.push_screen(CodeChoiceDialog("More answers like which code?", codes),
-                             self._code_chosen)
+        self.app.push_screen(CodeChoiceDialog("More answers like which code?", codes), self._code_chosen)
 
     def _code_chosen(self, code_id: str | None) -> None:
         if code_id is not None:
@@ -60,10 +59,14 @@ class MoreLikeThisScreen(SuggestionJobScreen):
             self.rank()
 
     def rank(self) -> None:
-        where = f"uncoded answers to {self.question_id}" if self.question_id \
+        where = (
+            f"uncoded answers to {self.question_id}"
+            if self.question_id
             else "uncoded answers to the questions it is used in"
+        )
         self.query_one("#similar-title", Label).update(
-            f"More like “{coding.code_path(self.app.store, self.code_id)}”  ·  {where}")
+            f"More like “{coding.code_path(self.app.store, self.code_id)}”  ·  {where}"
+        )
         self.query_one(SelectionList).clear_options()
         self.show_status("Ranking…")
         self.start_job()
@@ -81,8 +84,11 @@ class MoreLikeThisScreen(SuggestionJobScreen):
         selection_list.add_options(answer_choices(answers, ticked=False, notes=notes))
         if result:
             selection_list.highlighted = 0
-        self.show_status(f"{len(result)} answers, most similar first · Space ticks"
-                         if result else "No uncoded answers left.")
+        self.show_status(
+            f"{len(result)} answers, most similar first · Space ticks"
+            if result
+            else "No uncoded answers left."
+        )
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """The list shows one line per answer; the highlighted one is shown in full below."""
@@ -97,14 +103,15 @@ class MoreLikeThisScreen(SuggestionJobScreen):
     def action_apply_code(self) -> None:
         ticked = tuple(self.query_one(SelectionList).selected)
         if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.",
-                        severity="warning")
+            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
         elif self.code_id is None or not ticked:
             self.notify("Tick the answers that should get the code (Space).", severity="warning")
         else:
             path = coding.code_path(self.app.store, self.code_id)
-            self.app.push_screen(ConfirmDialog(f"Code {len(ticked)} answers with “{path}”?"),
-                                 lambda yes: yes and self._apply(ticked))
+            self.app.push_screen(
+                ConfirmDialog(f"Code {len(ticked)} answers with “{path}”?"),
+                lambda yes: yes and self._apply(ticked),
+            )
 
     def _apply(self, ticked: tuple[int, ...]) -> None:
         try:

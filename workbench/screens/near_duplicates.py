@@ -46,7 +46,8 @@ class NearDuplicatesScreen(SuggestionJobScreen):
             self.show_status("Open an answer first.")
             return
         self.query_one("#duplicates-title", Label).update(
-            f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}")
+            f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}"
+        )
         self.codes = self._own_codes()
         self._show_answer(detail["text"])
         self.show_status("Looking for near-duplicates…")
@@ -64,8 +65,10 @@ class NearDuplicatesScreen(SuggestionJobScreen):
     def _show_answer(self, text: str) -> None:
         shown = Text(" ".join(text.split()))
         shown.append("\nIts codes: ", style="bold")
-        shown.append(", ".join(self.codes.values()) or "none of yours yet — code it first",
-                     style="" if self.codes else "italic")
+        shown.append(
+            ", ".join(self.codes.values()) or "none of yours yet — code it first",
+            style="" if self.codes else "italic",
+        )
         self.query_one("#duplicates-answer", Static).update(shown)
 
     def compute(self, suggester, on_progress) -> tuple[tuple[int, str], ...]:
@@ -82,8 +85,10 @@ class NearDuplicatesScreen(SuggestionJobScreen):
         if result:
             selection_list.highlighted = 0
         self.show_status(
-            f"{len(result)} uncoded near-duplicates." if result
-            else "No uncoded near-duplicates of this answer.")
+            f"{len(result)} uncoded near-duplicates."
+            if result
+            else "No uncoded near-duplicates of this answer."
+        )
 
     def action_tick_all(self) -> None:
         self.query_one(SelectionList).select_all()
@@ -94,17 +99,14 @@ class NearDuplicatesScreen(SuggestionJobScreen):
     def action_apply_codes(self) -> None:
         ticked = tuple(self.query_one(SelectionList).selected)
         if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.",
-                        severity="warning")
+            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
         elif not self.codes:
             self.notify("This answer has no codes of yours yet; code it first.", severity="warning")
         elif not ticked:
             self.notify("Tick the near-duplicates that should get the codes.", severity="warning")
         else:
-            question = (f"Give {len(ticked)} near-duplicates the codes "
-                        f"{', '.join(self.codes.values())}?")
-            self.app.push_screen(ConfirmDialog(question),
-                                 lambda yes: yes and self._apply(ticked))
+            question = f"Give {len(ticked)} near-duplicates the codes {', '.join(self.codes.values())}?"
+            self.app.push_screen(ConfirmDialog(question), lambda yes: yes and self._apply(ticked))
 
     def _apply(self, ticked: tuple[int, ...]) -> None:
         try:

@@ -30,5 +30,6 @@ class ScreenActionsProvider(Provider):
         for row in self._rows():
             score = matcher.match(row.description)
             if score > 0:
-                yield Hit(score, matcher.highlight(row.description), partial(self._run, row),
-                          help=self._help(row))
+                yield Hit(
+                    score, matcher.highlight(row.description), partial(self._run, row), help=self._help(row)
+                )

@@ -76,14 +76,20 @@ class ReviewScreen(Screen[None]):
         answer_id = self.answer_ids[self.position]
         self.segments = comments.review_answer(self.store, answer_id, self.coder)
         own = "your own work" if self.coder == self.app.coder else f"reviewer {self.app.coder}"
-        title.update(f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
-                     f"answer {self.position + 1} / {len(self.answer_ids)}")
+        title.update(
+            f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
+            f"answer {self.position + 1} / {len(self.answer_ids)}"
+        )
         answer = survey.answer_row(self.store, answer_id)
         self.query_one("#review-answer", Static).update(
-            f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}")
+            f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}"
+        )
         for segment in self.segments:
-            table.add_row(" ".join(segment.text.split())[:60], ", ".join(segment.code_paths) or "—",
-                          _mark_summary(segment))
+            table.add_row(
+                " ".join(segment.text.split())[:60],
+                ", ".join(segment.code_paths) or "—",
+                _mark_summary(segment),
+            )
         table.move_cursor(row=min(row, len(self.segments) - 1))
         self.show_marks()
 
@@ -94,8 +100,10 @@ class ReviewScreen(Screen[None]):
 
     def show_marks(self) -> None:
         segment = self.current
-        lines = [f"{mark.reviewer}: {'agrees' if mark.verdict == comments.AGREE else mark.text}"
-                 for mark in (segment.marks if segment else ())]
+        lines = [
+            f"{mark.reviewer}: {'agrees' if mark.verdict == comments.AGREE else mark.text}"
+            for mark in (segment.marks if segment else ())
+        ]
         self.query_one("#review-marks", Static).update("\n".join(lines) or "No review marks yet.")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

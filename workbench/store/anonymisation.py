@@ -70,8 +70,18 @@ def replace_proposals(store: Store, segment_id: str, segment_hash: str, spans: l
         "INSERT INTO anonymisation_spans (id, segment_id, segment_hash, start, end, kind, text, "
         "placeholder, certain, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (new_id(), segment_id, segment_hash, span["start"], span["end"], span["kind"],
-             span["text"], span["placeholder"], int(span["certain"]), stamp)
+            (
+                new_id(),
+                segment_id,
+                segment_hash,
+                span["start"],
+                span["end"],
+                span["kind"],
+                span["text"],
+                span["placeholder"],
+                int(span["certain"]),
+                stamp,
+            )
             for span in spans
         ],
     )
@@ -118,8 +128,4 @@ def log(store: Store, segment_id: str, action: str, coder: str | None, detail: o
 
 
 def log_rows(store: Store, segment_id: str) -> list[dict]:
-    return store.rows(
-        "SELECT * FROM anonymisation_log WHERE segment_id = ? ORDER BY seq", (segment_id,)
-    )
-
-
+    return store.rows("SELECT * FROM anonymisation_log WHERE segment_id = ? ORDER BY seq", (segment_id,))

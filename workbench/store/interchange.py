@@ -232,7 +232,6 @@ def segments_with_answers(store: Store, question_ids: list[str] | None = None) -
     )
 
 
-
 def upsert_question(store: Store, question: dict) -> None:
     """Create a question or fill in its text, kind, chapter and single-code flag."""
     position = store.scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM questions")

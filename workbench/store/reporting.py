@@ -54,9 +54,7 @@ def _coder_clause(coder: str | None) -> tuple[str, tuple]:
     return ("k.coder = ?", (coder,)) if coder else (_DEFAULT_LAYER, ())
 
 
-def respondent_code_pairs(
-    store: Store, question_id: str, wave: int, coder: str | None = None
-) -> list[dict]:
+def respondent_code_pairs(store: Store, question_id: str, wave: int, coder: str | None = None) -> list[dict]:
     """Distinct (respondent, code) pairs coded on a question's answers in a wave."""
     coder_clause, coder_params = _coder_clause(coder)
     return store.rows(
@@ -91,7 +89,7 @@ def coded_segments(
         FROM segments s
         JOIN answers a ON a.id = s.answer_id
         JOIN codings k ON k.segment_id = s.id
-        WHERE {' AND '.join(clauses)}
+        WHERE {" AND ".join(clauses)}
         ORDER BY s.id
         """,
         tuple(params),

@@ -17,51 +17,108 @@ ALIAS = "other"
 
 # (table, statement) in dependency order; each statement copies the other file's new rows.
 COPY_STATEMENTS = (
-    ("respondents", "INSERT OR IGNORE INTO main.respondents (id, attributes) "
-     "SELECT id, attributes FROM other.respondents"),
-    ("questions", "INSERT OR IGNORE INTO main.questions (id, text, kind, chapter, position, single_code) "
-     "SELECT id, text, kind, chapter, position, single_code FROM other.questions"),
-    ("answers", "INSERT OR IGNORE INTO main.answers (respondent_id, question_id, wave, text, is_nonresponse) "
-     "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM other.answers ORDER BY id"),
-    ("answer map", "INSERT INTO temp.merge_answer_map (other_id, own_id) SELECT o.id, a.id "
-     "FROM other.answers o JOIN main.answers a "
-     "ON a.respondent_id = o.respondent_id AND a.question_id = o.question_id AND a.wave = o.wave"),
-    ("segments", "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at) "
-     "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at FROM other.segments o "
-     "JOIN temp.merge_answer_map m ON m.other_id = o.answer_id"),
-    ("chosen for report", "UPDATE main.segments SET for_report = 1 WHERE for_report = 0 "
-     "AND id IN (SELECT id FROM other.segments WHERE for_report = 1)"),
-    ("coders", "INSERT OR IGNORE INTO main.coders (name, is_consensus, created_at) "
-     "SELECT name, is_consensus, created_at FROM other.coders"),
-    ("codes", "INSERT OR IGNORE INTO main.codes (id, parent_id, name, definition, example_segment_id, "
-     "colour, is_theme, codable, position, retired, merged_into, created_at, created_by) "
-     "SELECT id, parent_id, name, definition, example_segment_id, colour, is_theme, codable, "
-     "position, retired, merged_into, created_at, created_by FROM other.codes"),
-    ("codings", "INSERT OR IGNORE INTO main.codings (id, segment_id, code_id, coder, how, created_at) "
-     "SELECT id, segment_id, code_id, coder, how, created_at FROM other.codings"),
-    ("memos", "INSERT INTO main.memos (id, segment_id, coder, text, created_at, updated_at) "
-     "SELECT id, segment_id, coder, text, created_at, updated_at FROM other.memos WHERE true "
-     "ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at "
-     "WHERE excluded.updated_at > memos.updated_at"),
-    ("events", "INSERT OR IGNORE INTO main.events (id, action_id, at, coder, kind, target, before, after) "
-     "SELECT id, action_id, at, coder, kind, target, before, after FROM other.events ORDER BY seq"),
-    ("imports", "INSERT INTO main.imports (file_name, file_sha256, layout, wave, imported_at, new_answers) "
-     "SELECT file_name, file_sha256, layout, wave, imported_at, new_answers FROM other.imports o "
-     "WHERE NOT EXISTS (SELECT 1 FROM main.imports i WHERE i.file_sha256 = o.file_sha256 "
-     "AND i.imported_at = o.imported_at)"),
-    ("assignments", "INSERT OR IGNORE INTO main.assignments (segment_id, coder, blind, created_at) "
-     "SELECT segment_id, coder, blind, created_at FROM other.assignments"),
-    ("review comments", "INSERT OR IGNORE INTO main.review_comments "
-     "(id, segment_id, coder, reviewer, verdict, text, created_at) "
-     "SELECT id, segment_id, coder, reviewer, verdict, text, created_at FROM other.review_comments"),
-    ("adjudications", "INSERT OR IGNORE INTO main.adjudications "
-     "(id, segment_id, coders, decision, decided_by, decided_at) "
-     "SELECT id, segment_id, coders, decision, decided_by, decided_at FROM other.adjudications"),
+    (
+        "respondents",
+        "INSERT OR IGNORE INTO main.respondents (id, attributes) "
+        "SELECT id, attributes FROM other.respondents",
+    ),
+    (
+        "questions",
+        "INSERT OR IGNORE INTO main.questions (id, text, kind, chapter, position, single_code) "
+        "SELECT id, text, kind, chapter, position, single_code FROM other.questions",
+    ),
+    (
+        "answers",
+        "INSERT OR IGNORE INTO main.answers (respondent_id, question_id, wave, text, is_nonresponse) "
+        "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM other.answers ORDER BY id",
+    ),
+    (
+        "answer map",
+        "INSERT INTO temp.merge_answer_map (other_id, own_id) SELECT o.id, a.id "
+        "FROM other.answers o JOIN main.answers a "
+        "ON a.respondent_id = o.respondent_id AND a.question_id = o.question_id AND a.wave = o.wave",
+    ),
+    (
+        "segments",
+        "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at) "
+        "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at FROM other.segments o "
+        "JOIN temp.merge_answer_map m ON m.other_id = o.answer_id",
+    ),
+    (
+        "chosen for report",
+        "UPDATE main.segments SET for_report = 1 WHERE for_report = 0 "
+        "AND id IN (SELECT id FROM other.segments WHERE for_report = 1)",
+    ),
+    (
+        "coders",
+        "INSERT OR IGNORE INTO main.coders (name, is_consensus, created_at) "
+        "SELECT name, is_consensus, created_at FROM other.coders",
+    ),
+    (
+        "codes",
+        "INSERT OR IGNORE INTO main.codes (id, parent_id, name, definition, example_segment_id, "
+        "colour, is_theme, codable, position, retired, merged_into, created_at, created_by) "
+        "SELECT id, parent_id, name, definition, example_segment_id, colour, is_theme, codable, "
+        "position, retired, merged_into, created_at, created_by FROM other.codes",
+    ),
+    (
+        "codings",
+        "INSERT OR IGNORE INTO main.codings (id, segment_id, code_id, coder, how, created_at) "
+        "SELECT id, segment_id, code_id, coder, how, created_at FROM other.codings",
+    ),
+    (
+        "memos",
+        "INSERT INTO main.memos (id, segment_id, coder, text, created_at, updated_at) "
+        "SELECT id, segment_id, coder, text, created_at, updated_at FROM other.memos WHERE true "
+        "ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at "
+        "WHERE excluded.updated_at > memos.updated_at",
+    ),
+    (
+        "events",
+        "INSERT OR IGNORE INTO main.events (id, action_id, at, coder, kind, target, before, after) "
+        "SELECT id, action_id, at, coder, kind, target, before, after FROM other.events ORDER BY seq",
+    ),
+    (
+        "imports",
+        "INSERT INTO main.imports (file_name, file_sha256, layout, wave, imported_at, new_answers) "
+        "SELECT file_name, file_sha256, layout, wave, imported_at, new_answers FROM other.imports o "
+        "WHERE NOT EXISTS (SELECT 1 FROM main.imports i WHERE i.file_sha256 = o.file_sha256 "
+        "AND i.imported_at = o.imported_at)",
+    ),
+    (
+        "assignments",
+        "INSERT OR IGNORE INTO main.assignments (segment_id, coder, blind, created_at) "
+        "SELECT segment_id, coder, blind, created_at FROM other.assignments",
+    ),
+    (
+        "review comments",
+        "INSERT OR IGNORE INTO main.review_comments "
+        "(id, segment_id, coder, reviewer, verdict, text, created_at) "
+        "SELECT id, segment_id, coder, reviewer, verdict, text, created_at FROM other.review_comments",
+    ),
+    (
+        "adjudications",
+        "INSERT OR IGNORE INTO main.adjudications "
+        "(id, segment_id, coders, decision, decided_by, decided_at) "
+        "SELECT id, segment_id, coders, decision, decided_by, decided_at FROM other.adjudications",
+    ),
 )
 
 HANDLED_TABLES = {
-    "settings", "respondents", "questions", "answers", "segments", "coders", "codes", "codings",
-    "memos", "events", "imports", "assignments", "review_comments", "adjudications",
+    "settings",
+    "respondents",
+    "questions",
+    "answers",
+    "segments",
+    "coders",
+    "codes",
+    "codings",
+    "memos",
+    "events",
+    "imports",
+    "assignments",
+    "review_comments",
+    "adjudications",
 }
 
 
@@ -78,8 +135,10 @@ def attached(store: Store, other_path: Path) -> Iterator[None]:
 def copy_rows(store: Store) -> dict[str, int]:
     """Copy the attached file's rows in (call inside ``atomic()``); rows changed per table."""
     store.execute("PRAGMA defer_foreign_keys = ON")
-    store.execute("CREATE TEMP TABLE IF NOT EXISTS merge_answer_map "
-                  "(other_id INTEGER PRIMARY KEY, own_id INTEGER NOT NULL)")
+    store.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS merge_answer_map "
+        "(other_id INTEGER PRIMARY KEY, own_id INTEGER NOT NULL)"
+    )
     store.execute("DELETE FROM temp.merge_answer_map")
     changed = {}
     for table, statement in COPY_STATEMENTS:
@@ -97,32 +156,37 @@ def _copy_other_tables(store: Store) -> dict[str, int]:
     """Tables added by other features: keyed rows by key, log rows when not there yet."""
     changed = {}
     for table, how in sorted(mergeable_extra_tables(store).items()):
-        columns = [column for column in _columns(store, "main", table)
-                   if not (how == "log" and column["pk"])]
+        columns = [column for column in _columns(store, "main", table) if not (how == "log" and column["pk"])]
         names = ", ".join(f'"{column["name"]}"' for column in columns)
         if how == "keyed":
             statement = f'INSERT OR IGNORE INTO main."{table}" ({names}) SELECT {names} FROM other."{table}"'
         else:
             same = " AND ".join(f'm."{column["name"]}" IS o."{column["name"]}"' for column in columns)
-            statement = (f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM other."{table}" o '
-                         f'WHERE NOT EXISTS (SELECT 1 FROM main."{table}" m WHERE {same})')
+            statement = (
+                f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM other."{table}" o '
+                f'WHERE NOT EXISTS (SELECT 1 FROM main."{table}" m WHERE {same})'
+            )
         changed[table] = store.execute(statement).rowcount
     return changed
 
 
 def _extra_tables(store: Store) -> set[str]:
-    query = ("SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-             "AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    query = (
+        "SELECT name FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    )
     own = {row["name"] for row in store.rows(query.format("main"))}
     theirs = {row["name"] for row in store.rows(query.format(ALIAS))}
-    virtual = {row["name"] for row in store.rows(
-        "SELECT name FROM main.sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")}
+    virtual = {
+        row["name"]
+        for row in store.rows("SELECT name FROM main.sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")
+    }
     shadows = {name for name in own if any(name.startswith(f"{table}_") for table in virtual)}
     return (own & theirs) - HANDLED_TABLES - shadows
 
 
 def _merge_kind(own: list[dict]) -> str:
-    """"keyed" (a declared key other than the rowid: copy by key) or "log" (copy unseen rows)."""
+    """ "keyed" (a declared key other than the rowid: copy by key) or "log" (copy unseen rows)."""
     keys = [column for column in own if column["pk"]]
     if len(keys) == 1 and keys[0]["type"].upper() == "INTEGER" or not keys:
         return "log"

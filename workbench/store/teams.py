@@ -168,16 +168,15 @@ def add_comment(store: Store, segment_id: str, coder: str, reviewer: str, verdic
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (comment_id, segment_id, coder, reviewer, verdict, text, now()),
         )
-        store.log_event("review_comment", coder=reviewer, target=segment_id,
-                        after={"verdict": verdict, "text": text})
+        store.log_event(
+            "review_comment", coder=reviewer, target=segment_id, after={"verdict": verdict, "text": text}
+        )
     return comment_id
 
 
 def comments_for(store: Store, coder: str) -> list[dict]:
     """Review marks left on a coder's work, oldest first."""
-    return store.rows(
-        "SELECT * FROM review_comments WHERE coder = ? ORDER BY created_at, id", (coder,)
-    )
+    return store.rows("SELECT * FROM review_comments WHERE coder = ? ORDER BY created_at, id", (coder,))
 
 
 def comments_on_segment(store: Store, segment_id: str) -> list[dict]:

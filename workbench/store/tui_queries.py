@@ -26,10 +26,18 @@ class AnswerFilter:
     def describe(self) -> str:
         """A short human label such as 'uncoded, county Agder'."""
         parts = ["uncoded"] if self.uncoded else []
-        labels = {"code_id": "coded", "coder": "coder", "county": "county",
-                  "size_group": "size", "text": "search"}
-        parts += [f"{label} {getattr(self, field)}" for field, label in labels.items()
-                  if getattr(self, field) and field != "code_id"]
+        labels = {
+            "code_id": "coded",
+            "coder": "coder",
+            "county": "county",
+            "size_group": "size",
+            "text": "search",
+        }
+        parts += [
+            f"{label} {getattr(self, field)}"
+            for field, label in labels.items()
+            if getattr(self, field) and field != "code_id"
+        ]
         if self.code_id:
             parts.append("coded with a code")
         return ", ".join(parts)
@@ -38,8 +46,7 @@ class AnswerFilter:
 NO_FILTER = AnswerFilter()
 
 CODED_ANSWER = (
-    "EXISTS (SELECT 1 FROM segments s JOIN codings k ON k.segment_id = s.id "
-    "WHERE s.answer_id = a.id{extra})"
+    "EXISTS (SELECT 1 FROM segments s JOIN codings k ON k.segment_id = s.id WHERE s.answer_id = a.id{extra})"
 )
 
 
@@ -50,22 +57,24 @@ def latest_wave(store: Store) -> int | None:
 
 def questions(store: Store) -> list[dict]:
     """All questions in report order (cheap: no counts)."""
-    return store.rows("SELECT id, text, kind, chapter, single_code FROM questions "
-                      "ORDER BY position, id")
+    return store.rows("SELECT id, text, kind, chapter, single_code FROM questions ORDER BY position, id")
 
 
 def question_progress_counts(store: Store, wave: int | None) -> dict[str, tuple[int, int]]:
     """Per question id: (answered, coded) answers in the wave (a whole-project count)."""
     answered = store.rows(
         "SELECT question_id AS qid, COUNT(*) AS answered FROM answers "
-        "WHERE wave = ? AND is_nonresponse = 0 GROUP BY question_id", (wave,))
+        "WHERE wave = ? AND is_nonresponse = 0 GROUP BY question_id",
+        (wave,),
+    )
     coded = store.rows(
         "SELECT a.question_id AS qid, COUNT(DISTINCT a.id) AS coded FROM codings k "
         "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
-        "WHERE a.wave = ? GROUP BY a.question_id", (wave,))
+        "WHERE a.wave = ? GROUP BY a.question_id",
+        (wave,),
+    )
     coded_by_question = {row["qid"]: row["coded"] for row in coded}
-    return {row["qid"]: (row["answered"], coded_by_question.get(row["qid"], 0))
-            for row in answered}
+    return {row["qid"]: (row["answered"], coded_by_question.get(row["qid"], 0)) for row in answered}
 
 
 def _filter_sql(answer_filter: AnswerFilter, only_coder: str | None = None) -> tuple[str, list]:
@@ -86,14 +95,18 @@ def _filter_sql(answer_filter: AnswerFilter, only_coder: str | None = None) -> t
             clauses.append(f"json_extract(r.attributes, '$.{key}') = ?")
             params.append(getattr(answer_filter, key))
     if answer_filter.text:
-        clauses.append("(a.text LIKE ? OR " + CODED_ANSWER.format(
-            extra=mine + " AND k.code_id IN (SELECT id FROM codes WHERE name LIKE ?)") + ")")
+        clauses.append(
+            "(a.text LIKE ? OR "
+            + CODED_ANSWER.format(extra=mine + " AND k.code_id IN (SELECT id FROM codes WHERE name LIKE ?)")
+            + ")"
+        )
         params += [f"%{answer_filter.text}%", *mine_params, f"%{answer_filter.text}%"]
     return "".join(f" AND {clause}" for clause in clauses), params
 
 
-def answer_ids(store: Store, question_id: str, wave: int | None,
-               answer_filter: AnswerFilter = NO_FILTER) -> list[int]:
+def answer_ids(
+    store: Store, question_id: str, wave: int | None, answer_filter: AnswerFilter = NO_FILTER
+) -> list[int]:
     """Ids of the question's answers (not non-responses) in respondent order."""
     where, params = _filter_sql(answer_filter)
     rows = store.db.execute(
@@ -105,8 +118,9 @@ def answer_ids(store: Store, question_id: str, wave: int | None,
     return [row[0] for row in rows]
 
 
-def uncoded_answer_ids(store: Store, question_id: str, wave: int | None,
-                       coder: str | None = None) -> list[int]:
+def uncoded_answer_ids(
+    store: Store, question_id: str, wave: int | None, coder: str | None = None
+) -> list[int]:
     """Ids of the question's answers that carry no code yet (of the coder, if one is given),
     in respondent order."""
     if coder is None:
@@ -115,14 +129,21 @@ def uncoded_answer_ids(store: Store, question_id: str, wave: int | None,
     return [answer for answer in answer_ids(store, question_id, wave) if answer not in coded]
 
 
-def sample_progress_counts(store: Store, wave: int | None, sample: frozenset[int],
-                           coder: str) -> dict[str, tuple[int, int]]:
+def sample_progress_counts(
+    store: Store, wave: int | None, sample: frozenset[int], coder: str
+) -> dict[str, tuple[int, int]]:
     """Per question id: (sample answers, those the coder has coded), for blind double-coding."""
     answers = store.db.execute(
-        "SELECT id, question_id FROM answers WHERE wave = ? AND is_nonresponse = 0", (wave,))
-    coded = {row[0] for row in store.db.execute(
-        "SELECT DISTINCT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id "
-        "WHERE k.coder = ?", (coder,))}
+        "SELECT id, question_id FROM answers WHERE wave = ? AND is_nonresponse = 0", (wave,)
+    )
+    coded = {
+        row[0]
+        for row in store.db.execute(
+            "SELECT DISTINCT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id "
+            "WHERE k.coder = ?",
+            (coder,),
+        )
+    }
     counts: dict[str, tuple[int, int]] = {}
     for answer_id, question_id in answers:
         if answer_id in sample:
@@ -148,7 +169,8 @@ def answer_detail(store: Store, answer_id: int) -> dict | None:
 def segments_with_codes(store: Store, answer_id: int) -> list[dict]:
     """The answer's segments in order, each with a list of its codings (code, theme, coder)."""
     segments = store.rows(
-        "SELECT id, start, end, for_report FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,))
+        "SELECT id, start, end, for_report FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,)
+    )
     codings = store.rows(
         "SELECT k.segment_id, k.code_id, k.coder, k.how, c.name, p.name AS theme "
         "FROM codings k JOIN segments s ON s.id = k.segment_id "
@@ -183,7 +205,9 @@ def recent_codes(store: Store, question_id: str, coder: str, limit: int = 3) -> 
     rows = store.rows(
         "SELECT k.code_id, a.question_id FROM codings k "
         "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
-        "WHERE k.coder = ? ORDER BY k.created_at DESC LIMIT 200", (coder,))
+        "WHERE k.coder = ? ORDER BY k.created_at DESC LIMIT 200",
+        (coder,),
+    )
     recent = [row["code_id"] for row in rows if row["question_id"] == question_id]
     return list(dict.fromkeys(recent))[:limit]
 
@@ -195,12 +219,19 @@ def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
         "JOIN codings k ON k.segment_id = s.id JOIN codes c ON c.id = k.code_id "
         "WHERE s.answer_id IN (SELECT id FROM answers WHERE question_id = ?) "
         "AND c.merged_into IS NULL AND c.retired = 0 "
-        "GROUP BY k.code_id ORDER BY uses DESC LIMIT ?", (question_id, limit))
+        "GROUP BY k.code_id ORDER BY uses DESC LIMIT ?",
+        (question_id, limit),
+    )
     return [row["code_id"] for row in rows]
 
 
-def table_rows(store: Store, question_id: str | None, wave: int | None,
-               answer_filter: AnswerFilter = NO_FILTER, only_coder: str | None = None) -> list[dict]:
+def table_rows(
+    store: Store,
+    question_id: str | None,
+    wave: int | None,
+    answer_filter: AnswerFilter = NO_FILTER,
+    only_coder: str | None = None,
+) -> list[dict]:
     """One row per answer (of one question, or all): respondent, name, text, code names
     (only ``only_coder``'s codes when given, for blind coding)."""
     where, params = _filter_sql(answer_filter, only_coder)
@@ -222,17 +253,25 @@ def table_rows(store: Store, question_id: str | None, wave: int | None,
 def segment_ids_of_answers(store: Store, answer_ids: list[int]) -> list[str]:
     """Every segment of the given answers (for bulk coding)."""
     marks = ",".join("?" * len(answer_ids))
-    return [row["id"] for row in store.rows(
-        f"SELECT id FROM segments WHERE answer_id IN ({marks}) ORDER BY answer_id, start",
-        answer_ids)]
+    return [
+        row["id"]
+        for row in store.rows(
+            f"SELECT id FROM segments WHERE answer_id IN ({marks}) ORDER BY answer_id, start", answer_ids
+        )
+    ]
 
 
 def coding_ids_of(store: Store, code_id: str, answer_ids: list[int]) -> list[str]:
     """The codings of one code on the given answers (for splitting a code)."""
     marks = ",".join("?" * len(answer_ids))
-    return [row["id"] for row in store.rows(
-        "SELECT k.id FROM codings k JOIN segments s ON s.id = k.segment_id "
-        f"WHERE k.code_id = ? AND s.answer_id IN ({marks})", [code_id, *answer_ids])]
+    return [
+        row["id"]
+        for row in store.rows(
+            "SELECT k.id FROM codings k JOIN segments s ON s.id = k.segment_id "
+            f"WHERE k.code_id = ? AND s.answer_id IN ({marks})",
+            [code_id, *answer_ids],
+        )
+    ]
 
 
 def code_usage(store: Store) -> dict[str, tuple[set[str], set[str]]]:
@@ -262,11 +301,14 @@ def respondents_per_code(store: Store, question_id: str, wave: int | None) -> li
 
 def answering_respondents(store: Store, question_id: str, wave: int | None) -> int:
     """How many respondents gave a (non-empty) answer: the base of percentages."""
-    return store.scalar(
-        "SELECT COUNT(DISTINCT respondent_id) FROM answers "
-        "WHERE question_id = ? AND wave = ? AND is_nonresponse = 0",
-        (question_id, wave),
-    ) or 0
+    return (
+        store.scalar(
+            "SELECT COUNT(DISTINCT respondent_id) FROM answers "
+            "WHERE question_id = ? AND wave = ? AND is_nonresponse = 0",
+            (question_id, wave),
+        )
+        or 0
+    )
 
 
 def attribute_values(store: Store, key: str) -> list[str]:
@@ -285,8 +327,9 @@ def coder_names(store: Store) -> list[str]:
 
 def memo_text(store: Store, segment_id: str, coder: str) -> str:
     """The coder's memo on a segment, or an empty string."""
-    return store.scalar("SELECT text FROM memos WHERE segment_id = ? AND coder = ?",
-                        (segment_id, coder)) or ""
+    return (
+        store.scalar("SELECT text FROM memos WHERE segment_id = ? AND coder = ?", (segment_id, coder)) or ""
+    )
 
 
 def save_memo(store: Store, segment_id: str, coder: str, text: str) -> None:
@@ -297,6 +340,7 @@ def save_memo(store: Store, segment_id: str, coder: str, text: str) -> None:
         if text:
             store.execute(
                 "INSERT INTO memos (id, segment_id, coder, text, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)", (new_id(), segment_id, coder, text, now(), now()))
-        store.log_event("memo", coder=coder, target=segment_id,
-                        before={"text": before}, after={"text": text})
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (new_id(), segment_id, coder, text, now(), now()),
+            )
+        store.log_event("memo", coder=coder, target=segment_id, before={"text": before}, after={"text": text})

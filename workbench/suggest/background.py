@@ -61,8 +61,12 @@ class BackgroundFit:
             if self._cancelled:
                 raise FitCancelled("the suggester's fit was cancelled")
             self._process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=errors, text=True, env={**os.environ, "PYTHONPATH": search_path},
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+                env={**os.environ, "PYTHONPATH": search_path},
             )
             return self._process
 

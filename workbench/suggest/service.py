@@ -32,8 +32,9 @@ from workbench.suggest.vectors import project_vectors
 class Suggester:
     """Code suggestions with evidence, near-duplicates, clusters and more-like-this."""
 
-    def __init__(self, store: Store, *, coder=None, engine=None, random_state=0, fit_elsewhere=None,
-                 **model_params):
+    def __init__(
+        self, store: Store, *, coder=None, engine=None, random_state=0, fit_elsewhere=None, **model_params
+    ):
         self.store = store
         self.coder = coder
         self.engine = engine

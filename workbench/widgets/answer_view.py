@@ -36,29 +36,33 @@ class AnswerView(Widget, can_focus=True):
         Binding("c", "screen.codebook", "Codebook", id="codebook_key", show=False),
         Binding("g", "screen.chart", "Chart", id="chart_key", show=False),
         Binding("r", "screen.toggle_report", "Mark for report", id="toggle_report", show=False),
-        Binding("d", "screen.near_duplicates", "Near-duplicates", id="near_duplicates",
-                show=False),
-        Binding("w", "screen.why_suggestions", "Why these suggestions", id="why_suggestions",
-                show=False),
-        Binding("v", "screen.more_like_this", "More like this code", id="more_like_this",
-                show=False),
+        Binding("d", "screen.near_duplicates", "Near-duplicates", id="near_duplicates", show=False),
+        Binding("w", "screen.why_suggestions", "Why these suggestions", id="why_suggestions", show=False),
+        Binding("v", "screen.more_like_this", "More like this code", id="more_like_this", show=False),
         Binding("question_mark", "screen.help", "Help", id="help"),
         Binding("i,enter,escape", "screen.focus_picker", "Code", id="focus_picker"),
         Binding("left,h", "move_cursor(-1)", "Word left", id="cursor_left", show=False),
         Binding("right,l", "move_cursor(1)", "Word right", id="cursor_right", show=False),
-        Binding("shift+left,H", "move_cursor(-1, True)", "Select left", id="select_left",
-                show=False),
-        Binding("shift+right,L", "move_cursor(1, True)", "Select right", id="select_right",
-                show=False),
+        Binding("shift+left,H", "move_cursor(-1, True)", "Select left", id="select_left", show=False),
+        Binding("shift+right,L", "move_cursor(1, True)", "Select right", id="select_right", show=False),
     ] + [
-        Binding(str(number), f"screen.apply_suggestion({number})",
-                f"Apply suggestion {number}", id=f"suggestion_{number}", show=False)
+        Binding(
+            str(number),
+            f"screen.apply_suggestion({number})",
+            f"Apply suggestion {number}",
+            id=f"suggestion_{number}",
+            show=False,
+        )
         for number in range(1, 10)
     ]
 
     COMPONENT_CLASSES = {
-        "answer-view--segment-even", "answer-view--segment-odd", "answer-view--current",
-        "answer-view--divider", "answer-view--cursor", "answer-view--selection",
+        "answer-view--segment-even",
+        "answer-view--segment-odd",
+        "answer-view--current",
+        "answer-view--divider",
+        "answer-view--cursor",
+        "answer-view--selection",
     }
 
     cursor = reactive(0)
@@ -128,9 +132,11 @@ class AnswerView(Widget, can_focus=True):
         line_ends = list(accumulate(len(line.plain) + 1 for line in lines))
         cursor_line = next((i for i, end in enumerate(line_ends) if end > cursor_offset), 0)
         top = min(max(cursor_line - height // 2, 0), len(lines) - height)
-        window = Text("\n").join(lines[top:top + height - 1])
-        window.append(f"\n… lines {top + 1}–{top + height - 1} of {len(lines)} · ←/→ read on",
-                      style=self._style("divider"))
+        window = Text("\n").join(lines[top : top + height - 1])
+        window.append(
+            f"\n… lines {top + 1}–{top + height - 1} of {len(lines)} · ←/→ read on",
+            style=self._style("divider"),
+        )
         return window
 
     def _full_text(self) -> tuple[Text, int]:
@@ -142,8 +148,9 @@ class AnswerView(Widget, can_focus=True):
                 rendered.append(" ┃ ", style=self._style("divider"))
             if segment["start"] <= self.cursor < segment["end"]:
                 cursor_offset = len(rendered) + self.cursor - segment["start"]
-            piece = Text(self.text[segment["start"]:segment["end"]],
-                         style=self._segment_style(index, current))
+            piece = Text(
+                self.text[segment["start"] : segment["end"]], style=self._segment_style(index, current)
+            )
             self._mark_cursor(piece, segment["start"])
             rendered.append_text(piece)
         return rendered, cursor_offset

@@ -10,17 +10,14 @@ class CodeChips(Static):
     """One line per segment: its number, ★ when marked for the report, and a chip per code
     ("Theme › Code")."""
 
-    COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current",
-                         "code-chips--report"}
+    COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current", "code-chips--report"}
 
-    def show_segments(self, segments: list[dict], coder: str, current_index: int,
-                      hide_others: bool) -> None:
+    def show_segments(self, segments: list[dict], coder: str, current_index: int, hide_others: bool) -> None:
         """Render chips; other coders' codes are dimmed, or hidden when coding blind."""
         lines = Text()
         for index, segment in enumerate(segments):
             marker = "▶" if index == current_index else " "
-            style = self.get_component_rich_style("code-chips--current") \
-                if index == current_index else ""
+            style = self.get_component_rich_style("code-chips--current") if index == current_index else ""
             lines.append(f"{marker} ¶{index + 1} ", style=style)
             if segment.get("for_report"):
                 lines.append("★ report ", style=self.get_component_rich_style("code-chips--report"))
@@ -32,8 +29,7 @@ class CodeChips(Static):
         height = len(content.wrap(self.app.console, width)) if width > 0 else 0
         self.update(content, layout=height != self.content_region.height)
 
-    def _append_chips(self, line: Text, codings: list[dict], coder: str,
-                      hide_others: bool) -> None:
+    def _append_chips(self, line: Text, codings: list[dict], coder: str, hide_others: bool) -> None:
         shown = [row for row in codings if row["coder"] == coder or not hide_others]
         if not shown:
             line.append("no code yet", style="dim italic")

@@ -28,8 +28,7 @@ def match_score(query: str, code: dict) -> float:
         path_score = max(path_score, 95.0)
     if not code["definition"]:
         return path_score
-    definition_score = fuzz.partial_ratio(query, code["definition"],
-                                          processor=utils.default_process)
+    definition_score = fuzz.partial_ratio(query, code["definition"], processor=utils.default_process)
     return max(path_score, 0.8 * definition_score)
 
 
@@ -154,8 +153,9 @@ class CodePicker(Vertical):
 
     def _exact(self, query: str) -> bool:
         wanted = query.casefold()
-        return any(code["name"].casefold() == wanted or code["path"].casefold() == wanted
-                   for code in self.codes)
+        return any(
+            code["name"].casefold() == wanted or code["path"].casefold() == wanted for code in self.codes
+        )
 
     def _prompt(self, code: dict) -> Text:
         *themes, name = code["path"].split(" > ")

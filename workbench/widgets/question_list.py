@@ -59,8 +59,7 @@ class QuestionList(OptionList):
         return option.id if option else None
 
     def _rebuild(self, current_id: str | None) -> None:
-        self.set_options(Option(self._prompt(question), id=question["id"])
-                         for question in self._questions)
+        self.set_options(Option(self._prompt(question), id=question["id"]) for question in self._questions)
         ids = [question["id"] for question in self._questions]
         if current_id in ids:
             self.highlighted = ids.index(current_id)

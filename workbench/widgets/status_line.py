@@ -34,8 +34,7 @@ class StatusLine(Static):
         if self.read_only:
             line.append("● read-only", style="bold red")
         else:
-            line.append("● saved" if self.saved else "○ saving", style="green" if self.saved
-                        else "yellow")
+            line.append("● saved" if self.saved else "○ saving", style="green" if self.saved else "yellow")
         return line
 
     def mark_saved(self) -> None:

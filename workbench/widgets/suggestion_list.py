@@ -27,8 +27,9 @@ class SuggestionRow:
             similarity = getattr(best, "similarity", None)
             text = f"“{getattr(best, 'text', str(best))[:60]}”"
             text += f" ({similarity:.2f})" if similarity is not None else ""
-        return cls(suggestion.code_id, paths.get(suggestion.code_id, "?"), text,
-                   getattr(suggestion, "score", None))
+        return cls(
+            suggestion.code_id, paths.get(suggestion.code_id, "?"), text, getattr(suggestion, "score", None)
+        )
 
 
 class SuggestionList(Static):
