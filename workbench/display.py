@@ -35,4 +35,5 @@ def visible(text: object) -> str:
 
 def visible_line(text: object) -> str:
     """Like :func:`visible`, also folding newlines and tabs to spaces for one-line printouts."""
-    return visible(text).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    raw = "" if text is None else str(text)
+    return visible(raw.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " "))
