@@ -28,7 +28,7 @@ from workbench.export import ExportOptions, run_export
 from workbench.ingest import import_survey
 from workbench.municipalities import OSLO_DISTRICTS, municipalities
 from workbench.project import create_project, open_project
-from workbench.store import interchange
+from workbench.store import segments as segment_rows
 from workbench.store.database import stable_id
 
 WAVE = 2021
@@ -144,7 +144,7 @@ def mark_for_report(path: Path, segment_ids: list[str], every: int) -> int:
     chosen = sorted(segment_ids)[::every]
     with open_project(path) as store, store.atomic():
         for segment_id in chosen:
-            interchange.set_for_report(store, segment_id, True)
+            segment_rows.set_for_report(store, segment_id, True)
     return len(chosen)
 
 

@@ -27,7 +27,7 @@ from generate import generate  # noqa: E402
 from workbench import coding  # noqa: E402
 from workbench.ingest import import_survey  # noqa: E402
 from workbench.project import create_project  # noqa: E402
-from workbench.store import training  # noqa: E402
+from workbench.store import answers as answer_rows  # noqa: E402
 from workbench.suggest import evaluation  # noqa: E402
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words  # noqa: E402
 from workbench.suggest.data import CodeTree  # noqa: E402
@@ -48,7 +48,9 @@ def build_coded_project(answers: Path, questions: Path, truth: Path, database: P
     """Import a corpus and code it question by question, as its truth file says."""
     store = create_project(database)
     import_survey(store, answers, layout="wide", wave=2024, questions_file=questions)
-    answer_of = {(row["respondent_id"], row["question_id"]): row["id"] for row in training.answer_keys(store)}
+    answer_of = {
+        (row["respondent_id"], row["question_id"]): row["id"] for row in answer_rows.answer_keys(store)
+    }
     codes_of = defaultdict(list)
     for row in read_truth(truth):
         key = (row["respondent_id"], row["question_id"])

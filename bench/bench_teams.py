@@ -18,8 +18,9 @@ from workbench import coding
 from workbench.project import create_project, open_project
 from workbench.review.measure import measure_agreement
 from workbench.review.merge import merge_project
+from workbench.store import coders as coder_rows
 from workbench.store import codings as coding_rows
-from workbench.store import importing
+from workbench.store import imports
 from workbench.store.database import new_id, now
 
 
@@ -27,11 +28,9 @@ def build_survey(path: Path, respondents: int, questions: int) -> list[str]:
     """A project with one answer per respondent and question; returns its segment ids."""
     store = create_project(path)
     with store.atomic():
-        importing.add_questions(
-            store, [(f"q{n:02d}", f"Q {n}", "open", None, n, 0) for n in range(questions)]
-        )
-        importing.add_respondents(store, {f"r{n:05d}": {"name": f"Unit {n}"} for n in range(respondents)})
-        importing.add_answers(
+        imports.add_questions(store, [(f"q{n:02d}", f"Q {n}", "open", None, n, 0) for n in range(questions)])
+        imports.add_respondents(store, {f"r{n:05d}": {"name": f"Unit {n}"} for n in range(respondents)})
+        imports.add_answers(
             store,
             2024,
             1,
@@ -71,7 +70,7 @@ def code_segments(path: Path, segment_ids, code_ids, coders, seed: int, per_segm
                 )
     with open_project(path) as store, store.atomic():
         for coder in coders:
-            coding_rows.insert_coder(store, coder, False, now())
+            coder_rows.insert_coder(store, coder, False, now())
         coding_rows.insert_codings(store, rows)
     return len(rows)
 

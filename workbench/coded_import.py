@@ -21,9 +21,10 @@ from workbench.errors import UserError
 from workbench.ingest.attributes import complete_attributes, respondent_id
 from workbench.ingest.tables import Table, read_table
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook
-from workbench.store import Store, now, stable_id
-from workbench.store import codebook as codebook_rows
-from workbench.store import codings as coding_rows
+from workbench.store import Store, now, stable_id, survey
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_rows
+from workbench.store import segments as segment_rows
 
 COLUMNS = {
     "respondent": ("respondent", "respondent_id", "respondent id"),
@@ -128,12 +129,12 @@ def import_coded_file(
     if is_method_workbook(path):
         return import_method_xlsx(store, path, coder=coder or "imported", wave=wave, on_progress=on_progress)
     rows = read_coded_rows(path, coder)
-    codes_before = codebook_rows.code_count(store)
+    codes_before = code_rows.code_count(store)
     with store.atomic():
         new_answers = _add_missing_answers(store, rows, wave)
         segment_ids = _segments_for_rows(store, Path(path), rows, wave)
         new_codings = _apply_rows(store, rows, segment_ids, on_progress or (lambda done, total: None))
-    new_codes = codebook_rows.code_count(store) - codes_before
+    new_codes = code_rows.code_count(store) - codes_before
     segments = len(set(segment_ids.values()))
     return CodedImportResult(Path(path), wave, len(rows), segments, new_answers, new_codes, new_codings)
 
@@ -165,12 +166,12 @@ def _add_missing_answers(store: Store, rows: list[CodedRow], wave: int) -> int:
     """Create the questions, respondents and answers the project lacks; return new answers."""
     created = 0
     for (respondent, question), texts in _pieces(rows).items():
-        if coding_rows.answer_id_for(store, respondent, question, wave) is not None:
+        if answer_rows.answer_id_for(store, respondent, question, wave) is not None:
             continue
-        coding_rows.add_question_if_missing(store, question)
+        survey.ensure_question(store, question)
         attributes = json.dumps(complete_attributes(respondent, {}, ""), ensure_ascii=False)
-        coding_rows.add_respondent_if_missing(store, respondent, attributes)
-        coding_rows.add_answer(store, respondent, question, wave, PIECE_SEPARATOR.join(texts))
+        survey.add_respondent_if_missing(store, respondent, attributes)
+        answer_rows.insert_answer(store, respondent, question, wave, PIECE_SEPARATOR.join(texts))
         created += 1
     return created
 
@@ -186,8 +187,8 @@ def _segments_for_rows(store: Store, file: Path, rows: list[CodedRow], wave: int
 
 
 def _segment_for(store: Store, file: Path, row: CodedRow, wave: int) -> str:
-    answer_id = coding_rows.answer_id_for(store, row.respondent, row.question, wave)
-    text = coding_rows.answer_text(store, answer_id)
+    answer_id = answer_rows.answer_id_for(store, row.respondent, row.question, wave)
+    text = answer_rows.answer_text(store, answer_id)
     start = text.find(row.text)
     if start < 0:
         raise UserError(
@@ -203,7 +204,7 @@ def _segment_for(store: Store, file: Path, row: CodedRow, wave: int) -> str:
         raise UserError(f"{file}: row {row.row_number}: the text overlaps segments already in the project.")
     whole = start == 0 and end == len(text)
     segment_id = stable_id("segment", row.respondent, row.question, wave, *(() if whole else (start,)))
-    coding_rows.insert_segment(
+    segment_rows.insert_segment(
         store,
         {
             "id": segment_id,

@@ -23,7 +23,7 @@ from workbench.files import write_bytes_atomically
 from workbench.refi import codebook as refi_codebook
 from workbench.refi.codebook import CodeSpec
 from workbench.store import Store
-from workbench.store import codebook as codebook_rows
+from workbench.store import codes as code_rows
 
 CSV_COLUMNS = ("path", "definition", "colour")
 
@@ -188,7 +188,7 @@ def _with_parents(specs: list[CodeSpec]) -> list[CodeSpec]:
 def _live_child(store: Store, parent_id: str | None, name: str) -> dict | None:
     wanted = name.casefold()
     return next(
-        (row for row in codebook_rows.live_children(store, parent_id) if row["name"].casefold() == wanted),
+        (row for row in code_rows.live_children(store, parent_id) if row["name"].casefold() == wanted),
         None,
     )
 
@@ -200,7 +200,7 @@ def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> st
         parent_id = _live_child(store, parent_id, name)["id"]
     existing = _live_child(store, parent_id, spec.path[-1])
     if existing is None:
-        guid = spec.guid if spec.guid and codebook_rows.code_row(store, spec.guid) is None else None
+        guid = spec.guid if spec.guid and code_rows.code_row(store, spec.guid) is None else None
         code_id = insert_new_code(
             store,
             change,
@@ -213,13 +213,13 @@ def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> st
             code_id=guid,
         )
         if spec.is_theme and spec.codable:
-            codebook_rows.update_code(store, code_id, codable=1)
+            code_rows.update_code(store, code_id, codable=1)
         return "new"
     updates = _differences(existing, spec)
     if not updates:
         return "unchanged"
     change.touch("codes", [existing["id"]])
-    codebook_rows.update_code(store, existing["id"], **updates)
+    code_rows.update_code(store, existing["id"], **updates)
     return "changed"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.store import Store, survey
+from workbench.store import Store, overview, survey
 
 
 def create_project(path: str | Path) -> Store:
@@ -20,7 +20,7 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Store:
 def project_info(path: str | Path) -> dict:
     """Respondents, waves, coders, codes and per-question answer counts (``info --json``)."""
     with open_project(path, read_only=True) as store:
-        counts = survey.project_counts(store)
+        counts = overview.project_counts(store)
         questions = [
             {
                 "id": row["id"],
@@ -28,7 +28,7 @@ def project_info(path: str | Path) -> dict:
                 "nonresponses": row["nonresponses"],
                 "coded_share": round(row["coded"] / row["answers"], 4) if row["answers"] else 0.0,
             }
-            for row in survey.question_summaries(store)
+            for row in overview.question_summaries(store)
         ]
         return {
             "respondents": counts["respondents"],

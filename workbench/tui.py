@@ -22,7 +22,7 @@ from workbench.lock import ProjectLock
 from workbench.screens.coding import CodingScreen
 from workbench.screens.palette import ScreenActionsProvider
 from workbench.settings import Settings, load_settings, save_settings
-from workbench.store import Store, tui_queries
+from workbench.store import Store, survey
 
 TCSS_FOLDER = Path(__file__).parent / "tcss"
 
@@ -142,7 +142,7 @@ class WorkbenchApp(App):
         self.read_only = read_only
         self.lock = lock
         self.settings_file = settings_file
-        self.wave = tui_queries.latest_wave(store)
+        self.wave = survey.latest_wave(store)
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme

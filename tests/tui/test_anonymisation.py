@@ -7,18 +7,19 @@ from textual.widgets import DataTable
 
 from workbench.anonymise import leak
 from workbench.screens.anonymisation import AnonymisationScreen
-from workbench.store import importing, interchange
+from workbench.store import imports
+from workbench.store import segments as segment_rows
 
 pytestmark = pytest.mark.anyio
 
 
 async def test_queue_propose_accept_approve(make_app):
     app = make_app()
-    segment = importing.default_segment_id("4601", "q01", 2025)
+    segment = imports.default_segment_id("4601", "q01", 2025)
     with app.store.atomic():
-        first_id = importing.last_answer_id(app.store) + 1
-        importing.add_answers(app.store, 2025, first_id, [("4601", "q01", "Bergen og Askøy møtes.")])
-        interchange.set_for_report(app.store, segment, True)
+        first_id = imports.last_answer_id(app.store) + 1
+        imports.add_answers(app.store, 2025, first_id, [("4601", "q01", "Bergen og Askøy møtes.")])
+        segment_rows.set_for_report(app.store, segment, True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         app.open_screen(AnonymisationScreen)

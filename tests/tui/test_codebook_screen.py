@@ -6,13 +6,15 @@ import pytest
 from textual.widgets import Tree
 
 from workbench import coding
-from workbench.store import tui_queries
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
 
 pytestmark = pytest.mark.anyio
 
 
 def paths(store) -> list[str]:
-    return [code["path"] for code in tui_queries.live_codes(store)]
+    return [code["path"] for code in code_rows.live_code_paths(store)]
 
 
 def select(app, code_id: str) -> None:
@@ -41,7 +43,7 @@ async def test_rename_define_theme_move_and_retire(make_app):
         await pilot.pause()
         select(app, meetings)
         await pilot.press("x")
-        theme = next(c["id"] for c in tui_queries.live_codes(store) if c["name"] == "Samarbeid")
+        theme = next(c["id"] for c in code_rows.live_code_paths(store) if c["name"] == "Samarbeid")
         select(app, theme)
         await pilot.press("p")
         await pilot.pause()
@@ -49,7 +51,7 @@ async def test_rename_define_theme_move_and_retire(make_app):
         await pilot.press("delete", "y")
         await pilot.pause()
         assert paths(store) == ["Samarbeid", "Samarbeid > Faste møtepunkter"]
-        definitions = {c["name"]: c["definition"] for c in tui_queries.live_codes(store)}
+        definitions = {c["name"]: c["definition"] for c in code_rows.live_code_paths(store)}
         assert definitions["Faste møtepunkter"] == "Jevnlige møter"
 
 
@@ -57,9 +59,9 @@ async def test_split_a_code_by_marking_answers(make_app):
     app = make_app()
     store = app.store
     broad = coding.create_code(store, "Samarbeid", "ola").id
-    answers = tui_queries.answer_ids(store, "q01", 2024)[:3]
+    answers = answer_rows.answer_ids(store, "q01", 2024)[:3]
     for answer_id in answers:
-        segment = tui_queries.segments_with_codes(store, answer_id)[0]
+        segment = coding_rows.segments_with_codes(store, answer_id)[0]
         coding.apply_codes(store, segment["id"], [broad], "ola")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+o")
@@ -70,6 +72,6 @@ async def test_split_a_code_by_marking_answers(make_app):
         await pilot.press("space", "enter")
         await pilot.pause()
         names = [
-            [row["name"] for row in tui_queries.segments_with_codes(store, a)[0]["codings"]] for a in answers
+            [row["name"] for row in coding_rows.segments_with_codes(store, a)[0]["codings"]] for a in answers
         ]
         assert names == [["Samarbeid med DPS"], ["Samarbeid"], ["Samarbeid"]]

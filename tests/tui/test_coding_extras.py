@@ -14,7 +14,9 @@ from workbench.screens.key_list import key_rows
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.settings import Settings
-from workbench.store import Store, tui_queries
+from workbench.store import Store, survey
+from workbench.store import answers as answer_rows
+from workbench.store import codings as coding_rows
 from workbench.tui import WorkbenchApp
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.code_chips import CodeChips
@@ -25,12 +27,12 @@ pytestmark = pytest.mark.anyio
 
 
 def first_segment(store, answer_id: int) -> dict:
-    return tui_queries.segments_with_codes(store, answer_id)[0]
+    return coding_rows.segments_with_codes(store, answer_id)[0]
 
 
 def code_all_answers(store, question_id: str, code_id: str, coder: str) -> list[int]:
     """Code every answer of a question; return the answer ids."""
-    answer_ids = tui_queries.answer_ids(store, question_id, tui_queries.latest_wave(store))
+    answer_ids = answer_rows.answer_ids(store, question_id, survey.latest_wave(store))
     for answer_id in answer_ids:
         coding.apply_codes(store, first_segment(store, answer_id)["id"], [code_id], coder)
     return answer_ids

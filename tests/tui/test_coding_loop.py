@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from workbench import coding
-from workbench.store import tui_queries
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.code_picker import FilterInput
 
@@ -16,13 +18,13 @@ def codes_on(store, answer_id: int) -> list[str]:
     """Names of the codes on an answer's segments, in order applied."""
     return [
         row["name"]
-        for segment in tui_queries.segments_with_codes(store, answer_id)
+        for segment in coding_rows.segments_with_codes(store, answer_id)
         for row in segment["codings"]
     ]
 
 
 def code_id(store, name: str) -> str:
-    return next(code["id"] for code in tui_queries.live_codes(store) if code["name"] == name)
+    return next(code["id"] for code in code_rows.live_code_paths(store) if code["name"] == name)
 
 
 def seed_codes(store) -> None:
@@ -107,7 +109,7 @@ async def test_jump_to_the_next_uncoded_answer(make_app):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         screen = app.screen
-        segment = tui_queries.segments_with_codes(app.store, screen.answer_ids[1])[0]
+        segment = coding_rows.segments_with_codes(app.store, screen.answer_ids[1])[0]
         coding.apply_codes(app.store, segment["id"], [code_id(app.store, "Godt samarbeid")], "ola")
         await pilot.press(*"Faste", "enter")
         await pilot.press("ctrl+n")
@@ -136,9 +138,9 @@ async def test_merge_two_codes_in_the_codebook(make_app):
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        names = [code["name"] for code in tui_queries.live_codes(app.store)]
+        names = [code["name"] for code in code_rows.live_code_paths(app.store)]
         assert "Faste møtepunkter" not in names
-        assert codes_on(app.store, tui_queries.answer_ids(app.store, "q01", 2024)[0]) == ["Godt samarbeid"]
+        assert codes_on(app.store, answer_rows.answer_ids(app.store, "q01", 2024)[0]) == ["Godt samarbeid"]
 
 
 async def test_bulk_apply_from_the_answer_table(make_app):
@@ -153,7 +155,7 @@ async def test_bulk_apply_from_the_answer_table(make_app):
         await pilot.press(*"Mangler fag", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        first, second, third = tui_queries.answer_ids(app.store, "q01", 2024)[:3]
+        first, second, third = answer_rows.answer_ids(app.store, "q01", 2024)[:3]
         assert codes_on(app.store, first) == codes_on(app.store, second) == ["Mangler fagfolk"]
         assert codes_on(app.store, third) == []
 
@@ -166,7 +168,7 @@ async def test_search_narrows_the_answers(make_app):
         await pilot.pause()
         await pilot.press(*"fastleg", "enter")
         await pilot.pause()
-        texts = [tui_queries.answer_detail(app.store, answer)["text"] for answer in app.screen.answer_ids]
+        texts = [answer_rows.answer_detail(app.store, answer)["text"] for answer in app.screen.answer_ids]
         assert texts and all("fastleg" in text.casefold() for text in texts)
 
 
@@ -213,7 +215,7 @@ async def test_an_accepted_suggestion_is_recorded_as_such(make_app, monkeypatch)
         await pilot.pause()
         await pilot.press("1")
         await pilot.pause()
-        segment = tui_queries.segments_with_codes(app.store, app.screen.answer_id)[0]
+        segment = coding_rows.segments_with_codes(app.store, app.screen.answer_id)[0]
         assert [(row["name"], row["how"]) for row in segment["codings"]] == [
             ("Mangler fagfolk", "suggestion")
         ]

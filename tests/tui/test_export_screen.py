@@ -9,7 +9,8 @@ from textual.widgets import RadioSet, Static
 
 from workbench import coding
 from workbench.screens.export import ExportScreen
-from workbench.store import importing, interchange
+from workbench.store import imports
+from workbench.store import segments as segment_rows
 
 pytestmark = pytest.mark.anyio
 
@@ -17,15 +18,15 @@ pytestmark = pytest.mark.anyio
 def _code_everything(app, for_report: bool, wave: int = 2024) -> None:
     code_id = coding.code_for_path(app.store, "Samarbeid > Faste møter", "ola")
     for respondent in ("0301", "4601"):
-        segment = importing.default_segment_id(respondent, "q01", wave)
+        segment = imports.default_segment_id(respondent, "q01", wave)
         coding.apply_codes(app.store, segment, [code_id], "ola")
-        interchange.set_for_report(app.store, segment, for_report)
+        segment_rows.set_for_report(app.store, segment, for_report)
 
 
 def _add_wave_with_names(app) -> None:
     with app.store.atomic():
-        first_id = importing.last_answer_id(app.store) + 1
-        importing.add_answers(
+        first_id = imports.last_answer_id(app.store) + 1
+        imports.add_answers(
             app.store,
             2025,
             first_id,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from workbench import coding
-from workbench.store import tui_queries
+from workbench.store import answers as answer_rows
+from workbench.store import codings as coding_rows
 
 SIZE = (120, 36)
 
@@ -15,9 +16,9 @@ def coded_app(make_app):
     theme = coding.create_code(store, "Samarbeid", "ola", is_theme=True).id
     meetings = coding.create_code(store, "Faste møtepunkter", "ola", parent_id=theme).id
     good = coding.create_code(store, "Godt samarbeid", "ola", parent_id=theme).id
-    first, second = tui_queries.answer_ids(store, "q01", 2024)[:2]
+    first, second = answer_rows.answer_ids(store, "q01", 2024)[:2]
     for answer_id, code_id in ((first, meetings), (second, good)):
-        segment = tui_queries.segments_with_codes(store, answer_id)[0]
+        segment = coding_rows.segments_with_codes(store, answer_id)[0]
         coding.apply_codes(store, segment["id"], [code_id], "ola")
     return app
 

@@ -15,7 +15,8 @@ from workbench.screens.coding import CodingScreen
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
-from workbench.store import tui_queries
+from workbench.store import codes as code_rows
+from workbench.store import segments as segment_rows
 from workbench.suggest.results import Evidence, Suggestion
 from workbench.tui import SCREEN_COMMANDS, load_screen_class
 
@@ -62,7 +63,7 @@ def answer_id(store, text: str) -> int:
 
 
 def code_answer(store, text: str, code_id: str) -> None:
-    for segment_id in tui_queries.segment_ids_of_answers(store, [answer_id(store, text)]):
+    for segment_id in segment_rows.segment_ids_of_answers(store, [answer_id(store, text)]):
         coding.apply_codes(store, segment_id, [code_id], "ola")
 
 
@@ -234,7 +235,7 @@ async def test_each_screen_opens_from_the_palette_and_escape_closes_it(make_app)
 async def test_naming_a_cluster_after_an_existing_code_codes_with_that_code(make_app):
     app = make_app()
     unchanged = coding.create_code(app.store, "Uendret", "ola").id
-    codes_before = len(tui_queries.live_codes(app.store))
+    codes_before = len(code_rows.live_code_paths(app.store))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.push_screen(ClustersScreen("q01"))
@@ -247,5 +248,5 @@ async def test_naming_a_cluster_after_an_existing_code_codes_with_that_code(make
         await pilot.pause()
         await pilot.press("y")
         await settle(app, pilot)
-    assert len(tui_queries.live_codes(app.store)) == codes_before
+    assert len(code_rows.live_code_paths(app.store)) == codes_before
     assert bulk_coded(app.store, unchanged) == set(cluster.answer_ids)

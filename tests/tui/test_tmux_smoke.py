@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.store import Store, tui_queries
+from workbench.store import Store
+from workbench.store import answers as answer_rows
+from workbench.store import codings as coding_rows
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -55,7 +57,7 @@ def test_code_an_answer_in_the_real_program(project_path, tmp_path):
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     with Store(project_path) as store:
-        first = tui_queries.answer_ids(store, "q01", 2024)[0]
-        names = [row["name"] for row in tui_queries.segments_with_codes(store, first)[0]["codings"]]
+        first = answer_rows.answer_ids(store, "q01", 2024)[0]
+        names = [row["name"] for row in coding_rows.segments_with_codes(store, first)[0]["codings"]]
     assert names == ["Faste møtepunkter"]
     assert not Path(f"{project_path}.lock").exists()

@@ -3,8 +3,13 @@
 from pathlib import Path
 
 from workbench.project import create_project
+from workbench.store import answers as answer_rows
+from workbench.store import coders as coder_rows
+from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
-from workbench.store import interchange, now, stable_id
+from workbench.store import memos as memo_rows
+from workbench.store import now, stable_id, survey
+from workbench.store import segments as segment_rows
 
 ANSWERS = [
     ("0301", "q1", "Samarbeidet med fastlegene var godt. Boligmangel er verst."),
@@ -15,7 +20,7 @@ ANSWERS = [
 
 
 def _code(store, code_id, name, parent_id=None, *, theme=False, position=0, definition=""):
-    interchange.insert_code(
+    code_rows.insert_code_if_new(
         store,
         {
             "id": code_id,
@@ -38,24 +43,24 @@ def build_coded_project(path: Path):
     """A small project: two questions, a split answer, a theme tree, two coders, a memo."""
     store = create_project(path)
     with store.atomic():
-        interchange.upsert_respondent(store, "0301", {"name": "Oslo", "county": "Oslo"})
-        interchange.upsert_respondent(store, "1103", {"name": "Stavanger", "county": "Rogaland"})
-        interchange.upsert_respondent(store, "4601", {"name": "Bergen"})
-        interchange.ensure_question(store, "q1", "Samarbeid?")
-        interchange.ensure_question(store, "q2", "Nye oppgaver?")
+        survey.upsert_respondent(store, "0301", {"name": "Oslo", "county": "Oslo"})
+        survey.upsert_respondent(store, "1103", {"name": "Stavanger", "county": "Rogaland"})
+        survey.upsert_respondent(store, "4601", {"name": "Bergen"})
+        survey.ensure_question(store, "q1", "Samarbeid?")
+        survey.ensure_question(store, "q2", "Nye oppgaver?")
         segments = {}
         for respondent, question, text in ANSWERS:
-            answer_id = interchange.insert_answer(store, respondent, question, 2023, text)
+            answer_id = answer_rows.insert_answer(store, respondent, question, 2023, text)
             if text.strip():
                 segment_id = stable_id("segment", respondent, question, 2023)
-                interchange.insert_segment(
+                segment_rows.insert_segment(
                     store, {"id": segment_id, "answer_id": answer_id, "start": 0, "end": len(text)}
                 )
                 segments[(respondent, question)] = (answer_id, segment_id)
         # Split Oslo's answer into two segments at the second sentence.
         answer_id, whole = segments[("0301", "q1")]
         split_at = ANSWERS[0][2].index("Boligmangel")
-        interchange.replace_segments(
+        segment_rows.replace_segments(
             store,
             answer_id,
             [
@@ -74,7 +79,7 @@ def build_coded_project(path: Path):
         _code(store, "aaaaaaaa-0000-4000-8000-000000000003", "Bolig", position=1)
         _code(store, "aaaaaaaa-0000-4000-8000-000000000004", "Ingen endring", position=2)
         for coder in ("kari", "ola"):
-            coding_rows.insert_coder(store, coder, False, now())
+            coder_rows.insert_coder(store, coder, False, now())
         codings = [
             ("11111111-1111-4111-8111-111111111111", "aaaaaaaa-0000-4000-8000-000000000002", "kari"),
             ("22222222-2222-4222-8222-222222222222", "aaaaaaaa-0000-4000-8000-000000000003", "kari"),
@@ -82,7 +87,7 @@ def build_coded_project(path: Path):
             (segments[("1103", "q1")][1], "aaaaaaaa-0000-4000-8000-000000000004", "ola"),
         ]
         for number, (segment_id, code_id, coder) in enumerate(codings):
-            interchange.insert_coding(
+            coding_rows.insert_coding_if_new(
                 store,
                 {
                     "id": f"cccccccc-0000-4000-8000-00000000000{number}",
@@ -93,7 +98,7 @@ def build_coded_project(path: Path):
                     "created_at": f"2026-02-0{number + 1}T10:00:00+00:00",
                 },
             )
-        interchange.insert_memo(
+        memo_rows.insert_memo_if_new(
             store,
             {
                 "id": "dddddddd-0000-4000-8000-000000000001",
@@ -103,7 +108,7 @@ def build_coded_project(path: Path):
                 "created_at": "2026-02-05T10:00:00+00:00",
             },
         )
-        interchange.set_for_report(store, "22222222-2222-4222-8222-222222222222", True)
+        segment_rows.set_for_report(store, "22222222-2222-4222-8222-222222222222", True)
     return store
 
 
@@ -112,16 +117,14 @@ def project_snapshot(store) -> dict:
     return {
         "codings": sorted(
             (row["id"], row["segment_id"], row["code_id"], row["coder"])
-            for row in interchange.coding_rows(store)
+            for row in coding_rows.all_codings(store)
         ),
         "segments": sorted(
             (row["id"], row["start"], row["end"], row["for_report"])
-            for row in interchange.segment_rows(store)
+            for row in segment_rows.all_segments(store)
         ),
-        "memos": sorted(
-            (row["segment_id"], row["coder"], row["text"]) for row in interchange.memo_rows(store)
-        ),
+        "memos": sorted((row["segment_id"], row["coder"], row["text"]) for row in memo_rows.all_memos(store)),
         "codes": sorted(
-            (row["id"], row["parent_id"], row["name"]) for row in interchange.unmerged_codes(store)
+            (row["id"], row["parent_id"], row["name"]) for row in code_rows.unmerged_codes(store)
         ),
     }

@@ -10,7 +10,8 @@ from workbench.anonymise.risk import combination_risks, quote_risks
 from workbench.cli import main
 from workbench.errors import LeakError, UserError
 from workbench.project import create_project
-from workbench.store import importing, interchange
+from workbench.store import imports
+from workbench.store import segments as segment_rows
 from workbench.store.anonymisation import log_rows
 
 ANSWERS = {
@@ -24,20 +25,20 @@ def project(tmp_path):
     path = tmp_path / "project.db"
     store = create_project(path)
     with store.atomic():
-        importing.add_questions(store, [("q01", "Samarbeid?", "open", "1", 0, 0)])
-        importing.add_respondents(
+        imports.add_questions(store, [("q01", "Samarbeid?", "open", "1", 0, 0)])
+        imports.add_respondents(
             store,
             {"4601": {"name": "Bergen", "county": "Vestland"}, "0301": {"name": "Oslo", "county": "Oslo"}},
         )
-        importing.add_answers(store, 2024, 1, [(r, "q01", text) for r, text in ANSWERS.items()])
+        imports.add_answers(store, 2024, 1, [(r, "q01", text) for r, text in ANSWERS.items()])
         for respondent in ANSWERS:
-            interchange.set_for_report(store, importing.default_segment_id(respondent, "q01", 2024), True)
+            segment_rows.set_for_report(store, imports.default_segment_id(respondent, "q01", 2024), True)
     yield path, store
     store.close()
 
 
 def segment_of(respondent):
-    return importing.default_segment_id(respondent, "q01", 2024)
+    return imports.default_segment_id(respondent, "q01", 2024)
 
 
 def test_propose_fills_the_queue_for_report_quotes(project):

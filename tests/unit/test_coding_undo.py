@@ -74,17 +74,19 @@ def test_noop_actions_leave_nothing_to_undo(store):
 def test_codes_applied_to_many_segments_are_one_undo_step(tmp_path):
     from workbench import coding
     from workbench.project import create_project
-    from workbench.store import interchange, stable_id
+    from workbench.store import answers as answer_rows
+    from workbench.store import segments as segment_rows
+    from workbench.store import stable_id, survey
 
     store = create_project(tmp_path / "bulk.db")
     with store.atomic():
-        interchange.ensure_question(store, "q1")
+        survey.ensure_question(store, "q1")
         segment_ids = []
         for respondent in ("a", "b", "c"):
-            interchange.upsert_respondent(store, respondent, {})
-            answer_id = interchange.insert_answer(store, respondent, "q1", 2024, "Som før.")
+            survey.upsert_respondent(store, respondent, {})
+            answer_id = answer_rows.insert_answer(store, respondent, "q1", 2024, "Som før.")
             segment_ids.append(stable_id("segment", respondent, "q1", 2024))
-            interchange.insert_segment(
+            segment_rows.insert_segment(
                 store, {"id": segment_ids[-1], "answer_id": answer_id, "start": 0, "end": 8}
             )
     code_id = coding.create_code(store, "Ingen endring", "kari").id

@@ -8,7 +8,7 @@ from conftest_export import build_export_project, insert_coding
 from workbench.cli import main
 from workbench.export.counts import count_questions, cross_table
 from workbench.export.tree import CodeTree
-from workbench.store import reporting
+from workbench.store import survey
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def project(tmp_path):
 
 
 def _counts(project, question_id):
-    questions = reporting.export_questions(project.store, question_id=question_id)
+    questions = survey.question_rows(project.store, question_id=question_id)
     return count_questions(project.store, questions)[0]
 
 
@@ -113,5 +113,5 @@ def test_a_consensus_layer_replaces_the_coders_on_the_segments_it_settled(projec
     assert counts[("Ad hoc-møter", "code")][0] == 1  # consensus on Oslo's segment
     assert counts[("Faste møter", "code")][0] == 2  # ann's Oslo coding no longer counts
     assert counts[("Mangel på tid", "code")][0] == 1  # bob's Oslo coding neither
-    only_bob = count_questions(store, reporting.export_questions(store, question_id="q02"), coder="bob")[0]
+    only_bob = count_questions(store, survey.question_rows(store, question_id="q02"), coder="bob")[0]
     assert _by_name(only_bob)[("Annet", "code")][0] == 1

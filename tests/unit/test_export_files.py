@@ -10,7 +10,7 @@ from docx import Document
 from workbench.cli import main
 from workbench.export import ExportOptions, run_export
 from workbench.export.counts import count_questions
-from workbench.store import reporting
+from workbench.store import overview, survey
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def _headings(document):
 def test_report_docx_tables_match_the_counts_in_the_database(project, anonymiser, tmp_path):
     result = _export(project, "report", tmp_path)
     document = Document(str(result.folder / "report.docx"))
-    expected = count_questions(project.store, reporting.export_questions(project.store))
+    expected = count_questions(project.store, survey.question_rows(project.store))
     for table, counts in zip(document.tables, expected, strict=True):
         rows = [[cell.text for cell in row.cells] for row in table.rows]
         assert rows[0] == ["Kategori", "Antall", "Prosent"]
@@ -153,8 +153,7 @@ def test_manifest_records_project_state_and_options(project, anonymiser, tmp_pat
     assert manifest["options"]["chapter"] == "1"
     assert manifest["project"]["schema_version"] == project.store.schema_version()
     assert (
-        manifest["project"]["counts"]["codings"]
-        == reporting.project_state(project.store)["counts"]["codings"]
+        manifest["project"]["counts"]["codings"] == overview.project_state(project.store)["counts"]["codings"]
     )
     assert set(manifest["files"]) == {"report.docx", "report.md", "counts.csv", "quotes.csv"}
 

@@ -7,7 +7,9 @@ from interchange_fixtures import build_coded_project, project_snapshot
 from workbench.errors import UserError
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook, write_method_xlsx
 from workbench.project import create_project, open_project
-from workbench.store import interchange
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_table
+from workbench.store import segments as segment_rows
 
 
 def test_data_sheet_has_one_row_per_segment_and_code(tmp_path):
@@ -98,12 +100,12 @@ def test_a_teams_own_sheet_finds_quotes_in_existing_answers(tmp_path):
     )
     report = import_method_xlsx(store, path, coder="kari", wave=2023)
     assert report.codings_new == 2 and report.answers_new == 0
-    answer_id = interchange.answer_id_for(store, "1103", "q2", 2023)
-    spans = [(row["start"], row["end"]) for row in interchange.segments_of(store, answer_id)]
-    text = interchange.answer_text(store, answer_id)
+    answer_id = answer_rows.answer_id_for(store, "1103", "q2", 2023)
+    spans = [(row["start"], row["end"]) for row in segment_rows.segments_of_answer(store, answer_id)]
+    text = answer_rows.answer_text(store, answer_id)
     assert (text.index("flere oppgaver"), text.index("flere oppgaver") + 14) in spans
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    definitions = {row["name"]: row["definition"] for row in interchange.unmerged_codes(store)}
+    definitions = {row["name"]: row["definition"] for row in code_table.unmerged_codes(store)}
     assert definitions["Nye oppgaver"] == "Oppgaver som kom med pakkeforløpene."
 
 

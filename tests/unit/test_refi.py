@@ -12,7 +12,7 @@ from workbench.project import create_project
 from workbench.refi.codebook import CODEBOOK_NAMESPACE, read_qdc, write_qdc
 from workbench.refi.project import PROJECT_NAMESPACE, export_qdpx
 from workbench.refi.project_import import import_qdpx
-from workbench.store import interchange
+from workbench.store import segments as segment_rows
 
 SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "refi" / "Project.xsd"
 
@@ -114,7 +114,7 @@ def test_qdpx_import_reports_what_it_discards(tmp_path):
         "Coding of an unknown code": 1,
     }
     assert report.answers_new == 1 and report.codings_new == 1
-    segments = [(row["start"], row["end"]) for row in interchange.segment_rows(store)]
+    segments = [(row["start"], row["end"]) for row in segment_rows.all_segments(store)]
     assert segments == [(0, 5), (5, 10), (10, 14), (14, 26)]  # selections plus the gaps
 
 

@@ -57,7 +57,7 @@ def propose(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ProposeSummary:
     """Detect spans in report quotes (or every segment) whose proposals are missing or stale."""
-    rows = sql.segment_rows(store, for_report_only=not all_segments)
+    rows = sql.segments_with_attributes(store, for_report_only=not all_segments)
     known = sql.proposed_hashes(store)
     stale = [row for row in rows if known.get(row["id"]) != segment_hash(row)]
     found = detect_many((row["text"], row["attributes"]) for row in stale)
@@ -187,7 +187,7 @@ def is_approved(store: Store, segment_id: str) -> bool:
 def queue(store: Store, *, all_segments: bool = False) -> list[QueueItem]:
     """Report quotes (or every segment) with their current spans and approval state."""
     items = []
-    for row in sql.segment_rows(store, for_report_only=not all_segments):
+    for row in sql.segments_with_attributes(store, for_report_only=not all_segments):
         fingerprint = segment_hash(row)
         saved = sql.text_row(store, row["id"])
         approved = bool(saved and saved["approved_by"] and saved["segment_hash"] == fingerprint)

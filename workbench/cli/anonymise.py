@@ -50,10 +50,12 @@ def _propose(arguments) -> int:
 
 def _check(arguments) -> int:
     from workbench.anonymise.leak import check_quotes
-    from workbench.store.anonymisation import segment_rows
+    from workbench.store.anonymisation import segments_with_attributes
 
     with project.open_project(arguments.project) as store:
-        segment_ids = [row["id"] for row in segment_rows(store, for_report_only=not arguments.all)]
+        segment_ids = [
+            row["id"] for row in segments_with_attributes(store, for_report_only=not arguments.all)
+        ]
         report = check_quotes(store, segment_ids)
     if arguments.json:
         print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))

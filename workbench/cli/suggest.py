@@ -48,11 +48,11 @@ def _common(parser, *, with_coder: bool) -> None:
 
 
 def run_suggest(arguments) -> int:
-    from workbench.store import survey
+    from workbench.store import answers as answer_rows
     from workbench.suggest import Suggester
 
     with project.open_project(arguments.project, read_only=True) as store:
-        answer = survey.answer_row(store, arguments.answer)
+        answer = answer_rows.answer_row(store, arguments.answer)
         if answer is None:
             raise UserError(f"{arguments.project}: there is no answer with id {arguments.answer}.")
         bar = ProgressBar("Learning")

@@ -8,7 +8,8 @@ from workbench.coding.changes import Change, recording
 from workbench.coding.models import CodeCreated, CodeNode
 from workbench.errors import UserError
 from workbench.store import Store, new_id, now
-from workbench.store import codebook as codebook_rows
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
 
 MAX_DEPTH = 3
 PATH_SEPARATOR = " > "
@@ -17,7 +18,7 @@ SIMILARITY_CUTOFF = 85
 
 def existing_code(store: Store, code_id: str) -> dict:
     """A code's row, or a UserError naming the unknown id."""
-    row = codebook_rows.code_row(store, code_id)
+    row = code_rows.code_row(store, code_id)
     if row is None:
         raise UserError(f"There is no code with id {code_id}.")
     return row
@@ -39,14 +40,14 @@ def check_name_free(store: Store, name: str, parent_id: str | None, except_id: s
     if ">" in name:
         raise UserError(f"A code name cannot contain '>' (it separates themes in paths): '{name}'.")
     wanted = name.strip().casefold()
-    for sibling in codebook_rows.live_children(store, parent_id):
+    for sibling in code_rows.live_children(store, parent_id):
         if sibling["id"] != except_id and sibling["name"].casefold() == wanted:
             raise UserError(f"A code named '{sibling['name']}' already exists there.")
 
 
 def similar_names(store: Store, name: str, except_id: str | None = None) -> tuple[str, ...]:
     """Names of live codes close to ``name`` (rapidfuzz WRatio), best first."""
-    choices = {row["id"]: row["name"] for row in codebook_rows.live_codes(store) if row["id"] != except_id}
+    choices = {row["id"]: row["name"] for row in code_rows.live_codes(store) if row["id"] != except_id}
     matches = process.extract(
         name,
         choices,
@@ -63,8 +64,8 @@ def make_container(store: Store, change: Change, parent: dict) -> None:
     if parent["is_theme"]:
         return
     change.touch("codes", [parent["id"]])
-    codable = 1 if codebook_rows.coding_count(store, parent["id"]) else 0
-    codebook_rows.update_code(store, parent["id"], is_theme=1, codable=codable)
+    codable = 1 if coding_rows.coding_count(store, parent["id"]) else 0
+    code_rows.update_code(store, parent["id"], is_theme=1, codable=codable)
 
 
 def _prepare_parent(store: Store, change: Change, parent_id: str, child_name: str) -> None:
@@ -95,7 +96,7 @@ def insert_new_code(
     check_name_free(store, name, parent_id)
     code_id = code_id or new_id()
     change.touch("codes", [code_id])
-    codebook_rows.insert_code(
+    code_rows.insert_code(
         store,
         {
             "id": code_id,
@@ -105,7 +106,7 @@ def insert_new_code(
             "colour": colour,
             "is_theme": int(is_theme),
             "codable": int(not is_theme),
-            "position": len(codebook_rows.live_children(store, parent_id)),
+            "position": len(code_rows.live_children(store, parent_id)),
             "created_at": now(),
             "created_by": coder,
         },
@@ -154,7 +155,7 @@ def split_path(path: str) -> list[str]:
 
 def _live_child_named(store: Store, parent_id: str | None, name: str) -> dict | None:
     wanted = name.casefold()
-    for row in codebook_rows.live_children(store, parent_id):
+    for row in code_rows.live_children(store, parent_id):
         if row["name"].casefold() == wanted:
             return row
     return None
@@ -203,6 +204,6 @@ def _nodes(rows_by_parent: dict, parent_id: str | None, prefix: str, depth: int)
 def codes_tree(store: Store) -> list[CodeNode]:
     """The live codebook as nested nodes, each level in display order."""
     rows_by_parent: dict[str | None, list[dict]] = {}
-    for row in codebook_rows.live_codes(store):
+    for row in code_rows.live_codes(store):
         rows_by_parent.setdefault(row["parent_id"], []).append(row)
     return list(_nodes(rows_by_parent, None, "", 1))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from workbench.coding.changes import recording
 from workbench.errors import UserError
 from workbench.store import Store, new_id, now
-from workbench.store import codebook as codebook_rows
+from workbench.store import coders as coder_rows
+from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
+from workbench.store import segments as segment_rows
 
 HOW_VALUES = ("typed", "suggestion", "bulk", "imported", "consensus")
 
@@ -16,11 +18,11 @@ def ensure_coder(store: Store, name: str, is_consensus: bool = False) -> None:
     if not name or not name.strip():
         raise UserError("A coder needs a name.")
     with store.atomic():
-        coding_rows.insert_coder(store, name, is_consensus, now())
+        coder_rows.insert_coder(store, name, is_consensus, now())
 
 
 def _check_codable(store: Store, code_id: str) -> None:
-    row = codebook_rows.code_row(store, code_id)
+    row = code_rows.code_row(store, code_id)
     if row is None:
         raise UserError(f"There is no code with id {code_id}.")
     if row["merged_into"] is not None or row["retired"]:
@@ -30,7 +32,7 @@ def _check_codable(store: Store, code_id: str) -> None:
 
 
 def _check_segment(store: Store, segment_id: str) -> None:
-    if coding_rows.segment_row(store, segment_id) is None:
+    if segment_rows.segment_row(store, segment_id) is None:
         raise UserError(f"There is no segment with id {segment_id}.")
 
 
@@ -53,7 +55,7 @@ def apply_codes_to_segments(
             _check_segment(store, segment_id)
         for code_id in dict.fromkeys(code_ids):
             _check_codable(store, code_id)
-        coding_rows.insert_coder(store, coder, False, now())
+        coder_rows.insert_coder(store, coder, False, now())
         created_at = now()
         rows = []
         for segment_id in dict.fromkeys(segment_ids):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.store import Store
-from workbench.store import codebook as codebook_rows
+from workbench.store import codes as code_rows
 from workbench.store import events as event_rows
 
 _KINDS = (
@@ -62,11 +62,11 @@ def _event_steps(event: dict, names: dict[str, str]) -> list[tuple[str, str, str
 
 def codebook_history(store: Store) -> list[dict]:
     """Per code (live or not): id, name, path, status and its steps, oldest first."""
-    codes = codebook_rows.all_codes(store)
+    codes = code_rows.all_codes(store)
     names = {row["id"]: row["name"] for row in codes}
     rows = {row["id"]: row for row in codes}
     stories = {row["id"]: _story(row, names, _path(row, rows)) for row in codes}
-    for event in event_rows.codebook_events(store, _KINDS):
+    for event in event_rows.events_of_kinds(store, _KINDS):
         if event["kind"] in ("undo", "redo") and not event["info"]["kind"].startswith("code."):
             continue
         for code_id, what, detail in _event_steps(event, names):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workbench.coding.models import Progress
 from workbench.store import Store
-from workbench.store import codings as coding_rows
+from workbench.store import answers as answer_rows
 
 
 def question_progress(
@@ -21,7 +21,7 @@ def question_progress(
     None). The next uncoded answer is the first after ``after_answer_id`` in answer order,
     wrapping round to the start.
     """
-    coverage = coding_rows.answer_coverage(store, question_id, wave, coder)
+    coverage = answer_rows.answer_coverage(store, question_id, wave, coder)
     uncoded = [row["id"] for row in coverage if not row["coded"]]
     return Progress(
         question_id=question_id,

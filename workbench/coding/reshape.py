@@ -14,8 +14,9 @@ from workbench.coding.codebook import (
 )
 from workbench.errors import UserError
 from workbench.store import Store
-from workbench.store import codebook as codebook_rows
+from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
+from workbench.store import segments as segment_rows
 
 _UNSET = object()
 
@@ -28,7 +29,7 @@ def _live_code(store: Store, code_id: str) -> dict:
 
 
 def _subtree_height(store: Store, code_id: str) -> int:
-    children = codebook_rows.live_children(store, code_id)
+    children = code_rows.live_children(store, code_id)
     return 1 + max((_subtree_height(store, child["id"]) for child in children), default=0)
 
 
@@ -36,15 +37,15 @@ def _renumber(store: Store, change: Change, parent_id: str | None, order: list[s
     """Give the live siblings under ``parent_id`` positions 0, 1, … in ``order``."""
     change.touch("codes", order)
     for position, code_id in enumerate(order):
-        codebook_rows.update_code(store, code_id, position=position)
+        code_rows.update_code(store, code_id, position=position)
 
 
 def _siblings_without(store: Store, parent_id: str | None, code_id: str) -> list[str]:
-    return [row["id"] for row in codebook_rows.live_children(store, parent_id) if row["id"] != code_id]
+    return [row["id"] for row in code_rows.live_children(store, parent_id) if row["id"] != code_id]
 
 
 def _counts(store: Store, *code_ids: str) -> dict[str, int]:
-    return {code_id: codebook_rows.coding_count(store, code_id) for code_id in code_ids}
+    return {code_id: coding_rows.coding_count(store, code_id) for code_id in code_ids}
 
 
 def rename_code(store: Store, code_id: str, name: str, coder: str) -> tuple[str, ...]:
@@ -53,7 +54,7 @@ def rename_code(store: Store, code_id: str, name: str, coder: str) -> tuple[str,
         row = _live_code(store, code_id)
         check_name_free(store, name, row["parent_id"], except_id=code_id)
         change.touch("codes", [code_id])
-        codebook_rows.update_code(store, code_id, name=name.strip())
+        code_rows.update_code(store, code_id, name=name.strip())
         change.info = {"from": row["name"], "to": name.strip(), "codings": _counts(store, code_id)}
     similar = similar_names(store, name.strip(), except_id=code_id)
     return tuple(other for other in similar if other.casefold() != name.strip().casefold())
@@ -79,13 +80,13 @@ def define_code(
     }
     with recording(store, "code.define", coder, target=code_id) as change:
         existing_code(store, code_id)
-        if fields.get("example_segment_id") and not coding_rows.segment_row(
+        if fields.get("example_segment_id") and not segment_rows.segment_row(
             store, fields["example_segment_id"]
         ):
             raise UserError(f"There is no segment with id {fields['example_segment_id']}.")
         change.touch("codes", [code_id])
         if fields:
-            codebook_rows.update_code(store, code_id, **fields)
+            code_rows.update_code(store, code_id, **fields)
 
 
 def move_code(store: Store, code_id: str, parent_id: str | None, coder: str) -> None:
@@ -110,7 +111,7 @@ def _move_under(store: Store, change: Change, row: dict, parent_id: str | None) 
     check_name_free(store, row["name"], parent_id, except_id=code_id)
     old_parent = row["parent_id"]
     change.touch("codes", [code_id])
-    codebook_rows.update_code(store, code_id, parent_id=parent_id)
+    code_rows.update_code(store, code_id, parent_id=parent_id)
     _renumber(store, change, old_parent, _siblings_without(store, old_parent, code_id))
     _renumber(store, change, parent_id, _siblings_without(store, parent_id, code_id) + [code_id])
 
@@ -128,22 +129,22 @@ def set_codable(store: Store, code_id: str, codable: bool, coder: str) -> None:
     """Allow or forbid applying a theme directly to segments."""
     with recording(store, "code.define", coder, target=code_id) as change:
         row = _live_code(store, code_id)
-        if not codable and codebook_rows.coding_count(store, code_id):
+        if not codable and coding_rows.coding_count(store, code_id):
             raise UserError(
                 f"'{row['name']}' has codings; merge or remove them before making it a container."
             )
         change.touch("codes", [code_id])
-        codebook_rows.update_code(store, code_id, codable=int(codable))
+        code_rows.update_code(store, code_id, codable=int(codable))
 
 
 def retire_code(store: Store, code_id: str, coder: str) -> None:
     """Hide a code from the codebook; it and its codings are kept."""
     with recording(store, "code.retire", coder, target=code_id) as change:
         row = _live_code(store, code_id)
-        if codebook_rows.live_children(store, code_id):
+        if code_rows.live_children(store, code_id):
             raise UserError(f"'{row['name']}' still holds codes; move or retire them first.")
         change.touch("codes", [code_id])
-        codebook_rows.update_code(store, code_id, retired=1)
+        code_rows.update_code(store, code_id, retired=1)
         _renumber(store, change, row["parent_id"], _siblings_without(store, row["parent_id"], code_id))
         change.info = {"codings": _counts(store, code_id)}
 
@@ -158,18 +159,18 @@ def merge_codes(store: Store, source_id: str, target_id: str, coder: str) -> int
         if source_id == target_id:
             raise UserError("Cannot merge a code into itself.")
         change.info = {"into": target_id, "before": _counts(store, source_id, target_id)}
-        for child in codebook_rows.live_children(store, source_id):
+        for child in code_rows.live_children(store, source_id):
             _move_under(store, change, child, target_id)
-        if codebook_rows.coding_count(store, source_id) and not target["codable"]:
+        if coding_rows.coding_count(store, source_id) and not target["codable"]:
             raise UserError(f"'{target['name']}' is a theme that is not codable; codings cannot move there.")
-        duplicates = codebook_rows.colliding_coding_ids(store, source_id, target_id)
-        movers = sorted(set(codebook_rows.coding_ids_of_code(store, source_id)) - set(duplicates))
+        duplicates = coding_rows.colliding_coding_ids(store, source_id, target_id)
+        movers = sorted(set(coding_rows.coding_ids_of_code(store, source_id)) - set(duplicates))
         change.touch("codings", duplicates)
         change.note_update("codings", movers, {"code_id": source_id}, {"code_id": target_id})
         change.touch("codes", [source_id])
         coding_rows.delete_codings(store, duplicates)
-        codebook_rows.move_code_codings(store, source_id, target_id)
-        codebook_rows.update_code(store, source_id, merged_into=target_id)
+        coding_rows.move_code_codings(store, source_id, target_id)
+        code_rows.update_code(store, source_id, merged_into=target_id)
         _renumber(
             store, change, source["parent_id"], _siblings_without(store, source["parent_id"], source_id)
         )
@@ -189,12 +190,12 @@ def split_code(
     """Split a code: a new sibling code takes over the chosen codings. Returns its id."""
     with recording(store, "code.split", coder, target=code_id) as change:
         row = _live_code(store, code_id)
-        chosen = coding_rows.coding_rows(store, list(dict.fromkeys(coding_ids)))
+        chosen = coding_rows.codings_by_id(store, list(dict.fromkeys(coding_ids)))
         strays = set(coding_ids) - {coding["id"] for coding in chosen if coding["code_id"] == code_id}
         if strays:
             raise UserError(f"Coding {sorted(strays)[0]} does not carry the code '{row['name']}'.")
         new_id = insert_new_code(store, change, new_name, coder, row["parent_id"], definition)
         change.touch("codings", [coding["id"] for coding in chosen])
-        codebook_rows.recode(store, [coding["id"] for coding in chosen], new_id)
+        coding_rows.recode(store, [coding["id"] for coding in chosen], new_id)
         change.info = {"into": new_id, "name": new_name.strip(), "codings": _counts(store, code_id, new_id)}
     return new_id

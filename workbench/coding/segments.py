@@ -6,8 +6,11 @@ from workbench.coding.changes import Change, recording
 from workbench.coding.models import Segment
 from workbench.errors import UserError
 from workbench.store import Store, new_id
-from workbench.store import codebook as codebook_rows
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
+from workbench.store import segments as segment_rows
 
 
 def _segment(row: dict) -> Segment:
@@ -23,11 +26,11 @@ def _segment(row: dict) -> Segment:
 
 def segments_of_answer(store: Store, answer_id: int) -> list[Segment]:
     """The segments of one answer, in text order (none for a non-response)."""
-    return [_segment(row) for row in coding_rows.segments_with_text(store, answer_id)]
+    return [_segment(row) for row in segment_rows.segments_of_answer(store, answer_id)]
 
 
 def _existing_segment(store: Store, segment_id: str) -> dict:
-    row = coding_rows.segment_row(store, segment_id)
+    row = segment_rows.segment_row(store, segment_id)
     if row is None:
         raise UserError(f"There is no segment with id {segment_id}.")
     return row
@@ -49,8 +52,8 @@ def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[s
         ]
         change.touch("segments", [segment_id, right["id"]])
         change.touch("codings", [coding["id"] for coding in copies])
-        coding_rows.set_segment_end(store, segment_id, at)
-        coding_rows.insert_segment(store, right)
+        segment_rows.set_segment_end(store, segment_id, at)
+        segment_rows.insert_segment(store, right)
         coding_rows.insert_codings(store, copies)
     return segment_id, right["id"]
 
@@ -58,7 +61,7 @@ def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[s
 def _check_adjacent(store: Store, left: dict, right: dict) -> None:
     if left["answer_id"] != right["answer_id"]:
         raise UserError("Cannot merge segments of different answers.")
-    neighbours = [row["id"] for row in coding_rows.segments_with_text(store, left["answer_id"])]
+    neighbours = [row["id"] for row in segment_rows.segments_of_answer(store, left["answer_id"])]
     position = neighbours.index(left["id"])
     if position + 1 >= len(neighbours) or neighbours[position + 1] != right["id"]:
         raise UserError("Cannot merge: the second segment must directly follow the first.")
@@ -70,16 +73,16 @@ def _fold_into(store: Store, change: Change, left: dict, right: dict) -> None:
     moving = coding_rows.codings_of_segment(store, right["id"])
     duplicates = [row["id"] for row in moving if (row["code_id"], row["coder"]) in kept]
     movers = [row["id"] for row in moving if (row["code_id"], row["coder"]) not in kept]
-    memos = coding_rows.memo_ids_of_segment(store, right["id"])
-    examples = codebook_rows.codes_with_example_segment(store, right["id"])
+    memos = memo_rows.memo_ids_of_segment(store, right["id"])
+    examples = code_rows.codes_with_example_segment(store, right["id"])
     change.touch("codings", duplicates + movers)
     change.touch("memos", memos)
     change.touch("codes", examples)
     coding_rows.delete_codings(store, duplicates)
     coding_rows.move_codings_to_segment(store, movers, left["id"])
-    coding_rows.move_memos_to_segment(store, memos, left["id"])
+    memo_rows.move_memos_to_segment(store, memos, left["id"])
     for code_id in examples:
-        codebook_rows.update_code(store, code_id, example_segment_id=left["id"])
+        code_rows.update_code(store, code_id, example_segment_id=left["id"])
 
 
 def merge_segments(store: Store, left_id: str, right_id: str, coder: str) -> str:
@@ -90,8 +93,8 @@ def merge_segments(store: Store, left_id: str, right_id: str, coder: str) -> str
         _check_adjacent(store, left, right)
         change.touch("segments", [left_id, right_id])
         _fold_into(store, change, left, right)
-        coding_rows.delete_segment(store, right_id)
-        coding_rows.set_segment_end(store, left_id, right["end"])
+        segment_rows.delete_segment(store, right_id)
+        segment_rows.set_segment_end(store, left_id, right["end"])
     return left_id
 
 
@@ -99,12 +102,12 @@ def discard_blank_segment(store: Store, segment_id: str, coder: str) -> bool:
     """Remove a segment holding only whitespace (left over by a split), with its codings."""
     with recording(store, "segment.discard", coder, target=segment_id) as change:
         row = _existing_segment(store, segment_id)
-        text = coding_rows.answer_text(store, row["answer_id"])[row["start"] : row["end"]]
-        if text.strip() or coding_rows.memo_ids_of_segment(store, segment_id):
+        text = answer_rows.answer_text(store, row["answer_id"])[row["start"] : row["end"]]
+        if text.strip() or memo_rows.memo_ids_of_segment(store, segment_id):
             return False
         doomed = [coding["id"] for coding in coding_rows.codings_of_segment(store, segment_id)]
         change.touch("codings", doomed)
         change.touch("segments", [segment_id])
         coding_rows.delete_codings(store, doomed)
-        coding_rows.delete_segment(store, segment_id)
+        segment_rows.delete_segment(store, segment_id)
     return True

@@ -31,6 +31,7 @@ UNDOABLE_KINDS = {
     "segment.merge": "merge segments",
     "segment.discard": "discard blank segment",
     "segment.report": "mark for report",
+    "memo.save": "save memo",
 }
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 from workbench.errors import UserError
 from workbench.export.tree import CODE, CodeTree
 from workbench.municipalities import SIZE_GROUPS
-from workbench.store import reporting, survey
+from workbench.store import answers as answer_rows
+from workbench.store import report_layer, survey
 
 UNCODED_ID = ""
 UNCODED = "uncoded"
@@ -61,7 +62,7 @@ class QuestionCounts:
 
 def resolve_wave(store, wave: int | None) -> int:
     """The wave to report: the one asked for, else the newest."""
-    newest = reporting.latest_wave(store)
+    newest = survey.latest_wave(store)
     if newest is None:
         raise UserError(f"{store.path}: the project has no answers to export.")
     return newest if wave is None else wave
@@ -71,7 +72,7 @@ def respondent_categories(
     store, question_id: str, wave: int, tree: CodeTree, coder: str | None = None
 ) -> pd.DataFrame:
     """Distinct (respondent_id, code_id) pairs with every category a coding counts for."""
-    pairs = reporting.respondent_code_pairs(store, question_id, wave, coder)
+    pairs = report_layer.respondent_code_pairs(store, question_id, wave, coder)
     records = {
         (pair["respondent_id"], node_id)
         for pair in pairs
@@ -85,7 +86,7 @@ def count_question(
     store, question: dict, wave: int, tree: CodeTree, coder: str | None = None
 ) -> QuestionCounts:
     """The counted table of one question (a row from ``reporting.export_questions``)."""
-    answered = len(reporting.answered_respondents(store, question["id"], wave))
+    answered = len(answer_rows.answered_respondents(store, question["id"], wave))
     categories = respondent_categories(store, question["id"], wave, tree, coder)
     counts = categories.groupby("code_id")["respondent_id"].nunique()
     rows = [
@@ -112,7 +113,7 @@ def count_question(
         single_code=bool(question["single_code"]),
         wave=wave,
         answered=answered,
-        units=reporting.reporting_units(store, wave),
+        units=answer_rows.reporting_units(store, wave),
         table=table,
     )
 
@@ -146,7 +147,7 @@ def cross_table(
     Long format: group, answered (in the group), code_id, name, level, count, row_percent.
     """
     attributes = survey.attributes_by_respondent(store)
-    answered = reporting.answered_respondents(store, counts.question_id, counts.wave)
+    answered = answer_rows.answered_respondents(store, counts.question_id, counts.wave)
     group_of = {rid: str(attributes.get(rid, {}).get(by) or "") for rid in answered}
     group_sizes = pd.Series(group_of).value_counts()
     categories = respondent_categories(store, counts.question_id, counts.wave, tree, coder)

@@ -15,7 +15,8 @@ from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, anonymised_texts, co
 from workbench.export.report import QuestionReport, group_by_chapter
 from workbench.export.runs import ExportResult, ExportRun
 from workbench.export.tree import CodeTree
-from workbench.store import reporting
+from workbench.store import segments as segment_rows
+from workbench.store import survey
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
 CROSS_ATTRIBUTES = ("county", "size_group")
@@ -50,7 +51,7 @@ def select_questions(store, options: ExportOptions) -> list[dict]:
     """The questions of the chosen chapter / question, or all; a user error if none match."""
     questions = [
         question
-        for question in reporting.export_questions(store, question_id=options.question)
+        for question in survey.question_rows(store, question_id=options.question)
         if options.chapter is None or _chapter_matches(question["chapter"], options.chapter)
     ]
     if not questions:
@@ -153,7 +154,7 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
     question_ids = [question["id"] for question in select_questions(store, options)]
     texts = {}
     if not options.draft:
-        segment_ids = reporting.report_segment_ids(store, question_ids)
+        segment_ids = segment_rows.report_segment_ids(store, question_ids)
         cleared = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
         texts = {segment_id: text for segment_id, (text, _) in cleared.items()}
     write_method_xlsx(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.export.tree import CodeTree
-from workbench.store import reporting, survey
+from workbench.store import report_layer, survey
 
 DEFAULT_TAG_ATTRIBUTES = ("size_group",)
 
@@ -87,7 +87,7 @@ def collect_quotes(
     """Quote sections of each question and the private key rows, in document order."""
     tree = CodeTree.from_store(store)
     rows_by_question = {
-        question["id"]: reporting.coded_segments(
+        question["id"]: report_layer.coded_segments_of_question(
             store, question["id"], wave, all_segments=all_segments, coder=coder
         )
         for question in questions

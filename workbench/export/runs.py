@@ -17,7 +17,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.files import write_bytes_atomically
-from workbench.store import reporting
+from workbench.store import overview
 
 MANIFEST = "manifest.json"
 _PRIVATE = ".private"
@@ -119,7 +119,7 @@ class ExportRun:
             "workbench_version": __version__,
             "kind": self.kind,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "project": {"path": str(Path(self.store.path).resolve()), **reporting.project_state(self.store)},
+            "project": {"path": str(Path(self.store.path).resolve()), **overview.project_state(self.store)},
             "options": self.options,
             "files": files,
             "private_files": [path.name for path in private],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.store import reporting
+from workbench.store import codes as code_rows
 
 MAIN_THEME, SUB_THEME, CODE = "main_theme", "sub_theme", "code"
 
@@ -46,7 +46,7 @@ class CodeTree:
     @classmethod
     def from_store(cls, store) -> CodeTree:
         """The tree of a project's codebook."""
-        return cls(reporting.codebook_rows(store))
+        return cls(code_rows.all_codes(store))
 
     def _add_children(self, by_parent: dict, parent_id: str | None, depth: int) -> None:
         for row in sorted(by_parent.get(parent_id, []), key=lambda row: row["position"]):

@@ -14,7 +14,8 @@ from workbench.ingest.model import SurveyData
 from workbench.ingest.questions import QuestionSpec, read_questions_file
 from workbench.ingest.tables import read_table
 from workbench.ingest.wide import wide_survey
-from workbench.store import Store, importing
+from workbench.store import Store, imports
+from workbench.store import survey as survey_rows
 
 LAYOUTS = ("wide", "long")
 _CHUNK_ROWS = 20_000
@@ -99,7 +100,7 @@ def read_survey(
 
 def record_import(store: Store, file: Path, layout: str, wave: int, new_answers: int) -> None:
     """Note the import in the imports table and the event log."""
-    importing.record_import(
+    imports.record_import(
         store,
         file_name=file.name,
         file_sha256=file_sha256(file),
@@ -121,14 +122,14 @@ def write_survey(
     """Write questions, respondents, answers and default segments; (new answers, non-responses)."""
     report = on_progress or (lambda done, total: None)
     write_questions(store, survey.questions)
-    importing.add_respondents(store, survey.respondents)
-    existing = importing.answer_keys(store, wave)
+    imports.add_respondents(store, survey.respondents)
+    existing = imports.respondent_question_pairs(store, wave)
     new_answers = [answer for answer in survey.answers if answer[:2] not in existing]
-    first_id = importing.last_answer_id(store) + 1
+    first_id = imports.last_answer_id(store) + 1
     total = len(new_answers)
     for start in range(0, total, _CHUNK_ROWS):
         chunk = new_answers[start : start + _CHUNK_ROWS]
-        importing.add_answers(store, wave, first_id + start, chunk)
+        imports.add_answers(store, wave, first_id + start, chunk)
         report(start + len(chunk), total)
     report(total, total)
     return total, sum(1 for _, _, text in new_answers if not text.strip())
@@ -136,8 +137,8 @@ def write_survey(
 
 def write_questions(store: Store, questions: list[QuestionSpec]) -> None:
     """Add the file's new questions after the known ones, in file order."""
-    first_position = importing.next_question_position(store)
-    importing.add_questions(
+    first_position = survey_rows.next_question_position(store)
+    imports.add_questions(
         store,
         (
             (spec.id, spec.text, spec.kind, spec.chapter, first_position + index, int(spec.single_code))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.method_xlsx.columns import cell_text, is_yes
-from workbench.store import Store, interchange, new_id, now
+from workbench.store import Store, new_id, now
+from workbench.store import codes as code_rows
 
 
 def _stripped(value: object) -> str:
@@ -18,7 +19,7 @@ class CodeListReader:
 
     def __init__(self, store: Store, path: Path, coder: str):
         self.store, self.path, self.coder = store, path, coder
-        self.existing = {row["id"]: row for row in interchange.all_codes(store)}
+        self.existing = {row["id"]: row for row in code_rows.all_codes_parents_first(store)}
         self.by_path = self._live_paths()
         self.id_map: dict[str, str] = {}
         self.created = 0
@@ -46,7 +47,7 @@ class CodeListReader:
             if _stripped(record.get("merged_into")):
                 merges.append((self.id_map[file_id or label], _stripped(record["merged_into"])))
         for code_id, target in merges:
-            interchange.set_code_merged_into(self.store, code_id, self.id_map.get(target, target))
+            code_rows.set_code_merged_into(self.store, code_id, self.id_map.get(target, target))
 
     def _take(self, record: dict, label: str, file_id: str | None) -> str:
         if file_id and file_id in self.existing:
@@ -77,7 +78,7 @@ class CodeListReader:
         is_theme = is_yes(record.get("is_theme"))
         codable = is_yes(record.get("codable")) if record.get("codable") not in (None, "") else not is_theme
         order = record.get("order")
-        interchange.insert_code(
+        code_rows.insert_code_if_new(
             self.store,
             {
                 "id": code_id,

@@ -27,8 +27,11 @@ from workbench.method_xlsx.columns import (
     key_for_header,
 )
 from workbench.method_xlsx.segments import SegmentBuilder
-from workbench.store import Store, interchange, now, stable_id
+from workbench.store import Store, now, stable_id, survey
+from workbench.store import coders as coder_rows
 from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
+from workbench.store import segments as segment_rows
 
 REQUIRED_DATA = ("respondent_id", "question_id", "text")
 
@@ -108,7 +111,7 @@ def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int,
 def _import_questions(store: Store, records: list[tuple[int, dict]]) -> None:
     for _, record in records:
         if cell_text(record.get("id")).strip():
-            interchange.upsert_question(
+            survey.upsert_question(
                 store,
                 {
                     "id": cell_text(record["id"]).strip(),
@@ -133,9 +136,9 @@ def _import_data(store, path, records, codes, coder, wave, report, on_progress) 
         record_wave = int(record["wave"]) if cell_text(record.get("wave")).strip() else wave
         by_answer[(respondent, question, record_wave)].append((number, record))
         attributes = {k: v for k, v in record.items() if k not in DATA_COLUMNS and v not in (None, "")}
-        interchange.upsert_respondent(store, respondent, attributes)
+        survey.upsert_respondent(store, respondent, attributes)
     for done, (key, answer_records) in enumerate(by_answer.items(), start=1):
-        interchange.ensure_question(store, key[1])
+        survey.ensure_question(store, key[1])
         builder = SegmentBuilder(store, path, key, answer_records)
         segment_of_row = builder.build()
         report.answers_new += builder.answer_created
@@ -148,12 +151,12 @@ def _import_data(store, path, records, codes, coder, wave, report, on_progress) 
 
 def _import_row(store, codes, default_coder, segment_id, record, report) -> None:
     if is_yes(record.get("for_report")):
-        interchange.set_for_report(store, segment_id, True)
+        segment_rows.set_for_report(store, segment_id, True)
     row_coder = cell_text(record.get("coder")).strip() or default_coder
     memo = cell_text(record.get("memo")).strip()
-    if memo and "\n\n".join(interchange.memo_texts(store, segment_id, row_coder)) != memo:
-        coding_rows.insert_coder(store, row_coder, False, now())
-        report.memos_new += interchange.insert_memo(
+    if memo and "\n\n".join(memo_rows.memo_texts(store, segment_id, row_coder)) != memo:
+        coder_rows.insert_coder(store, row_coder, False, now())
+        report.memos_new += memo_rows.insert_memo_if_new(
             store,
             {
                 "id": stable_id("memo", segment_id, row_coder),
@@ -165,8 +168,8 @@ def _import_row(store, codes, default_coder, segment_id, record, report) -> None
     code_id = codes.code_for_row(record)
     if code_id is None:
         return
-    coding_rows.insert_coder(store, row_coder, False, now())
-    report.codings_new += interchange.insert_coding(
+    coder_rows.insert_coder(store, row_coder, False, now())
+    report.codings_new += coding_rows.insert_coding_if_new(
         store,
         {
             "id": cell_text(record.get("coding_id")).strip()

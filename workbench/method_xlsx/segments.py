@@ -7,7 +7,9 @@ from pathlib import Path
 from workbench.errors import UserError
 from workbench.method_xlsx.columns import cell_text
 from workbench.spans import fill_gaps, first_overlap
-from workbench.store import Store, interchange, new_id, stable_id
+from workbench.store import Store, new_id, stable_id
+from workbench.store import answers as answer_rows
+from workbench.store import segments as segment_rows
 
 
 def _offset(value: object) -> int | None:
@@ -28,15 +30,15 @@ class SegmentBuilder:
 
     def build(self) -> dict[int, str]:
         """Row number -> segment id, after creating the answer and segments as needed."""
-        answer_id = interchange.answer_id_for(self.store, *self.key)
+        answer_id = answer_rows.answer_id_for(self.store, *self.key)
         quotes = self._quotes()
         if answer_id is None:
             answer_text = self._rebuiltcell_text(quotes)
-            answer_id = interchange.insert_answer(self.store, *self.key, answer_text)
+            answer_id = answer_rows.insert_answer(self.store, *self.key, answer_text)
             self.answer_created = 1
             fresh = True
         else:
-            answer_text = interchange.answer_text(self.store, answer_id)
+            answer_text = answer_rows.answer_text(self.store, answer_id)
             self._locate(quotes, answer_text)
             fresh = False
         span_ids = self._segments(answer_id, answer_text, quotes, fresh)
@@ -111,11 +113,12 @@ class SegmentBuilder:
         if overlap:
             raise UserError(f"{self.path}: sheet 'Data' has overlapping quotes at {overlap} in one answer.")
         existing = {
-            (row["start"], row["end"]): row["id"] for row in interchange.segments_of(self.store, answer_id)
+            (row["start"], row["end"]): row["id"]
+            for row in segment_rows.segments_of_answer(self.store, answer_id)
         }
         if not fresh and all(span in existing for span in spans):
             return existing
-        if interchange.used_segment_ids(self.store, answer_id) and not fresh:
+        if segment_rows.used_segment_ids(self.store, answer_id) and not fresh:
             first = next(q for q in quotes if q["span"] not in existing)
             raise UserError(
                 f"{self._where(first['first_row'])}: the quote's span conflicts with segments of this "
@@ -133,12 +136,12 @@ class SegmentBuilder:
                     "created_at": quote.get("created_at"),
                 }
             )
-        interchange.replace_segments(self.store, answer_id, partition)
+        segment_rows.replace_segments(self.store, answer_id, partition)
         self.segments_created += len({row["id"] for row in partition} - set(existing.values()))
         return {(row["start"], row["end"]): row["id"] for row in partition}
 
     def _segment_id(self, start: int, end: int, length: int, file_id: str | None) -> str:
-        if file_id and not interchange.segment_exists(self.store, file_id):
+        if file_id and not segment_rows.segment_exists(self.store, file_id):
             return file_id
         if start == 0 and end == length:
             return stable_id("segment", *self.key)

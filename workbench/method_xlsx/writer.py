@@ -22,7 +22,11 @@ from workbench.method_xlsx.columns import (
     YES,
     headers,
 )
-from workbench.store import Store, interchange, survey
+from workbench.store import Store, survey
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
+from workbench.store import segments as segment_rows
 
 AnonymisedText = Callable[[str], str | None]
 
@@ -42,18 +46,18 @@ def theme_columns(code_id: str, codes: dict[str, dict]) -> tuple[str, str, str]:
 
 
 def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText | None):
-    codes = {row["id"]: row for row in interchange.all_codes(store)}
+    codes = {row["id"]: row for row in code_rows.all_codes_parents_first(store)}
     respondents = survey.attributes_by_respondent(store)
     attribute_names = sorted({key for attributes in respondents.values() for key in attributes})
     codings = defaultdict(list)
-    for coding in interchange.coding_rows(store):
+    for coding in coding_rows.all_codings(store):
         codings[coding["segment_id"]].append(coding)
     memos = defaultdict(lambda: defaultdict(list))
-    for memo in interchange.memo_rows(store):
+    for memo in memo_rows.all_memos(store):
         memos[memo["segment_id"]][memo["coder"]].append(memo["text"])
 
     def rows():
-        for segment in interchange.segments_with_answers(store, question_ids):
+        for segment in segment_rows.segments_with_answers(store, question_ids):
             base = {
                 "segment_id": segment["id"],
                 "respondent_id": segment["respondent_id"],
@@ -100,7 +104,7 @@ def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: dict) 
 
 
 def _code_rows(store: Store, lang: str):
-    codes = interchange.all_codes(store)
+    codes = code_rows.all_codes_parents_first(store)
     by_id = {row["id"]: row for row in codes}
     for code in codes:
         main, sub, _ = theme_columns(code["id"], by_id)

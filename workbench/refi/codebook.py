@@ -9,7 +9,8 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
-from workbench.store import Store, interchange
+from workbench.store import Store
+from workbench.store import codes as code_rows
 
 CODEBOOK_NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _COLOUR = re.compile(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
@@ -51,14 +52,14 @@ def add_codes(parent: ET.Element, codes: list[dict]) -> None:
 def codebook_bytes(store: Store) -> bytes:
     """The project's codebook (merged codes left out) as a ``.qdc`` document."""
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE})
-    add_codes(ET.SubElement(root, "Codes"), interchange.unmerged_codes(store))
+    add_codes(ET.SubElement(root, "Codes"), code_rows.unmerged_codes(store))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def write_qdc(store: Store, path: str | Path) -> Path:
     """Write the codebook as a REFI-QDA ``.qdc`` file (atomically)."""
-    if not interchange.unmerged_codes(store):
+    if not code_rows.unmerged_codes(store):
         raise UserError("The project has no codes to export; a .qdc file needs at least one.")
     return write_bytes_atomically(path, codebook_bytes(store))
 

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from workbench.files import atomic_path
 from workbench.refi.codebook import add_codes
-from workbench.store import Store, interchange, stable_id, survey
+from workbench.store import Store, stable_id, survey
+from workbench.store import answers as answer_rows
+from workbench.store import coders as coder_rows
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
+from workbench.store import segments as segment_rows
 
 PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0"
 SOURCE_VARIABLES = ("question_id", "wave")
@@ -43,15 +49,15 @@ class _ProjectWriter:
 
     def __init__(self, store: Store):
         self.store = store
-        self.answers = interchange.answered_answers(store)
+        self.answers = answer_rows.answered_answers(store)
         self.segments_by_answer: dict[int, list[dict]] = defaultdict(list)
-        for segment in interchange.segment_rows(store):
+        for segment in segment_rows.all_segments(store):
             self.segments_by_answer[segment["answer_id"]].append(segment)
         self.codings_by_segment: dict[str, list[dict]] = defaultdict(list)
-        for coding in interchange.coding_rows(store):
+        for coding in coding_rows.all_codings(store):
             self.codings_by_segment[coding["segment_id"]].append(coding)
         self.memos_by_segment: dict[str, list[dict]] = defaultdict(list)
-        for memo in interchange.memo_rows(store):
+        for memo in memo_rows.all_memos(store):
             self.memos_by_segment[memo["segment_id"]].append(memo)
         self.respondents = [
             {"id": respondent_id, "attributes": attributes}
@@ -70,14 +76,14 @@ class _ProjectWriter:
         return root
 
     def _users(self, root: ET.Element) -> None:
-        coders = interchange.coder_rows(self.store)
+        coders = coder_rows.all_coders(self.store)
         if coders:
             users = ET.SubElement(root, "Users")
             for coder in coders:
                 ET.SubElement(users, "User", {"guid": user_guid(coder["name"]), "name": coder["name"]})
 
     def _codebook(self, root: ET.Element) -> None:
-        codes = interchange.unmerged_codes(self.store)
+        codes = code_rows.unmerged_codes(self.store)
         if codes:
             codes_element = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
             add_codes(codes_element, codes)
@@ -195,7 +201,7 @@ def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 def export_qdpx(store: Store, path: str | Path, *, on_progress=None) -> Path:
     """Write the whole project as a ``.qdpx`` archive (atomically) and return its path."""
     path = Path(path)
-    answers = interchange.answered_answers(store)
+    answers = answer_rows.answered_answers(store)
     with atomic_path(path) as temporary, zipfile.ZipFile(temporary, "w") as archive:
         _write_entry(archive, "project.qde", project_document(store, path.stem))
         for done, answer in enumerate(answers, start=1):

@@ -19,8 +19,13 @@ from workbench.errors import UserError
 from workbench.refi.codebook import read_code_elements
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
-from workbench.store import Store, interchange, new_id, now, stable_id
+from workbench.store import Store, new_id, now, stable_id, survey
+from workbench.store import answers as answer_rows
+from workbench.store import coders as coder_rows
+from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
+from workbench.store import segments as segment_rows
 
 _UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
 
@@ -103,7 +108,7 @@ class _Importer:
         codes_element = self.root.find(f"{_tag('CodeBook')}/{_tag('Codes')}")
         if codes_element is None:
             return
-        existing = {row["id"]: row for row in interchange.all_codes(self.store)}
+        existing = {row["id"]: row for row in code_rows.all_codes_parents_first(self.store)}
         by_path = _paths(existing)
         positions: Counter = Counter()
         for spec in read_code_elements(codes_element, PROJECT_NAMESPACE):
@@ -114,7 +119,7 @@ class _Importer:
                 self.code_ids[spec.guid] = by_path[spec.path]
             else:
                 code_id = spec.guid or new_id()
-                interchange.insert_code(
+                code_rows.insert_code_if_new(
                     self.store,
                     {
                         "id": code_id,
@@ -140,7 +145,7 @@ class _Importer:
         for case in self.root.iter(_tag("Case")):
             respondent_id = (case.get("name") or case.get("guid")).strip()
             attributes = self._values(case)
-            interchange.upsert_respondent(self.store, respondent_id, attributes)
+            survey.upsert_respondent(self.store, respondent_id, attributes)
             for ref in case.findall(_tag("SourceRef")):
                 self.case_of_source[ref.get("targetGUID")] = respondent_id
             self.report.discarded["Case CodeRef"] += len(case.findall(_tag("CodeRef")))
@@ -181,15 +186,15 @@ class _Importer:
         )
         question_id = variables.get("question_id") or self.fallback_question
         wave = int(variables["wave"]) if variables.get("wave", "").isdigit() else self.wave
-        interchange.upsert_respondent(self.store, respondent_id, {})
-        interchange.ensure_question(self.store, question_id)
-        answer_id = interchange.answer_id_for(self.store, respondent_id, question_id, wave)
+        survey.upsert_respondent(self.store, respondent_id, {})
+        survey.ensure_question(self.store, question_id)
+        answer_id = answer_rows.answer_id_for(self.store, respondent_id, question_id, wave)
         fresh = answer_id is None
         if fresh:
-            answer_id = interchange.insert_answer(self.store, respondent_id, question_id, wave, text)
+            answer_id = answer_rows.insert_answer(self.store, respondent_id, question_id, wave, text)
             self.report.answers_new += 1
             if text.strip():
-                interchange.insert_segment(
+                segment_rows.insert_segment(
                     self.store,
                     {
                         "id": stable_id("segment", respondent_id, question_id, wave),
@@ -198,7 +203,7 @@ class _Importer:
                         "end": len(text),
                     },
                 )
-        elif interchange.answer_text(self.store, answer_id) != text:
+        elif answer_rows.answer_text(self.store, answer_id) != text:
             self.report.discarded["TextSource whose text differs from the project's answer"] += 1
             return
         natural_key = (respondent_id, question_id, wave)
@@ -213,8 +218,8 @@ class _Importer:
             self.report.discarded["Coding of an unknown code"] += 1
             return
         coder = self.users.get(coding.get("creatingUser")) or self.coder
-        coding_rows.insert_coder(self.store, coder, False, now())
-        added = interchange.insert_coding(
+        coder_rows.insert_coder(self.store, coder, False, now())
+        added = coding_rows.insert_coding_if_new(
             self.store,
             {
                 "id": coding.get("guid") or new_id(),
@@ -234,7 +239,7 @@ class _Importer:
             self.report.discarded["NoteRef without a readable Note"] += 1
             return
         coder = self.users.get(note.get("creatingUser")) or self.coder
-        self.report.memos_new += interchange.insert_memo(
+        self.report.memos_new += memo_rows.insert_memo_if_new(
             self.store,
             {
                 "id": note.get("guid"),

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.spans import fill_gaps
-from workbench.store import Store, interchange, new_id, stable_id
+from workbench.store import Store, new_id, stable_id
+from workbench.store import segments as segment_rows
 
 
 def _tag(name: str) -> str:
@@ -77,14 +78,14 @@ class SelectionPlacer:
         return kept
 
     def _segments_for(self, selections: list[_Selection]) -> tuple[dict[tuple[int, int], str], int]:
-        existing = interchange.segments_of(self.store, self.answer_id)
+        existing = segment_rows.segments_of_answer(self.store, self.answer_id)
         by_span = {(row["start"], row["end"]): row["id"] for row in existing}
         if not self.fresh and all((s.start, s.end) in by_span for s in selections):
             return by_span, 0
-        if interchange.used_segment_ids(self.store, self.answer_id):
+        if segment_rows.used_segment_ids(self.store, self.answer_id):
             return by_span, 0
         partition = self._partition(selections)
-        interchange.replace_segments(self.store, self.answer_id, partition)
+        segment_rows.replace_segments(self.store, self.answer_id, partition)
         new_ids = {row["id"] for row in partition} - set(by_span.values())
         return {(row["start"], row["end"]): row["id"] for row in partition}, len(new_ids)
 
@@ -97,7 +98,7 @@ class SelectionPlacer:
 
     def _segment(self, start: int, end: int, selection: _Selection | None = None) -> dict:
         guid = selection.guid if selection else None
-        if guid and not interchange.segment_exists(self.store, guid):
+        if guid and not segment_rows.segment_exists(self.store, guid):
             segment_id = guid
         elif start == 0 and end == len(self.text):
             segment_id = stable_id("segment", *self.natural_key)
@@ -110,7 +111,7 @@ class SelectionPlacer:
         for element in selection.elements:
             description = element.find(_tag("Description"))
             if description is not None and (description.text or "").strip() == "for_report":
-                interchange.set_for_report(self.store, segment_id, True)
+                segment_rows.set_for_report(self.store, segment_id, True)
             for coding in element.findall(_tag("Coding")):
                 importer.add_coding(segment_id, coding)
             for note_ref in element.findall(_tag("NoteRef")):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from workbench import coding
 from workbench.errors import UserError
 from workbench.review.codepaths import CodePaths
+from workbench.store import codings as coding_rows
+from workbench.store import segments as segment_rows
 from workbench.store import teams
 from workbench.store.database import Store
 
@@ -46,14 +48,14 @@ def disagreements(
         raise UserError("Adjudication needs two different coders.")
     paths = CodePaths(store)
     sets: dict[str, dict[str, set[str]]] = {}
-    for segment_id, coder, code_id in teams.codings_of_coders(store, [first, second], question_id):
+    for segment_id, coder, code_id in coding_rows.codings_of_coders(store, [first, second], question_id):
         sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.surviving(code_id))
     differing = [
         segment
         for segment, by_coder in sets.items()
         if len(by_coder) == 2 and by_coder[first] != by_coder[second]
     ]
-    texts = teams.segment_texts(store, differing)
+    texts = segment_rows.segment_texts(store, differing)
     decided = teams.adjudicated(store, coders_key(first, second))
     found = [
         Disagreement(
@@ -96,7 +98,7 @@ def decide(
     target = chosen_codes(item, decision, edited)
     with store.atomic():
         coding.ensure_coder(store, CONSENSUS, is_consensus=True)
-        current = set(teams.codes_of_segment(store, item.segment_id, CONSENSUS))
+        current = set(coding_rows.codes_of_segment(store, item.segment_id, CONSENSUS))
         if target - current:
             coding.apply_codes(store, item.segment_id, sorted(target - current), CONSENSUS, how="consensus")
         if current - target:

@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from workbench.errors import UserError
-from workbench.store import teams
+from workbench.store import segments as segment_rows
+from workbench.store import survey, teams
 from workbench.store.database import Store
 
 
@@ -70,9 +71,9 @@ def assign_sample(
     """Give the coder a stratified random sample of answers (all their segments) to double-code."""
     if not 0 < share <= 1:
         raise UserError(f"--share must be above 0 and at most 1 (got {share}).")
-    if question_id is not None and question_id not in teams.question_ids(store):
+    if question_id is not None and question_id not in survey.question_ids(store):
         raise UserError(f"{store.path}: no question with id {question_id!r}.")
-    rows = teams.answered_segments(store, question_id)
+    rows = segment_rows.answered_segments(store, question_id)
     answers_by_question: dict[str, list[int]] = defaultdict(list)
     segments_by_answer: dict[int, list[str]] = defaultdict(list)
     for question, answer_id, segment_id in rows:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.store import teams
+from workbench.store import codes as code_rows
 from workbench.store.database import Store
 
 SEPARATOR = " > "
@@ -12,7 +12,7 @@ class CodePaths:
     """Names codes by their path in the codebook tree, following merges to the surviving code."""
 
     def __init__(self, store: Store):
-        self.codes = {row["id"]: row for row in teams.code_rows(store)}
+        self.codes = {row["id"]: row for row in code_rows.all_codes(store)}
 
     def surviving(self, code_id: str) -> str:
         """The code a merged code was merged into (transitively), else the code itself."""

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from workbench.errors import UserError
 from workbench.review.codepaths import CodePaths
+from workbench.store import codings as coding_rows
+from workbench.store import segments as segment_rows
 from workbench.store import teams
 from workbench.store.database import Store
 
@@ -52,13 +54,13 @@ def review_answer(store: Store, answer_id: int, coder: str) -> list[ReviewedSegm
             segment_id=row["id"],
             text=row["segment_text"],
             code_paths=tuple(
-                sorted(paths.path(code) for code in teams.codes_of_segment(store, row["id"], coder))
+                sorted(paths.path(code) for code in coding_rows.codes_of_segment(store, row["id"], coder))
             ),
             marks=tuple(
                 _mark(mark) for mark in teams.comments_on_segment(store, row["id"]) if mark["coder"] == coder
             ),
         )
-        for row in teams.segments_of_answer(store, answer_id)
+        for row in segment_rows.segments_of_answer(store, answer_id)
     ]
 
 

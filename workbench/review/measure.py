@@ -10,7 +10,9 @@ import numpy as np
 from workbench.errors import UserError
 from workbench.review import agreement
 from workbench.review.codepaths import CodePaths
-from workbench.store import teams
+from workbench.store import coders as coder_rows
+from workbench.store import codings as coding_rows
+from workbench.store import survey
 from workbench.store.database import Store
 
 LEVELS = ("code", "theme")
@@ -58,7 +60,7 @@ def check_coders(store: Store, coder_names: Sequence[str]) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(name.strip() for name in coder_names if name.strip()))
     if len(chosen) < 2:
         raise UserError("--coders needs at least two different coder names, e.g. --coders A,B.")
-    known = {row["name"] for row in teams.coders(store)}
+    known = {row["name"] for row in coder_rows.all_coders(store)}
     for name in chosen:
         if name not in known:
             raise UserError(f"{store.path}: no coder named {name!r} in this project.")
@@ -72,12 +74,12 @@ def measure_agreement(
     coders = check_coders(store, coder_names)
     if level not in LEVELS:
         raise UserError(f"--level must be one of {', '.join(LEVELS)}, not {level!r}.")
-    if question_id is not None and question_id not in teams.question_ids(store):
+    if question_id is not None and question_id not in survey.question_ids(store):
         raise UserError(f"{store.path}: no question with id {question_id!r}.")
     paths = CodePaths(store)
     label = paths.theme if level == "theme" else paths.path
     judged: dict[str, dict[str, set[str]]] = {}
-    for segment_id, coder, code_id in teams.codings_of_coders(store, coders, question_id):
+    for segment_id, coder, code_id in coding_rows.codings_of_coders(store, coders, question_id):
         judged.setdefault(segment_id, {}).setdefault(coder, set()).add(label(code_id))
     judged = {segment: by_coder for segment, by_coder in judged.items() if len(by_coder) >= 2}
     return _result(coders, judged)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from workbench.errors import UserError
 from workbench.review.codepaths import CodePaths
 from workbench.store import Store, team_merge
+from workbench.store import codes as code_rows
 
 NAME_SIMILARITY = 90
 
@@ -86,7 +87,7 @@ def _segment_conflicts(store: Store) -> list[dict]:
 
 def find_duplicate_codes(store: Store) -> list[DuplicateCode]:
     """Live codes with the same path or a near-identical name; the newer merges into the older."""
-    codes = team_merge.live_codes(store)
+    codes = sorted(code_rows.live_codes(store), key=lambda code: (code["created_at"], code["id"]))
     paths = CodePaths(store)
     names = [code["name"].casefold().strip() for code in codes]
     scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)

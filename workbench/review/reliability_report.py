@@ -15,7 +15,8 @@ from workbench.errors import UserError
 from workbench.files import atomic_path
 from workbench.review.agreement import RELIABLE, TENTATIVE
 from workbench.review.measure import AgreementResult, measure_agreement
-from workbench.store import teams
+from workbench.store import coders as coder_rows
+from workbench.store import segments as segment_rows
 from workbench.store.database import Store
 
 HEADERS = ("Kode", "α", "κ", "Prosent enighet", "Prevalens", "n", "Vurdering")
@@ -39,7 +40,7 @@ def verdict(alpha: float | None) -> str:
 
 def default_coders(store: Store) -> list[str]:
     """Every coder except consensus layers."""
-    return [row["name"] for row in teams.coders(store) if not row["is_consensus"]]
+    return [row["name"] for row in coder_rows.all_coders(store) if not row["is_consensus"]]
 
 
 def table_rows(result: AgreementResult) -> list[tuple]:
@@ -126,7 +127,7 @@ def export_reliability(store: Store, out_dir: str | Path, coders: Sequence[str] 
     if result.segments == 0:
         raise UserError(f"{store.path}: no segment is coded by two of {', '.join(chosen)}.")
     themes = measure_agreement(store, chosen, level="theme")
-    paragraph = summary_paragraph(result, teams.segment_count(store))
+    paragraph = summary_paragraph(result, segment_rows.segment_count(store))
     out_dir = Path(out_dir)
     markdown_path, workbook_path = out_dir / "reliability.md", out_dir / "reliability.xlsx"
     with atomic_path(markdown_path) as temporary:

@@ -13,7 +13,8 @@ from workbench.review.adjudication import Disagreement
 from workbench.review.codepaths import CodePaths
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import teams, tui_queries
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
 
 PREVIEW = 60
 
@@ -107,7 +108,7 @@ class AdjudicationScreen(Screen[None]):
             detail.update("No disagreements." if self.pair else "")
             return
         paths = CodePaths(self.store)
-        consensus = teams.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS)
+        consensus = coding_rows.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS)
         lines = [item.text, ""]
         for label, codes in (("A", item.first_codes), ("B", item.second_codes)):
             for code in codes:
@@ -151,13 +152,13 @@ class AdjudicationScreen(Screen[None]):
         if not self._writable():
             return
         item = self.current
-        current = set(teams.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS))
+        current = set(coding_rows.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS))
 
         def toggled(code_id: str | None) -> None:
             if code_id:
                 self.action_decide("edit", frozenset(current ^ {code_id}))
 
-        codes = [code for code in tui_queries.live_codes(self.store) if code["codable"]]
+        codes = [code for code in code_rows.live_code_paths(self.store) if code["codable"]]
         self.app.push_screen(CodeChoiceDialog("Add or remove a consensus code", codes), toggled)
 
     def action_define(self) -> None:
@@ -166,7 +167,7 @@ class AdjudicationScreen(Screen[None]):
             return
         item = self.current
         in_dispute = set(item.first_codes) | set(item.second_codes)
-        codes = [code for code in tui_queries.live_codes(self.store) if code["id"] in in_dispute]
+        codes = [code for code in code_rows.live_code_paths(self.store) if code["id"] in in_dispute]
         self.app.push_screen(CodeChoiceDialog("Sharpen the definition of", codes), self._prompt_definition)
 
     def _prompt_definition(self, code_id: str | None) -> None:

@@ -14,8 +14,11 @@ from textual.worker import get_current_worker
 from workbench import coding
 from workbench.review.assign import blind_view
 from workbench.screens.code_choice import CodeChoiceDialog
-from workbench.store import Store, tui_queries
-from workbench.store.tui_queries import NO_FILTER, AnswerFilter
+from workbench.store import Store
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_rows
+from workbench.store import segments as segment_rows
+from workbench.store.answers import NO_FILTER, AnswerFilter
 
 PREVIEW_LENGTH = 70
 SORT_KEYS = ("codes", "respondent", "answer")
@@ -80,7 +83,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
 
     def load_rows(self) -> None:
         """(Re)read the answers from the database."""
-        rows = tui_queries.table_rows(
+        rows = answer_rows.table_rows(
             self.app.store,
             self.question_id,
             self.app.wave,
@@ -130,7 +133,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         if not self.marked:
             self.notify("Mark answers with Space first.", severity="warning")
             return
-        codes = tui_queries.live_codes(self.app.store)
+        codes = code_rows.live_code_paths(self.app.store)
         self.app.push_screen(
             CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes), self._apply_to_marked
         )
@@ -150,7 +153,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         """Code every segment of the marked answers, one undoable step each; Escape stops."""
         worker = get_current_worker()
         with Store(self.app.store.path) as store:
-            segment_ids = tui_queries.segment_ids_of_answers(store, answer_ids)
+            segment_ids = segment_rows.segment_ids_of_answers(store, answer_ids)
             for done, segment_id in enumerate(segment_ids, start=1):
                 if worker.is_cancelled:
                     break
@@ -172,7 +175,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         self.load_rows()
 
     def action_filter_by_code(self) -> None:
-        codes = tui_queries.live_codes(self.app.store)
+        codes = code_rows.live_code_paths(self.app.store)
         self.app.push_screen(CodeChoiceDialog("Show answers coded with…", codes), self._filter)
 
     def _filter(self, code_id: str | None) -> None:

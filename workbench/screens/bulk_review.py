@@ -11,7 +11,8 @@ from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workbench import coding
-from workbench.store import Store, tui_queries
+from workbench.store import Store
+from workbench.store import segments as segment_rows
 
 
 def answer_choices(
@@ -33,7 +34,7 @@ def code_answers(store: Store, answer_ids: list[int], code_ids: list[str], coder
     """Put codes on every segment of the given answers as one undoable action (how = 'bulk')."""
     if not answer_ids or not code_ids:
         return 0
-    segment_ids = tui_queries.segment_ids_of_answers(store, sorted(answer_ids))
+    segment_ids = segment_rows.segment_ids_of_answers(store, sorted(answer_ids))
     coding.apply_codes_to_segments(store, segment_ids, code_ids, coder, how="bulk")
     return len(answer_ids)
 

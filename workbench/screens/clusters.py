@@ -13,7 +13,7 @@ from workbench.errors import UserError
 from workbench.screens.bulk_review import BulkReviewScreen, code_answers
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import tui_queries
+from workbench.store import codes as code_rows
 from workbench.suggest.results import Cluster
 
 EXAMPLES_SHOWN = 3
@@ -155,7 +155,7 @@ class ClustersScreen(SuggestionJobScreen):
     def _create(self, name: str) -> str:
         """A new code named (or at the path) ``name``; an existing code of that path is reused."""
         store, coder = self.app.store, self.app.coder
-        existing = {code["path"].casefold(): code["id"] for code in tui_queries.live_codes(store)}
+        existing = {code["path"].casefold(): code["id"] for code in code_rows.live_code_paths(store)}
         if name.casefold() in existing:
             self.notify(f"“{name}” exists already; the ticked answers get that code.")
             return existing[name.casefold()]

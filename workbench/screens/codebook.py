@@ -14,8 +14,10 @@ from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import tui_queries
-from workbench.store.tui_queries import AnswerFilter
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
+from workbench.store import overview
+from workbench.store.answers import AnswerFilter
 
 
 class CodebookScreen(Screen[int | None]):
@@ -65,7 +67,7 @@ class CodebookScreen(Screen[int | None]):
         keep = keep or self.selected_id
         tree.clear()
         tree.root.expand()
-        usage = tui_queries.code_usage(self.store)
+        usage = overview.code_usage(self.store)
         for node in coding.codes_tree(self.store):
             self._add(tree.root, node, usage)
         if keep:
@@ -102,7 +104,7 @@ class CodebookScreen(Screen[int | None]):
         return node.data if node is not None else None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        code = next((c for c in tui_queries.live_codes(self.store) if c["id"] == event.node.data), None)
+        code = next((c for c in code_rows.live_code_paths(self.store) if c["id"] == event.node.data), None)
         path = code["path"].replace(" > ", " › ") if code else ""
         text = f"{path}: {code['definition'] or 'no definition yet'}" if code else ""
         self.query_one("#codebook-definition", Label).update(text)
@@ -139,7 +141,7 @@ class CodebookScreen(Screen[int | None]):
         code_id = self.selected_id
         if code_id:
             current = next(
-                (c["definition"] for c in tui_queries.live_codes(self.store) if c["id"] == code_id), ""
+                (c["definition"] for c in code_rows.live_code_paths(self.store) if c["id"] == code_id), ""
             )
             self.app.push_screen(
                 TextPrompt("Definition / decision rule", current),
@@ -175,7 +177,7 @@ class CodebookScreen(Screen[int | None]):
         source = self.selected_id
         if source is None:
             return
-        codes = [c for c in tui_queries.live_codes(self.store) if c["id"] != source]
+        codes = [c for c in code_rows.live_code_paths(self.store) if c["id"] != source]
         name = coding.code_path(self.store, source)
         self.app.push_screen(
             CodeChoiceDialog(f"Merge '{name}' into…", codes),
@@ -206,7 +208,9 @@ class CodebookScreen(Screen[int | None]):
         )
 
         def split(answer_ids) -> None:
-            coding_ids = tui_queries.coding_ids_of(self.store, code_id, list(answer_ids or ()))
+            coding_ids = coding_rows.coding_ids_of_code_on_answers(
+                self.store, code_id, list(answer_ids or ())
+            )
             self._change(coding.split_code, code_id, name, coding_ids, self.app.coder)
 
         self.app.push_screen(table, split)

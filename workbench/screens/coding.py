@@ -18,8 +18,12 @@ from workbench.errors import UserError
 from workbench.screens.coding_editing import AnswerEditing
 from workbench.screens.coding_extras import CodingExtras
 from workbench.screens.coding_navigation import CodingNavigation
-from workbench.store import Store, tui_queries
-from workbench.store.tui_queries import AnswerFilter
+from workbench.store import Store, survey
+from workbench.store import answers as answer_rows
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
+from workbench.store.answers import AnswerFilter
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.code_chips import CodeChips
 from workbench.widgets.code_picker import CodePicker
@@ -129,7 +133,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         status.coder = self.coder
         status.wave = str(self.app.wave or "-")
         status.read_only = self.app.read_only
-        questions = tui_queries.questions(self.store)
+        questions = survey.question_rows(self.store)
         self.questions = {question["id"]: question for question in questions}
         first = questions[0]["id"] if questions else None
         self.query_one(QuestionList).show_questions(questions, first)
@@ -155,7 +159,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
 
     def reload_codes(self) -> None:
         """Refresh the picker after the codebook changed."""
-        codes = tui_queries.live_codes(self.store)
+        codes = code_rows.live_code_paths(self.store)
         self.codes = {code["id"]: code for code in codes}
         self.query_one(CodePicker).set_codes(codes)
 
@@ -167,7 +171,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         chapter = question["chapter"] or "no chapter"
         self.query_one("#chapter", Label).update(f"Chapter: {chapter}")
         self.answer_ids = self.in_sample(
-            tui_queries.answer_ids(self.store, question_id, self.app.wave, self.answer_filter)
+            answer_rows.answer_ids(self.store, question_id, self.app.wave, self.answer_filter)
         )
         self.position = self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0
         self.frequent_code_ids = []
@@ -183,8 +187,8 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
     def show_answer(self, keep_cursor: bool = False) -> None:
         """Draw the current answer, its codes, its respondent and the suggestions."""
         view = self.query_one(AnswerView)
-        detail = tui_queries.answer_detail(self.store, self.answer_id) if self.answer_id else None
-        segments = tui_queries.segments_with_codes(self.store, self.answer_id) if detail else []
+        detail = answer_rows.answer_detail(self.store, self.answer_id) if self.answer_id else None
+        segments = coding_rows.segments_with_codes(self.store, self.answer_id) if detail else []
         with self.app.batch_update():
             view.show_answer(detail["text"] if detail else "", segments, keep_cursor)
             self.refresh_chips()
@@ -195,7 +199,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         view = self.query_one(AnswerView)
         self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index, self.blind)
         segment_id = self.current_segment_id
-        memo = tui_queries.memo_text(self.store, segment_id, self.coder) if segment_id else ""
+        memo = memo_rows.memo_text(self.store, segment_id, self.coder) if segment_id else ""
         self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "", layout=False)
 
     def _show_position(self, detail: dict | None) -> None:
@@ -224,7 +228,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
     def load_frequent_codes(self, question_id: str) -> None:
         """Count the question's most used codes once, off the interface thread."""
         with Store(self.store.path, read_only=True) as store:
-            code_ids = tui_queries.frequent_codes(store, question_id)
+            code_ids = coding_rows.frequent_codes(store, question_id)
         self.post_message(self.FrequentCodesLoaded(question_id, code_ids))
 
     def on_coding_screen_frequent_codes_loaded(self, message: FrequentCodesLoaded) -> None:
@@ -237,7 +241,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         if self.answer_id is None:
             self.query_one(SuggestionList).show_rows([])
         elif not self.suggester_ready:
-            recent = tui_queries.recent_codes(self.store, self.question_id, self.coder)
+            recent = coding_rows.recent_codes(self.store, self.question_id, self.coder)
             code_ids = list(dict.fromkeys(recent + self.frequent_code_ids))
             self.query_one(SuggestionList).show_rows(
                 [
@@ -387,7 +391,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
             self.notify("No more answers this way.", timeout=1.5)
 
     def action_next_uncoded(self) -> None:
-        uncoded = tui_queries.uncoded_answer_ids(
+        uncoded = answer_rows.uncoded_answer_ids(
             self.store, self.question_id, self.app.wave, self.sample_coder
         )
         order = {answer_id: index for index, answer_id in enumerate(self.answer_ids)}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from workbench import coding
+from workbench.coding.memos import save_memo
 from workbench.errors import UserError
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import tui_queries
+from workbench.store import codings as coding_rows
+from workbench.store import memos as memo_rows
 from workbench.widgets.answer_view import AnswerView
 
 
@@ -24,7 +26,7 @@ class AnswerEditing:
                 segment = next((s for s in view.segments if s["start"] < at < s["end"]), None)
                 if segment:
                     coding.split_segment(self.store, segment["id"], at, self.coder)
-                    view.segments = tui_queries.segments_with_codes(self.store, self.answer_id)
+                    view.segments = coding_rows.segments_with_codes(self.store, self.answer_id)
         except UserError as error:
             self.notify(str(error), severity="error")
         self.after_change()
@@ -51,11 +53,11 @@ class AnswerEditing:
         segment_id = self.current_segment_id
         if not self._writable():
             return
-        current = tui_queries.memo_text(self.store, segment_id, self.coder)
+        current = memo_rows.memo_text(self.store, segment_id, self.coder)
 
         def save(text: str | None) -> None:
             if text is not None:
-                tui_queries.save_memo(self.store, segment_id, self.coder, text.strip())
+                save_memo(self.store, segment_id, self.coder, text.strip())
                 self.after_change()
 
         self.app.push_screen(TextPrompt("Memo on this segment", current), save)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from workbench import coding
 from workbench.review.assign import BlindView, blind_view
-from workbench.store import Store, tui_queries
+from workbench.store import Store, overview
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.status_line import StatusLine
 
@@ -43,8 +43,8 @@ class CodingExtras:
     def progress_counts(self, store: Store) -> dict[str, tuple[int, int]]:
         """Per question (answered, coded): of the whole wave, or of the coder's sample."""
         if self.sample_answer_ids is None:
-            return tui_queries.question_progress_counts(store, self.app.wave)
-        return tui_queries.sample_progress_counts(store, self.app.wave, self.sample_answer_ids, self.coder)
+            return overview.question_progress_counts(store, self.app.wave)
+        return overview.sample_progress_counts(store, self.app.wave, self.sample_answer_ids, self.coder)
 
     def in_sample(self, answer_ids: list[int]) -> list[int]:
         """The answers the coder may see: all of them, or only those in the sample."""

@@ -8,8 +8,8 @@ from workbench.screens.codebook import CodebookScreen
 from workbench.screens.filter import FilterDialog
 from workbench.screens.help import HelpScreen
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import tui_queries
-from workbench.store.tui_queries import AnswerFilter
+from workbench.store import answers as answer_rows
+from workbench.store.answers import AnswerFilter
 from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.suggestion_list import SuggestionList
 
@@ -58,7 +58,7 @@ class CodingNavigation:
         """Back from the table or codebook: reload, and jump to a chosen answer."""
         self.reload_codes()
         if answer_id is not None:
-            question_id = tui_queries.answer_detail(self.store, answer_id)["question_id"]
+            question_id = answer_rows.answer_detail(self.store, answer_id)["question_id"]
             self.answer_filter = AnswerFilter()
             self.load_question(question_id, answer_id)
         else:

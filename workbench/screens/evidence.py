@@ -8,7 +8,7 @@ from textual.widgets import Footer, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
-from workbench.store import tui_queries
+from workbench.store import answers as answer_rows
 from workbench.suggest.results import Suggestion
 
 SUGGESTIONS_SHOWN = 9
@@ -54,7 +54,7 @@ class EvidenceScreen(SuggestionJobScreen):
     def on_mount(self) -> None:
         self.answer_id = self.answer_id or current_answer_id(self.app)
         self.query_one(OptionList).focus()
-        detail = tui_queries.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
+        detail = answer_rows.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
         title = f"Why these codes  ·  answer {self.answer_id}" if detail else "Why these codes"
         self.query_one("#evidence-title", Label).update(title)
         if detail is not None:

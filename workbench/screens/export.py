@@ -23,7 +23,7 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import LeakError, UserError
-from workbench.store import Store, reporting
+from workbench.store import Store, survey
 
 KIND_LABELS = {
     "report": "Word report: counts, charts and quotes per chapter",
@@ -109,7 +109,7 @@ class ExportScreen(Screen[None]):
         yield Footer()
 
     def _scope_options(self) -> list[tuple[str, str]]:
-        questions = reporting.export_questions(self.app.store)
+        questions = survey.question_rows(self.app.store)
         chapters = list(dict.fromkeys(q["chapter"] for q in questions if q["chapter"]))
         options = [("All chapters", ALL)]
         if self.question_id:

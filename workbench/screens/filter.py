@@ -11,8 +11,10 @@ from textual.widgets.option_list import Option
 
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.code_choice import CodeChoiceDialog
-from workbench.store import tui_queries
-from workbench.store.tui_queries import AnswerFilter
+from workbench.store import coders as coder_rows
+from workbench.store import codes as code_rows
+from workbench.store import survey
+from workbench.store.answers import AnswerFilter
 
 KINDS = [
     ("all", "All answers"),
@@ -40,7 +42,7 @@ class FilterDialog(ModalScreen[AnswerFilter | None]):
         if kind in ("all", "uncoded"):
             self.dismiss(AnswerFilter(uncoded=kind == "uncoded"))
         elif kind == "code":
-            codes = tui_queries.live_codes(self.app.store)
+            codes = code_rows.live_code_paths(self.app.store)
             self.app.push_screen(
                 CodeChoiceDialog("Coded with which code?", codes),
                 lambda code_id: self._finish("code_id", code_id),
@@ -50,9 +52,7 @@ class FilterDialog(ModalScreen[AnswerFilter | None]):
 
     def _ask_value(self, kind: str) -> None:
         store = self.app.store
-        values = (
-            tui_queries.coder_names(store) if kind == "coder" else tui_queries.attribute_values(store, kind)
-        )
+        values = coder_rows.coder_names(store) if kind == "coder" else survey.attribute_values(store, kind)
         label = dict(KINDS)[kind].rstrip("…")
         self.app.push_screen(
             ChoiceDialog(label, [(value, value) for value in values]), lambda value: self._finish(kind, value)

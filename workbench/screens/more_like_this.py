@@ -12,7 +12,7 @@ from workbench.screens.bulk_review import answer_choices, code_answers
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen
-from workbench.store import tui_queries
+from workbench.store import codes as code_rows
 from workbench.suggest.results import RankedAnswer
 
 
@@ -50,7 +50,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
             self.rank()
 
     def action_choose_code(self) -> None:
-        codes = [code for code in tui_queries.live_codes(self.app.store) if code["codable"]]
+        codes = [code for code in code_rows.live_code_paths(self.app.store) if code["codable"]]
         self.app.push_screen(CodeChoiceDialog("More answers like which code?", codes), self._code_chosen)
 
     def _code_chosen(self, code_id: str | None) -> None:

@@ -12,7 +12,8 @@ from workbench.errors import UserError
 from workbench.screens.bulk_review import answer_choices, code_answers
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
-from workbench.store import tui_queries
+from workbench.store import answers as answer_rows
+from workbench.store import codings as coding_rows
 
 
 class NearDuplicatesScreen(SuggestionJobScreen):
@@ -40,7 +41,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
     def on_mount(self) -> None:
         self.answer_id = self.answer_id or current_answer_id(self.app)
         self.query_one(SelectionList).focus()
-        detail = tui_queries.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
+        detail = answer_rows.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
         if detail is None:
             self.query_one("#duplicates-title", Label).update("Near-duplicates")
             self.show_status("Open an answer first.")
@@ -56,7 +57,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
     def _own_codes(self) -> dict[str, str]:
         """The codes this coder has put on the answer, with their "Theme > Code" names."""
         codes = {}
-        for segment in tui_queries.segments_with_codes(self.app.store, self.answer_id):
+        for segment in coding_rows.segments_with_codes(self.app.store, self.answer_id):
             for row in segment["codings"]:
                 if row["coder"] == self.app.coder:
                     codes[row["code_id"]] = coding.code_path(self.app.store, row["code_id"])

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from workbench.review import comments
 from workbench.review.comments import ReviewedSegment
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import survey
+from workbench.store import answers as answer_rows
 
 
 class ReviewScreen(Screen[None]):
@@ -80,7 +80,7 @@ class ReviewScreen(Screen[None]):
             f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
             f"answer {self.position + 1} / {len(self.answer_ids)}"
         )
-        answer = survey.answer_row(self.store, answer_id)
+        answer = answer_rows.answer_row(self.store, answer_id)
         self.query_one("#review-answer", Static).update(
             f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}"
         )

@@ -22,7 +22,7 @@ def _with_attributes(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def segment_rows(store: Store, *, for_report_only: bool = True) -> list[dict]:
+def segments_with_attributes(store: Store, *, for_report_only: bool = True) -> list[dict]:
     """Segments with their text and respondent attributes (only report quotes by default)."""
     where = "WHERE s.for_report = 1" if for_report_only else ""
     return _with_attributes(store.rows(f"{_SEGMENT_SELECT} {where} ORDER BY a.question_id, a.id, s.start"))

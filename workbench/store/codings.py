@@ -1,53 +1,11 @@
-"""Queries on coders, segments and codings (who applied which code where)."""
+"""Queries on codings: who applied which code to which segment, when and how."""
 
 from __future__ import annotations
 
-from workbench.store.database import Store
+from collections.abc import Sequence
 
-
-def insert_coder(store: Store, name: str, is_consensus: bool, created_at: str) -> None:
-    """Add a coder unless one of that name exists."""
-    store.execute(
-        "INSERT OR IGNORE INTO coders (name, is_consensus, created_at) VALUES (?, ?, ?)",
-        (name, int(is_consensus), created_at),
-    )
-
-
-def answer_text(store: Store, answer_id: int) -> str | None:
-    """The raw text of one answer (None if there is no such answer)."""
-    return store.scalar("SELECT text FROM answers WHERE id = ?", (answer_id,))
-
-
-def segment_row(store: Store, segment_id: str) -> dict | None:
-    """One segment by id."""
-    rows = store.rows("SELECT * FROM segments WHERE id = ?", (segment_id,))
-    return rows[0] if rows else None
-
-
-def segments_with_text(store: Store, answer_id: int) -> list[dict]:
-    """The segments of one answer in text order, each with its answer's raw text."""
-    return store.rows(
-        "SELECT s.*, a.text AS answer_text FROM segments s JOIN answers a ON a.id = s.answer_id "
-        "WHERE s.answer_id = ? ORDER BY s.start",
-        (answer_id,),
-    )
-
-
-def insert_segment(store: Store, row: dict) -> None:
-    """Add one segment row (all columns given)."""
-    columns = ", ".join(row)
-    marks = ", ".join("?" * len(row))
-    store.execute(f"INSERT INTO segments ({columns}) VALUES ({marks})", tuple(row.values()))
-
-
-def set_segment_end(store: Store, segment_id: str, end: int) -> None:
-    """Move a segment's end offset."""
-    store.execute("UPDATE segments SET end = ? WHERE id = ?", (end, segment_id))
-
-
-def delete_segment(store: Store, segment_id: str) -> None:
-    """Remove a segment (its codings and memos must be gone or moved first)."""
-    store.execute("DELETE FROM segments WHERE id = ?", (segment_id,))
+from workbench.store.codes import LIVE_CODE
+from workbench.store.database import Store, now
 
 
 def codings_of_segment(store: Store, segment_id: str) -> list[dict]:
@@ -63,6 +21,14 @@ def coding_keys_of_segment(store: Store, segment_id: str, coder: str) -> dict[st
     return dict(rows.fetchall())
 
 
+def codes_of_segment(store: Store, segment_id: str, coder: str) -> list[str]:
+    """Code ids a coder applied to one segment."""
+    rows = store.db.execute(
+        "SELECT code_id FROM codings WHERE segment_id = ? AND coder = ?", (segment_id, coder)
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def insert_codings(store: Store, rows: list[dict]) -> None:
     """Add coding rows (id, segment_id, code_id, coder, how, created_at)."""
     store.executemany(
@@ -72,6 +38,23 @@ def insert_codings(store: Store, rows: list[dict]) -> None:
             for row in rows
         ],
     )
+
+
+def insert_coding_if_new(store: Store, coding: dict) -> bool:
+    """Insert a coding keeping its id; False when it (or the same triple) already exists."""
+    cursor = store.execute(
+        "INSERT OR IGNORE INTO codings (id, segment_id, code_id, coder, how, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            coding["id"],
+            coding["segment_id"],
+            coding["code_id"],
+            coding["coder"],
+            coding.get("how") or "imported",
+            coding.get("created_at") or now(),
+        ),
+    )
+    return cursor.rowcount == 1
 
 
 def delete_codings(store: Store, coding_ids: list[str]) -> None:
@@ -86,18 +69,7 @@ def move_codings_to_segment(store: Store, coding_ids: list[str], segment_id: str
     )
 
 
-def memo_ids_of_segment(store: Store, segment_id: str) -> list[str]:
-    """Ids of the memos written on one segment."""
-    rows = store.execute("SELECT id FROM memos WHERE segment_id = ?", (segment_id,))
-    return [row[0] for row in rows]
-
-
-def move_memos_to_segment(store: Store, memo_ids: list[str], segment_id: str) -> None:
-    """Attach the given memos to another segment."""
-    store.executemany("UPDATE memos SET segment_id = ? WHERE id = ?", [(segment_id, mid) for mid in memo_ids])
-
-
-def coding_rows(store: Store, coding_ids: list[str]) -> list[dict]:
+def codings_by_id(store: Store, coding_ids: list[str]) -> list[dict]:
     """Coding rows by id (unknown ids left out)."""
     found = []
     for start in range(0, len(coding_ids), 500):
@@ -107,53 +79,133 @@ def coding_rows(store: Store, coding_ids: list[str]) -> list[dict]:
     return found
 
 
-def answer_coverage(store: Store, question_id: str, wave: int | None, coder: str | None) -> list[dict]:
-    """Per non-empty answer of a question: its id and whether every segment carries a coding."""
-    coder_clause = "" if coder is None else "AND k.coder = :coder"
-    wave_clause = "" if wave is None else "AND a.wave = :wave"
+def all_codings(store: Store) -> list[dict]:
+    """Every coding, oldest first."""
+    return store.rows("SELECT * FROM codings ORDER BY created_at, id")
+
+
+def coding_count(store: Store, code_id: str) -> int:
+    """How many codings (all coders) carry this code."""
+    return store.scalar("SELECT COUNT(*) FROM codings WHERE code_id = ?", (code_id,))
+
+
+def coding_ids_of_code(store: Store, code_id: str) -> list[str]:
+    """Ids of every coding carrying this code."""
+    rows = store.execute("SELECT id FROM codings WHERE code_id = ?", (code_id,))
+    return [row[0] for row in rows]
+
+
+def coding_ids_of_code_on_answers(store: Store, code_id: str, answer_ids: list[int]) -> list[str]:
+    """The codings of one code on the given answers (for splitting a code)."""
+    marks = ",".join("?" * len(answer_ids))
+    return [
+        row["id"]
+        for row in store.rows(
+            "SELECT k.id FROM codings k JOIN segments s ON s.id = k.segment_id "
+            f"WHERE k.code_id = ? AND s.answer_id IN ({marks})",
+            [code_id, *answer_ids],
+        )
+    ]
+
+
+def colliding_coding_ids(store: Store, source_id: str, target_id: str) -> list[str]:
+    """Codings of ``source_id`` whose segment and coder already carry ``target_id``."""
+    rows = store.execute(
+        "SELECT s.id FROM codings s JOIN codings t ON t.segment_id = s.segment_id "
+        "AND t.coder = s.coder AND t.code_id = ? WHERE s.code_id = ?",
+        (target_id, source_id),
+    )
+    return [row[0] for row in rows]
+
+
+def recode(store: Store, coding_ids: list[str], code_id: str) -> None:
+    """Point the given codings at another code."""
+    store.executemany("UPDATE codings SET code_id = ? WHERE id = ?", [(code_id, cid) for cid in coding_ids])
+
+
+def move_code_codings(store: Store, source_id: str, target_id: str) -> None:
+    """Point every coding of ``source_id`` at ``target_id`` (collisions removed first)."""
+    store.execute("UPDATE codings SET code_id = ? WHERE code_id = ?", (target_id, source_id))
+
+
+def _placeholders(values: Sequence) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def codings_of_coders(
+    store: Store, coders: Sequence[str], question_id: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(segment id, coder, code id) of every coding by the given coders, optionally in one question."""
+    sql = (
+        "SELECT k.segment_id, k.coder, k.code_id FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
+        f"WHERE k.coder IN ({_placeholders(coders)})"
+    )
+    params: list = list(coders)
+    if question_id is not None:
+        sql += " AND a.question_id = ?"
+        params.append(question_id)
+    return store.db.execute(sql, params).fetchall()
+
+
+def codings_with_text(store: Store, coder: str | None = None) -> list[dict]:
+    """One row per coding of a live or merged code, in coding order.
+
+    Rows: segment_id, answer_id, question_id, start, end, answer_text, code_id, coder,
+    created_at. Codes merged into others are reported under the code they were merged into
+    (resolved by ``live_code_id``); retired codes are left out by the caller.
+    """
     return store.rows(
-        f"""
-        SELECT a.id,
-               NOT EXISTS (
-                   SELECT 1 FROM segments s WHERE s.answer_id = a.id AND NOT EXISTS (
-                       SELECT 1 FROM codings k WHERE k.segment_id = s.id {coder_clause})
-               ) AND EXISTS (SELECT 1 FROM segments s WHERE s.answer_id = a.id) AS coded
-        FROM answers a
-        WHERE a.question_id = :question AND a.is_nonresponse = 0 {wave_clause}
-        ORDER BY a.wave, a.id
+        """
+        SELECT s.id AS segment_id, s.answer_id, a.question_id, s.start, s."end",
+               a.text AS answer_text, k.code_id, k.coder, k.created_at
+        FROM codings k
+        JOIN segments s ON s.id = k.segment_id
+        JOIN answers a ON a.id = s.answer_id
+        WHERE (:coder IS NULL OR k.coder = :coder)
+        ORDER BY k.created_at, k.rowid
         """,
-        {"question": question_id, "wave": wave, "coder": coder},
+        {"coder": coder},
     )
 
 
-def answer_id_for(store: Store, respondent_id: str, question_id: str, wave: int) -> int | None:
-    """The id of one respondent's answer to one question in one wave."""
-    return store.scalar(
-        "SELECT id FROM answers WHERE respondent_id = ? AND question_id = ? AND wave = ?",
-        (respondent_id, question_id, wave),
+def segments_with_codes(store: Store, answer_id: int) -> list[dict]:
+    """The answer's segments in order, each with a list of its codings (code, theme, coder)."""
+    segments = store.rows(
+        "SELECT id, start, end, for_report FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,)
     )
-
-
-def add_question_if_missing(store: Store, question_id: str) -> None:
-    """A question known only by id (from a coded spreadsheet), placed after the others."""
-    store.execute(
-        "INSERT OR IGNORE INTO questions (id, text, position) "
-        "VALUES (?, '', (SELECT COALESCE(MAX(position) + 1, 0) FROM questions))",
-        (question_id,),
+    codings = store.rows(
+        "SELECT k.segment_id, k.code_id, k.coder, k.how, c.name, p.name AS theme "
+        "FROM codings k JOIN segments s ON s.id = k.segment_id "
+        "JOIN codes c ON c.id = k.code_id LEFT JOIN codes p ON p.id = c.parent_id "
+        "WHERE s.answer_id = ? ORDER BY k.created_at",
+        (answer_id,),
     )
+    for segment in segments:
+        segment["codings"] = [row for row in codings if row["segment_id"] == segment["id"]]
+    return segments
 
 
-def add_respondent_if_missing(store: Store, respondent_id: str, attributes_json: str) -> None:
-    """A respondent with the given attributes unless one of that id exists."""
-    store.execute(
-        "INSERT OR IGNORE INTO respondents (id, attributes) VALUES (?, ?)", (respondent_id, attributes_json)
+def recent_codes(store: Store, question_id: str, coder: str, limit: int = 3) -> list[str]:
+    """The codes the coder applied last in this question, newest first (cheap: uses the
+    coder's own index and looks at their latest codings only)."""
+    rows = store.rows(
+        "SELECT k.code_id, a.question_id FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
+        "WHERE k.coder = ? ORDER BY k.created_at DESC LIMIT 200",
+        (coder,),
     )
+    recent = [row["code_id"] for row in rows if row["question_id"] == question_id]
+    return list(dict.fromkeys(recent))[:limit]
 
 
-def add_answer(store: Store, respondent_id: str, question_id: str, wave: int, text: str) -> int:
-    """Insert one non-empty answer (without segments) and return its id."""
-    cursor = store.execute(
-        "INSERT INTO answers (respondent_id, question_id, wave, text, is_nonresponse) VALUES (?, ?, ?, ?, 0)",
-        (respondent_id, question_id, wave, text),
+def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
+    """The live codes used most in this question, most used first (a per-question count)."""
+    rows = store.rows(
+        "SELECT k.code_id, COUNT(*) AS uses FROM segments s JOIN codings k ON k.segment_id = s.id "
+        "WHERE s.answer_id IN (SELECT id FROM answers WHERE question_id = ?) "
+        f"AND k.code_id IN (SELECT id FROM codes WHERE {LIVE_CODE}) "
+        "GROUP BY k.code_id ORDER BY uses DESC LIMIT ?",
+        (question_id, limit),
     )
-    return cursor.lastrowid
+    return [row["code_id"] for row in rows]

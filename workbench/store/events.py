@@ -93,8 +93,13 @@ def coder_events_newest_first(store: Store, coder: str) -> Iterator[dict]:
         yield {"kind": kind, "action_id": action_id, "target": target}
 
 
-def codebook_events(store: Store, kinds: tuple[str, ...]) -> list[dict]:
+def events_of_kinds(store: Store, kinds: tuple[str, ...]) -> list[dict]:
     """Events of the given kinds, oldest first, with row states decoded."""
     marks = ", ".join("?" * len(kinds))
     rows = store.rows(f"SELECT * FROM events WHERE kind IN ({marks}) ORDER BY seq", kinds)
     return [_decoded(row) for row in rows]
+
+
+def last_event_seq(store: Store) -> int:
+    """The newest event's number: every coding or codebook change appends one."""
+    return store.scalar("SELECT COALESCE(MAX(seq), 0) FROM events")

@@ -1,4 +1,4 @@
-"""Queries on respondents, questions and answers (the imported survey)."""
+"""Queries on respondents and questions (the imported survey's frame), and its waves."""
 
 from __future__ import annotations
 
@@ -7,15 +7,45 @@ import json
 from workbench.store.database import Store
 
 
-def question_rows(store: Store) -> list[dict]:
-    """All questions in report order."""
-    return store.rows("SELECT * FROM questions ORDER BY position, id")
+def question_rows(store: Store, question_id: str | None = None) -> list[dict]:
+    """All questions in report order, or only the one asked for."""
+    if question_id is None:
+        return store.rows("SELECT * FROM questions ORDER BY position, id")
+    return store.rows("SELECT * FROM questions WHERE id = ?", (question_id,))
 
 
-def respondent_attributes(store: Store, respondent_id: str) -> dict:
-    """A respondent's attributes as a dictionary (empty if unknown)."""
-    raw = store.scalar("SELECT attributes FROM respondents WHERE id = ?", (respondent_id,))
-    return {} if raw is None else json.loads(raw)
+def question_ids(store: Store) -> list[str]:
+    """Ids of the questions, in report order."""
+    return [row["id"] for row in store.rows("SELECT id FROM questions ORDER BY position, id")]
+
+
+def question_exists(store: Store, question_id: str) -> bool:
+    """Whether the project has a question of that id."""
+    return store.scalar("SELECT 1 FROM questions WHERE id = ?", (question_id,)) is not None
+
+
+def next_question_position(store: Store) -> int:
+    """The position after the last question's, so new questions follow the old ones."""
+    return store.scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM questions")
+
+
+def ensure_question(store: Store, question_id: str, text: str = "", chapter: str | None = None) -> None:
+    """Create a question if it does not exist yet, placed after the others."""
+    store.execute(
+        "INSERT OR IGNORE INTO questions (id, text, chapter, position) VALUES (?, ?, ?, ?)",
+        (question_id, text, chapter, next_question_position(store)),
+    )
+
+
+def upsert_question(store: Store, question: dict) -> None:
+    """Create a question or fill in its text, kind, chapter and single-code flag."""
+    store.execute(
+        """INSERT INTO questions (id, text, kind, chapter, position, single_code)
+           VALUES (:id, :text, :kind, :chapter, :position, :single_code)
+           ON CONFLICT(id) DO UPDATE SET text = excluded.text, kind = excluded.kind,
+               chapter = excluded.chapter, single_code = excluded.single_code""",
+        {"position": next_question_position(store), **question},
+    )
 
 
 def attributes_by_respondent(store: Store) -> dict[str, dict]:
@@ -24,50 +54,38 @@ def attributes_by_respondent(store: Store) -> dict[str, dict]:
     return {row["id"]: json.loads(row["attributes"] or "{}") for row in rows}
 
 
+def attribute_values(store: Store, key: str) -> list[str]:
+    """The distinct values of one respondent attribute (county, size_group), sorted."""
+    rows = store.rows(
+        f"SELECT DISTINCT json_extract(attributes, '$.{key}') AS value FROM respondents "
+        "WHERE value IS NOT NULL ORDER BY value"
+    )
+    return [str(row["value"]) for row in rows]
+
+
+def add_respondent_if_missing(store: Store, respondent_id: str, attributes_json: str) -> None:
+    """A respondent with the given attributes unless one of that id exists."""
+    store.execute(
+        "INSERT OR IGNORE INTO respondents (id, attributes) VALUES (?, ?)", (respondent_id, attributes_json)
+    )
+
+
+def upsert_respondent(store: Store, respondent_id: str, attributes: dict) -> None:
+    """Create a respondent or add attributes it lacks (existing values win)."""
+    existing = store.scalar("SELECT attributes FROM respondents WHERE id = ?", (respondent_id,))
+    merged = {**attributes, **(json.loads(existing) if existing else {})}
+    store.execute(
+        "INSERT INTO respondents (id, attributes) VALUES (?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET attributes = excluded.attributes",
+        (respondent_id, json.dumps(merged, ensure_ascii=False)),
+    )
+
+
 def waves(store: Store) -> list[int]:
     """The survey years present, oldest first."""
     return [row["wave"] for row in store.rows("SELECT DISTINCT wave FROM answers ORDER BY wave")]
 
 
-def answer_row(store: Store, answer_id: int) -> dict | None:
-    """One answer with its respondent id, question id, wave and raw text."""
-    rows = store.rows("SELECT * FROM answers WHERE id = ?", (answer_id,))
-    return rows[0] if rows else None
-
-
-def question_summaries(store: Store) -> list[dict]:
-    """Per question: answers, non-responses and the share of answers with at least one coding."""
-    return store.rows(
-        """
-        SELECT q.id,
-               COALESCE(a.answers, 0) AS answers,
-               COALESCE(a.nonresponses, 0) AS nonresponses,
-               COALESCE(c.coded, 0) AS coded
-        FROM questions q
-        LEFT JOIN (
-            SELECT question_id,
-                   SUM(is_nonresponse = 0) AS answers,
-                   SUM(is_nonresponse = 1) AS nonresponses
-            FROM answers GROUP BY question_id
-        ) a ON a.question_id = q.id
-        LEFT JOIN (
-            SELECT an.question_id, COUNT(DISTINCT s.answer_id) AS coded
-            FROM codings k
-            JOIN segments s ON s.id = k.segment_id
-            JOIN answers an ON an.id = s.answer_id
-            GROUP BY an.question_id
-        ) c ON c.question_id = q.id
-        ORDER BY q.position, q.id
-        """
-    )
-
-
-def project_counts(store: Store) -> dict:
-    """Headline numbers: respondents, coders, live codes."""
-    return {
-        "respondents": store.scalar("SELECT COUNT(*) FROM respondents"),
-        "coders": [row["name"] for row in store.rows("SELECT name FROM coders ORDER BY name")],
-        "codes": store.scalar(
-            "SELECT COUNT(*) FROM codes WHERE is_theme = 0 AND merged_into IS NULL AND retired = 0"
-        ),
-    }
+def latest_wave(store: Store) -> int | None:
+    """The newest survey year present, or None for a project without answers."""
+    return store.scalar("SELECT MAX(wave) FROM answers")

@@ -2,67 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from workbench.store.database import Store, new_id, now
-
-
-def _placeholders(values: Sequence) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def codings_of_coders(
-    store: Store, coders: Sequence[str], question_id: str | None = None
-) -> list[tuple[str, str, str]]:
-    """(segment id, coder, code id) of every coding by the given coders, optionally in one question."""
-    sql = (
-        "SELECT k.segment_id, k.coder, k.code_id FROM codings k "
-        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
-        f"WHERE k.coder IN ({_placeholders(coders)})"
-    )
-    params: list = list(coders)
-    if question_id is not None:
-        sql += " AND a.question_id = ?"
-        params.append(question_id)
-    return store.db.execute(sql, params).fetchall()
-
-
-def code_rows(store: Store) -> list[dict]:
-    """Every code (live, retired and merged) with its parent, name and definition."""
-    return store.rows(
-        "SELECT id, parent_id, name, definition, is_theme, retired, merged_into, position "
-        "FROM codes ORDER BY position, name"
-    )
-
-
-def coders(store: Store) -> list[dict]:
-    """Every coder with its consensus flag."""
-    return store.rows("SELECT name, is_consensus FROM coders ORDER BY name")
-
-
-def question_ids(store: Store) -> list[str]:
-    """Ids of the questions, in report order."""
-    return [row["id"] for row in store.rows("SELECT id FROM questions ORDER BY position, id")]
-
-
-def answered_segments(store: Store, question_id: str | None = None) -> list[tuple[str, int, str]]:
-    """(question id, answer id, segment id) of every segment of a non-empty answer."""
-    sql = (
-        "SELECT a.question_id, a.id, s.id FROM segments s JOIN answers a ON a.id = s.answer_id "
-        "WHERE a.is_nonresponse = 0"
-    )
-    params: tuple = ()
-    if question_id is not None:
-        sql += " AND a.question_id = ?"
-        params = (question_id,)
-    return store.db.execute(sql + " ORDER BY a.question_id, a.id, s.start", params).fetchall()
-
-
-def segment_count(store: Store) -> int:
-    """Segments of non-empty answers in the project."""
-    return store.scalar(
-        "SELECT COUNT(*) FROM segments s JOIN answers a ON a.id = s.answer_id WHERE a.is_nonresponse = 0"
-    )
 
 
 def assigned_answer_ids(store: Store, coder: str) -> set[int]:
@@ -94,21 +36,6 @@ def add_assignments(store: Store, segment_ids: Iterable[str], coder: str, blind:
         store.log_event("assign", coder=coder, after={"blind": blind})
 
 
-def segment_texts(store: Store, segment_ids: Sequence[str]) -> dict[str, dict]:
-    """Per segment id: its text, answer id, respondent and question."""
-    found: dict[str, dict] = {}
-    for start in range(0, len(segment_ids), 500):
-        chunk = list(segment_ids[start : start + 500])
-        for row in store.rows(
-            "SELECT s.id, s.answer_id, s.start, s.end, a.text, a.respondent_id, a.question_id "
-            f"FROM segments s JOIN answers a ON a.id = s.answer_id WHERE s.id IN ({_placeholders(chunk)})",
-            tuple(chunk),
-        ):
-            row["segment_text"] = row["text"][row["start"] : row["end"]]
-            found[row["id"]] = row
-    return found
-
-
 def adjudicated(store: Store, coders_key: str) -> dict[str, str]:
     """Segment id → decision for the disagreements already settled between these coders."""
     rows = store.db.execute(
@@ -129,14 +56,6 @@ def record_adjudication(
     )
 
 
-def codes_of_segment(store: Store, segment_id: str, coder: str) -> list[str]:
-    """Code ids a coder applied to one segment."""
-    rows = store.db.execute(
-        "SELECT code_id FROM codings WHERE segment_id = ? AND coder = ?", (segment_id, coder)
-    ).fetchall()
-    return [row[0] for row in rows]
-
-
 def answers_coded_by(store: Store, coder: str) -> list[int]:
     """Answers carrying at least one coding by the coder, in question and answer order."""
     rows = store.db.execute(
@@ -145,18 +64,6 @@ def answers_coded_by(store: Store, coder: str) -> list[int]:
         (coder,),
     ).fetchall()
     return [row[0] for row in rows]
-
-
-def segments_of_answer(store: Store, answer_id: int) -> list[dict]:
-    """The segments of one answer with their text, ordered by start."""
-    rows = store.rows(
-        "SELECT s.id, s.start, s.end, a.text FROM segments s JOIN answers a ON a.id = s.answer_id "
-        "WHERE s.answer_id = ? ORDER BY s.start",
-        (answer_id,),
-    )
-    for row in rows:
-        row["segment_text"] = row.pop("text")[row["start"] : row["end"]]
-    return rows
 
 
 def add_comment(store: Store, segment_id: str, coder: str, reviewer: str, verdict: str, text: str) -> str:

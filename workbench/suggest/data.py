@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.store import training
+from workbench.store import codes as code_rows
+from workbench.store import codings as coding_rows
 from workbench.store.database import Store
 
 
@@ -29,7 +30,7 @@ class CodeTree:
 
     @classmethod
     def from_store(cls, store: Store) -> CodeTree:
-        return cls(training.code_rows(store))
+        return cls(code_rows.all_codes(store))
 
     def live_id(self, code_id: str) -> str | None:
         """The code a coding now counts for (following merges); None if retired or unknown."""
@@ -68,7 +69,7 @@ def coded_segments(store: Store, coder: str | None = None, tree: CodeTree | None
     """The coded segments in the order they were first coded, with live codes only."""
     tree = tree or CodeTree.from_store(store)
     by_segment: dict[str, dict] = {}
-    for row in training.coded_segments(store, coder):
+    for row in coding_rows.codings_with_text(store, coder):
         code = tree.live_id(row["code_id"])
         if code is None:
             continue

@@ -12,7 +12,10 @@ import numpy as np
 from sklearn.exceptions import NotFittedError
 
 from workbench.errors import UserError
-from workbench.store import survey, training
+from workbench.store import answers as answer_rows
+from workbench.store import events as event_rows
+from workbench.store import segments as segment_rows
+from workbench.store import survey
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
@@ -57,7 +60,7 @@ class Suggester:
 
     def fit(self, on_progress=None) -> Suggester:
         """Vectorise the project (cached) and learn from every coded segment."""
-        self.seen_event_ = training.last_event_seq(self.store)
+        self.seen_event_ = event_rows.last_event_seq(self.store)
         self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
         self.tree_ = CodeTree.from_store(self.store)
         self.segments_ = coded_segments(self.store, self.coder, self.tree_)
@@ -77,14 +80,14 @@ class Suggester:
         """Take in codings made since the last fit or refresh (new segments only are added)."""
         if not hasattr(self, "model_"):
             return self._full_fit()
-        seen_event = training.last_event_seq(self.store)
+        seen_event = event_rows.last_event_seq(self.store)
         if seen_event == self.seen_event_:
             return self
         self.seen_event_ = seen_event
         self.tree_ = CodeTree.from_store(self.store)
         current = coded_segments(self.store, self.coder, self.tree_)
         known = len(self.segments_)
-        if current[:known] != self.segments_ or training.answer_fingerprint(self.store) != _fingerprint(
+        if current[:known] != self.segments_ or answer_rows.answer_fingerprint(self.store) != _fingerprint(
             self.vectors_
         ):
             return self._full_fit()
@@ -127,7 +130,7 @@ class Suggester:
 
         Codings made since the last call are taken in first (cheap when there are none).
         """
-        answer = survey.answer_row(self.store, answer_id)
+        answer = answer_rows.answer_row(self.store, answer_id)
         if answer is None:
             raise UserError(f"there is no answer with id {answer_id}.")
         self.refresh()
@@ -140,11 +143,10 @@ class Suggester:
 
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""
-        rows = training.segment_row(self.store, segment_id)
-        if not rows:
+        row = segment_rows.segment_row(self.store, segment_id)
+        if row is None:
             raise UserError(f"there is no segment with id {segment_id}.")
         self.refresh()
-        row = rows[0]
         vector = self.vectors_.transform([row["answer_text"][row["start"] : row["end"]]])
         own = [self.row_of_segment_[segment_id]] if segment_id in self.row_of_segment_ else []
         return self._suggest(vector, row["question_id"], top, own)
@@ -184,7 +186,7 @@ class Suggester:
 
     def duplicates_of(self, answer_id: int, *, uncoded_only=True) -> DuplicateGroup | None:
         """The other near-duplicates of one answer (for "apply to all N"), if any."""
-        answer = survey.answer_row(self.store, answer_id)
+        answer = answer_rows.answer_row(self.store, answer_id)
         if answer is None:
             raise UserError(f"there is no answer with id {answer_id}.")
         for group in self.near_duplicates(answer["question_id"], uncoded_only=False):
@@ -228,8 +230,8 @@ class Suggester:
 
     def _answers(self, question_id: str, uncoded_only: bool) -> list[dict]:
         if uncoded_only:
-            return training.uncoded_answers(self.store, question_id, self.coder)
-        return training.answers_of_question(self.store, question_id)
+            return answer_rows.uncoded_answers(self.store, question_id, self.coder)
+        return answer_rows.answers_of_question(self.store, question_id)
 
     def _ids(self, question_id: str, uncoded_only: bool) -> list[int]:
         return [row["id"] for row in self._answers(question_id, uncoded_only)]
@@ -264,7 +266,7 @@ def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Clust
 
 
 def _check_question(store: Store, question_id: str) -> None:
-    if not training.question_exists(store, question_id):
+    if not survey.question_exists(store, question_id):
         raise UserError(f"there is no question with id {question_id!r}.")
 
 

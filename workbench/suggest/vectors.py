@@ -13,7 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from workbench.errors import UserError
-from workbench.store import training
+from workbench.store import answers as answer_table
 from workbench.store.database import Store
 from workbench.suggest.engines import DEFAULT_ENGINE, make_representation
 
@@ -52,12 +52,12 @@ class ProjectVectors:
 
 def project_vectors(store: Store, engine: str = DEFAULT_ENGINE, on_progress=None) -> ProjectVectors:
     """The project's vectors, fitted now or taken from the in-memory cache."""
-    key = (str(store.path.resolve()), engine, training.answer_fingerprint(store))
+    key = (str(store.path.resolve()), engine, answer_table.answer_fingerprint(store))
     with _LOCK:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    vectors = fit_vectors(training.answer_texts(store), engine, on_progress)
+    vectors = fit_vectors(answer_table.answer_texts(store), engine, on_progress)
     with _LOCK:
         for stale in [other for other in _CACHE if other[:2] == key[:2]]:
             del _CACHE[stale]

@@ -11,11 +11,6 @@ from workbench.store.database import PROJECT_NAMESPACE, Store, now
 _NAMESPACE_BYTES = PROJECT_NAMESPACE.bytes
 
 
-def next_question_position(store: Store) -> int:
-    """The position after the last question's, so new questions follow the old ones."""
-    return store.scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM questions")
-
-
 def add_questions(store: Store, rows: Iterable[tuple]) -> None:
     """Insert (id, text, kind, chapter, position, single_code) rows; known ids are kept as they are."""
     store.executemany(
@@ -42,7 +37,7 @@ def last_answer_id(store: Store) -> int:
     return store.scalar("SELECT COALESCE(MAX(id), 0) FROM answers")
 
 
-def answer_keys(store: Store, wave: int) -> set[tuple[str, str]]:
+def respondent_question_pairs(store: Store, wave: int) -> set[tuple[str, str]]:
     """The (respondent, question) pairs that already have an answer in ``wave``."""
     return set(
         store.db.execute("SELECT respondent_id, question_id FROM answers WHERE wave = ?", (wave,)).fetchall()

@@ -1,0 +1,168 @@
+"""Queries on segments: the coded spans of an answer's raw text (0-based, end-exclusive)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.store.database import Store, now
+
+_WITH_ANSWER = (
+    "SELECT s.*, a.text AS answer_text, a.question_id FROM segments s JOIN answers a ON a.id = s.answer_id"
+)
+
+
+def _with_segment_text(rows: list[dict]) -> list[dict]:
+    for row in rows:
+        row["segment_text"] = row["answer_text"][row["start"] : row["end"]]
+    return rows
+
+
+def segment_row(store: Store, segment_id: str) -> dict | None:
+    """One segment by id with its answer's text and question (None if unknown)."""
+    rows = _with_segment_text(store.rows(f"{_WITH_ANSWER} WHERE s.id = ?", (segment_id,)))
+    return rows[0] if rows else None
+
+
+def segments_of_answer(store: Store, answer_id: int) -> list[dict]:
+    """The segments of one answer in text order, each with its answer's text and question
+    (``answer_text``, ``question_id``) and its own text (``segment_text``)."""
+    return _with_segment_text(
+        store.rows(f"{_WITH_ANSWER} WHERE s.answer_id = ? ORDER BY s.start", (answer_id,))
+    )
+
+
+def segment_texts(store: Store, segment_ids: Sequence[str]) -> dict[str, dict]:
+    """Per segment id: its text, answer id, respondent and question."""
+    found: dict[str, dict] = {}
+    for start in range(0, len(segment_ids), 500):
+        chunk = list(segment_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        for row in store.rows(
+            "SELECT s.id, s.answer_id, s.start, s.end, a.text, a.respondent_id, a.question_id "
+            f"FROM segments s JOIN answers a ON a.id = s.answer_id WHERE s.id IN ({marks})",
+            tuple(chunk),
+        ):
+            row["segment_text"] = row["text"][row["start"] : row["end"]]
+            found[row["id"]] = row
+    return found
+
+
+def all_segments(store: Store) -> list[dict]:
+    """Every segment, by answer and position."""
+    return store.rows("SELECT * FROM segments ORDER BY answer_id, start")
+
+
+def segments_with_answers(store: Store, question_ids: list[str] | None = None) -> list[dict]:
+    """Segments of non-empty answers with their answer's key and text, in report order."""
+    where, params = "a.is_nonresponse = 0", []
+    if question_ids:
+        where += f" AND a.question_id IN ({', '.join('?' for _ in question_ids)})"
+        params = list(question_ids)
+    return store.rows(
+        f"""SELECT s.id, s.start, s.end, s.for_report, s.created_at, a.id AS answer_id,
+                   a.respondent_id, a.question_id, a.wave, a.text AS answer_text
+            FROM segments s JOIN answers a ON a.id = s.answer_id
+            JOIN questions q ON q.id = a.question_id
+            WHERE {where}
+            ORDER BY a.wave, q.position, q.id, a.respondent_id, s.start""",
+        tuple(params),
+    )
+
+
+def segment_exists(store: Store, segment_id: str) -> bool:
+    """True when a segment with this id exists anywhere in the project."""
+    return store.scalar("SELECT 1 FROM segments WHERE id = ?", (segment_id,)) is not None
+
+
+def used_segment_ids(store: Store, answer_id: int) -> set[str]:
+    """Ids of an answer's segments that carry a coding or a memo."""
+    rows = store.rows(
+        """SELECT s.id FROM segments s WHERE s.answer_id = ? AND (
+               EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = s.id)
+               OR EXISTS (SELECT 1 FROM memos m WHERE m.segment_id = s.id))""",
+        (answer_id,),
+    )
+    return {row["id"] for row in rows}
+
+
+def insert_segment(store: Store, segment: dict) -> None:
+    """Insert a segment keeping its id (``for_report`` and ``created_at`` may be left out)."""
+    store.execute(
+        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            segment["id"],
+            segment["answer_id"],
+            segment["start"],
+            segment["end"],
+            int(segment.get("for_report") or 0),
+            segment.get("created_at") or now(),
+        ),
+    )
+
+
+def replace_segments(store: Store, answer_id: int, segments: list[dict]) -> None:
+    """Replace an uncoded answer's segmentation by the given segments."""
+    store.execute(
+        "DELETE FROM segments WHERE answer_id = ? AND id NOT IN (SELECT segment_id FROM codings) "
+        "AND id NOT IN (SELECT segment_id FROM memos)",
+        (answer_id,),
+    )
+    for segment in segments:
+        insert_segment(store, {**segment, "answer_id": answer_id})
+
+
+def set_for_report(store: Store, segment_id: str, for_report: bool) -> None:
+    """Mark or unmark a segment as chosen for the report."""
+    store.execute("UPDATE segments SET for_report = ? WHERE id = ?", (int(for_report), segment_id))
+
+
+def set_segment_end(store: Store, segment_id: str, end: int) -> None:
+    """Move a segment's end offset."""
+    store.execute("UPDATE segments SET end = ? WHERE id = ?", (end, segment_id))
+
+
+def delete_segment(store: Store, segment_id: str) -> None:
+    """Remove a segment (its codings and memos must be gone or moved first)."""
+    store.execute("DELETE FROM segments WHERE id = ?", (segment_id,))
+
+
+def segment_ids_of_answers(store: Store, answer_ids: list[int]) -> list[str]:
+    """Every segment of the given answers (for bulk coding)."""
+    marks = ",".join("?" * len(answer_ids))
+    return [
+        row["id"]
+        for row in store.rows(
+            f"SELECT id FROM segments WHERE answer_id IN ({marks}) ORDER BY answer_id, start", answer_ids
+        )
+    ]
+
+
+def report_segment_ids(store: Store, question_ids: list[str]) -> list[str]:
+    """Ids of the segments marked for the report on the given questions (every wave)."""
+    marks = ",".join("?" * len(question_ids))
+    rows = store.rows(
+        f"SELECT s.id FROM segments s JOIN answers a ON a.id = s.answer_id "
+        f"WHERE s.for_report = 1 AND a.question_id IN ({marks}) ORDER BY s.id",
+        tuple(question_ids),
+    )
+    return [row["id"] for row in rows]
+
+
+def segment_count(store: Store) -> int:
+    """Segments of non-empty answers in the project."""
+    return store.scalar(
+        "SELECT COUNT(*) FROM segments s JOIN answers a ON a.id = s.answer_id WHERE a.is_nonresponse = 0"
+    )
+
+
+def answered_segments(store: Store, question_id: str | None = None) -> list[tuple[str, int, str]]:
+    """(question id, answer id, segment id) of every segment of a non-empty answer."""
+    sql = (
+        "SELECT a.question_id, a.id, s.id FROM segments s JOIN answers a ON a.id = s.answer_id "
+        "WHERE a.is_nonresponse = 0"
+    )
+    params: tuple = ()
+    if question_id is not None:
+        sql += " AND a.question_id = ?"
+        params = (question_id,)
+    return store.db.execute(sql + " ORDER BY a.question_id, a.id, s.start", params).fetchall()
