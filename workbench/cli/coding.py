@@ -18,7 +18,9 @@ def register(subparsers) -> None:
     code.add_argument("--remove", action="store_true", help="take the code off instead")
     code.set_defaults(handler=run_code)
 
-    history = subparsers.add_parser("history", help="the codebook's story: created, renamed, merged …")
+    history = subparsers.add_parser(
+        "history", help="the codebook's story (created, renamed, merged …) and memo changes"
+    )
     history.add_argument("project", help="the project file")
     history.add_argument("--json", action="store_true", help="print stable JSON instead of text")
     history.set_defaults(handler=run_history)
@@ -69,12 +71,13 @@ def _warn_if_similar(store, coding, path: str) -> None:
 
 def run_history(arguments) -> int:
     from workbench.coding.history import codebook_history
+    from workbench.coding.memos import memo_history
     from workbench.project import open_project
 
     with open_project(arguments.project, read_only=True) as store:
-        stories = codebook_history(store)
+        stories, memos = codebook_history(store), memo_history(store)
     if arguments.json:
-        print(json.dumps({"codes": stories}, ensure_ascii=False, indent=2))
+        print(json.dumps({"codes": stories, "memos": memos}, ensure_ascii=False, indent=2))
         return 0
     for story in stories:
         status = "" if story["status"] == "live" else f" [{story['status']}]"
@@ -85,7 +88,18 @@ def run_history(arguments) -> int:
             print(f"  {step['at'][:19]}  {step['coder'] or '-':<10} {step['what']}{detail}{codings}")
     if not stories:
         print("The codebook is empty.")
+    _print_memo_history(memos)
     return 0
+
+
+def _print_memo_history(memos: list[dict]) -> None:
+    from workbench.display import visible_line
+
+    if memos:
+        print("Memos")
+    for step in memos:
+        text = f": {visible_line(step['text'])}" if step["text"] else ""
+        print(f"  {step['at'][:19]}  {step['coder'] or '-':<10} {step['what']} on {step['segment_id']}{text}")
 
 
 def run_codebook(arguments) -> int:
