@@ -1,4 +1,4 @@
-"""``workbench suggest``, ``workbench cluster`` and ``workbench evaluate``.
+"""``workbench suggest``, ``cluster``, ``evaluate`` and ``engine``.
 
 The suggestion package (scikit-learn, spaCy) is imported inside the handlers, so the rest of
 the command line starts fast.
@@ -39,6 +39,11 @@ def register(subparsers) -> None:
     _common(evaluate, with_coder=False)
     evaluate.set_defaults(handler=run_evaluate)
 
+    engine = subparsers.add_parser("engine", help="show or set the project's suggestion engine")
+    engine.add_argument("project", help="the project file")
+    engine.add_argument("name", nargs="?", help="the engine to save (tfidf or e5); omit to show it")
+    engine.set_defaults(handler=run_engine)
+
 
 def _common(parser, *, with_coder: bool) -> None:
     if with_coder:
@@ -74,6 +79,19 @@ def run_suggest(arguments) -> int:
         print(f"{number}. {suggestion.path}  ({suggestion.score:.2f})")
         for evidence in suggestion.evidence:
             print(f"     {evidence.similarity:.2f}  {evidence.text[:100]}")
+    return 0
+
+
+def run_engine(arguments) -> int:
+    from workbench.suggest.engines import available_engines, project_engine, save_project_engine
+
+    if arguments.name is None:
+        with project.open_project(arguments.project, read_only=True) as store:
+            print(f"{project_engine(store)}  (available: {', '.join(available_engines())})")
+        return 0
+    with project.open_project(arguments.project) as store:
+        save_project_engine(store, arguments.name)
+    print(f"Suggestions in {arguments.project} now use the {arguments.name} engine.")
     return 0
 
 

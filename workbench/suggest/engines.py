@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 from workbench.errors import UserError
+from workbench.store import Store
 from workbench.suggest.representation import E5Representation, TfidfRepresentation
 
 ENGINES = {"tfidf": TfidfRepresentation, "e5": E5Representation}
@@ -22,8 +23,8 @@ def available_engines() -> list[str]:
     ]
 
 
-def make_representation(name: str = DEFAULT_ENGINE, **params):
-    """A new, unfitted representation of the named engine."""
+def check_engine(name: str) -> None:
+    """Refuse an engine name that is unknown or not usable in this installation."""
     if name not in ENGINES:
         raise UserError(f"unknown suggestion engine {name!r}; choose one of {', '.join(ENGINES)}.")
     if name not in available_engines():
@@ -32,4 +33,20 @@ def make_representation(name: str = DEFAULT_ENGINE, **params):
             f"the {name!r} engine needs the optional package {package!r} "
             f"(pip install 'workbench[embeddings]')."
         )
+
+
+def make_representation(name: str = DEFAULT_ENGINE, **params):
+    """A new, unfitted representation of the named engine."""
+    check_engine(name)
     return ENGINES[name](**params)
+
+
+def project_engine(store: Store) -> str:
+    """The engine a project's suggestions use when a command names none."""
+    return store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE)
+
+
+def save_project_engine(store: Store, name: str) -> None:
+    """Make ``name`` the project's engine (checked first: a saved name must be usable)."""
+    check_engine(name)
+    store.set_setting(ENGINE_SETTING, name)

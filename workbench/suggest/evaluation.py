@@ -17,7 +17,7 @@ from workbench.store import survey
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
-from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
+from workbench.suggest.engines import project_engine
 from workbench.suggest.keystrokes import keys_for_code
 from workbench.suggest.suggester import CodeSuggester
 from workbench.suggest.vectors import project_vectors
@@ -57,7 +57,7 @@ def evaluate(
     """The replay's figures as the stable JSON object of ``workbench evaluate``."""
     tree = CodeTree.from_store(store)
     segments = replay_order(store, segments_in_scope(store, coder, question_id, tree), seed)
-    vectors = project_vectors(store, engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
+    vectors = project_vectors(store, engine or project_engine(store))
     matrix = vectors.segment_rows(segments)
     steps = replay(matrix, segments, tree, seed, on_progress, **model_params)
     figures = summarise(steps)

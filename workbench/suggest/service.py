@@ -20,7 +20,7 @@ from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
 from workbench.suggest.duplicates import near_duplicate_groups
-from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
+from workbench.suggest.engines import project_engine
 from workbench.suggest.results import (
     Cluster,
     DuplicateGroup,
@@ -107,7 +107,7 @@ class Suggester:
 
     def _engine(self) -> str:
         """The engine asked for, else the project's setting, else TF-IDF."""
-        return self.engine or self.store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE)
+        return self.engine or project_engine(self.store)
 
     def _training(self, segments: list[CodedSegment]):
         if not segments:
