@@ -13,6 +13,7 @@ from workbench.errors import UserError
 from workbench.project import create_project, open_project, project_info
 from workbench.store import answers as answer_rows
 from workbench.store import codes as code_rows
+from workbench.store import events as event_rows
 from workbench.store import segments as segment_rows
 from workbench.store.migrations import MIGRATIONS
 
@@ -105,3 +106,23 @@ def test_segment_row_gives_one_segment_with_its_texts_or_none(tmp_path):
     assert segment_rows.segment_row(store, "no such segment") is None
     non_response = answer_rows.answer_id_for(store, "r001", "q1", 2024)
     assert segment_rows.segments_of_answer(store, non_response) == []
+
+
+def test_writing_rows_back_reports_a_broken_constraint_as_a_row_conflict(tmp_path):
+    store, codes = _project(tmp_path)
+    answer = answer_rows.answer_id_for(store, "r000", "q1", 2024)
+    [segment] = segment_rows.segments_of_answer(store, answer)
+    coding.apply_codes(store, segment["id"], [codes["Keep"]], "bob")
+    with pytest.raises(event_rows.RowConflict), store.atomic():
+        event_rows.delete_rows(store, "codes", [codes["Keep"]])
+    assert code_rows.code_row(store, codes["Keep"]) is not None
+
+
+def test_undo_that_later_changes_depend_on_is_refused_in_one_sentence(tmp_path):
+    store = build_project(tmp_path / "p.db", {"q1": ["Første svar"]})
+    code = coding.create_code(store, "Ny", "ann").id
+    segment = segment_rows.segments_of_answer(store, answer_rows.answer_id_for(store, "r000", "q1", 2024))[0]
+    coding.apply_codes(store, segment["id"], [code], "bob")
+    with pytest.raises(UserError, match="Cannot undo 'create code': later changes depend on it"):
+        coding.undo(store, "ann")
+    assert code_rows.code_row(store, code) is not None

@@ -7,8 +7,6 @@ appends a ``redo`` event. Nothing is ever deleted from the log.
 
 from __future__ import annotations
 
-import sqlite3
-
 from workbench.errors import UserError
 from workbench.store import Store, new_id
 from workbench.store import events as event_rows
@@ -111,7 +109,7 @@ def _replay(store: Store, coder: str, action_id: str, direction: str) -> str:
         _check_unchanged(store, current, description)
         try:
             _write_state(store, current, wanted)
-        except sqlite3.IntegrityError:
+        except event_rows.RowConflict:
             raise UserError(f"Cannot {description}: later changes depend on it.") from None
         store.log_event(
             direction,

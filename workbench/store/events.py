@@ -9,7 +9,9 @@ just the columns that changed.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from workbench.store.database import Store
 
@@ -38,6 +40,18 @@ def rows_by_id(store: Store, table: str, ids: list[str]) -> dict[str, dict]:
     return found
 
 
+class RowConflict(Exception):
+    """Writing rows back broke a constraint: other rows depend on the state being replaced."""
+
+
+@contextmanager
+def _conflicts_reported() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        raise RowConflict(str(error)) from error
+
+
 def upsert_rows(store: Store, table: str, rows: list[dict]) -> None:
     """Write rows as they are: insert each, or overwrite the row with the same id."""
     _check_table(table)
@@ -47,26 +61,29 @@ def upsert_rows(store: Store, table: str, rows: list[dict]) -> None:
     names = ", ".join(f'"{column}"' for column in columns)
     marks = ", ".join("?" * len(columns))
     updates = ", ".join(f'"{column}" = excluded."{column}"' for column in columns if column != "id")
-    store.executemany(
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
-        [tuple(row[column] for column in columns) for row in rows],
-    )
+    with _conflicts_reported():
+        store.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
+            [tuple(row[column] for column in columns) for row in rows],
+        )
 
 
 def update_rows(store: Store, table: str, columns: tuple[str, ...], rows: list[dict]) -> None:
     """Set only ``columns`` of existing rows (fewer index updates than a full upsert)."""
     _check_table(table)
     assignments = ", ".join(f'"{column}" = ?' for column in columns)
-    store.executemany(
-        f"UPDATE {table} SET {assignments} WHERE id = ?",
-        [(*(row[column] for column in columns), row["id"]) for row in rows],
-    )
+    with _conflicts_reported():
+        store.executemany(
+            f"UPDATE {table} SET {assignments} WHERE id = ?",
+            [(*(row[column] for column in columns), row["id"]) for row in rows],
+        )
 
 
 def delete_rows(store: Store, table: str, ids: list[str]) -> None:
     """Delete the rows of ``table`` with the given ids."""
     _check_table(table)
-    store.executemany(f"DELETE FROM {table} WHERE id = ?", [(row_id,) for row_id in ids])
+    with _conflicts_reported():
+        store.executemany(f"DELETE FROM {table} WHERE id = ?", [(row_id,) for row_id in ids])
 
 
 def _decoded(row: dict) -> dict:
