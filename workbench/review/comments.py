@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from workbench.errors import UserError
 from workbench.review.codepaths import CodePaths
+from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.store import segments as segment_rows
 from workbench.store import teams
@@ -43,7 +44,7 @@ class ReviewedSegment:
 
 def answers_to_review(store: Store, coder: str) -> list[int]:
     """The answers carrying the coder's codings, in question and answer order."""
-    return teams.answers_coded_by(store, coder)
+    return answer_rows.answers_coded_by(store, coder)
 
 
 def review_answer(store: Store, answer_id: int, coder: str) -> list[ReviewedSegment]:

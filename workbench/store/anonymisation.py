@@ -69,22 +69,12 @@ def replace_proposals(store: Store, segment_id: str, segment_hash: str, spans: l
     store.executemany(
         "INSERT INTO anonymisation_spans (id, segment_id, segment_hash, start, end, kind, text, "
         "placeholder, certain, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                new_id(),
-                segment_id,
-                segment_hash,
-                span["start"],
-                span["end"],
-                span["kind"],
-                span["text"],
-                span["placeholder"],
-                int(span["certain"]),
-                stamp,
-            )
-            for span in spans
-        ],
+        [(new_id(), segment_id, segment_hash, *_span_values(span), stamp) for span in spans],
     )
+
+
+def _span_values(span: dict) -> tuple:
+    return (span["start"], span["end"], span["kind"], span["text"], span["placeholder"], int(span["certain"]))
 
 
 def span_row(store: Store, span_id: str) -> dict | None:

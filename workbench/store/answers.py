@@ -250,3 +250,13 @@ def reporting_units(store: Store, wave: int) -> int:
     """Respondents in the project for a wave: those with any answer row that year."""
     units = store.scalar("SELECT COUNT(DISTINCT respondent_id) FROM answers WHERE wave = ?", (wave,))
     return units or store.scalar("SELECT COUNT(*) FROM respondents")
+
+
+def answers_coded_by(store: Store, coder: str) -> list[int]:
+    """Answers carrying at least one coding by the coder, in question and answer order."""
+    rows = store.db.execute(
+        "SELECT DISTINCT a.id, a.question_id FROM codings k JOIN segments s ON s.id = k.segment_id "
+        "JOIN answers a ON a.id = s.answer_id WHERE k.coder = ? ORDER BY a.question_id, a.id",
+        (coder,),
+    ).fetchall()
+    return [row[0] for row in rows]

@@ -20,4 +20,4 @@ def all_coders(store: Store) -> list[dict]:
 
 def coder_names(store: Store) -> list[str]:
     """Every coder in the project."""
-    return [row["name"] for row in store.rows("SELECT name FROM coders ORDER BY name")]
+    return [row["name"] for row in all_coders(store)]

@@ -59,15 +59,18 @@ def all_codes(store: Store) -> list[dict]:
     return store.rows("SELECT * FROM codes ORDER BY created_at, id")
 
 
+def _codes_in_display_order(store: Store) -> list[dict]:
+    return store.rows("SELECT * FROM codes ORDER BY position, created_at, id")
+
+
 def all_codes_parents_first(store: Store) -> list[dict]:
     """Every code including merged ones, in display order with parents before children."""
-    return _parents_first(store.rows("SELECT * FROM codes ORDER BY position, created_at, id"))
+    return _parents_first(_codes_in_display_order(store))
 
 
 def unmerged_codes(store: Store) -> list[dict]:
     """Every code not merged away (retired ones included), parents before children."""
-    rows = store.rows("SELECT * FROM codes WHERE merged_into IS NULL ORDER BY position, created_at, id")
-    return _parents_first(rows)
+    return _parents_first([row for row in _codes_in_display_order(store) if row["merged_into"] is None])
 
 
 def _parents_first(rows: list[dict]) -> list[dict]:

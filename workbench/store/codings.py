@@ -23,10 +23,7 @@ def coding_keys_of_segment(store: Store, segment_id: str, coder: str) -> dict[st
 
 def codes_of_segment(store: Store, segment_id: str, coder: str) -> list[str]:
     """Code ids a coder applied to one segment."""
-    rows = store.db.execute(
-        "SELECT code_id FROM codings WHERE segment_id = ? AND coder = ?", (segment_id, coder)
-    ).fetchall()
-    return [row[0] for row in rows]
+    return list(coding_keys_of_segment(store, segment_id, coder))
 
 
 def insert_codings(store: Store, rows: list[dict]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbench.store.answers import answers_coded_by
 from workbench.store.coders import coder_names
 from workbench.store.codes import LIVE_CODE
 from workbench.store.database import Store
@@ -82,14 +83,7 @@ def sample_progress_counts(
     answers = store.db.execute(
         "SELECT id, question_id FROM answers WHERE wave = ? AND is_nonresponse = 0", (wave,)
     )
-    coded = {
-        row[0]
-        for row in store.db.execute(
-            "SELECT DISTINCT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id "
-            "WHERE k.coder = ?",
-            (coder,),
-        )
-    }
+    coded = set(answers_coded_by(store, coder))
     counts: dict[str, tuple[int, int]] = {}
     for answer_id, question_id in answers:
         if answer_id in sample:

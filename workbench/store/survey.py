@@ -16,7 +16,7 @@ def question_rows(store: Store, question_id: str | None = None) -> list[dict]:
 
 def question_ids(store: Store) -> list[str]:
     """Ids of the questions, in report order."""
-    return [row["id"] for row in store.rows("SELECT id FROM questions ORDER BY position, id")]
+    return [row["id"] for row in question_rows(store)]
 
 
 def question_exists(store: Store, question_id: str) -> bool:

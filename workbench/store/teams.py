@@ -56,16 +56,6 @@ def record_adjudication(
     )
 
 
-def answers_coded_by(store: Store, coder: str) -> list[int]:
-    """Answers carrying at least one coding by the coder, in question and answer order."""
-    rows = store.db.execute(
-        "SELECT DISTINCT a.id, a.question_id FROM codings k JOIN segments s ON s.id = k.segment_id "
-        "JOIN answers a ON a.id = s.answer_id WHERE k.coder = ? ORDER BY a.question_id, a.id",
-        (coder,),
-    ).fetchall()
-    return [row[0] for row in rows]
-
-
 def add_comment(store: Store, segment_id: str, coder: str, reviewer: str, verdict: str, text: str) -> str:
     """Store one review mark and return its id."""
     comment_id = new_id()
