@@ -1,5 +1,5 @@
 """The only package that talks SQL. ``Store`` owns the connection; sibling modules hold
-one domain's queries each as functions taking the store first."""
+the queries of one table or aggregate each, as functions taking the store first."""
 
 from workbench.store.database import Store, new_id, now, stable_id
 

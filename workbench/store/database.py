@@ -39,8 +39,8 @@ def now() -> str:
 class Store:
     """Owns one project's SQLite connection; every SQL statement goes through here.
 
-    Query functions live in the sibling modules (``answers``, ``codebook`` …) and take the
-    store as their first argument, so each domain's SQL stays in one small file.
+    Query functions live in the sibling modules, one per table or aggregate (``answers``,
+    ``codes`` …); they take the store as their first argument, so each query is written once.
     """
 
     def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False):
