@@ -13,6 +13,7 @@ from workbench.anonymise.detect import Detection, detect_many
 from workbench.anonymise.review import segment_hash, text_with_decisions
 from workbench.errors import LeakError, UserError
 from workbench.store import anonymisation as sql
+from workbench.store import segments as segment_rows
 from workbench.store.database import Store
 
 
@@ -68,7 +69,7 @@ def _stored_detections(spans: list[dict], decision: str = "open") -> tuple[Detec
 
 def _assess(store: Store, segment_ids: list[str]) -> list[tuple[dict, Quote]]:
     """Each segment's row with its quote as things stand (approved, clean or draft)."""
-    rows = sql.segments_by_id(store, segment_ids)
+    rows = segment_rows.segments_by_id(store, segment_ids)
     missing = [segment_id for segment_id in segment_ids if segment_id not in rows]
     if missing:
         raise UserError(f"No segment with id {missing[0]} ({len(missing)} unknown segment id(s)).")

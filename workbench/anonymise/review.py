@@ -15,6 +15,7 @@ from workbench.anonymise.detect import detect_many, own_name_spans
 from workbench.anonymise.replace import apply_replacements
 from workbench.errors import UserError
 from workbench.store import anonymisation as sql
+from workbench.store import segments as segment_rows
 from workbench.store.database import Store
 
 DECISIONS = ("accepted", "rejected", "edited")
@@ -57,7 +58,7 @@ def propose(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ProposeSummary:
     """Detect spans in report quotes (or every segment) whose proposals are missing or stale."""
-    rows = sql.segments_with_attributes(store, for_report_only=not all_segments)
+    rows = segment_rows.segments_with_attributes(store, for_report_only=not all_segments)
     known = sql.proposed_hashes(store)
     stale = [row for row in rows if known.get(row["id"]) != segment_hash(row)]
     found = detect_many((row["text"], row["attributes"]) for row in stale)
@@ -75,7 +76,7 @@ def propose(
 
 def current_segment(store: Store, segment_id: str) -> dict:
     """A segment's row with its text and attributes, or a UserError naming the id."""
-    row = sql.segments_by_id(store, [segment_id]).get(segment_id)
+    row = segment_rows.segments_by_id(store, [segment_id]).get(segment_id)
     if row is None:
         raise UserError(f"No segment with id {segment_id}.")
     return row
@@ -187,7 +188,7 @@ def is_approved(store: Store, segment_id: str) -> bool:
 def queue(store: Store, *, all_segments: bool = False) -> list[QueueItem]:
     """Report quotes (or every segment) with their current spans and approval state."""
     items = []
-    for row in sql.segments_with_attributes(store, for_report_only=not all_segments):
+    for row in segment_rows.segments_with_attributes(store, for_report_only=not all_segments):
         fingerprint = segment_hash(row)
         saved = sql.text_row(store, row["id"])
         approved = bool(saved and saved["approved_by"] and saved["segment_hash"] == fingerprint)

@@ -46,9 +46,9 @@ def _values(unit: dict, attributes: tuple[str, ...]) -> tuple[str, ...]:
 
 def quote_risks(store, segment_ids: list[str], attributes: tuple[str, ...]) -> list[RiskWarning]:
     """Combination-risk warnings for exporting these quotes with ``attributes`` beside them."""
-    from workbench.store import anonymisation as sql
+    from workbench.store import segments as segment_rows
     from workbench.store import survey
 
-    shown = [row["attributes"] for row in sql.segments_by_id(store, list(segment_ids)).values()]
+    shown = [row["attributes"] for row in segment_rows.segments_by_id(store, list(segment_ids)).values()]
     population = list(survey.attributes_by_respondent(store).values())
     return combination_risks(population, shown, attributes)

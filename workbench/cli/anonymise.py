@@ -50,7 +50,7 @@ def _propose(arguments) -> int:
 
 def _check(arguments) -> int:
     from workbench.anonymise.leak import check_quotes
-    from workbench.store.anonymisation import segments_with_attributes
+    from workbench.store.segments import segments_with_attributes
 
     with project.open_project(arguments.project) as store:
         segment_ids = [

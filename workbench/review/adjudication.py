@@ -55,7 +55,7 @@ def disagreements(
         for segment, by_coder in sets.items()
         if len(by_coder) == 2 and by_coder[first] != by_coder[second]
     ]
-    texts = segment_rows.segment_texts(store, differing)
+    texts = segment_rows.segments_by_id(store, differing)
     decided = teams.adjudicated(store, coders_key(first, second))
     found = [
         Disagreement(
@@ -63,7 +63,7 @@ def disagreements(
             answer_id=texts[segment]["answer_id"],
             question_id=texts[segment]["question_id"],
             respondent_id=texts[segment]["respondent_id"],
-            text=texts[segment]["segment_text"],
+            text=texts[segment]["text"],
             first_codes=tuple(sorted(sets[segment][first], key=paths.path)),
             second_codes=tuple(sorted(sets[segment][second], key=paths.path)),
             decision=decided.get(segment),

@@ -6,38 +6,6 @@ import json
 
 from workbench.store.database import Store, new_id, now
 
-_SEGMENT_SELECT = """
-    SELECT s.id, s.answer_id, s.start, s.end, s.for_report,
-           substr(a.text, s.start + 1, s.end - s.start) AS text,
-           a.respondent_id, a.question_id, a.wave, r.attributes
-    FROM segments s
-    JOIN answers a ON a.id = s.answer_id
-    JOIN respondents r ON r.id = a.respondent_id
-"""
-
-
-def _with_attributes(rows: list[dict]) -> list[dict]:
-    for row in rows:
-        row["attributes"] = json.loads(row["attributes"] or "{}")
-    return rows
-
-
-def segments_with_attributes(store: Store, *, for_report_only: bool = True) -> list[dict]:
-    """Segments with their text and respondent attributes (only report quotes by default)."""
-    where = "WHERE s.for_report = 1" if for_report_only else ""
-    return _with_attributes(store.rows(f"{_SEGMENT_SELECT} {where} ORDER BY a.question_id, a.id, s.start"))
-
-
-def segments_by_id(store: Store, segment_ids: list[str]) -> dict[str, dict]:
-    """The given segments with text and attributes, keyed by id (unknown ids are left out)."""
-    found = {}
-    for chunk_start in range(0, len(segment_ids), 500):
-        chunk = segment_ids[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = store.rows(f"{_SEGMENT_SELECT} WHERE s.id IN ({marks})", tuple(chunk))
-        found.update((row["id"], row) for row in _with_attributes(rows))
-    return found
-
 
 def spans_of(store: Store, segment_id: str, segment_hash: str) -> list[dict]:
     """Proposed spans of a segment that belong to its current text, ordered by position."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
 
 from workbench.store.database import Store, now
 
@@ -29,22 +29,6 @@ def segments_of_answer(store: Store, answer_id: int) -> list[dict]:
     return _with_segment_text(
         store.rows(f"{_WITH_ANSWER} WHERE s.answer_id = ? ORDER BY s.start", (answer_id,))
     )
-
-
-def segment_texts(store: Store, segment_ids: Sequence[str]) -> dict[str, dict]:
-    """Per segment id: its text, answer id, respondent and question."""
-    found: dict[str, dict] = {}
-    for start in range(0, len(segment_ids), 500):
-        chunk = list(segment_ids[start : start + 500])
-        marks = ", ".join("?" * len(chunk))
-        for row in store.rows(
-            "SELECT s.id, s.answer_id, s.start, s.end, a.text, a.respondent_id, a.question_id "
-            f"FROM segments s JOIN answers a ON a.id = s.answer_id WHERE s.id IN ({marks})",
-            tuple(chunk),
-        ):
-            row["segment_text"] = row["text"][row["start"] : row["end"]]
-            found[row["id"]] = row
-    return found
 
 
 def all_segments(store: Store) -> list[dict]:
@@ -166,3 +150,37 @@ def answered_segments(store: Store, question_id: str | None = None) -> list[tupl
         sql += " AND a.question_id = ?"
         params = (question_id,)
     return store.db.execute(sql + " ORDER BY a.question_id, a.id, s.start", params).fetchall()
+
+
+_SEGMENT_SELECT = """
+    SELECT s.id, s.answer_id, s.start, s.end, s.for_report,
+           substr(a.text, s.start + 1, s.end - s.start) AS text,
+           a.respondent_id, a.question_id, a.wave, r.attributes
+    FROM segments s
+    JOIN answers a ON a.id = s.answer_id
+    JOIN respondents r ON r.id = a.respondent_id
+"""
+
+
+def _with_attributes(rows: list[dict]) -> list[dict]:
+    for row in rows:
+        row["attributes"] = json.loads(row["attributes"] or "{}")
+    return rows
+
+
+def segments_with_attributes(store: Store, *, for_report_only: bool = True) -> list[dict]:
+    """Segments with their text and respondent attributes (only report quotes by default)."""
+    where = "WHERE s.for_report = 1" if for_report_only else ""
+    return _with_attributes(store.rows(f"{_SEGMENT_SELECT} {where} ORDER BY a.question_id, a.id, s.start"))
+
+
+def segments_by_id(store: Store, segment_ids: list[str]) -> dict[str, dict]:
+    """The given segments with their own text (``text``) and respondent attributes, keyed by id
+    (unknown ids are left out)."""
+    found = {}
+    for chunk_start in range(0, len(segment_ids), 500):
+        chunk = segment_ids[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store.rows(f"{_SEGMENT_SELECT} WHERE s.id IN ({marks})", tuple(chunk))
+        found.update((row["id"], row) for row in _with_attributes(rows))
+    return found
