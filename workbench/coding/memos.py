@@ -20,7 +20,7 @@ def save_memo(store: Store, segment_id: str, coder: str, text: str) -> None:
     if memo_rows.memo_text(store, segment_id, coder) == text:
         return
     with recording(store, MEMO_SAVE, coder, target=segment_id) as change:
-        memo_ids = memo_rows.memo_ids_of(store, segment_id, coder)
+        memo_ids = memo_rows.memo_ids_of_segment(store, segment_id, coder)
         kept = memo_ids[:1] if text else []
         created = [new_id()] if text and not kept else []
         change.touch("memos", memo_ids + created)

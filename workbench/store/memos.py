@@ -5,20 +5,29 @@ from __future__ import annotations
 from workbench.store.database import Store, now
 
 
-def memo_text(store: Store, segment_id: str, coder: str) -> str:
-    """The coder's memo on a segment, or an empty string."""
-    return (
-        store.scalar("SELECT text FROM memos WHERE segment_id = ? AND coder = ?", (segment_id, coder)) or ""
+def _memos_of_segment(store: Store, segment_id: str, coder: str | None) -> list[dict]:
+    """Id and text of the memos on a segment (one coder's, or everyone's), oldest first."""
+    return store.rows(
+        "SELECT id, text FROM memos WHERE segment_id = :segment AND (:coder IS NULL OR coder = :coder) "
+        "ORDER BY created_at, id",
+        {"segment": segment_id, "coder": coder},
     )
+
+
+def memo_text(store: Store, segment_id: str, coder: str) -> str:
+    """The coder's (first) memo on a segment, or an empty string."""
+    texts = memo_texts(store, segment_id, coder)
+    return texts[0] if texts else ""
 
 
 def memo_texts(store: Store, segment_id: str, coder: str) -> list[str]:
     """A coder's memo texts on one segment, oldest first."""
-    rows = store.rows(
-        "SELECT text FROM memos WHERE segment_id = ? AND coder = ? ORDER BY created_at, id",
-        (segment_id, coder),
-    )
-    return [row["text"] for row in rows]
+    return [row["text"] for row in _memos_of_segment(store, segment_id, coder)]
+
+
+def memo_ids_of_segment(store: Store, segment_id: str, coder: str | None = None) -> list[str]:
+    """Ids of the memos on one segment (only ``coder``'s when given), oldest first."""
+    return [row["id"] for row in _memos_of_segment(store, segment_id, coder)]
 
 
 def all_memos(store: Store) -> list[dict]:
@@ -37,23 +46,9 @@ def insert_memo_if_new(store: Store, memo: dict) -> bool:
     return cursor.rowcount == 1
 
 
-def memo_ids_of_segment(store: Store, segment_id: str) -> list[str]:
-    """Ids of the memos written on one segment."""
-    rows = store.execute("SELECT id FROM memos WHERE segment_id = ?", (segment_id,))
-    return [row[0] for row in rows]
-
-
 def move_memos_to_segment(store: Store, memo_ids: list[str], segment_id: str) -> None:
     """Attach the given memos to another segment."""
     store.executemany("UPDATE memos SET segment_id = ? WHERE id = ?", [(segment_id, mid) for mid in memo_ids])
-
-
-def memo_ids_of(store: Store, segment_id: str, coder: str) -> list[str]:
-    """Ids of the coder's memos on one segment, oldest first."""
-    rows = store.execute(
-        "SELECT id FROM memos WHERE segment_id = ? AND coder = ? ORDER BY created_at, id", (segment_id, coder)
-    )
-    return [row[0] for row in rows]
 
 
 def update_memo_text(store: Store, memo_id: str, text: str) -> None:
