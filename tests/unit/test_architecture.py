@@ -2,7 +2,7 @@
 
 - Only ``tui.py``, ``screens/`` and ``widgets/`` import ``textual`` or ``rich``, directly or
   through other modules imported at load time; only they and ``cli/`` import those UI modules.
-- Only ``store/`` imports ``sqlite3`` or ``sqlite_utils``.
+- Only ``store/`` imports ``sqlite3`` or ``sqlite_utils``, and only it holds SQL text.
 - ``coding/ ingest/ export/ suggest/ review/ anonymise/`` never import ``screens/`` or ``cli/``,
   directly or at load time through other modules.
 
@@ -13,6 +13,7 @@ followed to their own imports.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,9 @@ CORE_PACKAGES = tuple(
     f"workbench.{name}" for name in ("coding", "ingest", "export", "suggest", "review", "anonymise")
 )
 NOT_FOR_CORE = ("workbench.screens", "workbench.cli")
+SQL_TEXT = re.compile(
+    r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|ATTACH|WITH)\b.*\b(FROM|INTO|SET|TABLE|DATABASE)\b", re.S
+)
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,21 @@ def core_violations(imports) -> list[str]:
     return violations(imports, lambda module: not within(module, CORE_PACKAGES), NOT_FOR_CORE, True)
 
 
-PACKAGE = package_imports(Path(workbench.__file__).parent)
+def sql_text_outside_store(root: Path) -> list[str]:
+    """String literals that read as SQL statements, in modules outside ``store/``."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        module = module_name(path, root)
+        if within(module, ("workbench.store",)):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_TEXT.match(node.value):
+                found.append(f"{module}:{node.lineno} holds SQL")
+    return found
+
+
+ROOT = Path(workbench.__file__).parent
+PACKAGE = package_imports(ROOT)
 
 
 def test_only_the_ui_imports_textual_or_rich():
@@ -175,6 +193,10 @@ def test_only_the_store_imports_sqlite():
 
 def test_the_core_packages_never_import_screens_or_cli():
     assert core_violations(PACKAGE) == []
+
+
+def test_only_the_store_holds_sql():
+    assert sql_text_outside_store(ROOT) == []
 
 
 def _fake_package(tmp_path, files: dict[str, str]) -> dict[str, list[Import]]:
@@ -195,7 +217,8 @@ def test_the_contract_catches_direct_lazy_relative_and_load_time_imports(tmp_pat
             "coding/lazy.py": "def f():\n    import sqlite3\n    from workbench.screens import coding\n",
             "export/run.py": "import importlib\nimportlib.import_module('workbench.cli.export')\n",
             "screens/__init__.py": "import textual\n",
-            "store/db.py": "import sqlite3\n",
+            "store/db.py": "import sqlite3\nQUERY = 'SELECT id FROM codes'\n",
+            "review/count.py": "def count(store):\n    return store.scalar(f'SELECT COUNT(*) FROM {1}')\n",
         },
     )
     assert ui_library_violations(imports) == [
@@ -208,3 +231,4 @@ def test_the_contract_catches_direct_lazy_relative_and_load_time_imports(tmp_pat
         "workbench.export.run:2 imports workbench.cli.export",
     ]
     assert ui_module_violations(imports) == ["workbench.coding.lazy:3 imports workbench.screens"]
+    assert sql_text_outside_store(tmp_path / "workbench") == ["workbench.review.count:2 holds SQL"]
