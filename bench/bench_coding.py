@@ -111,8 +111,8 @@ def main() -> None:
         figures.append(("undo (50 calls)", statistics.median(undos), max(undos)))
         progress = [timed(lambda: coding.question_progress(store, "q07")) for _ in range(20)]
         figures.append(("question_progress (1250 answers)", statistics.median(progress), max(progress)))
-        tree = [timed(lambda: coding.codes_tree(store)) for _ in range(20)]
-        figures.append(("codes_tree (~360 codes)", statistics.median(tree), max(tree)))
+        tree = [timed(lambda: coding.Codebook.from_store(store)) for _ in range(20)]
+        figures.append(("Codebook.from_store (~360 codes)", statistics.median(tree), max(tree)))
         store.close()
     print(f"Project: {arguments.answers} answers, {QUESTIONS} questions, built in {build_seconds:.1f} s")
     print(f"{'operation':<40} {'median ms':>10} {'max ms':>10}")

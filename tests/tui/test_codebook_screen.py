@@ -6,13 +6,14 @@ import pytest
 from textual.widgets import Tree
 
 from workbench import coding
+from workbench.coding import Codebook
 from workbench.store import tui_queries
 
 pytestmark = pytest.mark.anyio
 
 
 def paths(store) -> list[str]:
-    return [code["path"] for code in tui_queries.live_codes(store)]
+    return [code["path"] for code in Codebook.from_store(store).live_rows()]
 
 
 def select(app, code_id: str) -> None:
@@ -41,7 +42,7 @@ async def test_rename_define_theme_move_and_retire(make_app):
         await pilot.pause()
         select(app, meetings)
         await pilot.press("x")
-        theme = next(c["id"] for c in tui_queries.live_codes(store) if c["name"] == "Samarbeid")
+        theme = next(c["id"] for c in Codebook.from_store(store).live_rows() if c["name"] == "Samarbeid")
         select(app, theme)
         await pilot.press("p")
         await pilot.pause()
@@ -49,7 +50,7 @@ async def test_rename_define_theme_move_and_retire(make_app):
         await pilot.press("delete", "y")
         await pilot.pause()
         assert paths(store) == ["Samarbeid", "Samarbeid > Faste møtepunkter"]
-        definitions = {c["name"]: c["definition"] for c in tui_queries.live_codes(store)}
+        definitions = {c["name"]: c["definition"] for c in Codebook.from_store(store).live_rows()}
         assert definitions["Faste møtepunkter"] == "Jevnlige møter"
 
 

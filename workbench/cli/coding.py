@@ -57,12 +57,12 @@ def run_code(arguments) -> int:
 
 def _warn_if_similar(store, coding, path: str) -> None:
     """Print 'Did you mean …?' when the code is new but close to an existing one."""
-    from workbench.coding.codebook import similar_names, split_path
+    from workbench.coding.codebook import similar_names
 
     try:
         coding.code_for_path(store, path, "", create=False)
     except UserError:
-        similar = similar_names(store, split_path(path)[-1])
+        similar = similar_names(store, coding.parse_path(path)[-1])
         if similar:
             print(f"warning: new code '{path}'. Did you mean '{similar[0]}'?")
 

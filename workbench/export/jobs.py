@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from workbench.anonymise.risk import quote_risks
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.export import csv_export, docx_report, markdown
 from workbench.export.counts import count_question, cross_table, resolve_wave
@@ -14,7 +15,6 @@ from workbench.export.labels import labels
 from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, anonymised_texts, collect_quotes
 from workbench.export.report import QuestionReport, group_by_chapter
 from workbench.export.runs import ExportResult, ExportRun
-from workbench.export.tree import CodeTree
 from workbench.store import reporting
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
@@ -107,12 +107,12 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
             coder=options.coder,
         )
         quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
-    tree = CodeTree.from_store(store)
+    codebook = Codebook.from_store(store)
     reports = []
     for done, question in enumerate(questions, start=1):
-        counts = count_question(store, question, wave, tree, options.coder) if counted else None
+        counts = count_question(store, question, wave, codebook, options.coder) if counted else None
         crosses = (
-            tuple((by, cross_table(store, counts, by, tree, options.coder)) for by in options.cross_by)
+            tuple((by, cross_table(store, counts, by, codebook, options.coder)) for by in options.cross_by)
             if counted
             else ()
         )

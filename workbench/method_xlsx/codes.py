@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.method_xlsx.columns import cell_text, is_yes
 from workbench.store import Store, interchange, new_id, now
@@ -24,14 +25,11 @@ class CodeListReader:
         self.created = 0
 
     def _live_paths(self) -> dict[tuple[str, ...], str]:
-        def path_of(code: dict) -> tuple[str, ...]:
-            parent = self.existing.get(code["parent_id"])
-            return (*(path_of(parent) if parent else ()), code["name"])
-
+        codebook = Codebook.from_store(self.store)
         return {
-            tuple(name.casefold() for name in path_of(code)): code_id
-            for code_id, code in self.existing.items()
-            if code["merged_into"] is None
+            tuple(name.casefold() for name in codebook.names(code.id)): code.id
+            for code in codebook.all()
+            if code.merged_into is None
         }
 
     def read(self, records: list[tuple[int, dict]]) -> None:

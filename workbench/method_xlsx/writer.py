@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.method_xlsx.columns import (
     CODE_COLUMNS,
@@ -27,13 +28,9 @@ from workbench.store import Store, interchange, survey
 AnonymisedText = Callable[[str], str | None]
 
 
-def theme_columns(code_id: str, codes: dict[str, dict]) -> tuple[str, str, str]:
-    """(main theme, sub-theme, code name) of a code by its depth in the tree."""
-    names = []
-    current = codes.get(code_id)
-    while current is not None:
-        names.insert(0, current["name"])
-        current = codes.get(current["parent_id"])
+def theme_columns(code_id: str, codebook: Codebook) -> tuple[str, str, str]:
+    """(main theme, sub-theme, code name) of a code by its level in the tree."""
+    names = codebook.names(code_id)
     if len(names) == 1:
         return "", "", names[0]
     if len(names) == 2:
@@ -42,7 +39,7 @@ def theme_columns(code_id: str, codes: dict[str, dict]) -> tuple[str, str, str]:
 
 
 def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText | None):
-    codes = {row["id"]: row for row in interchange.all_codes(store)}
+    codes = Codebook.from_store(store)
     respondents = survey.attributes_by_respondent(store)
     attribute_names = sorted({key for attributes in respondents.values() for key in attributes})
     codings = defaultdict(list)
@@ -74,7 +71,7 @@ def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText
     return attribute_names, rows()
 
 
-def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: dict) -> list[dict]:
+def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: Codebook) -> list[dict]:
     rows = []
     for coding in codings:
         main, sub, name = theme_columns(coding["code_id"], codes)
@@ -100,10 +97,9 @@ def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: dict) 
 
 
 def _code_rows(store: Store, lang: str):
-    codes = interchange.all_codes(store)
-    by_id = {row["id"]: row for row in codes}
-    for code in codes:
-        main, sub, _ = theme_columns(code["id"], by_id)
+    codebook = Codebook.from_store(store)
+    for code in interchange.all_codes(store):
+        main, sub, _ = theme_columns(code["id"], codebook)
         values = {
             "code_id": code["id"],
             "label": code["name"],

@@ -130,7 +130,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         if not self.marked:
             self.notify("Mark answers with Space first.", severity="warning")
             return
-        codes = tui_queries.live_codes(self.app.store)
+        codes = coding.Codebook.from_store(self.app.store).live_rows()
         self.app.push_screen(
             CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes), self._apply_to_marked
         )
@@ -172,7 +172,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         self.load_rows()
 
     def action_filter_by_code(self) -> None:
-        codes = tui_queries.live_codes(self.app.store)
+        codes = coding.Codebook.from_store(self.app.store).live_rows()
         self.app.push_screen(CodeChoiceDialog("Show answers coded with…", codes), self._filter)
 
     def _filter(self, code_id: str | None) -> None:

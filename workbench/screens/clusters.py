@@ -13,7 +13,6 @@ from workbench.errors import UserError
 from workbench.screens.bulk_review import BulkReviewScreen, code_answers
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import tui_queries
 from workbench.suggest.results import Cluster
 
 EXAMPLES_SHOWN = 3
@@ -155,11 +154,13 @@ class ClustersScreen(SuggestionJobScreen):
     def _create(self, name: str) -> str:
         """A new code named (or at the path) ``name``; an existing code of that path is reused."""
         store, coder = self.app.store, self.app.coder
-        existing = {code["path"].casefold(): code["id"] for code in tui_queries.live_codes(store)}
+        existing = {
+            code["path"].casefold(): code["id"] for code in coding.Codebook.from_store(store).live_rows()
+        }
         if name.casefold() in existing:
             self.notify(f"“{name}” exists already; the ticked answers get that code.")
             return existing[name.casefold()]
-        if " > " in name:
+        if ">" in name:
             return coding.code_for_path(store, name, coder, create=True)
         created = coding.create_code(store, name, coder)
         if created.similar:

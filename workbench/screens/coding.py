@@ -155,7 +155,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
 
     def reload_codes(self) -> None:
         """Refresh the picker after the codebook changed."""
-        codes = tui_queries.live_codes(self.store)
+        codes = coding.Codebook.from_store(self.store).live_rows()
         self.codes = {code["id"]: code for code in codes}
         self.query_one(CodePicker).set_codes(codes)
 
@@ -334,7 +334,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         if not self._writable():
             return
         try:
-            if " > " in event.name:
+            if ">" in event.name:
                 code_id = coding.code_for_path(self.store, event.name, self.coder, create=True)
             else:
                 created = coding.create_code(self.store, event.name, self.coder, parent_id=event.parent_id)

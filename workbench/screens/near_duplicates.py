@@ -59,7 +59,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
         for segment in tui_queries.segments_with_codes(self.app.store, self.answer_id):
             for row in segment["codings"]:
                 if row["coder"] == self.app.coder:
-                    codes[row["code_id"]] = coding.code_path(self.app.store, row["code_id"])
+                    codes[row["code_id"]] = coding.Codebook.from_store(self.app.store).path(row["code_id"])
         return codes
 
     def _show_answer(self, text: str) -> None:

@@ -17,14 +17,6 @@ def latest_wave(store: Store) -> int | None:
     return store.scalar("SELECT MAX(wave) FROM answers")
 
 
-def codebook_rows(store: Store) -> list[dict]:
-    """Every code with its tree fields, ordered by parent and position."""
-    return store.rows(
-        "SELECT id, parent_id, name, definition, is_theme, codable, position, retired, "
-        "merged_into FROM codes ORDER BY position, created_at, id"
-    )
-
-
 def reporting_units(store: Store, wave: int) -> int:
     """Respondents in the project for a wave: those with any answer row that year."""
     units = store.scalar("SELECT COUNT(DISTINCT respondent_id) FROM answers WHERE wave = ?", (wave,))

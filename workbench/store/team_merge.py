@@ -245,11 +245,3 @@ def codes_differing(store: Store) -> list[dict]:
         "WHERE c.name != o.name OR c.parent_id IS NOT o.parent_id OR c.retired != o.retired "
         "OR c.merged_into IS NOT o.merged_into ORDER BY c.name"
     )
-
-
-def live_codes(store: Store) -> list[dict]:
-    """Codes neither retired nor merged, with parent and creation time."""
-    return store.rows(
-        "SELECT id, parent_id, name, created_at FROM codes "
-        "WHERE retired = 0 AND merged_into IS NULL ORDER BY created_at, id"
-    )

@@ -27,14 +27,6 @@ def codings_of_coders(
     return store.db.execute(sql, params).fetchall()
 
 
-def code_rows(store: Store) -> list[dict]:
-    """Every code (live, retired and merged) with its parent, name and definition."""
-    return store.rows(
-        "SELECT id, parent_id, name, definition, is_theme, retired, merged_into, position "
-        "FROM codes ORDER BY position, name"
-    )
-
-
 def coders(store: Store) -> list[dict]:
     """Every coder with its consensus flag."""
     return store.rows("SELECT name, is_consensus FROM coders ORDER BY name")

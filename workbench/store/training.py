@@ -39,11 +39,6 @@ def coded_segments(store: Store, coder: str | None = None) -> list[dict]:
     )
 
 
-def code_rows(store: Store) -> list[dict]:
-    """Every code (live, merged or retired): id, parent_id, name, is_theme, retired, merged_into."""
-    return store.rows("SELECT id, parent_id, name, is_theme, retired, merged_into, created_at FROM codes")
-
-
 def uncoded_answers(store: Store, question_id: str, coder: str | None = None) -> list[dict]:
     """Non-empty answers of a question without any coding (by ``coder`` if given): id, text."""
     return store.rows(

@@ -183,22 +183,6 @@ def segments_with_codes(store: Store, answer_id: int) -> list[dict]:
     return segments
 
 
-def live_codes(store: Store) -> list[dict]:
-    """Every live code and theme with its full path ("Theme > Code"), in tree order."""
-    rows = store.rows(
-        "SELECT id, parent_id, name, definition, is_theme, codable, colour FROM codes "
-        "WHERE merged_into IS NULL AND retired = 0 ORDER BY position, name"
-    )
-    by_id = {row["id"]: row for row in rows}
-    for row in rows:
-        names, node = [], row
-        while node is not None:
-            names.append(node["name"])
-            node = by_id.get(node["parent_id"])
-        row["path"] = " > ".join(reversed(names))
-    return sorted(rows, key=lambda row: row["path"].casefold())
-
-
 def recent_codes(store: Store, question_id: str, coder: str, limit: int = 3) -> list[str]:
     """The codes the coder applied last in this question, newest first (cheap: uses the
     coder's own index and looks at their latest codings only)."""
