@@ -4,11 +4,11 @@ Every change is one transaction that appends one event holding the rows it touch
 undo, redo and the codebook's history can be read back from the event log.
 """
 
+from workbench.coding.bulk import Stopped, apply_to_answers, apply_to_segments
 from workbench.coding.codebook import code_for_path, create_code
 from workbench.coding.codebook_tree import PATH_SEPARATOR, Code, Codebook, join_path, parse_path
 from workbench.coding.codings import (
     apply_codes,
-    apply_codes_to_segments,
     codes_of_segment,
     ensure_coder,
     remove_codes,
@@ -37,8 +37,10 @@ __all__ = [
     "Codebook",
     "Progress",
     "Segment",
+    "Stopped",
     "apply_codes",
-    "apply_codes_to_segments",
+    "apply_to_answers",
+    "apply_to_segments",
     "code_for_path",
     "codebook_history",
     "codes_of_segment",

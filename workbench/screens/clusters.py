@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.bulk_review import BulkReviewScreen, code_answers
+from workbench.screens.bulk_review import BulkReviewScreen
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.screens.text_prompt import TextPrompt
 from workbench.suggest.results import Cluster
@@ -172,7 +172,7 @@ class ClustersScreen(SuggestionJobScreen):
             self.notify(f"Code “{name}” created; no answers were coded.")
             return
         try:
-            coded = code_answers(self.app.store, list(ticked), [code_id], self.app.coder)
+            coded = coding.apply_to_answers(self.app.store, list(ticked), [code_id], self.app.coder)
         except UserError as error:
             self.notify(str(error), severity="error")
             return

@@ -8,7 +8,7 @@ from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.bulk_review import answer_choices, code_answers
+from workbench.screens.bulk_review import answer_choices
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen
@@ -114,7 +114,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
 
     def _apply(self, ticked: tuple[int, ...]) -> None:
         try:
-            coded = code_answers(self.app.store, list(ticked), [self.code_id], self.app.coder)
+            coded = coding.apply_to_answers(self.app.store, list(ticked), [self.code_id], self.app.coder)
         except UserError as error:
             self.notify(str(error), severity="error")
             return

@@ -9,7 +9,7 @@ from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.bulk_review import answer_choices, code_answers
+from workbench.screens.bulk_review import answer_choices
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
 from workbench.store import tui_queries
@@ -110,7 +110,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
 
     def _apply(self, ticked: tuple[int, ...]) -> None:
         try:
-            coded = code_answers(self.app.store, list(ticked), list(self.codes), self.app.coder)
+            coded = coding.apply_to_answers(self.app.store, list(ticked), list(self.codes), self.app.coder)
         except UserError as error:
             self.notify(str(error), severity="error")
             return
