@@ -40,6 +40,13 @@ def _check_segment(store: Store, segment_id: str) -> None:
         raise UserError(f"There is no segment with id {segment_id}.")
 
 
+def _check_all(store: Store, segment_ids: list[str], code_ids: list[str]) -> None:
+    for segment_id in segment_ids:
+        _check_segment(store, segment_id)
+    for code_id in code_ids:
+        _check_codable(store, code_id)
+
+
 def _new_codings(store: Store, segment_id: str, code_ids: list[str], coder: str, how: str) -> list[dict]:
     existing = coding_rows.coding_keys_of_segment(store, segment_id, coder)
     created_at = now()
@@ -76,10 +83,7 @@ def apply_to_segments(
     segment_ids, code_ids = list(dict.fromkeys(segment_ids)), list(dict.fromkeys(code_ids))
     target = segment_ids[0] if len(segment_ids) == 1 else f"{len(segment_ids)} segments"
     with recording(store, "coding.apply", coder, target=target) as change:
-        for segment_id in segment_ids:
-            _check_segment(store, segment_id)
-        for code_id in code_ids:
-            _check_codable(store, code_id)
+        _check_all(store, segment_ids, code_ids)
         coding_rows.insert_coder(store, coder, False, now())
         rows = []
         for done, segment_id in enumerate(segment_ids, start=1):
