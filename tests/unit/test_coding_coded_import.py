@@ -6,8 +6,8 @@ from openpyxl import Workbook
 
 from workbench import coding
 from workbench.cli import main
-from workbench.coded_import import import_coded_file
 from workbench.errors import UserError
+from workbench.ingest.coded import import_coded_file
 from workbench.project import open_project
 
 ANSWER = "Godt samarbeid. Men lang ventetid."

@@ -4,7 +4,8 @@ import pytest
 import yaml
 from coding_project import build_project
 
-from workbench import codelists, coding
+from workbench import coding
+from workbench.coding import codelists
 from workbench.errors import UserError
 
 YAML_LIST = """\

@@ -89,7 +89,7 @@ def run_history(arguments) -> int:
 
 
 def run_codebook(arguments) -> int:
-    from workbench import codelists
+    from workbench.coding import codelists
     from workbench.project import open_project
 
     if arguments.action == "export":
