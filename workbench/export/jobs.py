@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from workbench.anonymise.leak import anonymised_quotes
 from workbench.anonymise.risk import quote_risks
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
@@ -18,7 +19,6 @@ from workbench.export.runs import ExportResult, ExportRun
 from workbench.store import reporting
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
-CROSS_ATTRIBUTES = ("county", "size_group")
 
 Progress = Callable[[int, int], None]
 
@@ -101,6 +101,7 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
             store,
             questions,
             wave,
+            source=anonymised_quotes,
             all_segments=options.all_segments,
             draft=options.draft,
             tag_attributes=options.tag_attributes,
@@ -154,7 +155,9 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
     texts = {}
     if not options.draft:
         segment_ids = reporting.report_segment_ids(store, question_ids)
-        cleared = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
+        cleared = (
+            anonymised_texts(store, segment_ids, draft=False, source=anonymised_quotes) if segment_ids else {}
+        )
         texts = {segment_id: text for segment_id, (text, _) in cleared.items()}
     write_method_xlsx(
         store,

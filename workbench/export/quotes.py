@@ -6,6 +6,7 @@ is kept apart from the shareable quote list.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workbench.coding.codebook_tree import Codebook
@@ -13,6 +14,10 @@ from workbench.export.tree import indent, role
 from workbench.store import reporting, survey
 
 DEFAULT_TAG_ATTRIBUTES = ("size_group",)
+
+QuoteSource = Callable[..., Sequence]
+"""The anonymisation layer: ``(store, segment_ids, *, draft)`` → quotes in that order, each with
+``segment_id``, ``text`` and ``approved``; raises ``LeakError`` when a quote is not cleared."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,6 @@ class QuestionQuotes:
     chapter: str | None
     sections: tuple[QuoteSection, ...]
 
-    @property
-    def quote_count(self) -> int:
-        """Distinct quotes of the question (a multi-coded quote counts once)."""
-        return len({quote.quote_id for section in self.sections for quote in section.quotes})
-
 
 @dataclass(frozen=True)
 class KeyRow:
@@ -64,15 +64,15 @@ class KeyRow:
     respondent_name: str
 
 
-def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str, tuple[str, bool]]:
-    """Segment id → (quote text, approved), through the anonymisation layer.
+def anonymised_texts(
+    store, segment_ids: list[str], *, draft: bool, source: QuoteSource
+) -> dict[str, tuple[str, bool]]:
+    """Segment id → (quote text, approved), through the anonymisation layer ``source``.
 
     A ``LeakError`` passes through; in a draft, uncleared quotes come back unapproved.
     """
-    from workbench.anonymise.leak import anonymised_quotes
-
-    quotes = anonymised_quotes(store, segment_ids, draft=draft)
-    return {quote.segment_id: (quote.text, getattr(quote, "approved", not draft)) for quote in quotes}
+    quotes = source(store, segment_ids, draft=draft)
+    return {quote.segment_id: (quote.text, quote.approved) for quote in quotes}
 
 
 def collect_quotes(
@@ -80,6 +80,7 @@ def collect_quotes(
     questions: list[dict],
     wave: int,
     *,
+    source: QuoteSource,
     all_segments: bool = False,
     draft: bool = False,
     tag_attributes: tuple[str, ...] = DEFAULT_TAG_ATTRIBUTES,
@@ -94,7 +95,7 @@ def collect_quotes(
         for question in questions
     }
     segment_ids = sorted({row["segment_id"] for rows in rows_by_question.values() for row in rows})
-    texts = anonymised_texts(store, segment_ids, draft=draft) if segment_ids else {}
+    texts = anonymised_texts(store, segment_ids, draft=draft, source=source) if segment_ids else {}
     attributes = survey.attributes_by_respondent(store)
     keys: list[KeyRow] = []
     result = []
