@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from workbench.coding import Codebook
 from workbench.project import create_project
 from workbench.store import codings as coding_rows
 from workbench.store import interchange, now, stable_id
@@ -122,6 +123,7 @@ def project_snapshot(store) -> dict:
             (row["segment_id"], row["coder"], row["text"]) for row in interchange.memo_rows(store)
         ),
         "codes": sorted(
-            (row["id"], row["parent_id"], row["name"]) for row in interchange.unmerged_codes(store)
+            (code.id, code.parent_id, code.name)
+            for code in Codebook.from_store(store).parents_first(merged=False)
         ),
     }

@@ -142,3 +142,11 @@ def test_built_from_a_store_after_merges(tmp_path):
     assert codebook.path(merged) == "Tema > Borte"
     assert [codebook.path(live.id) for live in codebook.live()] == ["Tema", "Tema > Beholdt"]
     store.close()
+
+
+def test_parents_first_keeps_retired_codes_and_can_leave_out_merged_ones(codebook):
+    every = [code.id for code in codebook.parents_first()]
+    assert every.index("t") < every.index("u") < every.index("k")
+    assert set(every) == {code.id for code in codebook.all()}
+    unmerged = [code.id for code in codebook.parents_first(merged=False)]
+    assert unmerged == ["t", "r", "u", "k", "a"]  # siblings of equal position: by id

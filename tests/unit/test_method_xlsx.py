@@ -4,6 +4,7 @@ import openpyxl
 import pytest
 from interchange_fixtures import build_coded_project, project_snapshot
 
+from workbench.coding import Codebook
 from workbench.errors import UserError
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook, write_method_xlsx
 from workbench.project import create_project, open_project
@@ -103,7 +104,8 @@ def test_a_teams_own_sheet_finds_quotes_in_existing_answers(tmp_path):
     text = interchange.answer_text(store, answer_id)
     assert (text.index("flere oppgaver"), text.index("flere oppgaver") + 14) in spans
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    definitions = {row["name"]: row["definition"] for row in interchange.unmerged_codes(store)}
+    codes = Codebook.from_store(store).parents_first(merged=False)
+    definitions = {code.name: code.definition for code in codes}
     assert definitions["Nye oppgaver"] == "Oppgaver som kom med pakkeforløpene."
 
 

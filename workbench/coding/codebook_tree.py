@@ -132,6 +132,22 @@ class Codebook:
         """Every code, live or not, in display order within each parent."""
         return tuple(self._codes.values())
 
+    def parents_first(self, *, merged: bool = True) -> tuple[Code, ...]:
+        """Every code (retired too; merged ones unless ``merged`` is False), each parent
+        before its children and siblings in display order: the order interchange files need."""
+        kept = [code for code in self._codes.values() if merged or code.merged_into is None]
+        kept_ids = {code.id for code in kept}
+        by_parent: dict[str | None, list[Code]] = {}
+        for code in kept:
+            by_parent.setdefault(code.parent_id if code.parent_id in kept_ids else None, []).append(code)
+        ordered: list[Code] = []
+        pending = list(by_parent.get(None, []))
+        while pending:
+            code = pending.pop(0)
+            ordered.append(code)
+            pending[0:0] = by_parent.get(code.id, [])
+        return tuple(ordered)
+
     def live(self) -> tuple[Code, ...]:
         """The live codes in tree order: each theme followed by its children."""
         return self._live

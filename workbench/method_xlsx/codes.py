@@ -19,18 +19,23 @@ class CodeListReader:
 
     def __init__(self, store: Store, path: Path, coder: str):
         self.store, self.path, self.coder = store, path, coder
-        self.existing = {row["id"]: row for row in interchange.all_codes(store)}
-        self.by_path = self._live_paths()
-        self.id_map: dict[str, str] = {}
-        self.created = 0
-
-    def _live_paths(self) -> dict[tuple[str, ...], str]:
-        codebook = Codebook.from_store(self.store)
-        return {
+        codebook = Codebook.from_store(store)
+        self.existing = {
+            code.id: {
+                "id": code.id,
+                "parent_id": code.parent_id,
+                "name": code.name,
+                "merged_into": code.merged_into,
+            }
+            for code in codebook.all()
+        }
+        self.by_path = {
             tuple(name.casefold() for name in codebook.names(code.id)): code.id
             for code in codebook.all()
             if code.merged_into is None
         }
+        self.id_map: dict[str, str] = {}
+        self.created = 0
 
     def read(self, records: list[tuple[int, dict]]) -> None:
         """Take every Kodeliste row (parents are expected before their children)."""

@@ -98,23 +98,23 @@ def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: Codebo
 
 def _code_rows(store: Store, lang: str):
     codebook = Codebook.from_store(store)
-    for code in interchange.all_codes(store):
-        main, sub, _ = theme_columns(code["id"], codebook)
+    for code in codebook.parents_first():
+        main, sub, _ = theme_columns(code.id, codebook)
         values = {
-            "code_id": code["id"],
-            "label": code["name"],
-            "definition": code["definition"],
+            "code_id": code.id,
+            "label": code.name,
+            "definition": code.definition,
             "main_theme": main,
             "sub_theme": sub,
-            "order": code["position"],
-            "created": code["created_at"],
-            "merged_into": code["merged_into"] or "",
-            "parent_id": code["parent_id"] or "",
-            "is_theme": (YES if code["is_theme"] else NO)[lang],
-            "codable": (YES if code["codable"] else NO)[lang],
-            "retired": (YES if code["retired"] else NO)[lang],
-            "colour": code["colour"] or "",
-            "created_by": code["created_by"] or "",
+            "order": code.position,
+            "created": code.created_at,
+            "merged_into": code.merged_into or "",
+            "parent_id": code.parent_id or "",
+            "is_theme": (YES if code.is_theme else NO)[lang],
+            "codable": (YES if code.codable else NO)[lang],
+            "retired": (YES if code.retired else NO)[lang],
+            "colour": code.colour or "",
+            "created_by": code.created_by or "",
         }
         yield [values[key] for key in CODE_COLUMNS]
 

@@ -13,6 +13,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.refi.codebook import add_codes
 from workbench.store import Store, interchange, stable_id, survey
@@ -77,7 +78,7 @@ class _ProjectWriter:
                 ET.SubElement(users, "User", {"guid": user_guid(coder["name"]), "name": coder["name"]})
 
     def _codebook(self, root: ET.Element) -> None:
-        codes = interchange.unmerged_codes(self.store)
+        codes = Codebook.from_store(self.store).parents_first(merged=False)
         if codes:
             codes_element = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
             add_codes(codes_element, codes)

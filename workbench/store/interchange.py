@@ -11,31 +11,6 @@ import json
 from workbench.store.database import Store, now
 
 
-def unmerged_codes(store: Store) -> list[dict]:
-    """Every code not merged away (retired ones included), parents before children."""
-    rows = store.rows("SELECT * FROM codes WHERE merged_into IS NULL ORDER BY position, created_at, id")
-    return _parents_first(rows)
-
-
-def all_codes(store: Store) -> list[dict]:
-    """Every code including merged ones, parents before children."""
-    return _parents_first(store.rows("SELECT * FROM codes ORDER BY position, created_at, id"))
-
-
-def _parents_first(rows: list[dict]) -> list[dict]:
-    by_parent: dict[str | None, list[dict]] = {}
-    for row in rows:
-        by_parent.setdefault(row["parent_id"], []).append(row)
-    ordered: list[dict] = []
-    known = {row["id"] for row in rows}
-    pending = [row for row in rows if row["parent_id"] is None or row["parent_id"] not in known]
-    while pending:
-        row = pending.pop(0)
-        ordered.append(row)
-        pending[0:0] = by_parent.get(row["id"], [])
-    return ordered
-
-
 def coder_rows(store: Store) -> list[dict]:
     """All coders by name."""
     return store.rows("SELECT * FROM coders ORDER BY name")
