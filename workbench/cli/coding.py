@@ -50,8 +50,9 @@ def run_code(arguments) -> int:
         _warn_if_similar(store, coding, arguments.code)
         with store.atomic():
             code_id = coding.code_for_path(store, arguments.code, arguments.coder)
-            applied = sum(len(coding.apply_codes(store, s.id, [code_id], arguments.coder)) for s in segments)
-    print(f"Applied '{arguments.code}' to {applied} segment(s) of answer {arguments.answer}.")
+            segment_ids = [segment.id for segment in segments]
+            created = coding.apply_to_segments(store, segment_ids, [code_id], arguments.coder, how="typed")
+    print(f"Applied '{arguments.code}' to {len(created)} segment(s) of answer {arguments.answer}.")
     return 0
 
 
