@@ -40,7 +40,9 @@ def _check_segment(store: Store, segment_id: str) -> None:
         raise UserError(f"There is no segment with id {segment_id}.")
 
 
-def _check_all(store: Store, segment_ids: list[str], code_ids: list[str]) -> None:
+def _check_all(store: Store, segment_ids: list[str], code_ids: list[str], how: str) -> None:
+    if how not in HOW_VALUES:
+        raise ValueError(f"how must be one of {HOW_VALUES}, not {how!r}")
     for segment_id in segment_ids:
         _check_segment(store, segment_id)
     for code_id in code_ids:
@@ -78,12 +80,10 @@ def apply_to_segments(
     Codings that exist already are skipped. ``on_progress(done, total)`` is called per
     segment; when ``stop()`` turns true the whole action is rolled back and ``Stopped`` raised.
     """
-    if how not in HOW_VALUES:
-        raise ValueError(f"how must be one of {HOW_VALUES}, not {how!r}")
     segment_ids, code_ids = list(dict.fromkeys(segment_ids)), list(dict.fromkeys(code_ids))
     target = segment_ids[0] if len(segment_ids) == 1 else f"{len(segment_ids)} segments"
     with recording(store, "coding.apply", coder, target=target) as change:
-        _check_all(store, segment_ids, code_ids)
+        _check_all(store, segment_ids, code_ids, how)
         coding_rows.insert_coder(store, coder, False, now())
         rows = []
         for done, segment_id in enumerate(segment_ids, start=1):

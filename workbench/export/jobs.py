@@ -101,15 +101,14 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
             store,
             questions,
             wave,
-            source=anonymised_quotes,
+            anonymised_quotes,
             all_segments=options.all_segments,
             draft=options.draft,
             tag_attributes=options.tag_attributes,
             coder=options.coder,
         )
         quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
-    codebook = Codebook.from_store(store)
-    reports = []
+    codebook, reports = Codebook.from_store(store), []
     for done, question in enumerate(questions, start=1):
         counts = count_question(store, question, wave, codebook, options.coder) if counted else None
         crosses = (

@@ -105,12 +105,11 @@ class _Importer:
         if codes_element is None:
             return
         codebook = Codebook.from_store(self.store)
-        existing = {code.id for code in codebook.all()}
         by_path = {codebook.names(code.id): code.id for code in codebook.all() if code.merged_into is None}
         positions: Counter = Counter()
         for spec in read_code_elements(codes_element, PROJECT_NAMESPACE):
             parent_id = by_path.get(spec.path[:-1]) if len(spec.path) > 1 else None
-            if spec.guid in existing:
+            if spec.guid in codebook:
                 self.code_ids[spec.guid] = spec.guid
             elif spec.path in by_path:
                 self.code_ids[spec.guid] = by_path[spec.path]
