@@ -1,7 +1,9 @@
 """Full-coding operations: segments, codings, a codebook grown while coding, undo, progress.
 
 Every change is one transaction that appends one event holding the rows it touched, so
-undo, redo and the codebook's history can be read back from the event log.
+undo, redo and the codebook's history can be read back from the event log. ``Codebook`` is
+the one value for the code tree (paths, levels, merges followed); bulk coding of many
+answers is one action too.
 """
 
 from workbench.coding.bulk import Stopped, apply_to_answers, apply_to_segments
