@@ -111,8 +111,11 @@ def main() -> None:
         figures.append(("undo (50 calls)", statistics.median(undos), max(undos)))
         progress = [timed(lambda: coding.question_progress(store, "q07")) for _ in range(20)]
         figures.append(("question_progress (1250 answers)", statistics.median(progress), max(progress)))
-        tree = [timed(lambda: coding.codes_tree(store)) for _ in range(20)]
-        figures.append(("codes_tree (~360 codes)", statistics.median(tree), max(tree)))
+        bulk_code = coding.create_code(store, "Bulk", "ann").id
+        bulk = timed(lambda: coding.apply_to_segments(store, segment_ids[21_000:22_000], [bulk_code], "ann"))
+        figures.append(("bulk: 1 000 segments, one event", bulk, bulk))
+        tree = [timed(lambda: coding.Codebook.from_store(store)) for _ in range(20)]
+        figures.append(("Codebook.from_store (~360 codes)", statistics.median(tree), max(tree)))
         store.close()
     print(f"Project: {arguments.answers} answers, {QUESTIONS} questions, built in {build_seconds:.1f} s")
     print(f"{'operation':<40} {'median ms':>10} {'max ms':>10}")

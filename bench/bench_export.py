@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from workbench import coding
-from workbench.demo_project import DEMO_WAVE
+from workbench.demo.builder import DEMO_WAVE
 from workbench.export import ExportOptions, run_export
 from workbench.ingest import import_survey
 from workbench.municipalities import OSLO_DISTRICTS, municipalities

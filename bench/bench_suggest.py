@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT / "corpora" / "second"))
 from generate import generate  # noqa: E402
 
 from workbench import coding  # noqa: E402
+from workbench.coding import Codebook  # noqa: E402
 from workbench.ingest import import_survey  # noqa: E402
 from workbench.project import create_project  # noqa: E402
 from workbench.store import answers as answer_rows  # noqa: E402
 from workbench.suggest import evaluation  # noqa: E402
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words  # noqa: E402
-from workbench.suggest.data import CodeTree  # noqa: E402
 from workbench.suggest.representation import TfidfRepresentation  # noqa: E402
 from workbench.suggest.suggester import CodeSuggester  # noqa: E402
 from workbench.suggest.vectors import project_vectors  # noqa: E402
@@ -69,7 +69,7 @@ def build_coded_project(answers: Path, questions: Path, truth: Path, database: P
 
 def replay_figures(store, seed):
     """Whole-replay figures and those for segments reached once 30 % of the question was coded."""
-    tree = CodeTree.from_store(store)
+    tree = Codebook.from_store(store)
     in_scope = evaluation.segments_in_scope(store, CODER, None, tree)
     segments = evaluation.replay_order(store, in_scope, seed)
     matrix = project_vectors(store).segment_rows(segments)
@@ -99,7 +99,7 @@ def quality(name: str, store) -> None:
             )
         print(f"{'':<10}(replay took {seconds:.1f} s)")
     per_question(steps)
-    tree = CodeTree.from_store(store)
+    tree = Codebook.from_store(store)
     segments = evaluation.segments_in_scope(store, CODER, None, tree)
     ari, nmi = evaluation.cluster_agreement(project_vectors(store).segment_rows(segments), segments, tree)
     print(f"clusters vs main themes: ARI {ari:.3f}, NMI {nmi:.3f}")

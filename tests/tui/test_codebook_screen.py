@@ -6,15 +6,15 @@ import pytest
 from textual.widgets import Tree
 
 from workbench import coding
+from workbench.coding import Codebook
 from workbench.store import answers as answer_rows
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 
 pytestmark = pytest.mark.anyio
 
 
 def paths(store) -> list[str]:
-    return [code["path"] for code in code_rows.live_code_paths(store)]
+    return [code["path"] for code in Codebook.from_store(store).live_rows()]
 
 
 def select(app, code_id: str) -> None:
@@ -43,7 +43,7 @@ async def test_rename_define_theme_move_and_retire(make_app):
         await pilot.pause()
         select(app, meetings)
         await pilot.press("x")
-        theme = next(c["id"] for c in code_rows.live_code_paths(store) if c["name"] == "Samarbeid")
+        theme = next(c["id"] for c in Codebook.from_store(store).live_rows() if c["name"] == "Samarbeid")
         select(app, theme)
         await pilot.press("p")
         await pilot.pause()
@@ -51,7 +51,7 @@ async def test_rename_define_theme_move_and_retire(make_app):
         await pilot.press("delete", "y")
         await pilot.pause()
         assert paths(store) == ["Samarbeid", "Samarbeid > Faste møtepunkter"]
-        definitions = {c["name"]: c["definition"] for c in code_rows.live_code_paths(store)}
+        definitions = {c["name"]: c["definition"] for c in Codebook.from_store(store).live_rows()}
         assert definitions["Faste møtepunkter"] == "Jevnlige møter"
 
 

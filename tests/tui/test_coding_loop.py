@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench import coding
+from workbench.coding import Codebook
 from workbench.store import answers as answer_rows
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.code_picker import FilterInput
@@ -24,7 +24,7 @@ def codes_on(store, answer_id: int) -> list[str]:
 
 
 def code_id(store, name: str) -> str:
-    return next(code["id"] for code in code_rows.live_code_paths(store) if code["name"] == name)
+    return next(code["id"] for code in Codebook.from_store(store).live_rows() if code["name"] == name)
 
 
 def seed_codes(store) -> None:
@@ -138,7 +138,7 @@ async def test_merge_two_codes_in_the_codebook(make_app):
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        names = [code["name"] for code in code_rows.live_code_paths(app.store)]
+        names = [code["name"] for code in Codebook.from_store(app.store).live_rows()]
         assert "Faste møtepunkter" not in names
         assert codes_on(app.store, answer_rows.answer_ids(app.store, "q01", 2024)[0]) == ["Godt samarbeid"]
 

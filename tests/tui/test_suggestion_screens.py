@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Input, OptionList, SelectionList
 
 from workbench import coding
+from workbench.coding import Codebook
 from workbench.ingest import import_survey
 from workbench.project import create_project
 from workbench.screens.bulk_review import BulkReviewScreen
@@ -15,7 +16,6 @@ from workbench.screens.coding import CodingScreen
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
-from workbench.store import codes as code_rows
 from workbench.store import segments as segment_rows
 from workbench.suggest.results import Evidence, Suggestion
 from workbench.tui import SCREEN_COMMANDS, load_screen_class
@@ -235,7 +235,7 @@ async def test_each_screen_opens_from_the_palette_and_escape_closes_it(make_app)
 async def test_naming_a_cluster_after_an_existing_code_codes_with_that_code(make_app):
     app = make_app()
     unchanged = coding.create_code(app.store, "Uendret", "ola").id
-    codes_before = len(code_rows.live_code_paths(app.store))
+    codes_before = len(Codebook.from_store(app.store).live_rows())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.push_screen(ClustersScreen("q01"))
@@ -248,5 +248,5 @@ async def test_naming_a_cluster_after_an_existing_code_codes_with_that_code(make
         await pilot.pause()
         await pilot.press("y")
         await settle(app, pilot)
-    assert len(code_rows.live_code_paths(app.store)) == codes_before
+    assert len(Codebook.from_store(app.store).live_rows()) == codes_before
     assert bulk_coded(app.store, unchanged) == set(cluster.answer_ids)

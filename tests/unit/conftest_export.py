@@ -1,14 +1,13 @@
 """A small coded project for the export tests, written with plain inserts, and a fake
-anonymisation layer (the export code calls ``workbench.anonymise.leak.anonymised_quotes``)."""
+anonymisation layer (the quote source the export job hands to ``workbench.export.quotes``)."""
 
 from __future__ import annotations
 
 import json
-import sys
-import types
 from dataclasses import dataclass
 
 from workbench.errors import LeakError
+from workbench.export import jobs
 from workbench.project import create_project
 from workbench.store.database import new_id, now, stable_id
 
@@ -156,6 +155,7 @@ def build_export_project(path) -> ExportProject:
 class FakeQuote:
     segment_id: str
     text: str
+    approved: bool
 
 
 def install_fake_anonymiser(monkeypatch, *, leak: bool = False) -> list:
@@ -176,10 +176,10 @@ def install_fake_anonymiser(monkeypatch, *, leak: bool = False) -> list:
             row = by_id[segment_id]
             text = row["text"][row["start"] : row["end"]].strip()
             name = json.loads(row["attributes"])["name"]
-            quotes.append(FakeQuote(segment_id, text if draft else text.replace(name, "[kommunen]")))
+            quotes.append(
+                FakeQuote(segment_id, text if draft else text.replace(name, "[kommunen]"), not draft)
+            )
         return quotes
 
-    module = types.ModuleType("workbench.anonymise.leak")
-    module.anonymised_quotes = anonymised_quotes
-    monkeypatch.setitem(sys.modules, "workbench.anonymise.leak", module)
+    monkeypatch.setattr(jobs, "anonymised_quotes", anonymised_quotes)
     return calls

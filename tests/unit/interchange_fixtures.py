@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from workbench.coding import Codebook
 from workbench.project import create_project
 from workbench.store import answers as answer_rows
 from workbench.store import coders as coder_rows
@@ -125,6 +126,7 @@ def project_snapshot(store) -> dict:
         ),
         "memos": sorted((row["segment_id"], row["coder"], row["text"]) for row in memo_rows.all_memos(store)),
         "codes": sorted(
-            (row["id"], row["parent_id"], row["name"]) for row in code_rows.unmerged_codes(store)
+            (code.id, code.parent_id, code.name)
+            for code in Codebook.from_store(store).parents_first(merged=False)
         ),
     }

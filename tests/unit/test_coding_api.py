@@ -64,12 +64,13 @@ def test_names_unique_among_siblings_case_insensitively_with_similar_warning(sto
 
 def test_code_for_path_creates_themes_and_finds_existing(store):
     code = coding.code_for_path(store, "Kapasitet > Ventetid/kø > Lang ventetid", "ann")
-    assert coding.code_path(store, code) == "Kapasitet > Ventetid/kø > Lang ventetid"
+    assert coding.Codebook.from_store(store).path(code) == "Kapasitet > Ventetid/kø > Lang ventetid"
     assert coding.code_for_path(store, "kapasitet > ventetid/kø > lang ventetid", "ann") == code
-    tree = coding.codes_tree(store)
-    assert tree[0].is_theme and not tree[0].codable
-    assert tree[0].children[0].children[0].id == code
-    assert tree[0].children[0].children[0].depth == 3
+    codebook = coding.Codebook.from_store(store)
+    theme = codebook.children()[0]
+    assert theme.is_theme and not theme.codable
+    assert codebook.children(codebook.children(theme.id)[0].id)[0].id == code
+    assert codebook.level(code) == 3
     with pytest.raises(UserError, match="no code"):
         coding.code_for_path(store, "Kapasitet > Annet", "ann", create=False)
     with pytest.raises(UserError, match="deeper"):
@@ -122,12 +123,12 @@ def test_rename_define_reorder_retire(store):
     coding.rename_code(store, a, "Gamma", "ann")
     coding.define_code(store, a, "ann", definition="Svar om gamma.", colour="#4e79a7")
     coding.reorder_code(store, a, 1, "ann")
-    assert [node.name for node in coding.codes_tree(store)] == ["Beta", "Gamma"]
-    assert coding.codes_tree(store)[1].definition == "Svar om gamma."
+    assert [node.name for node in coding.Codebook.from_store(store).children()] == ["Beta", "Gamma"]
+    assert coding.Codebook.from_store(store).children()[1].definition == "Svar om gamma."
     with pytest.raises(UserError, match="already exists"):
         coding.rename_code(store, a, "beta", "ann")
     coding.retire_code(store, b, "ann")
-    assert [node.name for node in coding.codes_tree(store)] == ["Gamma"]
+    assert [node.name for node in coding.Codebook.from_store(store).children()] == ["Gamma"]
     assert store.scalar("SELECT retired FROM codes WHERE id = ?", (b,)) == 1
 
 
@@ -144,7 +145,7 @@ def test_merge_moves_codings_and_collapses_duplicates(store):
         [(s0, "ann"), (s1, "ann"), (s0, "bob")]
     )
     assert store.scalar("SELECT merged_into FROM codes WHERE id = ?", (a,)) == b
-    assert [node.name for node in coding.codes_tree(store)] == ["B"]
+    assert [node.name for node in coding.Codebook.from_store(store).children()] == ["B"]
     with pytest.raises(UserError, match="merged or retired"):
         coding.apply_codes(store, s0, [a], "ann")
 
@@ -172,7 +173,7 @@ def test_undo_redo_per_coder_survive_reopen(store, tmp_path):
     assert store.scalar("SELECT COUNT(*) FROM codings") == 0
     assert coding.undo(store, "ann") == "create code"
     assert coding.undo(store, "ann") is None
-    assert [node.name for node in coding.codes_tree(store)] == ["B"]
+    assert [node.name for node in coding.Codebook.from_store(store).children()] == ["B"]
     assert coding.redo(store, "ann") == "create code"
     assert coding.redo(store, "ann") == "apply codes"
     assert coding.redo(store, "ann") is None
@@ -188,7 +189,7 @@ def test_undo_refuses_when_others_depend_on_it(store):
     coding.apply_codes(store, first_segment(store).id, [code], "bob")
     with pytest.raises(UserError, match="depend"):
         coding.undo(store, "ann")
-    assert [node.name for node in coding.codes_tree(store)] == ["A"]
+    assert [node.name for node in coding.Codebook.from_store(store).children()] == ["A"]
 
 
 def test_progress_counts_answers_fully_coded(store):
@@ -226,7 +227,7 @@ def test_theme_rules_for_retire_merge_move_and_codable(store):
     with pytest.raises(UserError, match="under itself"):
         coding.move_code(store, theme, child, "ann")
     coding.merge_codes(store, theme, other, "ann")
-    assert coding.code_path(store, child) == "Annet tema > Barn"
+    assert coding.Codebook.from_store(store).path(child) == "Annet tema > Barn"
     coding.apply_codes(store, first_segment(store).id, [child], "ann")
     with pytest.raises(UserError, match="has codings"):
         coding.set_codable(store, child, False, "ann")
@@ -238,7 +239,8 @@ def test_a_code_given_children_becomes_a_theme_that_stays_codable_if_used(store)
     code = coding.create_code(store, "Kode", "ann").id
     coding.apply_codes(store, first_segment(store).id, [code], "ann")
     coding.create_code(store, "Underkode", "ann", parent_id=code)
-    node = coding.codes_tree(store)[0]
-    assert node.is_theme and node.codable and node.children[0].name == "Underkode"
+    codebook = coding.Codebook.from_store(store)
+    node = codebook.children()[0]
+    assert node.is_theme and node.codable and codebook.children(node.id)[0].name == "Underkode"
     with pytest.raises(UserError, match="cannot contain '>'"):
         coding.create_code(store, "A > B", "ann")

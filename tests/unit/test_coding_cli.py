@@ -26,7 +26,9 @@ def test_code_applies_and_removes_by_path(project, capsys):
     assert main(apply) == 0
     assert "Applied" in capsys.readouterr().out
     store = open_project(project)
-    assert [node.path for node in coding.codes_tree(store)[0].children] == ["Samarbeid > Ok, bra/godt"]
+    codebook = coding.Codebook.from_store(store)
+    children = codebook.children(codebook.children()[0].id)
+    assert [codebook.path(node.id) for node in children] == ["Samarbeid > Ok, bra/godt"]
     assert store.scalar("SELECT coder FROM codings") == "ann"
     store.close()
     assert main([*apply, "--remove"]) == 0

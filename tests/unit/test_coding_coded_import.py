@@ -6,8 +6,8 @@ from openpyxl import Workbook
 
 from workbench import coding
 from workbench.cli import main
-from workbench.coded_import import import_coded_file
 from workbench.errors import UserError
+from workbench.ingest.coded import import_coded_file
 from workbench.project import open_project
 
 ANSWER = "Godt samarbeid. Men lang ventetid."
@@ -39,9 +39,8 @@ def test_rows_of_one_text_are_one_segment_and_paths_are_created(store, tmp_path)
     assert (result.rows, result.segments, result.new_codings, result.new_answers) == (4, 3, 4, 0)
     segments = coding.segments_of_answer(store, answer_id(store, "q01", 0))
     assert [s.text for s in segments] == ["Godt samarbeid.", "Men lang ventetid."]
-    paths = {
-        coding.code_path(store, row["code_id"]): row["coder"] for row in store.rows("SELECT * FROM codings")
-    }
+    codebook = coding.Codebook.from_store(store)
+    paths = {codebook.path(row["code_id"]): row["coder"] for row in store.rows("SELECT * FROM codings")}
     assert paths == {
         "Samarbeid > Ok, bra/godt": "ann",
         "Annet": "ann",

@@ -4,7 +4,8 @@ import pytest
 import yaml
 from coding_project import build_project
 
-from workbench import codelists, coding
+from workbench import coding
+from workbench.coding import codelists
 from workbench.errors import UserError
 
 YAML_LIST = """\
@@ -40,12 +41,13 @@ def test_yaml_import_builds_the_tree(store, tmp_path):
         "Samarbeid fungerte godt > Ok, bra/godt/utmerket",
         "Annet",
     )
-    tree = coding.codes_tree(store)
+    codebook = coding.Codebook.from_store(store)
+    tree = codebook.children()
     assert [node.name for node in tree] == ["Samarbeid fungerte godt", "Annet"]
     assert tree[0].is_theme and not tree[0].codable
-    assert tree[0].children[0].colour == "#4e79a7"
+    assert codebook.children(tree[0].id)[0].colour == "#4e79a7"
     assert coding.undo(store, "ann") == "import code list"
-    assert coding.codes_tree(store) == []
+    assert list(coding.Codebook.from_store(store).live()) == []
 
 
 def test_yaml_export_round_trips(store, tmp_path):
@@ -82,7 +84,7 @@ def test_csv_round_trip_keeps_paths_with_slashes(store, tmp_path):
     other = build_project(tmp_path / "o.db", {"q01": ["x"]})
     report = codelists.import_code_list(other, exported, "ann")
     assert report.new == ("Kapasitet", "Kapasitet > Ventetid/kø")
-    assert coding.codes_tree(other)[0].is_theme
+    assert coding.Codebook.from_store(other).children()[0].is_theme
     other.close()
 
 
@@ -120,5 +122,8 @@ def test_qdc_goes_through_the_refi_module(store, tmp_path):
     other = build_project(tmp_path / "o.db", {"q01": ["x"]})
     report = codelists.import_code_list(other, exported, "ann")
     assert len(report.new) == 4
-    assert [node.name for node in coding.codes_tree(other)] == ["Samarbeid fungerte godt", "Annet"]
+    assert [node.name for node in coding.Codebook.from_store(other).children()] == [
+        "Samarbeid fungerte godt",
+        "Annet",
+    ]
     other.close()

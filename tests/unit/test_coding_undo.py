@@ -90,9 +90,9 @@ def test_codes_applied_to_many_segments_are_one_undo_step(tmp_path):
                 store, {"id": segment_ids[-1], "answer_id": answer_id, "start": 0, "end": 8}
             )
     code_id = coding.create_code(store, "Ingen endring", "kari").id
-    created = coding.apply_codes_to_segments(store, segment_ids, [code_id], "kari", how="bulk")
+    created = coding.apply_to_segments(store, segment_ids, [code_id], "kari", how="bulk")
     assert len(created) == 3
-    assert coding.apply_codes_to_segments(store, segment_ids, [code_id], "kari", how="bulk") == []
+    assert coding.apply_to_segments(store, segment_ids, [code_id], "kari", how="bulk") == []
     coding.undo(store, "kari")
     assert store.scalar("SELECT COUNT(*) FROM codings") == 0
     coding.redo(store, "kari")

@@ -5,8 +5,8 @@ import types
 
 import pytest
 
-from workbench import demo_project as demo
 from workbench.cli import main
+from workbench.demo import builder as demo
 from workbench.project import open_project, project_info
 
 ANSWERS = (

@@ -6,8 +6,8 @@ import pytest
 from conftest_export import build_export_project, insert_coding
 
 from workbench.cli import main
+from workbench.coding import Codebook
 from workbench.export.counts import count_questions, cross_table
-from workbench.export.tree import CodeTree
 from workbench.store import survey
 
 
@@ -71,7 +71,7 @@ def test_rows_follow_codebook_order_and_skip_unused_codes(project):
 
 def test_cross_table_gives_counts_and_row_percent_per_county(project):
     counts = _counts(project, "q01")
-    table = cross_table(project.store, counts, "county", CodeTree.from_store(project.store))
+    table = cross_table(project.store, counts, "county", Codebook.from_store(project.store))
     innlandet = table[(table["group"] == "Innlandet") & (table["name"] == "Samarbeid")].iloc[0]
     assert (innlandet["answered"], innlandet["count"]) == (2, 1)
     assert innlandet["row_percent"] == pytest.approx(50.0)
@@ -80,7 +80,7 @@ def test_cross_table_gives_counts_and_row_percent_per_county(project):
 
 def test_cross_table_orders_size_groups_naturally(project):
     counts = _counts(project, "q01")
-    table = cross_table(project.store, counts, "size_group", CodeTree.from_store(project.store))
+    table = cross_table(project.store, counts, "size_group", Codebook.from_store(project.store))
     assert list(dict.fromkeys(table["group"])) == ["10 000–19 999", "20 000–49 999", "50 000 og over"]
 
 

@@ -106,7 +106,7 @@ def test_ingest_imports_without_textual():
     import sys
 
     check = (
-        "import sys, workbench.ingest, workbench.demo_project, workbench.cli.importing, "
+        "import sys, workbench.ingest, workbench.demo.builder, workbench.cli.importing, "
         "workbench.cli.demo; sys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", check]).returncode == 0

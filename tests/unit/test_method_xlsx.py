@@ -4,11 +4,11 @@ import openpyxl
 import pytest
 from interchange_fixtures import build_coded_project, project_snapshot
 
+from workbench.coding import Codebook
 from workbench.errors import UserError
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook, write_method_xlsx
 from workbench.project import create_project, open_project
 from workbench.store import answers as answer_rows
-from workbench.store import codes as code_table
 from workbench.store import segments as segment_rows
 
 
@@ -105,7 +105,8 @@ def test_a_teams_own_sheet_finds_quotes_in_existing_answers(tmp_path):
     text = answer_rows.answer_text(store, answer_id)
     assert (text.index("flere oppgaver"), text.index("flere oppgaver") + 14) in spans
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    definitions = {row["name"]: row["definition"] for row in code_table.unmerged_codes(store)}
+    codes = Codebook.from_store(store).parents_first(merged=False)
+    definitions = {code.name: code.definition for code in codes}
     assert definitions["Nye oppgaver"] == "Oppgaver som kom med pakkeforløpene."
 
 

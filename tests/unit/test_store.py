@@ -9,6 +9,7 @@ from coding_project import build_project
 
 import workbench.store
 from workbench import coding
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.project import create_project, open_project, project_info
 from workbench.store import answers as answer_rows
@@ -93,7 +94,7 @@ def _project(tmp_path):
 def test_live_codes_leave_out_retired_and_merged_codes(tmp_path):
     store, codes = _project(tmp_path)
     assert [row["name"] for row in code_rows.live_codes(store)] == ["Keep"]
-    assert [row["path"] for row in code_rows.live_code_paths(store)] == ["Keep"]
+    assert [row["path"] for row in Codebook.from_store(store).live_rows()] == ["Keep"]
     assert {row["id"] for row in code_rows.all_codes(store)} == set(codes.values())
 
 

@@ -52,19 +52,20 @@ def run_code(arguments) -> int:
         _warn_if_similar(store, coding, arguments.code)
         with store.atomic():
             code_id = coding.code_for_path(store, arguments.code, arguments.coder)
-            applied = sum(len(coding.apply_codes(store, s.id, [code_id], arguments.coder)) for s in segments)
-    print(f"Applied '{arguments.code}' to {applied} segment(s) of answer {arguments.answer}.")
+            segment_ids = [segment.id for segment in segments]
+            created = coding.apply_to_segments(store, segment_ids, [code_id], arguments.coder, how="typed")
+    print(f"Applied '{arguments.code}' to {len(created)} segment(s) of answer {arguments.answer}.")
     return 0
 
 
 def _warn_if_similar(store, coding, path: str) -> None:
     """Print 'Did you mean …?' when the code is new but close to an existing one."""
-    from workbench.coding.codebook import similar_names, split_path
+    from workbench.coding.codebook import similar_names
 
     try:
         coding.code_for_path(store, path, "", create=False)
     except UserError:
-        similar = similar_names(store, split_path(path)[-1])
+        similar = similar_names(store, coding.parse_path(path)[-1])
         if similar:
             print(f"warning: new code '{path}'. Did you mean '{similar[0]}'?")
 
@@ -103,7 +104,7 @@ def _print_memo_history(memos: list[dict]) -> None:
 
 
 def run_codebook(arguments) -> int:
-    from workbench import codelists
+    from workbench.coding import codelists
     from workbench.project import open_project
 
     if arguments.action == "export":

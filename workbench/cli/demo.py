@@ -25,7 +25,7 @@ def register(subparsers) -> None:
 
 
 def run_demo(arguments) -> int:
-    from workbench.demo_project import ensure_demo_project
+    from workbench.demo.builder import ensure_demo_project
 
     progress = ProgressBar("Building the demo project")
     try:

@@ -70,7 +70,7 @@ def _import_survey(store, arguments, progress):
 
 
 def _import_coded(store, arguments, progress) -> str:
-    from workbench.coded_import import import_coded_file
+    from workbench.ingest.coded import import_coded_file
 
     if arguments.questions or arguments.question_columns:
         raise UserError("--questions and --question-columns do not apply to --layout coded.")

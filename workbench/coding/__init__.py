@@ -1,19 +1,22 @@
 """Full-coding operations: segments, codings, a codebook grown while coding, undo, progress.
 
 Every change is one transaction that appends one event holding the rows it touched, so
-undo, redo and the codebook's history can be read back from the event log.
+undo, redo and the codebook's history can be read back from the event log. ``Codebook`` is
+the one value for the code tree (paths, levels, merges followed); bulk coding of many
+answers is one action too.
 """
 
-from workbench.coding.codebook import code_for_path, code_path, codes_tree, create_code
+from workbench.coding.bulk import Stopped, apply_to_answers, apply_to_segments
+from workbench.coding.codebook import code_for_path, create_code
+from workbench.coding.codebook_tree import PATH_SEPARATOR, Code, Codebook, join_path, parse_path
 from workbench.coding.codings import (
     apply_codes,
-    apply_codes_to_segments,
     codes_of_segment,
     ensure_coder,
     remove_codes,
 )
 from workbench.coding.history import codebook_history
-from workbench.coding.models import CodeCreated, CodeNode, Progress, Segment
+from workbench.coding.models import CodeCreated, Progress, Segment
 from workbench.coding.progress import question_progress
 from workbench.coding.report_mark import set_for_report
 from workbench.coding.reshape import (
@@ -30,22 +33,26 @@ from workbench.coding.segments import merge_segments, segments_of_answer, split_
 from workbench.coding.undo import redo, undo
 
 __all__ = [
+    "PATH_SEPARATOR",
+    "Code",
     "CodeCreated",
-    "CodeNode",
+    "Codebook",
     "Progress",
     "Segment",
+    "Stopped",
     "apply_codes",
-    "apply_codes_to_segments",
+    "apply_to_answers",
+    "apply_to_segments",
     "code_for_path",
-    "code_path",
     "codebook_history",
     "codes_of_segment",
-    "codes_tree",
     "create_code",
     "define_code",
     "ensure_coder",
+    "join_path",
     "merge_codes",
     "merge_segments",
+    "parse_path",
     "move_code",
     "question_progress",
     "redo",

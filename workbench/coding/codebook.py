@@ -1,18 +1,17 @@
-"""Growing the codebook while coding: create codes, find them by path, show the tree."""
+"""Growing the codebook while coding: create codes, find or create them by path."""
 
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
 from workbench.coding.changes import Change, recording
-from workbench.coding.models import CodeCreated, CodeNode
+from workbench.coding.codebook_tree import MAX_DEPTH, Codebook, parse_path
+from workbench.coding.models import CodeCreated
 from workbench.errors import UserError
 from workbench.store import Store, new_id, now
 from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 
-MAX_DEPTH = 3
-PATH_SEPARATOR = " > "
 SIMILARITY_CUTOFF = 85
 
 
@@ -22,15 +21,6 @@ def existing_code(store: Store, code_id: str) -> dict:
     if row is None:
         raise UserError(f"There is no code with id {code_id}.")
     return row
-
-
-def depth_of(store: Store, code_id: str | None) -> int:
-    """1 for a top-level code, 2 under a main theme, 3 under a sub-theme (0 for None)."""
-    depth = 0
-    while code_id is not None:
-        depth += 1
-        code_id = existing_code(store, code_id)["parent_id"]
-    return depth
 
 
 def check_name_free(store: Store, name: str, parent_id: str | None, except_id: str | None = None) -> None:
@@ -71,7 +61,7 @@ def make_container(store: Store, change: Change, parent: dict) -> None:
 def _prepare_parent(store: Store, change: Change, parent_id: str, child_name: str) -> None:
     """Check the parent has room for a child level and make it a theme."""
     parent = existing_code(store, parent_id)
-    if depth_of(store, parent_id) >= MAX_DEPTH:
+    if Codebook.from_store(store).level(parent_id) >= MAX_DEPTH:
         raise UserError(
             f"Cannot put '{child_name}' under '{parent['name']}': themes go three levels deep at most."
         )
@@ -132,28 +122,8 @@ def create_code(
     )
 
 
-def code_path(store: Store, code_id: str) -> str:
-    """The code's place in the tree: 'Theme > Sub-theme > Code'."""
-    names = []
-    current: str | None = code_id
-    while current is not None:
-        row = existing_code(store, current)
-        names.append(row["name"])
-        current = row["parent_id"]
-    return PATH_SEPARATOR.join(reversed(names))
-
-
-def split_path(path: str) -> list[str]:
-    """The names in a 'Theme > Sub-theme > Code' path (slashes are ordinary characters)."""
-    names = [part.strip() for part in path.split(">")]
-    if not path.strip() or any(not name for name in names):
-        raise UserError(f"'{path}' is not a code path like 'Theme > Sub-theme > Code'.")
-    if len(names) > MAX_DEPTH:
-        raise UserError(f"'{path}' is deeper than three levels (theme > sub-theme > code).")
-    return names
-
-
-def _live_child_named(store: Store, parent_id: str | None, name: str) -> dict | None:
+def live_child_named(store: Store, parent_id: str | None, name: str) -> dict | None:
+    """The live code named ``name`` (case-insensitively) directly under ``parent_id``."""
     wanted = name.casefold()
     for row in code_rows.live_children(store, parent_id):
         if row["name"].casefold() == wanted:
@@ -163,11 +133,11 @@ def _live_child_named(store: Store, parent_id: str | None, name: str) -> dict | 
 
 def code_for_path(store: Store, path: str, coder: str, create: bool = True) -> str:
     """The id of the code at ``path``; missing themes and the code are created if allowed."""
-    names = split_path(path)
+    names = parse_path(path)
     with recording(store, "code.create", coder) as change:
         parent_id: str | None = None
         for level, name in enumerate(names, start=1):
-            row = _live_child_named(store, parent_id, name)
+            row = live_child_named(store, parent_id, name)
             if row is None and not create:
                 raise UserError(f"There is no code '{path}' in the codebook.")
             if row is None:
@@ -177,33 +147,3 @@ def code_for_path(store: Store, path: str, coder: str, create: bool = True) -> s
                 parent_id = row["id"]
         change.info = {"path": path}
     return parent_id
-
-
-def _nodes(rows_by_parent: dict, parent_id: str | None, prefix: str, depth: int) -> tuple[CodeNode, ...]:
-    nodes = []
-    for row in rows_by_parent.get(parent_id, []):
-        path = f"{prefix}{PATH_SEPARATOR}{row['name']}" if prefix else row["name"]
-        nodes.append(
-            CodeNode(
-                id=row["id"],
-                name=row["name"],
-                path=path,
-                parent_id=parent_id,
-                definition=row["definition"],
-                colour=row["colour"],
-                is_theme=bool(row["is_theme"]),
-                codable=bool(row["codable"]),
-                position=row["position"],
-                depth=depth,
-                children=_nodes(rows_by_parent, row["id"], path, depth + 1),
-            )
-        )
-    return tuple(nodes)
-
-
-def codes_tree(store: Store) -> list[CodeNode]:
-    """The live codebook as nested nodes, each level in display order."""
-    rows_by_parent: dict[str | None, list[dict]] = {}
-    for row in code_rows.live_codes(store):
-        rows_by_parent.setdefault(row["parent_id"], []).append(row)
-    return list(_nodes(rows_by_parent, None, "", 1))

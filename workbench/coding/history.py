@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.coding.codebook_tree import Code, Codebook
 from workbench.store import Store
-from workbench.store import codes as code_rows
 from workbench.store import events as event_rows
 
 _KINDS = (
@@ -62,10 +62,10 @@ def _event_steps(event: dict, names: dict[str, str]) -> list[tuple[str, str, str
 
 def codebook_history(store: Store) -> list[dict]:
     """Per code (live or not): id, name, path, status and its steps, oldest first."""
-    codes = code_rows.all_codes(store)
-    names = {row["id"]: row["name"] for row in codes}
-    rows = {row["id"]: row for row in codes}
-    stories = {row["id"]: _story(row, names, _path(row, rows)) for row in codes}
+    codebook = Codebook.from_store(store)
+    codes = sorted(codebook.all(), key=lambda code: code.created_at)
+    names = {code.id: code.name for code in codes}
+    stories = {code.id: _story(code, names, codebook.path(code.id)) for code in codes}
     for event in event_rows.events_of_kinds(store, _KINDS):
         if event["kind"] in ("undo", "redo") and not event["info"]["kind"].startswith("code."):
             continue
@@ -93,23 +93,15 @@ def _count_at(event: dict, code_id: str, what: str) -> int | None:
     return info.get("codings", {}).get(code_id)
 
 
-def _path(row: dict, rows: dict[str, dict]) -> str:
-    names = [row["name"]]
-    while row["parent_id"] is not None:
-        row = rows[row["parent_id"]]
-        names.append(row["name"])
-    return " > ".join(reversed(names))
-
-
-def _story(row: dict, names: dict[str, str], path: str) -> dict:
-    status = "merged" if row["merged_into"] else "retired" if row["retired"] else "live"
+def _story(code: Code, names: dict[str, str], path: str) -> dict:
+    status = "merged" if code.merged_into else "retired" if code.retired else "live"
     return {
-        "id": row["id"],
-        "name": row["name"],
+        "id": code.id,
+        "name": code.name,
         "path": path,
         "status": status,
-        "merged_into": names.get(row["merged_into"]),
-        "created_by": row["created_by"],
-        "created_at": row["created_at"],
+        "merged_into": names.get(code.merged_into),
+        "created_by": code.created_by,
+        "created_at": code.created_at,
         "steps": [],
     }

@@ -1,4 +1,4 @@
-"""Immutable values the coding core hands out: segments, codebook nodes, progress."""
+"""Immutable values the coding core hands out: segments, created codes, progress."""
 
 from __future__ import annotations
 
@@ -15,23 +15,6 @@ class Segment:
     end: int
     text: str
     for_report: bool = False
-
-
-@dataclass(frozen=True)
-class CodeNode:
-    """One live code or theme in the codebook tree, with its live children."""
-
-    id: str
-    name: str
-    path: str
-    parent_id: str | None
-    definition: str = ""
-    colour: str | None = None
-    is_theme: bool = False
-    codable: bool = True
-    position: int = 0
-    depth: int = 1
-    children: tuple[CodeNode, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from workbench.coding.changes import Change, recording
 from workbench.coding.codebook import (
-    MAX_DEPTH,
     check_name_free,
-    depth_of,
     existing_code,
     insert_new_code,
     make_container,
     similar_names,
 )
+from workbench.coding.codebook_tree import MAX_DEPTH, Codebook
 from workbench.errors import UserError
 from workbench.store import Store
 from workbench.store import codes as code_rows
@@ -28,9 +27,9 @@ def _live_code(store: Store, code_id: str) -> dict:
     return row
 
 
-def _subtree_height(store: Store, code_id: str) -> int:
-    children = code_rows.live_children(store, code_id)
-    return 1 + max((_subtree_height(store, child["id"]) for child in children), default=0)
+def _subtree_height(codebook: Codebook, code_id: str) -> int:
+    children = codebook.children(code_id)
+    return 1 + max((_subtree_height(codebook, child.id) for child in children), default=0)
 
 
 def _renumber(store: Store, change: Change, parent_id: str | None, order: list[str]) -> None:
@@ -100,12 +99,10 @@ def _move_under(store: Store, change: Change, row: dict, parent_id: str | None) 
     code_id = row["id"]
     if parent_id is not None:
         parent = _live_code(store, parent_id)
-        ancestor: str | None = parent_id
-        while ancestor is not None:
-            if ancestor == code_id:
-                raise UserError(f"Cannot move '{row['name']}' under itself.")
-            ancestor = existing_code(store, ancestor)["parent_id"]
-        if depth_of(store, parent_id) + _subtree_height(store, code_id) > MAX_DEPTH:
+        codebook = Codebook.from_store(store)
+        if code_id in codebook.lineage(parent_id):
+            raise UserError(f"Cannot move '{row['name']}' under itself.")
+        if codebook.level(parent_id) + _subtree_height(codebook, code_id) > MAX_DEPTH:
             raise UserError(f"Cannot move '{row['name']}' there: themes go three levels deep at most.")
         make_container(store, change, parent)
     check_name_free(store, row["name"], parent_id, except_id=code_id)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.export.tree import CODE, CodeTree
+from workbench.export.tree import CODE, indent, role
 from workbench.municipalities import SIZE_GROUPS
 from workbench.store import answers as answer_rows
 from workbench.store import report_layer, survey
@@ -69,36 +70,36 @@ def resolve_wave(store, wave: int | None) -> int:
 
 
 def respondent_categories(
-    store, question_id: str, wave: int, tree: CodeTree, coder: str | None = None
+    store, question_id: str, wave: int, codebook: Codebook, coder: str | None = None
 ) -> pd.DataFrame:
     """Distinct (respondent_id, code_id) pairs with every category a coding counts for."""
     pairs = report_layer.respondent_code_pairs(store, question_id, wave, coder)
     records = {
         (pair["respondent_id"], node_id)
         for pair in pairs
-        if (live_id := tree.resolve(pair["code_id"])) is not None
-        for node_id in tree.lineage(live_id)
+        if (live_id := codebook.resolve(pair["code_id"])) is not None
+        for node_id in codebook.lineage(live_id)
     }
     return pd.DataFrame(sorted(records), columns=["respondent_id", "code_id"])
 
 
 def count_question(
-    store, question: dict, wave: int, tree: CodeTree, coder: str | None = None
+    store, question: dict, wave: int, codebook: Codebook, coder: str | None = None
 ) -> QuestionCounts:
     """The counted table of one question (a row from ``reporting.export_questions``)."""
     answered = len(answer_rows.answered_respondents(store, question["id"], wave))
-    categories = respondent_categories(store, question["id"], wave, tree, coder)
+    categories = respondent_categories(store, question["id"], wave, codebook, coder)
     counts = categories.groupby("code_id")["respondent_id"].nunique()
     rows = [
         (
-            node_id,
-            tree.nodes[node_id].name,
-            tree.nodes[node_id].level,
-            tree.nodes[node_id].depth,
-            int(counts[node_id]),
+            code.id,
+            code.name,
+            role(codebook, code.id),
+            indent(codebook, code.id),
+            int(counts[code.id]),
         )
-        for node_id in tree.order
-        if node_id in counts.index
+        for code in codebook.live()
+        if code.id in counts.index
     ]
     uncoded = answered - categories["respondent_id"].nunique()
     if uncoded > 0:
@@ -140,7 +141,7 @@ def _largest_remainder(percents: pd.Series) -> pd.Series:
 
 
 def cross_table(
-    store, counts: QuestionCounts, by: str, tree: CodeTree, coder: str | None = None
+    store, counts: QuestionCounts, by: str, codebook: Codebook, coder: str | None = None
 ) -> pd.DataFrame:
     """Counts and row % of each category within each group of respondents (county, size group).
 
@@ -150,7 +151,7 @@ def cross_table(
     answered = answer_rows.answered_respondents(store, counts.question_id, counts.wave)
     group_of = {rid: str(attributes.get(rid, {}).get(by) or "") for rid in answered}
     group_sizes = pd.Series(group_of).value_counts()
-    categories = respondent_categories(store, counts.question_id, counts.wave, tree, coder)
+    categories = respondent_categories(store, counts.question_id, counts.wave, codebook, coder)
     categories["group"] = categories["respondent_id"].map(group_of)
     tally = categories.groupby(["group", "code_id"])["respondent_id"].nunique()
     rows = []
@@ -178,6 +179,6 @@ def count_questions(
     store, questions: list[dict], wave: int | None = None, coder: str | None = None
 ) -> list[QuestionCounts]:
     """Counted tables for several questions, sharing one codebook read."""
-    tree = CodeTree.from_store(store)
+    codebook = Codebook.from_store(store)
     wave = resolve_wave(store, wave)
-    return [count_question(store, question, wave, tree, coder) for question in questions]
+    return [count_question(store, question, wave, codebook, coder) for question in questions]

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from workbench.anonymise.leak import anonymised_quotes
 from workbench.anonymise.risk import quote_risks
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.export import csv_export, docx_report, markdown
 from workbench.export.counts import count_question, cross_table, resolve_wave
@@ -14,12 +16,10 @@ from workbench.export.labels import labels
 from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, anonymised_texts, collect_quotes
 from workbench.export.report import QuestionReport, group_by_chapter
 from workbench.export.runs import ExportResult, ExportRun
-from workbench.export.tree import CodeTree
 from workbench.store import segments as segment_rows
 from workbench.store import survey
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
-CROSS_ATTRIBUTES = ("county", "size_group")
 
 Progress = Callable[[int, int], None]
 
@@ -102,18 +102,18 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
             store,
             questions,
             wave,
+            anonymised_quotes,
             all_segments=options.all_segments,
             draft=options.draft,
             tag_attributes=options.tag_attributes,
             coder=options.coder,
         )
         quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
-    tree = CodeTree.from_store(store)
-    reports = []
+    codebook, reports = Codebook.from_store(store), []
     for done, question in enumerate(questions, start=1):
-        counts = count_question(store, question, wave, tree, options.coder) if counted else None
+        counts = count_question(store, question, wave, codebook, options.coder) if counted else None
         crosses = (
-            tuple((by, cross_table(store, counts, by, tree, options.coder)) for by in options.cross_by)
+            tuple((by, cross_table(store, counts, by, codebook, options.coder)) for by in options.cross_by)
             if counted
             else ()
         )
@@ -155,7 +155,9 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
     texts = {}
     if not options.draft:
         segment_ids = segment_rows.report_segment_ids(store, question_ids)
-        cleared = anonymised_texts(store, segment_ids, draft=False) if segment_ids else {}
+        cleared = (
+            anonymised_texts(store, segment_ids, draft=False, source=anonymised_quotes) if segment_ids else {}
+        )
         texts = {segment_id: text for segment_id, (text, _) in cleared.items()}
     write_method_xlsx(
         store,

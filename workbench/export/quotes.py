@@ -6,12 +6,18 @@ is kept apart from the shareable quote list.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from workbench.export.tree import CodeTree
+from workbench.coding.codebook_tree import Codebook
+from workbench.export.tree import indent, role
 from workbench.store import report_layer, survey
 
 DEFAULT_TAG_ATTRIBUTES = ("size_group",)
+
+QuoteSource = Callable[..., Sequence]
+"""The anonymisation layer: ``(store, segment_ids, *, draft)`` → quotes in that order, each with
+``segment_id``, ``text`` and ``approved``; raises ``LeakError`` when a quote is not cleared."""
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,6 @@ class QuestionQuotes:
     chapter: str | None
     sections: tuple[QuoteSection, ...]
 
-    @property
-    def quote_count(self) -> int:
-        """Distinct quotes of the question (a multi-coded quote counts once)."""
-        return len({quote.quote_id for section in self.sections for quote in section.quotes})
-
 
 @dataclass(frozen=True)
 class KeyRow:
@@ -63,21 +64,22 @@ class KeyRow:
     respondent_name: str
 
 
-def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str, tuple[str, bool]]:
-    """Segment id → (quote text, approved), through the anonymisation layer.
+def anonymised_texts(
+    store, segment_ids: list[str], *, draft: bool, source: QuoteSource
+) -> dict[str, tuple[str, bool]]:
+    """Segment id → (quote text, approved), through the anonymisation layer ``source``.
 
     A ``LeakError`` passes through; in a draft, uncleared quotes come back unapproved.
     """
-    from workbench.anonymise.leak import anonymised_quotes
-
-    quotes = anonymised_quotes(store, segment_ids, draft=draft)
-    return {quote.segment_id: (quote.text, getattr(quote, "approved", not draft)) for quote in quotes}
+    quotes = source(store, segment_ids, draft=draft)
+    return {quote.segment_id: (quote.text, quote.approved) for quote in quotes}
 
 
 def collect_quotes(
     store,
     questions: list[dict],
     wave: int,
+    source: QuoteSource,
     *,
     all_segments: bool = False,
     draft: bool = False,
@@ -85,7 +87,7 @@ def collect_quotes(
     coder: str | None = None,
 ) -> tuple[list[QuestionQuotes], list[KeyRow]]:
     """Quote sections of each question and the private key rows, in document order."""
-    tree = CodeTree.from_store(store)
+    codebook = Codebook.from_store(store)
     rows_by_question = {
         question["id"]: report_layer.coded_segments_of_question(
             store, question["id"], wave, all_segments=all_segments, coder=coder
@@ -93,12 +95,12 @@ def collect_quotes(
         for question in questions
     }
     segment_ids = sorted({row["segment_id"] for rows in rows_by_question.values() for row in rows})
-    texts = anonymised_texts(store, segment_ids, draft=draft) if segment_ids else {}
+    texts = anonymised_texts(store, segment_ids, draft=draft, source=source) if segment_ids else {}
     attributes = survey.attributes_by_respondent(store)
     keys: list[KeyRow] = []
     result = []
     for question in questions:
-        builder = _QuestionBuilder(question, tree, texts, attributes, tag_attributes)
+        builder = _QuestionBuilder(question, codebook, texts, attributes, tag_attributes)
         result.append(builder.build(rows_by_question[question["id"]]))
         keys.extend(builder.keys)
     return result, keys
@@ -107,9 +109,9 @@ def collect_quotes(
 class _QuestionBuilder:
     """Turns one question's coded segment rows into sections and numbered quotes."""
 
-    def __init__(self, question, tree, texts, attributes, tag_attributes):
+    def __init__(self, question, codebook: Codebook, texts, attributes, tag_attributes):
         self.question = question
-        self.tree = tree
+        self.codebook = codebook
         self.texts = texts
         self.attributes = attributes
         self.tag_attributes = tag_attributes
@@ -119,27 +121,31 @@ class _QuestionBuilder:
     def build(self, rows: list[dict]) -> QuestionQuotes:
         by_code: dict[str, list[dict]] = {}
         for row in sorted(rows, key=lambda row: row["segment_id"]):
-            live_id = self.tree.resolve(row["code_id"])
+            live_id = self.codebook.resolve(row["code_id"])
             if live_id is not None and row["segment_id"] in self.texts:
                 by_code.setdefault(live_id, []).append(row)
-        shown = {node for code in by_code for node in self.tree.lineage(code)}
+        shown = {node for code in by_code for node in self.codebook.lineage(code)}
         sections = [
-            self._section(node_id, by_code.get(node_id, []))
-            for node_id in self.tree.order
-            if node_id in shown
+            self._section(code.id, by_code.get(code.id, []))
+            for code in self.codebook.live()
+            if code.id in shown
         ]
         return QuestionQuotes(
             self.question["id"], self.question["text"], self.question["chapter"], tuple(sections)
         )
 
-    def _section(self, node_id: str, rows: list[dict]) -> QuoteSection:
-        node = self.tree.nodes[node_id]
+    def _section(self, code_id: str, rows: list[dict]) -> QuoteSection:
         seen, quotes = set(), []
         for row in rows:
             if row["segment_id"] not in seen:
                 seen.add(row["segment_id"])
                 quotes.append(self._entry(row))
-        return QuoteSection(node.id, node.name, node.depth, node.level, tuple(quotes))
+        name, depth, level = (
+            self.codebook.code(code_id).name,
+            indent(self.codebook, code_id),
+            role(self.codebook, code_id),
+        )
+        return QuoteSection(code_id, name, depth, level, tuple(quotes))
 
     def _entry(self, row: dict) -> QuoteEntry:
         segment_id = row["segment_id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.method_xlsx.columns import cell_text, is_yes
 from workbench.store import Store, new_id, now
@@ -19,21 +20,23 @@ class CodeListReader:
 
     def __init__(self, store: Store, path: Path, coder: str):
         self.store, self.path, self.coder = store, path, coder
-        self.existing = {row["id"]: row for row in code_rows.all_codes_parents_first(store)}
-        self.by_path = self._live_paths()
+        codebook = Codebook.from_store(store)
+        self.existing = {
+            code.id: {
+                "id": code.id,
+                "parent_id": code.parent_id,
+                "name": code.name,
+                "merged_into": code.merged_into,
+            }
+            for code in codebook.all()
+        }
+        self.by_path = {
+            tuple(name.casefold() for name in codebook.names(code.id)): code.id
+            for code in codebook.all()
+            if code.merged_into is None
+        }
         self.id_map: dict[str, str] = {}
         self.created = 0
-
-    def _live_paths(self) -> dict[tuple[str, ...], str]:
-        def path_of(code: dict) -> tuple[str, ...]:
-            parent = self.existing.get(code["parent_id"])
-            return (*(path_of(parent) if parent else ()), code["name"])
-
-        return {
-            tuple(name.casefold() for name in path_of(code)): code_id
-            for code_id, code in self.existing.items()
-            if code["merged_into"] is None
-        }
 
     def read(self, records: list[tuple[int, dict]]) -> None:
         """Take every Kodeliste row (parents are expected before their children)."""

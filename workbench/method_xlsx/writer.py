@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.method_xlsx.columns import (
     CODE_COLUMNS,
@@ -23,7 +24,6 @@ from workbench.method_xlsx.columns import (
     headers,
 )
 from workbench.store import Store, survey
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
@@ -31,13 +31,9 @@ from workbench.store import segments as segment_rows
 AnonymisedText = Callable[[str], str | None]
 
 
-def theme_columns(code_id: str, codes: dict[str, dict]) -> tuple[str, str, str]:
-    """(main theme, sub-theme, code name) of a code by its depth in the tree."""
-    names = []
-    current = codes.get(code_id)
-    while current is not None:
-        names.insert(0, current["name"])
-        current = codes.get(current["parent_id"])
+def theme_columns(code_id: str, codebook: Codebook) -> tuple[str, str, str]:
+    """(main theme, sub-theme, code name) of a code by its level in the tree."""
+    names = codebook.names(code_id)
     if len(names) == 1:
         return "", "", names[0]
     if len(names) == 2:
@@ -46,7 +42,7 @@ def theme_columns(code_id: str, codes: dict[str, dict]) -> tuple[str, str, str]:
 
 
 def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText | None):
-    codes = {row["id"]: row for row in code_rows.all_codes_parents_first(store)}
+    codes = Codebook.from_store(store)
     respondents = survey.attributes_by_respondent(store)
     attribute_names = sorted({key for attributes in respondents.values() for key in attributes})
     codings = defaultdict(list)
@@ -78,7 +74,7 @@ def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText
     return attribute_names, rows()
 
 
-def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: dict) -> list[dict]:
+def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: Codebook) -> list[dict]:
     rows = []
     for coding in codings:
         main, sub, name = theme_columns(coding["code_id"], codes)
@@ -104,25 +100,24 @@ def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: dict) 
 
 
 def _code_rows(store: Store, lang: str):
-    codes = code_rows.all_codes_parents_first(store)
-    by_id = {row["id"]: row for row in codes}
-    for code in codes:
-        main, sub, _ = theme_columns(code["id"], by_id)
+    codebook = Codebook.from_store(store)
+    for code in codebook.parents_first():
+        main, sub, _ = theme_columns(code.id, codebook)
         values = {
-            "code_id": code["id"],
-            "label": code["name"],
-            "definition": code["definition"],
+            "code_id": code.id,
+            "label": code.name,
+            "definition": code.definition,
             "main_theme": main,
             "sub_theme": sub,
-            "order": code["position"],
-            "created": code["created_at"],
-            "merged_into": code["merged_into"] or "",
-            "parent_id": code["parent_id"] or "",
-            "is_theme": (YES if code["is_theme"] else NO)[lang],
-            "codable": (YES if code["codable"] else NO)[lang],
-            "retired": (YES if code["retired"] else NO)[lang],
-            "colour": code["colour"] or "",
-            "created_by": code["created_by"] or "",
+            "order": code.position,
+            "created": code.created_at,
+            "merged_into": code.merged_into or "",
+            "parent_id": code.parent_id or "",
+            "is_theme": (YES if code.is_theme else NO)[lang],
+            "codable": (YES if code.codable else NO)[lang],
+            "retired": (YES if code.retired else NO)[lang],
+            "colour": code.colour or "",
+            "created_by": code.created_by or "",
         }
         yield [values[key] for key in CODE_COLUMNS]
 

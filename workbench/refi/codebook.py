@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.coding.codebook_tree import Code, Codebook
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
 from workbench.store import Store
-from workbench.store import codes as code_rows
 
 CODEBOOK_NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _COLOUR = re.compile(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
@@ -28,38 +29,34 @@ class CodeSpec:
     guid: str | None = None
 
 
-def add_codes(parent: ET.Element, codes: list[dict]) -> None:
-    """Append nested ``Code`` elements for the given code rows (parents first) to ``parent``.
+def add_codes(parent: ET.Element, codes: Iterable[Code]) -> None:
+    """Append nested ``Code`` elements for the given codes (parents first) to ``parent``.
 
     Elements are written unqualified; the document's root declares the default namespace.
     """
     elements: dict[str | None, ET.Element] = {None: parent}
     for code in codes:
-        container = elements.get(code["parent_id"], parent)
-        attributes = {
-            "guid": code["id"],
-            "name": code["name"],
-            "isCodable": "true" if code["codable"] else "false",
-        }
-        if code["colour"] and _COLOUR.fullmatch(code["colour"]):
-            attributes["color"] = code["colour"]
+        container = elements.get(code.parent_id, parent)
+        attributes = {"guid": code.id, "name": code.name, "isCodable": "true" if code.codable else "false"}
+        if code.colour and _COLOUR.fullmatch(code.colour):
+            attributes["color"] = code.colour
         element = ET.SubElement(container, "Code", attributes)
-        if code["definition"]:
-            ET.SubElement(element, "Description").text = code["definition"]
-        elements[code["id"]] = element
+        if code.definition:
+            ET.SubElement(element, "Description").text = code.definition
+        elements[code.id] = element
 
 
 def codebook_bytes(store: Store) -> bytes:
     """The project's codebook (merged codes left out) as a ``.qdc`` document."""
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE})
-    add_codes(ET.SubElement(root, "Codes"), code_rows.unmerged_codes(store))
+    add_codes(ET.SubElement(root, "Codes"), Codebook.from_store(store).parents_first(merged=False))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def write_qdc(store: Store, path: str | Path) -> Path:
     """Write the codebook as a REFI-QDA ``.qdc`` file (atomically)."""
-    if not code_rows.unmerged_codes(store):
+    if not Codebook.from_store(store).parents_first(merged=False):
         raise UserError("The project has no codes to export; a .qdc file needs at least one.")
     return write_bytes_atomically(path, codebook_bytes(store))
 

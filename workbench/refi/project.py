@@ -13,12 +13,12 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.refi.codebook import add_codes
 from workbench.store import Store, stable_id, survey
 from workbench.store import answers as answer_rows
 from workbench.store import coders as coder_rows
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
@@ -83,7 +83,7 @@ class _ProjectWriter:
                 ET.SubElement(users, "User", {"guid": user_guid(coder["name"]), "name": coder["name"]})
 
     def _codebook(self, root: ET.Element) -> None:
-        codes = code_rows.unmerged_codes(self.store)
+        codes = Codebook.from_store(self.store).parents_first(merged=False)
         if codes:
             codes_element = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
             add_codes(codes_element, codes)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.refi.codebook import read_code_elements
 from workbench.refi.project import PROJECT_NAMESPACE
@@ -108,12 +109,12 @@ class _Importer:
         codes_element = self.root.find(f"{_tag('CodeBook')}/{_tag('Codes')}")
         if codes_element is None:
             return
-        existing = {row["id"]: row for row in code_rows.all_codes_parents_first(self.store)}
-        by_path = _paths(existing)
+        codebook = Codebook.from_store(self.store)
+        by_path = {codebook.names(code.id): code.id for code in codebook.all() if code.merged_into is None}
         positions: Counter = Counter()
         for spec in read_code_elements(codes_element, PROJECT_NAMESPACE):
             parent_id = by_path.get(spec.path[:-1]) if len(spec.path) > 1 else None
-            if spec.guid in existing:
+            if spec.guid in codebook:
                 self.code_ids[spec.guid] = spec.guid
             elif spec.path in by_path:
                 self.code_ids[spec.guid] = by_path[spec.path]
@@ -249,14 +250,6 @@ class _Importer:
                 "created_at": note.get("creationDateTime"),
             },
         )
-
-
-def _paths(codes: dict[str, dict]) -> dict[tuple[str, ...], str]:
-    def path_of(code: dict) -> tuple[str, ...]:
-        parent = codes.get(code["parent_id"])
-        return (*(path_of(parent) if parent else ()), code["name"])
-
-    return {path_of(code): code_id for code_id, code in codes.items() if code["merged_into"] is None}
 
 
 def import_qdpx(store: Store, path: str | Path, *, coder: str, wave: int | None = None) -> QdpxImportReport:

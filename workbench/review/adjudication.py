@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench import coding
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.review.codepaths import CodePaths
 from workbench.store import codings as coding_rows
 from workbench.store import segments as segment_rows
 from workbench.store import teams
@@ -46,10 +46,10 @@ def disagreements(
     """Segments both coders coded with different sets of codes, in question and answer order."""
     if first == second:
         raise UserError("Adjudication needs two different coders.")
-    paths = CodePaths(store)
+    codebook = Codebook.from_store(store)
     sets: dict[str, dict[str, set[str]]] = {}
     for segment_id, coder, code_id in coding_rows.codings_of_coders(store, [first, second], question_id):
-        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.surviving(code_id))
+        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(codebook.survivor(code_id))
     differing = [
         segment
         for segment, by_coder in sets.items()
@@ -64,8 +64,8 @@ def disagreements(
             question_id=texts[segment]["question_id"],
             respondent_id=texts[segment]["respondent_id"],
             text=texts[segment]["text"],
-            first_codes=tuple(sorted(sets[segment][first], key=paths.path)),
-            second_codes=tuple(sorted(sets[segment][second], key=paths.path)),
+            first_codes=tuple(sorted(sets[segment][first], key=codebook.path)),
+            second_codes=tuple(sorted(sets[segment][second], key=codebook.path)),
             decision=decided.get(segment),
         )
         for segment in differing

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.review.codepaths import CodePaths
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.store import segments as segment_rows
@@ -49,13 +49,16 @@ def answers_to_review(store: Store, coder: str) -> list[int]:
 
 def review_answer(store: Store, answer_id: int, coder: str) -> list[ReviewedSegment]:
     """The segments of one answer with the coder's codes and the review marks on them."""
-    paths = CodePaths(store)
+    codebook = Codebook.from_store(store)
     return [
         ReviewedSegment(
             segment_id=row["id"],
             text=row["segment_text"],
             code_paths=tuple(
-                sorted(paths.path(code) for code in coding_rows.codes_of_segment(store, row["id"], coder))
+                sorted(
+                    codebook.path(codebook.survivor(code))
+                    for code in coding_rows.codes_of_segment(store, row["id"], coder)
+                )
             ),
             marks=tuple(
                 _mark(mark) for mark in teams.comments_on_segment(store, row["id"]) if mark["coder"] == coder

@@ -7,9 +7,9 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.review import agreement
-from workbench.review.codepaths import CodePaths
 from workbench.store import coders as coder_rows
 from workbench.store import codings as coding_rows
 from workbench.store import survey
@@ -76,8 +76,14 @@ def measure_agreement(
         raise UserError(f"--level must be one of {', '.join(LEVELS)}, not {level!r}.")
     if question_id is not None and question_id not in survey.question_ids(store):
         raise UserError(f"{store.path}: no question with id {question_id!r}.")
-    paths = CodePaths(store)
-    label = paths.theme if level == "theme" else paths.path
+    codebook = Codebook.from_store(store)
+
+    def label(code_id: str) -> str:
+        survivor = codebook.survivor(code_id)
+        if level == "theme":
+            return codebook.code(codebook.main_theme(survivor)).name
+        return codebook.path(survivor)
+
     judged: dict[str, dict[str, set[str]]] = {}
     for segment_id, coder, code_id in coding_rows.codings_of_coders(store, coders, question_id):
         judged.setdefault(segment_id, {}).setdefault(coder, set()).add(label(code_id))

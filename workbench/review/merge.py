@@ -11,10 +11,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.review.codepaths import CodePaths
 from workbench.store import Store, team_merge
-from workbench.store import codes as code_rows
 
 NAME_SIMILARITY = 90
 
@@ -87,23 +86,23 @@ def _segment_conflicts(store: Store) -> list[dict]:
 
 def find_duplicate_codes(store: Store) -> list[DuplicateCode]:
     """Live codes with the same path or a near-identical name; the newer merges into the older."""
-    codes = sorted(code_rows.live_codes(store), key=lambda code: (code["created_at"], code["id"]))
-    paths = CodePaths(store)
-    names = [code["name"].casefold().strip() for code in codes]
+    codebook = Codebook.from_store(store)
+    codes = sorted(codebook.live(), key=lambda code: (code.created_at, code.id))
+    names = [code.name.casefold().strip() for code in codes]
     scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
     duplicates = []
     for older in range(len(codes)):
         for newer in range(older + 1, len(codes)):
             if not scores[older, newer]:
                 continue
-            same_path = paths.path(codes[older]["id"]) == paths.path(codes[newer]["id"])
+            same_path = codebook.path(codes[older].id) == codebook.path(codes[newer].id)
             reason = "same path" if same_path else f"similar name ({scores[older, newer]:.0f} %)"
-            duplicates.append(_duplicate(paths, codes[newer]["id"], codes[older]["id"], reason))
+            duplicates.append(_duplicate(codebook, codes[newer].id, codes[older].id, reason))
     return duplicates
 
 
-def _duplicate(paths: CodePaths, source_id: str, target_id: str, reason: str) -> DuplicateCode:
-    return DuplicateCode(source_id, target_id, paths.path(source_id), paths.path(target_id), reason)
+def _duplicate(codebook: Codebook, source_id: str, target_id: str, reason: str) -> DuplicateCode:
+    return DuplicateCode(source_id, target_id, codebook.path(source_id), codebook.path(target_id), reason)
 
 
 def unify_codes(store: Store, duplicates: list[DuplicateCode], coder: str) -> int:
@@ -113,8 +112,8 @@ def unify_codes(store: Store, duplicates: list[DuplicateCode], coder: str) -> in
     merged = 0
     with store.atomic():
         for duplicate in duplicates:
-            paths = CodePaths(store)
-            source, target = paths.surviving(duplicate.source_id), paths.surviving(duplicate.target_id)
+            codebook = Codebook.from_store(store)
+            source, target = codebook.survivor(duplicate.source_id), codebook.survivor(duplicate.target_id)
             if source != target:
                 coding.merge_codes(store, source, target, coder)
                 merged += 1

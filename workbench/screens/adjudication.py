@@ -7,13 +7,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.review import adjudication
 from workbench.review.adjudication import Disagreement
-from workbench.review.codepaths import CodePaths
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 
 PREVIEW = 60
@@ -75,7 +74,7 @@ class AdjudicationScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row if row is None else row
         self.items = adjudication.disagreements(self.store, *self.pair) if self.pair else []
-        paths = CodePaths(self.store)
+        codebook = Codebook.from_store(self.store)
         table.clear()
         for item in self.items:
             table.add_row(
@@ -83,8 +82,8 @@ class AdjudicationScreen(Screen[None]):
                 item.question_id,
                 item.respondent_id,
                 _preview(item.text),
-                _names(paths, item.first_codes),
-                _names(paths, item.second_codes),
+                _names(codebook, item.first_codes),
+                _names(codebook, item.second_codes),
                 key=item.segment_id,
             )
         if self.items:
@@ -107,13 +106,15 @@ class AdjudicationScreen(Screen[None]):
         if item is None:
             detail.update("No disagreements." if self.pair else "")
             return
-        paths = CodePaths(self.store)
+        codebook = Codebook.from_store(self.store)
         consensus = coding_rows.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS)
         lines = [item.text, ""]
         for label, codes in (("A", item.first_codes), ("B", item.second_codes)):
             for code in codes:
-                lines.append(f"{label}: {paths.path(code)} — {paths.definition(code) or 'no definition'}")
-        decided = ", ".join(sorted(paths.path(code) for code in consensus)) or "nothing"
+                lines.append(
+                    f"{label}: {codebook.path(code)} — {codebook.code(code).definition or 'no definition'}"
+                )
+        decided = ", ".join(sorted(codebook.path(codebook.survivor(code)) for code in consensus)) or "nothing"
         lines.append(f"Consensus: {decided}" if item.decision else "Consensus: not decided yet")
         detail.update("\n".join(lines))
 
@@ -158,7 +159,7 @@ class AdjudicationScreen(Screen[None]):
             if code_id:
                 self.action_decide("edit", frozenset(current ^ {code_id}))
 
-        codes = [code for code in code_rows.live_code_paths(self.store) if code["codable"]]
+        codes = [code for code in Codebook.from_store(self.store).live_rows() if code["codable"]]
         self.app.push_screen(CodeChoiceDialog("Add or remove a consensus code", codes), toggled)
 
     def action_define(self) -> None:
@@ -167,13 +168,13 @@ class AdjudicationScreen(Screen[None]):
             return
         item = self.current
         in_dispute = set(item.first_codes) | set(item.second_codes)
-        codes = [code for code in code_rows.live_code_paths(self.store) if code["id"] in in_dispute]
+        codes = [code for code in Codebook.from_store(self.store).live_rows() if code["id"] in in_dispute]
         self.app.push_screen(CodeChoiceDialog("Sharpen the definition of", codes), self._prompt_definition)
 
     def _prompt_definition(self, code_id: str | None) -> None:
         if not code_id:
             return
-        old = CodePaths(self.store).definition(code_id)
+        old = Codebook.from_store(self.store).code(code_id).definition
 
         def save(text: str | None) -> None:
             if text is not None:
@@ -196,5 +197,5 @@ def _preview(text: str) -> str:
     return flat if len(flat) <= PREVIEW else flat[: PREVIEW - 1] + "…"
 
 
-def _names(paths: CodePaths, code_ids: tuple[str, ...]) -> str:
-    return ", ".join(paths.path(code).split(" > ")[-1] for code in code_ids)
+def _names(codebook: Codebook, code_ids: tuple[str, ...]) -> str:
+    return ", ".join(codebook.code(code).name for code in code_ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,8 +18,6 @@ from workbench.review.assign import blind_view
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.store import Store
 from workbench.store import answers as answer_rows
-from workbench.store import codes as code_rows
-from workbench.store import segments as segment_rows
 from workbench.store.answers import NO_FILTER, AnswerFilter
 
 PREVIEW_LENGTH = 70
@@ -133,7 +133,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         if not self.marked:
             self.notify("Mark answers with Space first.", severity="warning")
             return
-        codes = code_rows.live_code_paths(self.app.store)
+        codes = coding.Codebook.from_store(self.app.store).live_rows()
         self.app.push_screen(
             CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes), self._apply_to_marked
         )
@@ -150,15 +150,17 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
 
     @work(thread=True, exclusive=True, group="bulk")
     def bulk_apply(self, code_id: str, answer_ids: list[int]) -> None:
-        """Code every segment of the marked answers, one undoable step each; Escape stops."""
+        """Code every segment of the marked answers as one undoable step; Escape stops it all."""
         worker = get_current_worker()
-        with Store(self.app.store.path) as store:
-            segment_ids = segment_rows.segment_ids_of_answers(store, answer_ids)
-            for done, segment_id in enumerate(segment_ids, start=1):
-                if worker.is_cancelled:
-                    break
-                coding.apply_codes(store, segment_id, [code_id], self.app.coder, how="bulk")
-                self.post_message(self.BulkProgressed(done, len(segment_ids)))
+        with Store(self.app.store.path) as store, contextlib.suppress(coding.Stopped):
+            coding.apply_to_answers(
+                store,
+                answer_ids,
+                [code_id],
+                self.app.coder,
+                on_progress=lambda done, total: self.post_message(self.BulkProgressed(done, total)),
+                stop=lambda: worker.is_cancelled,
+            )
         self.post_message(self.BulkFinished(len(answer_ids), worker.is_cancelled))
 
     def on_answer_table_screen_bulk_progressed(self, message: BulkProgressed) -> None:
@@ -167,15 +169,13 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
     def on_answer_table_screen_bulk_finished(self, message: BulkFinished) -> None:
         self.remove_class("-busy")
         self.notify(
-            "Stopped; the answers done so far stay coded."
-            if message.cancelled
-            else f"Coded {message.answers} answers."
+            "Stopped; nothing was coded." if message.cancelled else f"Coded {message.answers} answers."
         )
         self.marked.clear()
         self.load_rows()
 
     def action_filter_by_code(self) -> None:
-        codes = code_rows.live_code_paths(self.app.store)
+        codes = coding.Codebook.from_store(self.app.store).live_rows()
         self.app.push_screen(CodeChoiceDialog("Show answers coded with…", codes), self._filter)
 
     def _filter(self, code_id: str | None) -> None:

@@ -10,10 +10,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from workbench import coding
-from workbench.store import Store
-from workbench.store import segments as segment_rows
-
 
 def answer_choices(
     answers: list[tuple[int, str]], ticked: bool, notes: dict[int, str] | None = None
@@ -28,15 +24,6 @@ def answer_choices(
         prompt.append(" ".join(text.split()))
         choices.append(Selection(prompt, answer_id, ticked))
     return choices
-
-
-def code_answers(store: Store, answer_ids: list[int], code_ids: list[str], coder: str) -> int:
-    """Put codes on every segment of the given answers as one undoable action (how = 'bulk')."""
-    if not answer_ids or not code_ids:
-        return 0
-    segment_ids = segment_rows.segment_ids_of_answers(store, sorted(answer_ids))
-    coding.apply_codes_to_segments(store, segment_ids, code_ids, coder, how="bulk")
-    return len(answer_ids)
 
 
 class BulkReviewScreen(ModalScreen[tuple[int, ...] | None]):

@@ -10,10 +10,9 @@ from textual.widgets.option_list import Option
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.bulk_review import BulkReviewScreen, code_answers
+from workbench.screens.bulk_review import BulkReviewScreen
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import codes as code_rows
 from workbench.suggest.results import Cluster
 
 EXAMPLES_SHOWN = 3
@@ -155,11 +154,13 @@ class ClustersScreen(SuggestionJobScreen):
     def _create(self, name: str) -> str:
         """A new code named (or at the path) ``name``; an existing code of that path is reused."""
         store, coder = self.app.store, self.app.coder
-        existing = {code["path"].casefold(): code["id"] for code in code_rows.live_code_paths(store)}
+        existing = {
+            code["path"].casefold(): code["id"] for code in coding.Codebook.from_store(store).live_rows()
+        }
         if name.casefold() in existing:
             self.notify(f"“{name}” exists already; the ticked answers get that code.")
             return existing[name.casefold()]
-        if " > " in name:
+        if ">" in name:
             return coding.code_for_path(store, name, coder, create=True)
         created = coding.create_code(store, name, coder)
         if created.similar:
@@ -171,7 +172,7 @@ class ClustersScreen(SuggestionJobScreen):
             self.notify(f"Code “{name}” created; no answers were coded.")
             return
         try:
-            coded = code_answers(self.app.store, list(ticked), [code_id], self.app.coder)
+            coded = coding.apply_to_answers(self.app.store, list(ticked), [code_id], self.app.coder)
         except UserError as error:
             self.notify(str(error), severity="error")
             return

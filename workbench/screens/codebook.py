@@ -14,7 +14,6 @@ from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.text_prompt import TextPrompt
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 from workbench.store import overview
 from workbench.store.answers import AnswerFilter
@@ -68,18 +67,18 @@ class CodebookScreen(Screen[int | None]):
         tree.clear()
         tree.root.expand()
         usage = overview.code_usage(self.store)
-        for node in coding.codes_tree(self.store):
-            self._add(tree.root, node, usage)
+        codebook = coding.Codebook.from_store(self.store)
+        for node in codebook.children():
+            self._add(tree.root, codebook, node, usage)
         if keep:
             self._select(tree.root, keep)
 
-    def _add(self, parent, node, usage) -> tuple[set, set]:
+    def _add(self, parent, codebook, node, usage) -> tuple[set, set]:
         segments, respondents = (set(found) for found in usage.get(node.id, ((), ())))
-        branch = (
-            parent.add("", data=node.id, expand=True) if node.children else parent.add_leaf("", data=node.id)
-        )
-        for child in node.children:
-            child_segments, child_respondents = self._add(branch, child, usage)
+        children = codebook.children(node.id)
+        branch = parent.add("", data=node.id, expand=True) if children else parent.add_leaf("", data=node.id)
+        for child in children:
+            child_segments, child_respondents = self._add(branch, codebook, child, usage)
             segments |= child_segments
             respondents |= child_respondents
         label = Text(node.name, style="bold" if node.is_theme else "")
@@ -104,10 +103,13 @@ class CodebookScreen(Screen[int | None]):
         return node.data if node is not None else None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        code = next((c for c in code_rows.live_code_paths(self.store) if c["id"] == event.node.data), None)
-        path = code["path"].replace(" > ", " › ") if code else ""
-        text = f"{path}: {code['definition'] or 'no definition yet'}" if code else ""
+        codebook = coding.Codebook.from_store(self.store)
+        code = codebook.get(event.node.data)
+        text = f"{codebook.path(code.id)}: {code.definition or 'no definition yet'}" if code else ""
         self.query_one("#codebook-definition", Label).update(text)
+
+    def _path(self, code_id: str) -> str:
+        return coding.Codebook.from_store(self.store).path(code_id)
 
     def _change(self, operation, *args, **kwargs) -> None:
         """Run one codebook change, report a refusal in one sentence, redraw."""
@@ -133,16 +135,14 @@ class CodebookScreen(Screen[int | None]):
         code_id = self.selected_id
         if code_id:
             self.app.push_screen(
-                TextPrompt("New name", coding.code_path(self.store, code_id).split(" > ")[-1]),
+                TextPrompt("New name", coding.Codebook.from_store(self.store).code(code_id).name),
                 lambda name: name and self._change(coding.rename_code, code_id, name, self.app.coder),
             )
 
     def action_define(self) -> None:
         code_id = self.selected_id
         if code_id:
-            current = next(
-                (c["definition"] for c in code_rows.live_code_paths(self.store) if c["id"] == code_id), ""
-            )
+            current = coding.Codebook.from_store(self.store).code(code_id).definition
             self.app.push_screen(
                 TextPrompt("Definition / decision rule", current),
                 lambda text: (
@@ -177,18 +177,15 @@ class CodebookScreen(Screen[int | None]):
         source = self.selected_id
         if source is None:
             return
-        codes = [c for c in code_rows.live_code_paths(self.store) if c["id"] != source]
-        name = coding.code_path(self.store, source)
+        codes = [c for c in coding.Codebook.from_store(self.store).live_rows() if c["id"] != source]
+        name = self._path(source)
         self.app.push_screen(
             CodeChoiceDialog(f"Merge '{name}' into…", codes),
             lambda target: target and self._confirm_merge(source, target),
         )
 
     def _confirm_merge(self, source: str, target: str) -> None:
-        question = (
-            f"Merge '{coding.code_path(self.store, source)}' into "
-            f"'{coding.code_path(self.store, target)}'? Codings move; undo with u."
-        )
+        question = f"Merge '{self._path(source)}' into '{self._path(target)}'? Codings move; undo with u."
         self.app.push_screen(
             ConfirmDialog(question),
             lambda yes: yes and self._change(coding.merge_codes, source, target, self.app.coder),
@@ -218,7 +215,7 @@ class CodebookScreen(Screen[int | None]):
     def action_retire(self) -> None:
         code_id = self.selected_id
         if code_id:
-            question = f"Retire '{coding.code_path(self.store, code_id)}'? Codings are kept."
+            question = f"Retire '{self._path(code_id)}'? Codings are kept."
             self.app.push_screen(
                 ConfirmDialog(question),
                 lambda yes: yes and self._change(coding.retire_code, code_id, self.app.coder),

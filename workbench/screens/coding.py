@@ -20,7 +20,6 @@ from workbench.screens.coding_extras import CodingExtras
 from workbench.screens.coding_navigation import CodingNavigation
 from workbench.store import Store, survey
 from workbench.store import answers as answer_rows
-from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
 from workbench.store.answers import AnswerFilter
@@ -159,7 +158,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
 
     def reload_codes(self) -> None:
         """Refresh the picker after the codebook changed."""
-        codes = code_rows.live_code_paths(self.store)
+        codes = coding.Codebook.from_store(self.store).live_rows()
         self.codes = {code["id"]: code for code in codes}
         self.query_one(CodePicker).set_codes(codes)
 
@@ -338,7 +337,7 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         if not self._writable():
             return
         try:
-            if " > " in event.name:
+            if ">" in event.name:
                 code_id = coding.code_for_path(self.store, event.name, self.coder, create=True)
             else:
                 created = coding.create_code(self.store, event.name, self.coder, parent_id=event.parent_id)

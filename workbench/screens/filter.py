@@ -9,10 +9,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench import coding
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.store import coders as coder_rows
-from workbench.store import codes as code_rows
 from workbench.store import survey
 from workbench.store.answers import AnswerFilter
 
@@ -42,7 +42,7 @@ class FilterDialog(ModalScreen[AnswerFilter | None]):
         if kind in ("all", "uncoded"):
             self.dismiss(AnswerFilter(uncoded=kind == "uncoded"))
         elif kind == "code":
-            codes = code_rows.live_code_paths(self.app.store)
+            codes = coding.Codebook.from_store(self.app.store).live_rows()
             self.app.push_screen(
                 CodeChoiceDialog("Coded with which code?", codes),
                 lambda code_id: self._finish("code_id", code_id),

@@ -8,11 +8,10 @@ from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.bulk_review import answer_choices, code_answers
+from workbench.screens.bulk_review import answer_choices
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen
-from workbench.store import codes as code_rows
 from workbench.suggest.results import RankedAnswer
 
 
@@ -50,7 +49,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
             self.rank()
 
     def action_choose_code(self) -> None:
-        codes = [code for code in code_rows.live_code_paths(self.app.store) if code["codable"]]
+        codes = [code for code in coding.Codebook.from_store(self.app.store).live_rows() if code["codable"]]
         self.app.push_screen(CodeChoiceDialog("More answers like which code?", codes), self._code_chosen)
 
     def _code_chosen(self, code_id: str | None) -> None:
@@ -65,7 +64,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
             else "uncoded answers to the questions it is used in"
         )
         self.query_one("#similar-title", Label).update(
-            f"More like “{coding.code_path(self.app.store, self.code_id)}”  ·  {where}"
+            f"More like “{coding.Codebook.from_store(self.app.store).path(self.code_id)}”  ·  {where}"
         )
         self.query_one(SelectionList).clear_options()
         self.show_status("Ranking…")
@@ -107,7 +106,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
         elif self.code_id is None or not ticked:
             self.notify("Tick the answers that should get the code (Space).", severity="warning")
         else:
-            path = coding.code_path(self.app.store, self.code_id)
+            path = coding.Codebook.from_store(self.app.store).path(self.code_id)
             self.app.push_screen(
                 ConfirmDialog(f"Code {len(ticked)} answers with “{path}”?"),
                 lambda yes: yes and self._apply(ticked),
@@ -115,7 +114,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
 
     def _apply(self, ticked: tuple[int, ...]) -> None:
         try:
-            coded = code_answers(self.app.store, list(ticked), [self.code_id], self.app.coder)
+            coded = coding.apply_to_answers(self.app.store, list(ticked), [self.code_id], self.app.coder)
         except UserError as error:
             self.notify(str(error), severity="error")
             return

@@ -9,7 +9,7 @@ from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
 
 from workbench import coding
 from workbench.errors import UserError
-from workbench.screens.bulk_review import answer_choices, code_answers
+from workbench.screens.bulk_review import answer_choices
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
 from workbench.store import answers as answer_rows
@@ -60,7 +60,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
         for segment in coding_rows.segments_with_codes(self.app.store, self.answer_id):
             for row in segment["codings"]:
                 if row["coder"] == self.app.coder:
-                    codes[row["code_id"]] = coding.code_path(self.app.store, row["code_id"])
+                    codes[row["code_id"]] = coding.Codebook.from_store(self.app.store).path(row["code_id"])
         return codes
 
     def _show_answer(self, text: str) -> None:
@@ -111,7 +111,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
 
     def _apply(self, ticked: tuple[int, ...]) -> None:
         try:
-            coded = code_answers(self.app.store, list(ticked), list(self.codes), self.app.coder)
+            coded = coding.apply_to_answers(self.app.store, list(ticked), list(self.codes), self.app.coder)
         except UserError as error:
             self.notify(str(error), severity="error")
             return

@@ -41,50 +41,9 @@ def live_codes(store: Store) -> list[dict]:
     return store.rows(f"SELECT * FROM codes WHERE {LIVE_CODE} ORDER BY position, created_at, id")
 
 
-def live_code_paths(store: Store) -> list[dict]:
-    """Every live code and theme with its full path ("Theme > Code"), sorted by path."""
-    rows = live_codes(store)
-    by_id = {row["id"]: row for row in rows}
-    for row in rows:
-        names, node = [], row
-        while node is not None:
-            names.append(node["name"])
-            node = by_id.get(node["parent_id"])
-        row["path"] = " > ".join(reversed(names))
-    return sorted(rows, key=lambda row: row["path"].casefold())
-
-
 def all_codes(store: Store) -> list[dict]:
     """Every code, including retired and merged ones, oldest first."""
     return store.rows("SELECT * FROM codes ORDER BY created_at, id")
-
-
-def _codes_in_display_order(store: Store) -> list[dict]:
-    return store.rows("SELECT * FROM codes ORDER BY position, created_at, id")
-
-
-def all_codes_parents_first(store: Store) -> list[dict]:
-    """Every code including merged ones, in display order with parents before children."""
-    return _parents_first(_codes_in_display_order(store))
-
-
-def unmerged_codes(store: Store) -> list[dict]:
-    """Every code not merged away (retired ones included), parents before children."""
-    return _parents_first([row for row in _codes_in_display_order(store) if row["merged_into"] is None])
-
-
-def _parents_first(rows: list[dict]) -> list[dict]:
-    by_parent: dict[str | None, list[dict]] = {}
-    for row in rows:
-        by_parent.setdefault(row["parent_id"], []).append(row)
-    ordered: list[dict] = []
-    known = {row["id"] for row in rows}
-    pending = [row for row in rows if row["parent_id"] is None or row["parent_id"] not in known]
-    while pending:
-        row = pending.pop(0)
-        ordered.append(row)
-        pending[0:0] = by_parent.get(row["id"], [])
-    return ordered
 
 
 def insert_code(store: Store, row: dict) -> None:

@@ -15,8 +15,9 @@ def codings_of_segment(store: Store, segment_id: str) -> list[dict]:
 
 def coding_keys_of_segment(store: Store, segment_id: str, coder: str) -> dict[str, str]:
     """Code id -> coding id for one coder's codings on one segment."""
+    # "+coder" keeps SQLite on the segment index; the coder index would scan all their codings.
     rows = store.execute(
-        "SELECT code_id, id FROM codings WHERE segment_id = ? AND coder = ?", (segment_id, coder)
+        "SELECT code_id, id FROM codings WHERE segment_id = ? AND +coder = ?", (segment_id, coder)
     )
     return dict(rows.fetchall())
 

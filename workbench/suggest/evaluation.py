@@ -12,12 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.store import survey
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer
-from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
-from workbench.suggest.engines import project_engine
+from workbench.suggest.data import CodedSegment, coded_segments
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
 from workbench.suggest.keystrokes import keys_for_code
 from workbench.suggest.suggester import CodeSuggester
 from workbench.suggest.vectors import project_vectors
@@ -55,19 +56,19 @@ def evaluate(
     store: Store, coder: str, question_id=None, seed=None, engine=None, on_progress=None, **model_params
 ) -> dict:
     """The replay's figures as the stable JSON object of ``workbench evaluate``."""
-    tree = CodeTree.from_store(store)
-    segments = replay_order(store, segments_in_scope(store, coder, question_id, tree), seed)
-    vectors = project_vectors(store, engine or project_engine(store))
+    codebook = Codebook.from_store(store)
+    segments = replay_order(store, segments_in_scope(store, coder, question_id, codebook), seed)
+    vectors = project_vectors(store, engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
     matrix = vectors.segment_rows(segments)
-    steps = replay(matrix, segments, tree, seed, on_progress, **model_params)
+    steps = replay(matrix, segments, codebook, seed, on_progress, **model_params)
     figures = summarise(steps)
-    figures["ari"], figures["nmi"] = cluster_agreement(matrix, segments, tree, seed)
+    figures["ari"], figures["nmi"] = cluster_agreement(matrix, segments, codebook, seed)
     return figures
 
 
-def segments_in_scope(store, coder, question_id, tree) -> list[CodedSegment]:
+def segments_in_scope(store, coder, question_id, codebook) -> list[CodedSegment]:
     """The coder's coded segments (of one question if given), in coding order."""
-    segments = coded_segments(store, coder, tree)
+    segments = coded_segments(store, coder, codebook)
     if question_id is not None:
         segments = [seg for seg in segments if seg.question_id == question_id]
     if not segments:
@@ -89,7 +90,7 @@ def replay_order(store: Store, segments: list[CodedSegment], seed=None) -> list[
     return ordered
 
 
-def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
+def replay(matrix, segments, codebook, seed=None, on_progress=None, **model_params):
     """Suggest for each segment with a model of the earlier ones, then teach it the segment."""
     model = CodeSuggester(random_state=seed or 0, **model_params)
     totals = Counter(seg.question_id for seg in segments)
@@ -107,7 +108,7 @@ def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
                 segment,
                 ranked,
                 code_counts,
-                tree,
+                codebook,
                 seen_in_question[segment.question_id] / totals[segment.question_id],
                 baseline[0][0] if baseline else None,
             )
@@ -122,13 +123,13 @@ def replay(matrix, segments, tree, seed=None, on_progress=None, **model_params):
 
 
 def _step(
-    segment, ranked, code_counts: Counter, tree, coded_share: float, baseline: str | None
+    segment, ranked, code_counts: Counter, codebook, coded_share: float, baseline: str | None
 ) -> ReplayStep:
-    known_names = [tree.name(code) for code in code_counts]
+    known_names = [codebook.code(code).name for code in code_counts]
 
     def keys(shown: list[str]) -> int:
         return sum(
-            keys_for_code(tree.name(code), known_names, code in code_counts, code in shown)
+            keys_for_code(codebook.code(code).name, known_names, code in code_counts, code in shown)
             for code in segment.codes
         )
 
@@ -186,7 +187,7 @@ def learning_curve(steps: list[ReplayStep]) -> list[dict]:
     return curve
 
 
-def cluster_agreement(matrix, segments, tree, seed=None) -> tuple[float | None, float | None]:
+def cluster_agreement(matrix, segments, codebook, seed=None) -> tuple[float | None, float | None]:
     """ARI and NMI of automatic clusters against the coder's main themes, per question,
     weighted by the question's segments (None when no question has enough segments)."""
     weighted_ari = weighted_nmi = total = 0.0
@@ -194,7 +195,7 @@ def cluster_agreement(matrix, segments, tree, seed=None) -> tuple[float | None, 
         rows = [i for i, seg in enumerate(segments) if seg.question_id == question]
         if len(rows) < 10:
             continue
-        themes = [tree.main_theme(segments[i].codes[0]) for i in rows]
+        themes = [codebook.main_theme(segments[i].codes[0]) for i in rows]
         labels = AnswerClusterer(random_state=seed or 0).fit(matrix[rows]).labels_
         weighted_ari += adjusted_rand_score(themes, labels) * len(rows)
         weighted_nmi += normalized_mutual_info_score(themes, labels) * len(rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from sklearn.exceptions import NotFittedError
 
+from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.store import answers as answer_rows
 from workbench.store import events as event_rows
@@ -18,7 +19,7 @@ from workbench.store import segments as segment_rows
 from workbench.store import survey
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words
-from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
+from workbench.suggest.data import CodedSegment, coded_segments
 from workbench.suggest.duplicates import near_duplicate_groups
 from workbench.suggest.engines import project_engine
 from workbench.suggest.results import (
@@ -62,8 +63,8 @@ class Suggester:
         """Vectorise the project (cached) and learn from every coded segment."""
         self.seen_event_ = event_rows.last_event_seq(self.store)
         self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
-        self.tree_ = CodeTree.from_store(self.store)
-        self.segments_ = coded_segments(self.store, self.coder, self.tree_)
+        self.codebook_ = Codebook.from_store(self.store)
+        self.segments_ = coded_segments(self.store, self.coder, self.codebook_)
         self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
         self.model_.fit(*self._training(self.segments_))
         self.row_of_segment_ = {}
@@ -84,8 +85,8 @@ class Suggester:
         if seen_event == self.seen_event_:
             return self
         self.seen_event_ = seen_event
-        self.tree_ = CodeTree.from_store(self.store)
-        current = coded_segments(self.store, self.coder, self.tree_)
+        self.codebook_ = Codebook.from_store(self.store)
+        current = coded_segments(self.store, self.coder, self.codebook_)
         known = len(self.segments_)
         if current[:known] != self.segments_ or answer_rows.answer_fingerprint(self.store) != _fingerprint(
             self.vectors_
@@ -158,8 +159,8 @@ class Suggester:
         return [
             Suggestion(
                 code_id=item.code_id,
-                name=self.tree_.name(item.code_id),
-                path=self.tree_.path(item.code_id),
+                name=self.codebook_.code(item.code_id).name,
+                path=self.codebook_.path(item.code_id),
                 score=item.score,
                 evidence=tuple(self._evidence(row, sim) for row, sim in item.evidence),
             )
@@ -211,7 +212,7 @@ class Suggester:
 
     def more_like_this(self, code_id: str, question_id=None, limit=50) -> list[RankedAnswer]:
         """Uncoded answers ranked by cosine similarity to the code's centroid."""
-        live = self.tree_.live_id(code_id)
+        live = self.codebook_.resolve(code_id)
         rows = [row for row, seg in enumerate(self.segments_) if live in seg.codes]
         if not rows:
             raise UserError(f"code {code_id} has no coded segments to compare with yet.")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.coding.codebook_tree import join_path
+
 
 class CodeChips(Static):
     """One line per segment: its number, ★ when marked for the report, and a chip per code
-    ("Theme › Code")."""
+    ("Theme > Code")."""
 
     COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current", "code-chips--report"}
 
@@ -34,7 +36,7 @@ class CodeChips(Static):
         if not shown:
             line.append("no code yet", style="dim italic")
         for row in shown:
-            label = f" {row['theme']} › {row['name']} " if row["theme"] else f" {row['name']} "
+            label = f" {join_path((row['theme'], row['name']))} " if row["theme"] else f" {row['name']} "
             if row["coder"] != coder:
                 label = f"{label.rstrip()} · {row['coder']} "
                 line.append(label, style=self.get_component_rich_style("code-chips--other"))

@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.coding.codebook_tree import PATH_SEPARATOR, join_path
+
 CREATE_OPTION = "__create__"
 MATCH_LIMIT = 40
 STRONG_MATCH = 90
@@ -158,8 +160,8 @@ class CodePicker(Vertical):
         )
 
     def _prompt(self, code: dict) -> Text:
-        *themes, name = code["path"].split(" > ")
-        prompt = Text(f"{' › '.join(themes)} › " if themes else "", style="dim")
+        *themes, name = code["path"].split(PATH_SEPARATOR)
+        prompt = Text(f"{join_path(themes)}{PATH_SEPARATOR}" if themes else "", style="dim")
         prompt.append(name, style="bold" if code["is_theme"] else "")
         return prompt
 

@@ -63,7 +63,7 @@ class SuggestionList(Static):
         text = Text()
         for number, row in enumerate(self.rows, start=1):
             text.append(f"{number} ", style=number_style)
-            text.append(row.path.replace(" > ", " › "))
+            text.append(row.path)
             if row.score is not None:
                 text.append(f"  {row.score:.2f}", style=evidence_style)
             if self.show_evidence and row.evidence:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from workbench.coding import codes_tree
 from workbench.coding.changes import Change, recording
-from workbench.coding.codebook import PATH_SEPARATOR, insert_new_code, split_path
-from workbench.coding.models import CodeNode
+from workbench.coding.codebook import insert_new_code, live_child_named
+from workbench.coding.codebook_tree import Codebook, join_path, parse_path
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
 from workbench.refi import codebook as refi_codebook
@@ -50,17 +49,18 @@ def export_code_list(store: Store, path: str | Path, *, title: str = "", questio
     suffix = _suffix(path)
     if suffix == ".qdc":
         return refi_codebook.write_qdc(store, path)
-    tree = codes_tree(store)
+    codebook = Codebook.from_store(store)
     if suffix == ".csv":
-        return write_bytes_atomically(path, _csv_text(tree).encode("utf-8"))
-    document = {"title": title, **({"question": question} if question else {}), "codes": _yaml_nodes(tree)}
+        return write_bytes_atomically(path, _csv_text(codebook).encode("utf-8"))
+    codes = _yaml_nodes(codebook, None)
+    document = {"title": title, **({"question": question} if question else {}), "codes": codes}
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     return write_bytes_atomically(path, text.encode("utf-8"))
 
 
-def _yaml_nodes(nodes: tuple[CodeNode, ...] | list[CodeNode]) -> list[dict]:
+def _yaml_nodes(codebook: Codebook, parent_id: str | None) -> list[dict]:
     entries = []
-    for node in nodes:
+    for node in codebook.children(parent_id):
         entry: dict = {"name": node.name}
         if node.definition:
             entry["definition"] = node.definition
@@ -68,22 +68,18 @@ def _yaml_nodes(nodes: tuple[CodeNode, ...] | list[CodeNode]) -> list[dict]:
             entry["colour"] = node.colour
         if node.is_theme and node.codable:
             entry["codable"] = True
-        if node.children:
-            entry["children"] = _yaml_nodes(node.children)
+        if codebook.children(node.id):
+            entry["children"] = _yaml_nodes(codebook, node.id)
         entries.append(entry)
     return entries
 
 
-def _flatten(nodes) -> list[CodeNode]:
-    return [flat for node in nodes for flat in (node, *_flatten(node.children))]
-
-
-def _csv_text(tree: list[CodeNode]) -> str:
+def _csv_text(codebook: Codebook) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for node in _flatten(tree):
-        writer.writerow((node.path, node.definition, node.colour or ""))
+    for code in codebook.live():
+        writer.writerow((codebook.path(code.id), code.definition, code.colour or ""))
     return buffer.getvalue()
 
 
@@ -115,7 +111,7 @@ def _yaml_specs(path: Path, text: str) -> list[CodeSpec]:
 def _collect_yaml(path: Path, entries: list, parent: tuple[str, ...], specs: list[CodeSpec]) -> None:
     for entry in entries:
         if not isinstance(entry, dict) or not str(entry.get("name") or "").strip():
-            raise UserError(f"{path}: every code under {' > '.join(parent) or 'codes'} needs a name.")
+            raise UserError(f"{path}: every code under {join_path(parent) or 'codes'} needs a name.")
         children = entry.get("children") or []
         if not isinstance(children, list):
             raise UserError(f"{path}: 'children' of '{entry['name']}' must be a list.")
@@ -140,7 +136,7 @@ def _csv_specs(path: Path, text: str) -> list[CodeSpec]:
     for line, row in enumerate(reader, start=2):
         if not (row.get("path") or "").strip():
             raise UserError(f"{path}: row {line} has an empty path.")
-        names = tuple(split_path(row["path"]))
+        names = parse_path(row["path"])
         rows.append((names, (row.get("definition") or "").strip(), (row.get("colour") or "").strip() or None))
     parents = {names[:depth] for names, _, _ in rows for depth in range(1, len(names))}
     return [
@@ -166,7 +162,7 @@ def import_code_list(store: Store, path: str | Path, coder: str) -> CodeListRepo
     outcome: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
     with recording(store, "code.import", coder) as change:
         for spec in _with_parents(specs):
-            outcome[_import_spec(store, change, spec, coder)].append(PATH_SEPARATOR.join(spec.path))
+            outcome[_import_spec(store, change, spec, coder)].append(join_path(spec.path))
         change.info = {"file": Path(path).name, **{key: len(value) for key, value in outcome.items()}}
     return CodeListReport(**{key: tuple(value) for key, value in outcome.items()})
 
@@ -185,20 +181,12 @@ def _with_parents(specs: list[CodeSpec]) -> list[CodeSpec]:
     return complete
 
 
-def _live_child(store: Store, parent_id: str | None, name: str) -> dict | None:
-    wanted = name.casefold()
-    return next(
-        (row for row in code_rows.live_children(store, parent_id) if row["name"].casefold() == wanted),
-        None,
-    )
-
-
 def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> str:
     """Create or update the code at ``spec.path``; say whether it was new, changed or unchanged."""
     parent_id = None
     for name in spec.path[:-1]:
-        parent_id = _live_child(store, parent_id, name)["id"]
-    existing = _live_child(store, parent_id, spec.path[-1])
+        parent_id = live_child_named(store, parent_id, name)["id"]
+    existing = live_child_named(store, parent_id, spec.path[-1])
     if existing is None:
         guid = spec.guid if spec.guid and code_rows.code_row(store, spec.guid) is None else None
         code_id = insert_new_code(

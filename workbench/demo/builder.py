@@ -19,7 +19,7 @@ DEMO_FILE_NAME = "demo.db"
 
 def demo_source_files() -> tuple[Path, Path]:
     """The demo corpus shipped with the package: the wide answers CSV and its questions file."""
-    folder = Path(str(resources.files("workbench").joinpath("demo")))
+    folder = Path(str(resources.files("workbench.demo")))
     answers, questions = folder / "answers.csv", folder / "questions.yaml"
     for path in (answers, questions):
         if not path.is_file():
