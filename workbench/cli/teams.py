@@ -26,9 +26,12 @@ def register(subparsers) -> None:
 
     merge = subparsers.add_parser("merge", help="bring another coder's copy of the project in")
     merge.add_argument("project", help="the project file to merge into")
-    merge.add_argument("other", help="the other coder's project file")
+    merge.add_argument("other", nargs="?", help="the other coder's project file")
     merge.add_argument("--unify", action="store_true", help="merge codes created by both into one")
-    merge.add_argument("--coder", help="who unifies codes (default: the last coder used)")
+    merge.add_argument("--coder", help="who unifies codes or settles conflicts (default: the last coder)")
+    merge.add_argument("--conflicts", action="store_true", help="list the merge conflicts to settle")
+    merge.add_argument("--take", choices=("mine", "theirs"), help="with --conflicts: settle by taking a side")
+    merge.add_argument("--only", type=int, help="with --take: settle only conflict number N of the list")
     merge.set_defaults(handler=run_merge)
 
     agree = subparsers.add_parser("agreement", help="inter-coder agreement per code and overall")
@@ -68,9 +71,14 @@ def run_assign(arguments) -> int:
 
 
 def run_merge(arguments) -> int:
+    from workbench.errors import UserError
     from workbench.review.coders import current_coder
     from workbench.review.merge import merge_project, unify_codes
 
+    if arguments.conflicts:
+        return run_conflicts(arguments)
+    if arguments.other is None or arguments.take or arguments.only:
+        raise UserError("Give the other coder's project file, or --conflicts (with --take) to settle.")
     with open_project(arguments.project) as store:
         report = merge_project(store, arguments.other)
         print_merge_report(report)
@@ -81,14 +89,79 @@ def run_merge(arguments) -> int:
     return 0
 
 
+def run_conflicts(arguments) -> int:
+    """List the open merge conflicts, or settle them (all, or number ``--only``) by one side."""
+    from workbench.display import visible_line
+    from workbench.errors import UserError
+    from workbench.review.coders import current_coder
+    from workbench.review.conflicts import open_conflicts, settle
+
+    with open_project(arguments.project) as store:
+        conflicts = open_conflicts(store)
+        if arguments.only is not None and not 1 <= arguments.only <= len(conflicts):
+            raise UserError(f"--only {arguments.only}: there are {len(conflicts)} open merge conflicts.")
+        if not arguments.take:
+            for number, conflict in enumerate(conflicts, start=1):
+                print(f"{number}. {visible_line(conflict['description'])} (from {conflict['other_file']})")
+            print(f"{len(conflicts)} merge conflicts to settle." if conflicts else "No merge conflicts.")
+            return 0
+        chosen = conflicts if arguments.only is None else [conflicts[arguments.only - 1]]
+        coder = current_coder(arguments.coder)
+        for conflict in chosen:
+            settle(store, conflict["id"], arguments.take, coder)
+        print(f"Settled {len(chosen)} merge conflicts by taking {arguments.take}.")
+    return 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun if count == 1 else noun + 's'}"
+
+
+def _word_order(item: tuple[str, int]) -> tuple[int, str]:
+    nouns = ("codings", "codes", "segments", "memos")
+    noun = item[0].split(" ", 1)[0]
+    return (nouns.index(noun) if noun in nouns else len(nouns), item[0])
+
+
+def merge_words(by_coder: dict, conflicts: int) -> list[str]:
+    """One line per coder, e.g. "ola: 55 codings added, 3 removed, 1 code created"."""
+    lines = []
+    for coder in sorted(by_coder):
+        parts, last_noun = [], None
+        for key, count in sorted(by_coder[coder].items(), key=_word_order):
+            noun, verb = key.split(" ", 1)
+            singular = noun.removesuffix("s")
+            parts.append(f"{count} {verb}" if singular == last_noun else f"{_plural(count, singular)} {verb}")
+            last_noun = singular
+        lines.append(f"{coder}: {', '.join(parts)}")
+    if conflicts and lines:
+        lines[-1] += f"; {_plural(conflicts, 'conflict')} to settle"
+    elif conflicts:
+        lines.append(f"{_plural(conflicts, 'conflict')} to settle")
+    return lines
+
+
 def print_merge_report(report: MergeReport) -> None:
-    """What came in, then what needs a look."""
-    added = ", ".join(f"{count} {table}" for table, count in report.added.items() if count)
-    print(f"Merged: {added or 'nothing new (already merged)'}.")
-    for duplicate in report.duplicate_codes:
+    """What came in, in words, then what needs a look."""
+    from workbench.display import visible_line
+
+    lines = merge_words(report.by_coder, len(report.conflicts))
+    for line in lines:
+        print(visible_line(line))
+    copied = {table: count for table, count in report.added.items() if count and table != "events"}
+    if copied:
         print(
-            f"Code created twice ({duplicate.reason}): {duplicate.source_path!r} -> {duplicate.target_path!r}"
+            "Copied as they were: " + ", ".join(f"{count} {table}" for table, count in copied.items()) + "."
         )
+    if not lines and not copied:
+        print("Nothing new: everything in the other copy is already here.")
+    if report.conflicts:
+        print("Settle them with: workbench merge PROJECT --conflicts --take mine|theirs")
+    if report.dropped_codings:
+        print(f"{report.dropped_codings} codings were dropped: their code no longer exists here.")
+    for duplicate in report.duplicate_codes:
+        paths = f"{duplicate.source_path!r} -> {duplicate.target_path!r}"
+        print(visible_line(f"Code created twice ({duplicate.reason}): {paths}"))
     if report.duplicate_codes:
         print("Run again with --unify to merge each into its older twin.")
     for conflict in report.segment_conflicts:
@@ -96,7 +169,11 @@ def print_merge_report(report: MergeReport) -> None:
     if report.answers_with_other_text:
         print(f"{report.answers_with_other_text} answers differ in text; this file's text was kept.")
     for code in report.codes_differing:
-        print(f"Code {code['name']!r} differs in the other file ({code['other_name']!r}); kept this one.")
+        print(
+            visible_line(
+                f"Code {code['name']!r} differs in the other file ({code['other_name']!r}); kept this one."
+            )
+        )
     for table in report.unmerged_tables:
         print(f"Table {table} was not merged.")
 

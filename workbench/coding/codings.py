@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workbench.coding.changes import recording
 from workbench.errors import UserError
-from workbench.store import Store, new_id, now
+from workbench.store import Store, now, stable_id
 from workbench.store import codebook as codebook_rows
 from workbench.store import codings as coding_rows
 
@@ -60,7 +60,7 @@ def apply_codes_to_segments(
             existing = coding_rows.coding_keys_of_segment(store, segment_id, coder)
             rows += [
                 {
-                    "id": new_id(),
+                    "id": stable_id("coding", segment_id, code_id, coder),
                     "segment_id": segment_id,
                     "code_id": code_id,
                     "coder": coder,
