@@ -111,14 +111,21 @@ def answer_rows(store: Store, schema: str, answer_id: int) -> dict:
 
 
 def orphaned_codings(store: Store) -> list[dict]:
-    """Codings whose segment or code is gone, with the other file's span of their segment."""
+    """Codings whose segment or code is gone, with the other file's span of their segment.
+
+    Only codings the new events touched, or on segments and codes they touched, can be orphans.
+    """
     return store.rows(
+        "WITH theirs AS (SELECT tbl, row_id FROM temp.merge_touches WHERE origin = 'theirs') "
         "SELECT k.id, k.segment_id, k.code_id, k.coder, m.own_id AS answer_id, o.start, o.end, "
         "EXISTS (SELECT 1 FROM main.codes c WHERE c.id = k.code_id) AS code_exists "
         "FROM main.codings k LEFT JOIN other.segments o ON o.id = k.segment_id "
         "LEFT JOIN temp.merge_answer_map m ON m.other_id = o.answer_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM main.segments s WHERE s.id = k.segment_id) "
-        "OR NOT EXISTS (SELECT 1 FROM main.codes c WHERE c.id = k.code_id)"
+        "WHERE (k.id IN (SELECT row_id FROM theirs WHERE tbl = 'codings') "
+        "OR k.segment_id IN (SELECT row_id FROM theirs WHERE tbl = 'segments') "
+        "OR k.code_id IN (SELECT row_id FROM theirs WHERE tbl = 'codes')) "
+        "AND (NOT EXISTS (SELECT 1 FROM main.segments s WHERE s.id = k.segment_id) "
+        "OR NOT EXISTS (SELECT 1 FROM main.codes c WHERE c.id = k.code_id))"
     )
 
 
@@ -135,8 +142,8 @@ def orphaned_memos(store: Store) -> list[dict]:
 def codings_on_merged_codes(store: Store) -> list[dict]:
     """Codings whose code was merged into another (to be moved onto the surviving code)."""
     return store.rows(
-        "SELECT k.id, k.segment_id, k.code_id, k.coder FROM codings k JOIN codes c ON c.id = k.code_id "
-        "WHERE c.merged_into IS NOT NULL ORDER BY k.id"
+        "SELECT id, segment_id, code_id, coder FROM codings "
+        "WHERE code_id IN (SELECT id FROM codes WHERE merged_into IS NOT NULL) ORDER BY id"
     )
 
 
