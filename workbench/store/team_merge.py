@@ -108,11 +108,13 @@ TEAM_STATEMENTS = (
     ),
     (
         "adjudications",
-        "INSERT INTO main.adjudications (id, segment_id, coders, decision, decided_by, decided_at) "
-        "SELECT id, segment_id, coders, decision, decided_by, decided_at FROM other.adjudications "
-        "WHERE segment_id IN (SELECT id FROM main.segments) "
+        "INSERT INTO main.adjudications "
+        "(id, segment_id, coders, decision, decided_by, decided_at, codes, previous) "
+        "SELECT id, segment_id, coders, decision, decided_by, decided_at, codes, previous "
+        "FROM other.adjudications WHERE segment_id IN (SELECT id FROM main.segments) "
         "ON CONFLICT (segment_id, coders) DO UPDATE SET decision = excluded.decision, "
-        "decided_by = excluded.decided_by, decided_at = excluded.decided_at, id = excluded.id "
+        "decided_by = excluded.decided_by, decided_at = excluded.decided_at, id = excluded.id, "
+        "codes = excluded.codes, previous = excluded.previous "
         "WHERE excluded.decided_at > adjudications.decided_at",
     ),
 )

@@ -112,21 +112,10 @@ def segment_texts(store: Store, segment_ids: Sequence[str]) -> dict[str, dict]:
 def adjudicated(store: Store, coders_key: str) -> dict[str, str]:
     """Segment id → decision for the disagreements already settled between these coders."""
     rows = store.db.execute(
-        "SELECT segment_id, decision FROM adjudications WHERE coders = ?", (coders_key,)
+        "SELECT segment_id, decision FROM adjudications WHERE coders = ? AND decision != 'open'",
+        (coders_key,),
     ).fetchall()
     return dict(rows)
-
-
-def record_adjudication(
-    store: Store, segment_id: str, coders_key: str, decision: str, decided_by: str
-) -> None:
-    """Remember how a disagreement was settled (replacing an earlier decision)."""
-    store.execute(
-        "INSERT INTO adjudications (id, segment_id, coders, decision, decided_by, decided_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (segment_id, coders) DO UPDATE SET "
-        "decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
-        (new_id(), segment_id, coders_key, decision, decided_by, now()),
-    )
 
 
 def codes_of_segment(store: Store, segment_id: str, coder: str) -> list[str]:
@@ -205,3 +194,37 @@ def reviewable_coders(store: Store) -> list[str]:
         "AND EXISTS (SELECT 1 FROM codings k WHERE k.coder = c.name) ORDER BY c.name"
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def adjudication_row(store: Store, segment_id: str, coders_key: str) -> dict | None:
+    """The decision on one segment between a pair of coders (decision 'open' when undone)."""
+    rows = store.rows(
+        "SELECT * FROM adjudications WHERE segment_id = ? AND coders = ?", (segment_id, coders_key)
+    )
+    return rows[0] if rows else None
+
+
+def write_adjudication(store: Store, row: dict) -> None:
+    """Store a decision with its codes (JSON list) and the decision it replaced (JSON or None)."""
+    store.execute(
+        "INSERT INTO adjudications "
+        "(id, segment_id, coders, decision, decided_by, decided_at, codes, previous) "
+        "VALUES (:id, :segment_id, :coders, :decision, :decided_by, :decided_at, :codes, :previous) "
+        "ON CONFLICT (segment_id, coders) DO UPDATE SET decision = excluded.decision, "
+        "decided_by = excluded.decided_by, decided_at = excluded.decided_at, codes = excluded.codes, "
+        "previous = excluded.previous",
+        {"id": new_id(), **row},
+    )
+
+
+def settled_segments(store: Store) -> dict[str, dict]:
+    """Per settled segment: decision, code ids (JSON list; '[]' for "neither"), who and when.
+
+    For the report layer: a settled segment counts the consensus codes only. When several
+    coder pairs were settled on one segment, the latest decision stands.
+    """
+    rows = store.rows(
+        "SELECT segment_id, coders, decision, codes, decided_by, decided_at FROM adjudications "
+        "WHERE decision != 'open' ORDER BY decided_at, id"
+    )
+    return {row["segment_id"]: row for row in rows}

@@ -1,4 +1,4 @@
-"""Merge conflicts waiting to be settled, and the record of merges between copies."""
+"""Merge conflicts waiting to be settled; adjudications remember their codes and what they replaced."""
 
 VERSION = 6
 
@@ -18,4 +18,9 @@ STATEMENTS = [
         settled_at TEXT
     )""",
     "CREATE INDEX merge_conflicts_open ON merge_conflicts (settled, created_at)",
+    # The settled codes (JSON list of code ids; [] for "neither") and the decision this one
+    # replaced (JSON {decision, codes} or null), so a decision can be undone. decision 'open'
+    # marks an undone decision (kept, so the undo crosses a merge as the later decision).
+    "ALTER TABLE adjudications ADD COLUMN codes TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE adjudications ADD COLUMN previous TEXT",
 ]
