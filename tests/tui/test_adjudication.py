@@ -101,3 +101,22 @@ async def test_review_flow(make_app):
         ("A", "ola", "agree", ""),
         ("A", "ola", "comment", "Hvorfor Godt?"),
     ]
+
+
+async def test_review_and_adjudication_refuse_a_blind_coder(make_app):
+    from workbench.store import teams
+
+    app = make_app()
+    seed_disagreements(app.store)
+    segments = [row["id"] for row in app.store.rows("SELECT id FROM segments LIMIT 2")]
+    teams.add_assignments(app.store, segments, "ola", blind=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        for screen_class in (AdjudicationScreen, ReviewScreen):
+            app.open_screen(screen_class)
+            await pilot.pause()
+            assert app.screen is start
+        messages = [notification.message for notification in app._notifications]
+        assert any("Adjudication is closed to ola" in message for message in messages)
+        assert any("Review is closed to ola" in message for message in messages)

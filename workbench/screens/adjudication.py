@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from workbench.errors import UserError
 from workbench.review import adjudication
 from workbench.review.adjudication import Disagreement
+from workbench.review.blind import refused_on_screen as refused
 from workbench.review.codepaths import CodePaths
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
@@ -50,6 +51,8 @@ class AdjudicationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if refused(self, "adjudication"):
+            return
         table = self.query_one(DataTable)
         table.add_columns("", "Question", "Respondent", "Segment", "A", "B")
         self.pairs = adjudication.coder_pairs(self.app.store)

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
 from workbench.errors import UserError
+from workbench.review.blind import Visibility
 from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
@@ -65,7 +66,7 @@ class CodebookScreen(Screen[int | None]):
         keep = keep or self.selected_id
         tree.clear()
         tree.root.expand()
-        usage = tui_queries.code_usage(self.store)
+        usage = Visibility.of(self.store, self.app.coder, self.app.settings.blind).code_usage(self.store)
         for node in coding.codes_tree(self.store):
             self._add(tree.root, node, usage)
         if keep:

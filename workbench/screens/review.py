@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from workbench.review import comments
+from workbench.review.blind import refused_on_screen as refused
 from workbench.review.comments import ReviewedSegment
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import survey
@@ -47,6 +48,8 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if refused(self, "review"):
+            return
         self.query_one(DataTable).add_columns("Segment", "Codes", "Marks")
         self.coders = comments.coders_to_review(self.app.store, self.app.coder)
         self.choose_coder(self.coders[0] if self.coders else None)

@@ -228,3 +228,69 @@ def settled_segments(store: Store) -> dict[str, dict]:
         "WHERE decision != 'open' ORDER BY decided_at, id"
     )
     return {row["segment_id"]: row for row in rows}
+
+
+def _within(answer_ids: frozenset[int] | None) -> tuple[str, list]:
+    if answer_ids is None:
+        return "", []
+    ids = sorted(answer_ids)
+    return f" AND a.id IN ({_placeholders(ids) or 'NULL'})", ids
+
+
+def code_usage_of(
+    store: Store, coder: str | None, answer_ids: frozenset[int] | None
+) -> dict[str, tuple[set[str], set[str]]]:
+    """Per code id: (segment ids, respondent ids), counting one coder's codings (None: anyone's)
+    within some answers (None: all), for the codebook's counts."""
+    inside, params = _within(answer_ids)
+    mine, mine_params = (" AND k.coder = ?", [coder]) if coder else ("", [])
+    usage: dict[str, tuple[set[str], set[str]]] = {}
+    rows = store.db.execute(
+        "SELECT k.code_id, k.segment_id, a.respondent_id FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
+        f"WHERE 1 = 1{mine}{inside}",
+        [*mine_params, *params],
+    )
+    for code_id, segment_id, respondent_id in rows:
+        segments, respondents = usage.setdefault(code_id, (set(), set()))
+        segments.add(segment_id)
+        respondents.add(respondent_id)
+    return usage
+
+
+def respondents_per_code_of(
+    store: Store, question_id: str, wave: int | None, coder: str | None, answer_ids: frozenset[int] | None
+) -> tuple[int, list[dict]]:
+    """(base, per code name and respondents) for the chart, as one coder sees the question."""
+    inside, params = _within(answer_ids)
+    mine, mine_params = (" AND k.coder = ?", [coder]) if coder else ("", [])
+    base = store.scalar(
+        "SELECT COUNT(DISTINCT a.respondent_id) FROM answers a "
+        f"WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0{inside}",
+        [question_id, wave, *params],
+    )
+    rows = store.rows(
+        "SELECT c.id, c.name, COUNT(DISTINCT a.respondent_id) AS respondents "
+        "FROM codings k JOIN segments s ON s.id = k.segment_id "
+        "JOIN answers a ON a.id = s.answer_id JOIN codes c ON c.id = k.code_id "
+        f"WHERE a.question_id = ? AND a.wave = ?{mine}{inside} "
+        "GROUP BY c.id ORDER BY respondents DESC, c.name",
+        [question_id, wave, *mine_params, *params],
+    )
+    return base or 0, rows
+
+
+def answer_ids_seen_by(
+    store: Store, question_id: str, wave: int | None, answer_filter, coder: str | None
+) -> list[int]:
+    """The question's answers matching a filter in which only ``coder``'s codings count (None: anyone's)."""
+    from workbench.store.tui_queries import _filter_sql
+
+    where, params = _filter_sql(answer_filter, coder)
+    rows = store.db.execute(
+        "SELECT a.id FROM answers a JOIN respondents r ON r.id = a.respondent_id "
+        f"WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0{where} "
+        "ORDER BY a.respondent_id, a.id",
+        [question_id, wave, *params],
+    ).fetchall()
+    return [row[0] for row in rows]
