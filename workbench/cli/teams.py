@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from workbench.display import visible_line
 from workbench.project import open_project
 
 # The review package pulls in numpy and openpyxl: import it in the handlers, so that
@@ -22,6 +23,9 @@ def register(subparsers) -> None:
     assign.add_argument("--question", help="only this question id")
     assign.add_argument("--seed", type=int, help="random seed, for a reproducible sample")
     assign.add_argument("--open", action="store_true", help="not blind: show other coders' codes")
+    assign.add_argument(
+        "--all-questions", action="store_true", help="sample every question, not only those already coded"
+    )
     assign.set_defaults(handler=run_assign)
 
     merge = subparsers.add_parser("merge", help="bring another coder's copy of the project in")
@@ -60,7 +64,10 @@ def run_assign(arguments) -> int:
             arguments.question,
             arguments.seed,
             blind=not arguments.open,
+            all_questions=arguments.all_questions,
         )
+    if result.questions_coded_only:
+        print("Sampling only the questions already coded (use --all-questions for every question).")
     for question, count in result.new_answers_by_question.items():
         print(f"{question}: {count} answers newly assigned to {result.coder}")
     print(
@@ -68,6 +75,22 @@ def run_assign(arguments) -> int:
         f"{'' if arguments.open else ' (blind)'}."
     )
     return 0
+
+
+def print_sample_progress(project_path) -> None:
+    """For ``info``: each double-coding sample, per question assigned and coded answers."""
+    from workbench.store import teams
+
+    with open_project(project_path, read_only=True) as store:
+        for coder in teams.assigned_coders(store):
+            _, blind = teams.assignment_summary(store, coder)
+            parts = [
+                f"{row['question_id']} {row['coded']}/{row['assigned']} coded "
+                f"(sample of {row['assigned'] / row['answered']:.0%})".replace("%", " %")
+                for row in teams.sample_progress(store, coder)
+            ]
+            label = "blind" if blind else "open"
+            print(visible_line(f"Double-coding sample of {coder} ({label}): {'; '.join(parts)}"))
 
 
 def run_merge(arguments) -> int:

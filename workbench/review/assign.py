@@ -29,6 +29,7 @@ class Assignment:
     coder: str
     new_answers_by_question: dict[str, int]
     total_segments: int
+    questions_coded_only: bool = False
 
 
 def blind_view(store: Store, coder: str) -> BlindView:
@@ -59,6 +60,12 @@ def draw_sample(
     return chosen
 
 
+def coded_questions(store: Store, coder: str) -> list[str]:
+    """Questions other (non-consensus) coders have coded: what a second coder can double-code."""
+    others = [row["name"] for row in teams.coders(store) if not row["is_consensus"] and row["name"] != coder]
+    return sorted({question for other in others for question in teams.questions_coded_by(store, other)})
+
+
 def assign_sample(
     store: Store,
     coder: str,
@@ -66,13 +73,19 @@ def assign_sample(
     question_id: str | None = None,
     seed: int | None = None,
     blind: bool = True,
+    all_questions: bool = False,
 ) -> Assignment:
-    """Give the coder a stratified random sample of answers (all their segments) to double-code."""
+    """Give the coder a stratified random sample of answers (all their segments) to double-code.
+
+    Without a question, only questions another coder has coded are sampled (all of them when
+    nobody has coded yet, or with ``all_questions``).
+    """
     if not 0 < share <= 1:
         raise UserError(f"--share must be above 0 and at most 1 (got {share}).")
     if question_id is not None and question_id not in teams.question_ids(store):
         raise UserError(f"{store.path}: no question with id {question_id!r}.")
-    rows = teams.answered_segments(store, question_id)
+    coded = [] if question_id or all_questions else coded_questions(store, coder)
+    rows = [row for row in teams.answered_segments(store, question_id) if not coded or row[0] in coded]
     answers_by_question: dict[str, list[int]] = defaultdict(list)
     segments_by_answer: dict[int, list[str]] = defaultdict(list)
     for question, answer_id, segment_id in rows:
@@ -84,6 +97,8 @@ def assign_sample(
     new_segments = [
         segment for answers in chosen.values() for answer in answers for segment in segments_by_answer[answer]
     ]
-    teams.add_assignments(store, new_segments, coder, blind)
+    how = {"share": share, "seed": seed, "questions": sorted(chosen)}
+    teams.add_assignments(store, new_segments, coder, blind, how)
     total, _ = teams.assignment_summary(store, coder)
-    return Assignment(coder, {question: len(answers) for question, answers in chosen.items()}, total)
+    counts = {question: len(answers) for question, answers in chosen.items()}
+    return Assignment(coder, counts, total, bool(coded))

@@ -83,15 +83,17 @@ def assignment_summary(store: Store, coder: str) -> tuple[int, bool]:
     return row[0], bool(row[1])
 
 
-def add_assignments(store: Store, segment_ids: Iterable[str], coder: str, blind: bool) -> None:
-    """Assign segments to a coder (existing assignments stay as they are)."""
+def add_assignments(
+    store: Store, segment_ids: Iterable[str], coder: str, blind: bool, how: dict | None = None
+) -> None:
+    """Assign segments to a coder (existing ones stay); ``how`` (share, seed, questions) is logged."""
     created = now()
     with store.atomic():
         store.executemany(
             "INSERT OR IGNORE INTO assignments (segment_id, coder, blind, created_at) VALUES (?, ?, ?, ?)",
             ((segment_id, coder, int(blind), created) for segment_id in segment_ids),
         )
-        store.log_event("assign", coder=coder, after={"blind": blind})
+        store.log_event("assign", coder=coder, after={"blind": blind, **(how or {})})
 
 
 def segment_texts(store: Store, segment_ids: Sequence[str]) -> dict[str, dict]:
@@ -292,5 +294,66 @@ def answer_ids_seen_by(
         f"WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0{where} "
         "ORDER BY a.respondent_id, a.id",
         [question_id, wave, *params],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def codings_of_coders_by_answer(
+    store: Store, coders: Sequence[str], question_id: str | None = None
+) -> list[tuple[str, int, str, str]]:
+    """(question id, answer id, coder, code id) of every coding by the given coders."""
+    sql = (
+        "SELECT a.question_id, a.id, k.coder, k.code_id FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
+        f"WHERE k.coder IN ({_placeholders(coders)})"
+    )
+    params: list = list(coders)
+    if question_id is not None:
+        sql += " AND a.question_id = ?"
+        params.append(question_id)
+    return store.db.execute(sql, params).fetchall()
+
+
+def assignment_events(store: Store) -> list[dict]:
+    """What each ``assign`` run recorded (coder, blind, share, seed, questions), oldest first."""
+    return store.rows("SELECT coder, at, after FROM events WHERE kind = 'assign' ORDER BY seq")
+
+
+def sample_progress(store: Store, coder: str) -> list[dict]:
+    """Per question: answers in the coder's sample, those the coder coded, and answered answers."""
+    return store.rows(
+        "WITH sample AS (SELECT DISTINCT s.answer_id FROM assignments g "
+        "JOIN segments s ON s.id = g.segment_id WHERE g.coder = :coder) "
+        "SELECT a.question_id, COUNT(*) AS assigned, SUM(EXISTS (SELECT 1 FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id WHERE s.answer_id = a.id AND k.coder = :coder)) AS coded, "
+        "(SELECT COUNT(*) FROM answers b WHERE b.question_id = a.question_id AND b.is_nonresponse = 0) "
+        "AS answered FROM answers a JOIN sample ON sample.answer_id = a.id "
+        "GROUP BY a.question_id ORDER BY a.question_id",
+        {"coder": coder},
+    )
+
+
+def assigned_coders(store: Store) -> list[str]:
+    """Coders holding a double-coding sample."""
+    return [row[0] for row in store.db.execute("SELECT DISTINCT coder FROM assignments ORDER BY coder")]
+
+
+def adjudication_counts(store: Store, coders_key: str) -> dict[str, int]:
+    """Per question id: decisions standing between a pair of coders."""
+    rows = store.db.execute(
+        "SELECT a.question_id, COUNT(*) FROM adjudications j JOIN segments s ON s.id = j.segment_id "
+        "JOIN answers a ON a.id = s.answer_id WHERE j.coders = ? AND j.decision != 'open' "
+        "GROUP BY a.question_id",
+        (coders_key,),
+    ).fetchall()
+    return dict(rows)
+
+
+def questions_coded_by(store: Store, coder: str) -> list[str]:
+    """Questions in which the coder has at least one coding."""
+    rows = store.db.execute(
+        "SELECT DISTINCT a.question_id FROM codings k JOIN segments s ON s.id = k.segment_id "
+        "JOIN answers a ON a.id = s.answer_id WHERE k.coder = ? ORDER BY a.question_id",
+        (coder,),
     ).fetchall()
     return [row[0] for row in rows]
