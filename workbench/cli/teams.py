@@ -50,6 +50,8 @@ def register(subparsers) -> None:
     report.add_argument("project", help="the project file")
     report.add_argument("--coders", help="comma-separated coder names (default: all but consensus)")
     report.add_argument("--out", default="exports", help="output folder (default: exports)")
+    report.add_argument("--question", help="only this question id")
+    report.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of the report (nb)")
     report.set_defaults(handler=run_reliability)
 
 
@@ -250,7 +252,7 @@ def run_reliability(arguments) -> int:
 
     coders = arguments.coders.split(",") if arguments.coders else None
     with open_project(arguments.project, read_only=True) as store:
-        paths = export_reliability(store, arguments.out, coders)
+        paths = export_reliability(store, arguments.out, coders, arguments.question, arguments.lang)
     for path in paths:
         print(f"Wrote {path}")
     return 0
