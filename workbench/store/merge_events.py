@@ -13,18 +13,23 @@ from workbench.store.team_merge import ALIAS
 def note_events(store: Store) -> int:
     """Copy the other file's unseen events in and index every row state in the joint log.
 
-    Returns how many events came in; ``temp.merge_touches`` then holds each event's row
+    Returns how many events came in, not counting the other copy's own merge records (so
+    two copies merged back and forth settle); ``temp.merge_touches`` then holds each event's row
     states with their origin: only here (mine), in both files (shared) or new (theirs).
     """
     store.execute(
         "INSERT INTO temp.merge_new_events SELECT o.id FROM other.events o "
         "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = o.id)"
     )
-    copied = store.execute(
+    store.execute(
         "INSERT INTO main.events (id, action_id, at, coder, kind, target, before, after) "
         "SELECT o.id, o.action_id, o.at, o.coder, o.kind, o.target, o.before, o.after "
         "FROM other.events o JOIN temp.merge_new_events n ON n.id = o.id ORDER BY o.seq"
-    ).rowcount
+    )
+    copied = store.scalar(
+        "SELECT COUNT(*) FROM other.events o JOIN temp.merge_new_events n ON n.id = o.id "
+        "WHERE o.kind != 'merge'"
+    )
     store.execute(
         "INSERT INTO temp.merge_touches SELECT t.key, r.key, e.id, e.at, e.kind, e.coder, "
         "CASE WHEN n.id IS NOT NULL THEN 'theirs' "
