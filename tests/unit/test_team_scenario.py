@@ -108,3 +108,57 @@ def test_double_coding_from_sample_to_published_reliability(tmp_path):
         english = markdown.read_text(encoding="utf-8")
         assert "Reliability was assessed for question q05, with the answer as the unit" in english
         assert "coded 4 answers in common" in english and "| Theme |" in english
+
+
+def test_coding_comparison_side_by_side_and_disagreements_exported(tmp_path, capsys):
+    import csv
+
+    import openpyxl
+    import pytest
+
+    from workbench.cli import main
+    from workbench.errors import UserError
+    from workbench.review.comparison import compare
+
+    path = tmp_path / "p.db"
+    store = build_project(path, respondents=6, questions=("q01", "q05"))
+    codes = lead_codes(store)
+    for number, segment in enumerate(segments_of(store, "q01") + segments_of(store, "q05")):
+        kari = teams.codes_of_segment(store, segment, "kari")[0]
+        coding.apply_codes(store, segment, [kari if number % 3 else codes["Annet"]], "ola")
+    result = compare(store, ["kari", "ola"])
+    assert (result.answers, result.differing, result.settled) == (12, 4, 0)
+    assert result.rows[0].disagreements >= result.rows[-1].disagreements
+    annet = [row for row in result.rows if row.code == "Annet"]
+    assert [(row.question_id, row.only_second, row.n) for row in annet] == [("q01", 2, 6), ("q05", 2, 6)]
+    item = adjudication.disagreements(store, "kari", "ola")[0]
+    adjudication.decide(store, item, ("kari", "ola"), "neither", "kari")
+    after = compare(store, ["kari", "ola"])
+    assert after.settled == 1 and after.percent_after == pytest.approx(9 / 12)
+    with pytest.raises(UserError, match="exactly two"):
+        compare(store, ["kari", "ola", "consensus"])
+    store.close()
+    assert main(["compare", str(path), "--coders", "kari,ola", "--out", str(tmp_path / "d.csv")]) == 0
+    output = capsys.readouterr().out
+    assert "kari and ola: 12 answers coded by both, 4 with other codes" in output
+    with open(tmp_path / "d.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 5 and rows[1][-1] == "neither"
+    assert (
+        main(
+            [
+                "compare",
+                str(path),
+                "--coders",
+                "kari,ola",
+                "--question",
+                "q05",
+                "--out",
+                str(tmp_path / "d.xlsx"),
+            ]
+        )
+        == 0
+    )
+    sheet = openpyxl.load_workbook(tmp_path / "d.xlsx")["Disagreements"]
+    assert sheet.max_row == 3
+    assert main(["compare", str(path), "--coders", "kari,ola", "--out", str(tmp_path / "d.txt")]) == 2

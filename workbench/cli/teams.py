@@ -46,6 +46,13 @@ def register(subparsers) -> None:
     agree.add_argument("--json", action="store_true", help="print stable JSON instead of text")
     agree.set_defaults(handler=run_agreement)
 
+    compare = subparsers.add_parser("compare", help="two coders side by side per question and code")
+    compare.add_argument("project", help="the project file")
+    compare.add_argument("--coders", required=True, help="the two coders, e.g. kari,ola")
+    compare.add_argument("--question", help="only this question id")
+    compare.add_argument("--out", help="also write the list of disagreements (.xlsx or .csv)")
+    compare.set_defaults(handler=run_compare)
+
     report = subparsers.add_parser("reliability", help="write the reliability report (md + xlsx)")
     report.add_argument("project", help="the project file")
     report.add_argument("--coders", help="comma-separated coder names (default: all but consensus)")
@@ -245,6 +252,37 @@ def print_agreement(result: AgreementResult) -> None:
         f"Thresholds: >= {statistics.RELIABLE:.3f} reliable; "
         f"{statistics.TENTATIVE:.3f}-{statistics.RELIABLE:.3f} tentative; below not reliable."
     )
+
+
+def run_compare(arguments) -> int:
+    from workbench.review.comparison import compare, export_disagreements
+
+    coders = arguments.coders.split(",")
+    with open_project(arguments.project, read_only=True) as store:
+        result = compare(store, coders, arguments.question)
+        written = (
+            export_disagreements(store, coders, arguments.out, arguments.question) if arguments.out else None
+        )
+    first, second = result.coders
+    figures = f"alpha {shown(result.alpha)}, kappa {shown(result.kappa)}"
+    print(
+        f"{first} and {second}: {result.answers} answers coded by both, {result.differing} with other codes; "
+        f"{figures}, agreement {shown(result.percent_agreement)}."
+    )
+    print(f"After adjudication: {result.settled} settled, agreed or settled {shown(result.percent_after)}.")
+    print(
+        f"{'question':<10} {'code':<40} {'both':>5} {'only ' + first:>12} {'only ' + second:>12} {'alpha':>8}"
+    )
+    for row in result.rows:
+        print(
+            visible_line(
+                f"{row.question_id:<10} {row.code[:40]:<40} {row.both:>5} {row.only_first:>12} "
+                f"{row.only_second:>12} {shown(row.alpha)[:8]:>8}"
+            )
+        )
+    if written:
+        print(f"Wrote {written}")
+    return 0
 
 
 def run_reliability(arguments) -> int:

@@ -357,3 +357,8 @@ def questions_coded_by(store: Store, coder: str) -> list[str]:
         (coder,),
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def answer_text_and_respondent(store: Store, answer_id: int) -> dict:
+    """One answer's raw text, respondent and question."""
+    return store.rows("SELECT text, respondent_id, question_id FROM answers WHERE id = ?", (answer_id,))[0]
