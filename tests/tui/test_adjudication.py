@@ -120,3 +120,36 @@ async def test_review_and_adjudication_refuse_a_blind_coder(make_app):
         messages = [notification.message for notification in app._notifications]
         assert any("Adjudication is closed to ola" in message for message in messages)
         assert any("Review is closed to ola" in message for message in messages)
+
+
+async def test_adjudication_fits_120_columns_shows_comments_and_undoes(make_app):
+    from workbench.review import comments
+
+    app = make_app()
+    codes = seed_disagreements(app.store)
+    segment = app.store.scalar(
+        "SELECT segment_id FROM codings WHERE coder = 'B' AND code_id = ?", (codes["Mangler"],)
+    )
+    comments.leave_comment(app.store, segment, "B", "A", "Hvorfor Mangler?")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(AdjudicationScreen)
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= 118
+        assert "Comment by A on B: Hvorfor Mangler?" in str(screen.query_one("#adjudication-detail").render())
+        await pilot.press("n", "a")
+        await pilot.pause()
+        assert "2 / 2 decided  ·  all decided" in str(screen.query_one("#adjudication-title").render())
+        table.move_cursor(row=0)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "1 / 2 decided" in str(screen.query_one("#adjudication-title").render())
+        assert screen.items[0].decision is None
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"Annet", "enter")
+        await pilot.pause()
+        assert table.cursor_row == 0 and screen.items[0].decision == "edit"
