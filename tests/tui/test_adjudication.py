@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Label, Static
 
 from workbench import coding
 from workbench.screens.adjudication import AdjudicationScreen
@@ -153,3 +153,43 @@ async def test_adjudication_fits_120_columns_shows_comments_and_undoes(make_app)
         await pilot.press(*"Annet", "enter")
         await pilot.pause()
         assert table.cursor_row == 0 and screen.items[0].decision == "edit"
+
+
+async def test_review_side_by_side_disagreements_only_and_replies(make_app):
+    from workbench.review import comments
+
+    app = make_app()
+    seed_disagreements(app.store)
+    coding.ensure_coder(app.store, "ola")
+    segment = app.store.scalar("SELECT segment_id FROM codings WHERE coder = 'A' LIMIT 1")
+    comments.leave_comment(app.store, segment, "B", "A", "Se på definisjonen.")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(ReviewScreen)
+        await pilot.pause()
+        screen = app.screen
+        assert (screen.coder, screen.other) == ("A", "B")
+        table = screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[1]) == str(table.get_row_at(0)[2]) == "Godt"
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(screen.answer_ids) == 2 and "disagreements only" in str(
+            screen.query_one("#review-title").render()
+        )
+        await pilot.press("right")
+        await pilot.pause()
+        kept = screen.answer_ids[screen.position]
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.coder == "B" and screen.answer_ids[screen.position] == kept
+    app = make_app()
+    app.coder = "B"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(ReviewScreen)
+        await pilot.pause()
+        assert app.screen.coder == "B"
+        assert any("You have 1 review comments" in n.message for n in app._notifications)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Reply to the comments on your coding" in str(app.screen.query_one(Label).render())
