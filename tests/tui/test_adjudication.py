@@ -193,3 +193,52 @@ async def test_review_side_by_side_disagreements_only_and_replies(make_app):
         await pilot.press("m")
         await pilot.pause()
         assert "Reply to the comments on your coding" in str(app.screen.query_one(Label).render())
+
+
+async def test_coding_comparison_screen_puts_disagreements_first_and_writes_them(make_app, tmp_path):
+    from workbench.screens.comparison import ComparisonScreen
+
+    app = make_app()
+    seed_disagreements(app.store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(ComparisonScreen)
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert "A = A | B  ·  3 answers, 2 differ" in str(screen.query_one("#comparison-title").render())
+        first = table.get_row_at(0)
+        assert first[3] + first[4] >= table.get_row_at(table.row_count - 1)[3]
+        await pilot.press("w")
+        await pilot.pause()
+    written = app.store.path.parent / "exports" / "disagreements-A-B.xlsx"
+    assert written.exists()
+
+
+async def test_merge_conflicts_screen_settles_by_one_key(make_app, tmp_path):
+    import shutil
+
+    from workbench.project import open_project
+    from workbench.review.merge import merge_project
+    from workbench.screens.merge_conflicts import MergeConflictsScreen
+
+    app = make_app()
+    code = coding.create_code(app.store, "Godt", "A").id
+    other = tmp_path / "other.db"
+    app.store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(app.store.path, other)
+    with open_project(other) as store:
+        coding.rename_code(store, code, "Bra", "B")
+    coding.rename_code(app.store, code, "Fint", "A")
+    assert len(merge_project(app.store, other).conflicts) == 1
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(MergeConflictsScreen)
+        await pilot.pause()
+        screen = app.screen
+        assert "1 to settle" in str(screen.query_one("#conflicts-title").render())
+        assert "Theirs (t): name 'Bra'" in str(screen.query_one("#conflicts-detail").render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert "none: all settled" in str(screen.query_one("#conflicts-title").render())
+    assert app.store.scalar("SELECT name FROM codes WHERE id = ?", (code,)) == "Bra"
