@@ -351,3 +351,31 @@ def test_merge_command_speaks_in_words_and_settles_conflicts(tmp_path, capsys, m
     assert main(["merge", str(kari), "--conflicts"]) == 0
     assert "No merge conflicts." in capsys.readouterr().out
     assert main(["merge", str(kari)]) == 2
+
+
+def test_code_merges_moves_and_memos_cross_and_follow_each_other(tmp_path):
+    from workbench.store import tui_queries
+
+    base = event_base(tmp_path)
+    kari, ola = copies(base, "kari.db", "ola.db")
+    with open_project(kari) as store:
+        theme = coding.create_code(store, "Theme", "kari").id
+        coding.move_code(store, code_id(store, "Code 2"), theme, "kari")
+        coding.merge_codes(store, code_id(store, "Code 0"), code_id(store, "Code 1"), "kari")
+        tui_queries.save_memo(store, segment_ids(store)[0], "kari", "first thought")
+    with open_project(ola) as store:
+        coding.apply_codes(store, segment_ids(store)[2], [code_id(store, "Code 0")], "ola")
+        tui_queries.save_memo(store, segment_ids(store)[0], "kari", "kari's later thought")
+    merge_into(kari, ola)
+    merge_into(ola, kari)
+    assert state(kari) == state(ola)
+    with open_project(kari, read_only=True) as store:
+        coded = store.rows(
+            "SELECT c.name FROM codings k JOIN codes c ON c.id = k.code_id WHERE k.coder = 'ola'"
+        )
+        assert coded == [{"name": "Code 1"}]
+        assert store.rows("SELECT text FROM memos") == [{"text": "kari's later thought"}]
+        parent = store.scalar(
+            "SELECT p.name FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.name = 'Code 2'"
+        )
+        assert parent == "Theme"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from workbench.store.database import Store, new_id, now
+from workbench.store.database import Store, now, stable_id
 
 
 @dataclass(frozen=True)
@@ -333,14 +333,30 @@ def memo_text(store: Store, segment_id: str, coder: str) -> str:
 
 
 def save_memo(store: Store, segment_id: str, coder: str, text: str) -> None:
-    """Write (or replace) the coder's memo on a segment, logging the change."""
-    before = memo_text(store, segment_id, coder)
+    """Write (or replace) the coder's memo on a segment, logging the rows it changed.
+
+    One memo per segment and coder under a stable id; the logged rows let a merge carry it.
+    """
+    memo_id = stable_id("memo", segment_id, coder)
     with store.atomic():
+        old = store.rows("SELECT * FROM memos WHERE segment_id = ? AND coder = ?", (segment_id, coder))
         store.execute("DELETE FROM memos WHERE segment_id = ? AND coder = ?", (segment_id, coder))
+        new = None
         if text:
+            created = old[0]["created_at"] if old else now()
+            new = {"id": memo_id, "segment_id": segment_id, "coder": coder, "text": text}
+            new |= {"created_at": created, "updated_at": now()}
             store.execute(
                 "INSERT INTO memos (id, segment_id, coder, text, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (new_id(), segment_id, coder, text, now(), now()),
+                "VALUES (:id, :segment_id, :coder, :text, :created_at, :updated_at)",
+                new,
             )
-        store.log_event("memo", coder=coder, target=segment_id, before={"text": before}, after={"text": text})
+        before = {memo_id: None} | {row["id"]: row for row in old}
+        after = {row["id"]: None for row in old} | {memo_id: new}
+        store.log_event(
+            "memo",
+            coder=coder,
+            target=segment_id,
+            before={"rows": {"memos": before}},
+            after={"rows": {"memos": after}, "info": {"text": text}},
+        )
