@@ -33,11 +33,12 @@ class Assignment:
 
 
 def blind_view(store: Store, coder: str) -> BlindView:
-    """Which answers are in the coder's sample, and whether other coders' codes are hidden."""
-    assigned, blind = teams.assignment_summary(store, coder)
-    if not assigned:
-        return BlindView(sample_answer_ids=None, hide_other_coders=False)
-    return BlindView(frozenset(teams.assigned_answer_ids(store, coder)), hide_other_coders=blind)
+    """Which answers are in the coder's sample, and whether other coders' codes are hidden
+    (read from ``review.blind.Visibility``, the one place that decides)."""
+    from workbench.review.blind import Visibility
+
+    view = Visibility.of(store, coder)
+    return BlindView(sample_answer_ids=view.sample, hide_other_coders=view.blind)
 
 
 def draw_sample(
