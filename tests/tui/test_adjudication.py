@@ -242,3 +242,32 @@ async def test_merge_conflicts_screen_settles_by_one_key(make_app, tmp_path):
         await pilot.pause()
         assert "none: all settled" in str(screen.query_one("#conflicts-title").render())
     assert app.store.scalar("SELECT name FROM codes WHERE id = ?", (code,)) == "Bra"
+
+
+async def test_a_blind_coder_sees_only_her_own_counts_and_sample(make_app):
+    from textual.widgets import Tree
+
+    from workbench.screens.chart import ChartScreen
+    from workbench.screens.codebook import CodebookScreen
+    from workbench.store import teams
+
+    app = make_app()
+    seed_disagreements(app.store)  # coders A and B code three answers
+    answers = app.store.rows(
+        "SELECT id FROM answers WHERE question_id = 'q01' AND is_nonresponse = 0 LIMIT 2"
+    )
+    segments = [
+        app.store.scalar("SELECT id FROM segments WHERE answer_id = ?", (row["id"],)) for row in answers
+    ]
+    teams.add_assignments(app.store, segments, "ola", blind=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(CodebookScreen)
+        await pilot.pause()
+        labels = [str(node.label) for node in app.screen.query_one(Tree).root.children]
+        assert labels and all(label.endswith("0 / 0") for label in labels)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        app.open_screen(ChartScreen)
+        await pilot.pause()
+        assert "base: 2 who answered" in str(app.screen.query_one("#chart-title").render())
