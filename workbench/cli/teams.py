@@ -232,9 +232,13 @@ def print_agreement(result: AgreementResult) -> None:
     """The per-code table with threshold flags, then the overall figures."""
     from workbench.review import agreement as statistics
 
-    print(f"Coders: {', '.join(result.coders)}; segments coded by at least two: {result.segments}")
+    questions = ", ".join(result.questions) or "-"
+    print(
+        f"Coders: {', '.join(result.coders)}; answers coded by at least two: {result.segments} "
+        f"(unit: the answer; questions {questions}; each code judged within its own questions)"
+    )
     if not result.segments:
-        print("No segment is coded by at least two of these coders: nothing to compare.")
+        print("No answer is coded by at least two of these coders: nothing to compare.")
         return
     width = max([len(code.code) for code in result.codes] + [4])
     print(f"{'code':<{width}}  {'alpha':>18}  {'kappa':>18}  {'agree':>6}  {'prev.':>6}  {'n':>5}  verdict")
@@ -245,9 +249,13 @@ def print_agreement(result: AgreementResult) -> None:
             f"{code.code:<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
             f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}"
         )
-    print(f"alpha, prevalence-weighted mean: {shown(result.alpha_weighted)}")
+    kappa = shown(result.kappa_exact_sets) if len(result.coders) == 2 else "-"
+    print(
+        f"Headline, exact code sets: alpha {shown(result.alpha_exact_sets)}, kappa {kappa}, "
+        f"percent agreement {shown(result.percent_exact_sets)}"
+    )
     print(f"alpha, MASI distance on code sets: {shown(result.alpha_masi)}")
-    print(f"alpha, exact code sets: {shown(result.alpha_exact_sets)}")
+    print(f"alpha, prevalence-weighted mean of codes: {shown(result.alpha_weighted)}")
     print(
         f"Thresholds: >= {statistics.RELIABLE:.3f} reliable; "
         f"{statistics.TENTATIVE:.3f}-{statistics.RELIABLE:.3f} tentative; below not reliable."
