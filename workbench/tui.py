@@ -52,6 +52,16 @@ SCREEN_COMMANDS = (
     ),
     ScreenCommand("Review", "Review another coder's coding", "workbench.screens.review:ReviewScreen"),
     ScreenCommand(
+        "Coding comparison",
+        "Two coders side by side per question and code, disagreements first",
+        "workbench.screens.comparison:ComparisonScreen",
+    ),
+    ScreenCommand(
+        "Merge conflicts",
+        "What two copies decided differently: take mine or theirs",
+        "workbench.screens.merge_conflicts:MergeConflictsScreen",
+    ),
+    ScreenCommand(
         "Anonymisation",
         "Find and replace identifying names",
         "workbench.screens.anonymisation:AnonymisationScreen",

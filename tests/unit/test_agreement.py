@@ -197,7 +197,30 @@ def test_agreement_command_json_and_reliability_report(tmp_path, capsys):
 
     assert main(["reliability", str(tmp_path / "p.db"), "--coders", "A,B", "--out", str(tmp_path)]) == 0
     text = (tmp_path / "reliability.md").read_text(encoding="utf-8")
-    assert "A og B" in text and "10 av 10 segmenter" in text and "0,095" in text
+    assert "A og B" in text and "10 svar i felles" in text and "0,095" in text
     sheet = openpyxl.load_workbook(tmp_path / "reliability.xlsx")["Koder"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["Present"][1] == pytest.approx(0.095, abs=5e-4)
+
+
+def test_codes_are_judged_only_within_their_own_question_and_the_answer_is_the_unit(tmp_path):
+    from teams_project import add_code, add_coding, build_project
+
+    from workbench import coding
+    from workbench.review.measure import measure_agreement
+
+    store = build_project(tmp_path / "p.db", respondents=4, questions=("q01", "q05"))
+    early, late = add_code(store, "Early"), add_code(store, "Late")
+    rows = store.rows("SELECT s.id, a.question_id FROM segments s JOIN answers a ON a.id = s.answer_id")
+    for row in rows:
+        code = early if row["question_id"] == "q01" else late
+        add_coding(store, row["id"], code, "A")
+        add_coding(store, row["id"], code, "B")
+    first_q01 = next(row["id"] for row in rows if row["question_id"] == "q01")
+    coding.split_segment(store, first_q01, 3, "B")
+    result = measure_agreement(store, ["A", "B"])
+    assert result.segments == 8 and result.unit == "answer" and result.questions == ("q01", "q05")
+    assert {code.code: code.n for code in result.codes} == {"Early": 4, "Late": 4}
+    assert result.alpha_exact_sets == pytest.approx(1.0)
+    assert result.percent_exact_sets == pytest.approx(1.0)
+    assert measure_agreement(store, ["A", "B"], question_id="q05").segments == 4

@@ -69,3 +69,37 @@ def test_assign_command(tmp_path, capsys):
     assert main(["assign", str(tmp_path / "p.db"), "--coder", "B", "--share", "0.3", "--seed", "4"]) == 0
     assert "B now has 3 segments to double-code (blind)." in capsys.readouterr().out
     assert main(["assign", str(tmp_path / "p.db"), "--coder", "B", "--share", "2"]) == 2
+
+
+def test_only_questions_the_lead_coder_coded_are_sampled_unless_told_otherwise(store):
+    from teams_project import add_code, add_coding, segment_ids
+
+    code = add_code(store, "Anything")
+    q02_segment = store.scalar(
+        "SELECT s.id FROM segments s JOIN answers a ON a.id = s.answer_id WHERE a.question_id = 'q02' LIMIT 1"
+    )
+    add_coding(store, q02_segment, code, "kari")
+    add_coding(store, segment_ids(store)[0], code, "consensus-like")
+    store.execute("UPDATE coders SET is_consensus = 1 WHERE name = 'consensus-like'")
+    result = assign_sample(store, "ola", 0.25, seed=1)
+    assert result.new_answers_by_question == {"q02": 5} and result.questions_coded_only
+    wider = assign_sample(store, "ola", 0.25, seed=1, all_questions=True)
+    assert wider.new_answers_by_question == {"q01": 5, "q02": 0}
+    events = teams.assignment_events(store)
+    assert '"share": 0.25' in events[-1]["after"] and '"seed": 1' in events[-1]["after"]
+
+
+def test_info_shows_each_sample_progress(tmp_path, capsys):
+    from teams_project import add_code, add_coding
+
+    from workbench.cli import main
+
+    project = build_project(tmp_path / "p.db", respondents=10)
+    assign_sample(project, "ola", 0.3, seed=4)
+    code = add_code(project, "Anything")
+    first = sorted(teams.assigned_answer_ids(project, "ola"))[0]
+    segment = project.scalar("SELECT id FROM segments WHERE answer_id = ?", (first,))
+    add_coding(project, segment, code, "ola")
+    project.close()
+    assert main(["info", str(tmp_path / "p.db")]) == 0
+    assert "Double-coding sample of ola (blind): q01 1/3 coded (sample of 30 %)" in capsys.readouterr().out

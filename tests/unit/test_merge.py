@@ -2,12 +2,16 @@
 
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from teams_project import add_answer, add_code, add_coding, build_project, coding_triples, segment_ids
 
+from workbench import coding
+from workbench.errors import UserError
 from workbench.project import open_project
 from workbench.review.merge import find_duplicate_codes, merge_project, unify_codes
 from workbench.store.database import now, stable_id
@@ -171,3 +175,207 @@ def test_other_features_tables_are_merged_by_key_or_as_logs(tmp_path):
         assert not merge_project(store, second).changed
         logged = [row["what"] for row in store.rows("SELECT what FROM feature_log ORDER BY seq")]
         assert logged == ["A did this", "B did this", None]
+
+
+# --- Replaying events: every decision crosses, the later one wins ---------------------------
+
+
+def event_base(folder: Path, respondents: int = 4) -> Path:
+    """A project whose codes were created through the coding API (so they have events)."""
+    store = build_project(folder / "base.db", respondents=respondents)
+    for number in range(3):
+        coding.create_code(store, f"Code {number}", "lead")
+    store.close()
+    return folder / "base.db"
+
+
+def copies(base: Path, *names: str) -> list[Path]:
+    paths = [base.parent / name for name in names]
+    for path in paths:
+        shutil.copy(base, path)
+    return paths
+
+
+def code_id(store, name: str) -> str:
+    return store.scalar("SELECT id FROM codes WHERE name = ?", (name,))
+
+
+def state(path: Path) -> dict:
+    """What a coordinator compares: codings, code names and definitions, segments, memos."""
+    with open_project(path, read_only=True) as store:
+        return {
+            "codings": sorted(store.db.execute("SELECT id, segment_id, code_id, coder FROM codings")),
+            "codes": sorted(store.db.execute("SELECT id, name, definition, retired, merged_into FROM codes")),
+            "segments": sorted(store.db.execute("SELECT id, answer_id, start, end FROM segments")),
+            "memos": sorted(store.db.execute("SELECT id, segment_id, text FROM memos")),
+        }
+
+
+def merge_into(target: Path, source: Path):
+    with open_project(target) as store:
+        return merge_project(store, source)
+
+
+def test_a_removal_in_one_copy_stays_removed_both_ways(tmp_path):
+    base = event_base(tmp_path)
+    with open_project(base) as store:
+        coding.apply_codes(store, segment_ids(store)[0], [code_id(store, "Code 0")], "A")
+    first, second = copies(base, "c1.db", "c2.db")
+    with open_project(first) as store:
+        assert coding.remove_codes(store, segment_ids(store)[0], [code_id(store, "Code 0")], "A") == 1
+    report = merge_into(second, first)
+    assert state(second)["codings"] == []
+    assert report.by_coder["A"]["codings removed"] == 1
+    merge_into(first, second)
+    assert state(first) == state(second)
+
+
+def test_removed_and_applied_in_a_copy_arrives_as_such(tmp_path):
+    base = event_base(tmp_path)
+    with open_project(base) as store:
+        coding.apply_codes(store, segment_ids(store)[1], [code_id(store, "Code 0")], "ola")
+    kari, ola = copies(base, "kari.db", "ola.db")
+    with open_project(ola) as store:
+        segment = segment_ids(store)[1]
+        coding.remove_codes(store, segment, [code_id(store, "Code 0")], "ola")
+        coding.apply_codes(store, segment, [code_id(store, "Code 1")], "ola")
+        coding.define_code(store, code_id(store, "Code 2"), "ola", definition="Sharper rule")
+        coding.retire_code(store, code_id(store, "Code 2"), "ola")
+    merge_into(kari, ola)
+    with open_project(kari, read_only=True) as store:
+        names = store.rows(
+            "SELECT c.name FROM codings k JOIN codes c ON c.id = k.code_id WHERE k.coder = 'ola'"
+        )
+        assert names == [{"name": "Code 1"}]
+        row = store.rows("SELECT definition, retired FROM codes WHERE name = 'Code 2'")[0]
+        assert row == {"definition": "Sharper rule", "retired": 1}
+
+
+def test_a_rename_in_one_copy_is_taken_and_two_renames_wait_as_a_conflict(tmp_path):
+    from workbench.review.conflicts import settle
+
+    base = event_base(tmp_path)
+    kari, ola = copies(base, "kari.db", "ola.db")
+    with open_project(kari) as store:
+        coding.rename_code(store, code_id(store, "Code 0"), "Waiting lists", "kari")
+        coding.rename_code(store, code_id(store, "Code 1"), "Cooperation", "kari")
+    with open_project(ola) as store:
+        coding.rename_code(store, code_id(store, "Code 1"), "Collaboration", "ola")
+    report = merge_into(ola, kari)
+    assert [conflict["kind"] for conflict in report.conflicts] == ["rename"]
+    with open_project(ola) as store:
+        names = {row["name"] for row in store.rows("SELECT name FROM codes")}
+        assert {"Waiting lists", "Collaboration"} <= names
+        conflict_id = report.conflicts[0]["id"]
+        settle(store, conflict_id, "theirs", "ola")
+        assert code_id(store, "Cooperation") is not None
+        with pytest.raises(UserError, match="already settled"):
+            settle(store, conflict_id, "mine", "ola")
+    merge_into(kari, ola)
+    assert state(kari)["codes"] == state(ola)["codes"]
+
+
+def test_codes_on_an_answer_whose_text_differs_wait_as_a_conflict(tmp_path):
+    from workbench.review.conflicts import settle
+
+    base = event_base(tmp_path)
+    kari, ola = copies(base, "kari.db", "ola.db")
+    with open_project(ola) as store, store.atomic():
+        store.execute("UPDATE answers SET text = 'A much longer corrected answer text.' WHERE id = 1")
+        store.execute("UPDATE segments SET end = 36 WHERE answer_id = 1")
+    with open_project(ola) as store:
+        segment = segment_ids(store)[0]
+        coding.split_segment(store, segment, 30, "ola")
+        coding.apply_codes(store, segment, [code_id(store, "Code 1")], "ola")
+    report = merge_into(kari, ola)
+    assert [conflict["kind"] for conflict in report.conflicts] == ["answer text"]
+    with open_project(kari) as store:
+        text_length = store.scalar("SELECT length(text) FROM answers WHERE id = 1")
+        assert store.scalar("SELECT MAX(end) FROM segments WHERE answer_id = 1") == text_length
+        assert store.scalar("SELECT COUNT(*) FROM codings WHERE coder = 'ola'") == 0
+        settle(store, report.conflicts[0]["id"], "theirs", "kari")
+        assert store.scalar("SELECT COUNT(*) FROM segments WHERE answer_id = 1") == 2
+        assert store.scalar("SELECT COUNT(*) FROM codings WHERE coder = 'ola'") == 1
+
+
+def test_both_copies_resegmenting_an_answer_is_a_conflict_settled_without_losing_codes(tmp_path):
+    from workbench.review.conflicts import settle
+
+    base = event_base(tmp_path)
+    kari, ola = copies(base, "kari.db", "ola.db")
+    for path, coder, at in ((kari, "kari", 3), (ola, "ola", 6)):
+        with open_project(path) as store:
+            segment = segment_ids(store)[0]
+            coding.apply_codes(store, segment, [code_id(store, "Code 0")], coder)
+            coding.split_segment(store, segment, at, coder)
+    report = merge_into(kari, ola)
+    assert [conflict["kind"] for conflict in report.conflicts] == ["segmentation"]
+    with open_project(kari) as store:
+        assert store.scalar("SELECT COUNT(*) FROM segments WHERE answer_id = 1") == 2
+        settle(store, report.conflicts[0]["id"], "mine", "kari")
+        spans = store.rows("SELECT start, end FROM segments WHERE answer_id = 1 ORDER BY start")
+        assert [(row["start"], row["end"]) for row in spans] == [(0, 3), (3, 16)]
+        coders = store.rows("SELECT DISTINCT coder FROM codings ORDER BY coder")
+        assert coders == [{"coder": "kari"}, {"coder": "ola"}]
+    merge_into(ola, kari)
+    assert state(ola)["segments"] == state(kari)["segments"]
+    assert state(ola)["codings"] == state(kari)["codings"]
+
+
+def test_merge_command_speaks_in_words_and_settles_conflicts(tmp_path, capsys, monkeypatch):
+    from workbench.cli import main
+    from workbench.cli.teams import merge_words
+
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    assert merge_words(
+        {"ola": Counter({"codings added": 55, "codings removed": 3, "codes created": 1})}, 2
+    ) == ["ola: 55 codings added, 3 removed, 1 code created; 2 conflicts to settle"]
+    base = event_base(tmp_path)
+    kari, ola = copies(base, "kari.db", "ola.db")
+    with open_project(ola) as store:
+        segments = segment_ids(store)
+        coding.apply_to_segments(store, segments[:2], [code_id(store, "Code 0")], "ola")
+        coding.create_code(store, "New idea", "ola")
+        coding.rename_code(store, code_id(store, "Code 1"), "Theirs", "ola")
+    with open_project(kari) as store:
+        coding.rename_code(store, code_id(store, "Code 1"), "Mine", "kari")
+    assert main(["merge", str(kari), str(ola)]) == 0
+    output = capsys.readouterr().out
+    assert "ola: 2 codings added, 1 code created; 1 conflict to settle" in output
+    assert "differs in the other file" not in output
+    assert main(["merge", str(kari), "--conflicts"]) == 0
+    assert "1. code renamed differently: 'Mine' here, 'Theirs' there" in capsys.readouterr().out
+    assert main(["merge", str(kari), "--conflicts", "--take", "theirs", "--only", "2"]) == 2
+    assert "there are 1 open merge conflicts" in capsys.readouterr().err
+    assert main(["merge", str(kari), "--conflicts", "--take", "theirs", "--coder", "kari"]) == 0
+    assert main(["merge", str(kari), "--conflicts"]) == 0
+    assert "No merge conflicts." in capsys.readouterr().out
+    assert main(["merge", str(kari)]) == 2
+
+
+def test_code_merges_moves_and_memos_cross_and_follow_each_other(tmp_path):
+    from workbench.coding.memos import save_memo
+
+    base = event_base(tmp_path)
+    kari, ola = copies(base, "kari.db", "ola.db")
+    with open_project(kari) as store:
+        theme = coding.create_code(store, "Theme", "kari").id
+        coding.move_code(store, code_id(store, "Code 2"), theme, "kari")
+        coding.merge_codes(store, code_id(store, "Code 0"), code_id(store, "Code 1"), "kari")
+        save_memo(store, segment_ids(store)[0], "kari", "first thought")
+    with open_project(ola) as store:
+        coding.apply_codes(store, segment_ids(store)[2], [code_id(store, "Code 0")], "ola")
+        save_memo(store, segment_ids(store)[0], "kari", "kari's later thought")
+    merge_into(kari, ola)
+    merge_into(ola, kari)
+    assert state(kari) == state(ola)
+    with open_project(kari, read_only=True) as store:
+        coded = store.rows(
+            "SELECT c.name FROM codings k JOIN codes c ON c.id = k.code_id WHERE k.coder = 'ola'"
+        )
+        assert coded == [{"name": "Code 1"}]
+        assert store.rows("SELECT text FROM memos") == [{"text": "kari's later thought"}]
+        parent = store.scalar(
+            "SELECT p.name FROM codes c JOIN codes p ON p.id = c.parent_id WHERE c.name = 'Code 2'"
+        )
+        assert parent == "Theme"

@@ -84,3 +84,30 @@ def test_review_marks_show_up_for_the_coder_after_merge(store, tmp_path):
             ("comment", "Also about staff?"),
         ]
         assert len(comments.review_answer(coder_file, answers[0], "A")[0].marks) == 2
+
+
+def test_every_decision_is_recorded_neither_included_and_can_be_undone(store):
+    from workbench.store import codings as coding_rows
+    from workbench.store import teams
+
+    first, second = adjudication.disagreements(store, "A", "B")
+    adjudication.decide(store, first, ("A", "B"), "first", "Lead")
+    adjudication.decide(store, first, ("A", "B"), "neither", "Lead")
+    adjudication.decide(store, second, ("A", "B"), "both", "Lead")
+    settled = teams.settled_segments(store)
+    assert settled[first.segment_id]["decision"] == "neither"
+    assert settled[first.segment_id]["codes"] == "[]"
+    assert (
+        store.scalar(
+            "SELECT COUNT(*) FROM codings WHERE coder = 'consensus' AND segment_id = ?", (first.segment_id,)
+        )
+        == 0
+    )
+    assert adjudication.undo_decision(store, first, ("A", "B"), "Lead") == "first"
+    assert coding_rows.codes_of_segment(store, first.segment_id, "consensus") == [store.codes["waiting"]]
+    assert adjudication.undo_decision(store, first, ("A", "B"), "Lead") is None
+    assert first.segment_id not in teams.settled_segments(store)
+    assert coding_rows.codes_of_segment(store, first.segment_id, "consensus") == []
+    with pytest.raises(UserError, match="no decision on this segment"):
+        adjudication.undo_decision(store, first, ("A", "B"), "Lead")
+    assert adjudication.progress(adjudication.disagreements(store, "A", "B")) == (1, 2)

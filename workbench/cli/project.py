@@ -41,4 +41,7 @@ def run_info(arguments) -> int:
             f"{question['id']:<16} {question['answers']:>8} {question['nonresponses']:>9} "
             f"{question['coded_share']:>6.0%}"
         )
+    from workbench.cli.teams import print_sample_progress
+
+    print_sample_progress(arguments.project)
     return 0

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from workbench.coding.changes import recording
 from workbench.errors import UserError
-from workbench.store import Store, new_id, now
+from workbench.store import Store, now, stable_id
 from workbench.store import coders as coder_rows
 from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
@@ -56,7 +56,7 @@ def _new_codings(store: Store, segment_id: str, code_ids: list[str], coder: str,
     created_at = now()
     return [
         {
-            "id": new_id(),
+            "id": stable_id("coding", segment_id, code_id, coder),
             "segment_id": segment_id,
             "code_id": code_id,
             "coder": coder,

@@ -204,6 +204,14 @@ class Codebook:
         """The code's place in the tree: 'Theme > Sub-theme > Code'."""
         return join_path(self.names(code_id))
 
+    def survivor_path(self, code_id: str) -> str:
+        """The path of the code a coding on ``code_id`` counts for (merges followed)."""
+        return self.path(self.survivor(code_id))
+
+    def theme_name(self, code_id: str) -> str:
+        """The name of the main theme a coding on ``code_id`` counts for (merges followed)."""
+        return self.code(self.main_theme(self.survivor(code_id))).name
+
     def live_rows(self) -> list[dict]:
         """The live codes as plain rows with their ``path``, sorted by path (for code pickers)."""
         rows = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workbench.coding.changes import recording
 from workbench.errors import UserError
-from workbench.store import Store, new_id
+from workbench.store import Store, stable_id
 from workbench.store import events as event_rows
 from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
@@ -22,7 +22,7 @@ def save_memo(store: Store, segment_id: str, coder: str, text: str) -> None:
     with recording(store, MEMO_SAVE, coder, target=segment_id) as change:
         memo_ids = memo_rows.memo_ids_of_segment(store, segment_id, coder)
         kept = memo_ids[:1] if text else []
-        created = [new_id()] if text and not kept else []
+        created = [stable_id("memo", segment_id, coder)] if text and not kept else []
         change.touch("memos", memo_ids + created)
         memo_rows.delete_memos(store, memo_ids[len(kept) :])
         for memo_id in kept:

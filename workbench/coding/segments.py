@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.coding.changes import Change, recording
 from workbench.coding.models import Segment
 from workbench.errors import UserError
-from workbench.store import Store, new_id
+from workbench.store import Store, new_id, stable_id
 from workbench.store import answers as answer_rows
 from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
@@ -47,7 +47,11 @@ def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[s
             )
         right = {**row, "id": new_id(), "start": at}
         copies = [
-            {**coding, "id": new_id(), "segment_id": right["id"]}
+            {
+                **coding,
+                "id": stable_id("coding", right["id"], coding["code_id"], coding["coder"]),
+                "segment_id": right["id"],
+            }
             for coding in coding_rows.codings_of_segment(store, segment_id)
         ]
         change.touch("segments", [segment_id, right["id"]])

@@ -2,10 +2,14 @@
 
 The decision for a segment becomes the consensus coder's codes on it (``how="consensus"``);
 the two independent codings are never touched, so the reliability figure stays as it was.
+Every decision, "neither" included, is also one row of ``adjudications``: the pair of coders,
+the decision, the settled code ids as a JSON list (``[]`` for "neither"), who and when, and
+the decision it replaced, so it can be undone. An undone decision stays as decision 'open'.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,7 +19,7 @@ from workbench.errors import UserError
 from workbench.store import codings as coding_rows
 from workbench.store import segments as segment_rows
 from workbench.store import teams
-from workbench.store.database import Store
+from workbench.store.database import Store, now
 
 CONSENSUS = "consensus"
 DECISIONS = ("first", "second", "both", "neither", "edit")
@@ -46,10 +50,10 @@ def disagreements(
     """Segments both coders coded with different sets of codes, in question and answer order."""
     if first == second:
         raise UserError("Adjudication needs two different coders.")
-    codebook = Codebook.from_store(store)
+    paths = Codebook.from_store(store)
     sets: dict[str, dict[str, set[str]]] = {}
     for segment_id, coder, code_id in coding_rows.codings_of_coders(store, [first, second], question_id):
-        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(codebook.survivor(code_id))
+        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.survivor(code_id))
     differing = [
         segment
         for segment, by_coder in sets.items()
@@ -64,8 +68,8 @@ def disagreements(
             question_id=texts[segment]["question_id"],
             respondent_id=texts[segment]["respondent_id"],
             text=texts[segment]["text"],
-            first_codes=tuple(sorted(sets[segment][first], key=codebook.path)),
-            second_codes=tuple(sorted(sets[segment][second], key=codebook.path)),
+            first_codes=tuple(sorted(sets[segment][first], key=paths.survivor_path)),
+            second_codes=tuple(sorted(sets[segment][second], key=paths.survivor_path)),
             decision=decided.get(segment),
         )
         for segment in differing
@@ -97,14 +101,51 @@ def decide(
     """Write the decision to the consensus coder's codes on the segment; return those codes."""
     target = chosen_codes(item, decision, edited)
     with store.atomic():
-        coding.ensure_coder(store, CONSENSUS, is_consensus=True)
-        current = set(coding_rows.codes_of_segment(store, item.segment_id, CONSENSUS))
-        if target - current:
-            coding.apply_codes(store, item.segment_id, sorted(target - current), CONSENSUS, how="consensus")
-        if current - target:
-            coding.remove_codes(store, item.segment_id, sorted(current - target), CONSENSUS)
-        teams.record_adjudication(store, item.segment_id, coders_key(*pair), decision, decided_by)
+        earlier = teams.adjudication_row(store, item.segment_id, coders_key(*pair))
+        previous = None
+        if earlier is not None and earlier["decision"] != "open":
+            previous = json.dumps({"decision": earlier["decision"], "codes": json.loads(earlier["codes"])})
+        _set_consensus(store, item.segment_id, target)
+        _record(store, item.segment_id, pair, decision, sorted(target), decided_by, previous)
     return target
+
+
+def undo_decision(store: Store, item: Disagreement, pair: tuple[str, str], decided_by: str) -> str | None:
+    """Take back the last decision on a segment; returns the decision now standing (None: open)."""
+    row = teams.adjudication_row(store, item.segment_id, coders_key(*pair))
+    if row is None or row["decision"] == "open":
+        raise UserError("There is no decision on this segment to undo.")
+    earlier = json.loads(row["previous"]) if row["previous"] else None
+    with store.atomic():
+        codes = earlier["codes"] if earlier else []
+        _set_consensus(store, item.segment_id, set(codes))
+        decision = earlier["decision"] if earlier else "open"
+        _record(store, item.segment_id, pair, decision, codes, decided_by, None)
+    return None if earlier is None else decision
+
+
+def _set_consensus(store: Store, segment_id: str, target: set[str]) -> None:
+    coding.ensure_coder(store, CONSENSUS, is_consensus=True)
+    current = set(coding_rows.codes_of_segment(store, segment_id, CONSENSUS))
+    if target - current:
+        coding.apply_codes(store, segment_id, sorted(target - current), CONSENSUS, how="consensus")
+    if current - target:
+        coding.remove_codes(store, segment_id, sorted(current - target), CONSENSUS)
+
+
+def _record(store, segment_id, pair, decision, codes, decided_by, previous) -> None:
+    teams.write_adjudication(
+        store,
+        {
+            "segment_id": segment_id,
+            "coders": coders_key(*pair),
+            "decision": decision,
+            "decided_by": decided_by,
+            "decided_at": now(),
+            "codes": json.dumps(list(codes)),
+            "previous": previous,
+        },
+    )
 
 
 def sharpen_definition(store: Store, code_id: str, definition: str, coder: str) -> None:

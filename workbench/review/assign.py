@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from workbench.errors import UserError
+from workbench.store import coders as coder_rows
 from workbench.store import segments as segment_rows
 from workbench.store import survey, teams
 from workbench.store.database import Store
@@ -30,14 +31,16 @@ class Assignment:
     coder: str
     new_answers_by_question: dict[str, int]
     total_segments: int
+    questions_coded_only: bool = False
 
 
 def blind_view(store: Store, coder: str) -> BlindView:
-    """Which answers are in the coder's sample, and whether other coders' codes are hidden."""
-    assigned, blind = teams.assignment_summary(store, coder)
-    if not assigned:
-        return BlindView(sample_answer_ids=None, hide_other_coders=False)
-    return BlindView(frozenset(teams.assigned_answer_ids(store, coder)), hide_other_coders=blind)
+    """Which answers are in the coder's sample, and whether other coders' codes are hidden
+    (read from ``review.blind.Visibility``, the one place that decides)."""
+    from workbench.review.blind import Visibility
+
+    view = Visibility.of(store, coder)
+    return BlindView(sample_answer_ids=view.sample, hide_other_coders=view.blind)
 
 
 def draw_sample(
@@ -60,6 +63,16 @@ def draw_sample(
     return chosen
 
 
+def coded_questions(store: Store, coder: str) -> list[str]:
+    """Questions other (non-consensus) coders have coded: what a second coder can double-code."""
+    others = [
+        row["name"]
+        for row in coder_rows.all_coders(store)
+        if not row["is_consensus"] and row["name"] != coder
+    ]
+    return sorted({question for other in others for question in teams.questions_coded_by(store, other)})
+
+
 def assign_sample(
     store: Store,
     coder: str,
@@ -67,13 +80,19 @@ def assign_sample(
     question_id: str | None = None,
     seed: int | None = None,
     blind: bool = True,
+    all_questions: bool = False,
 ) -> Assignment:
-    """Give the coder a stratified random sample of answers (all their segments) to double-code."""
+    """Give the coder a stratified random sample of answers (all their segments) to double-code.
+
+    Without a question, only questions another coder has coded are sampled (all of them when
+    nobody has coded yet, or with ``all_questions``).
+    """
     if not 0 < share <= 1:
         raise UserError(f"--share must be above 0 and at most 1 (got {share}).")
     if question_id is not None and question_id not in survey.question_ids(store):
         raise UserError(f"{store.path}: no question with id {question_id!r}.")
-    rows = segment_rows.answered_segments(store, question_id)
+    coded = [] if question_id or all_questions else coded_questions(store, coder)
+    rows = [row for row in segment_rows.answered_segments(store, question_id) if not coded or row[0] in coded]
     answers_by_question: dict[str, list[int]] = defaultdict(list)
     segments_by_answer: dict[int, list[str]] = defaultdict(list)
     for question, answer_id, segment_id in rows:
@@ -85,6 +104,8 @@ def assign_sample(
     new_segments = [
         segment for answers in chosen.values() for answer in answers for segment in segments_by_answer[answer]
     ]
-    teams.add_assignments(store, new_segments, coder, blind)
+    how = {"share": share, "seed": seed, "questions": sorted(chosen)}
+    teams.add_assignments(store, new_segments, coder, blind, how)
     total, _ = teams.assignment_summary(store, coder)
-    return Assignment(coder, {question: len(answers) for question, answers in chosen.items()}, total)
+    counts = {question: len(answers) for question, answers in chosen.items()}
+    return Assignment(coder, counts, total, bool(coded))

@@ -40,6 +40,7 @@ class ReviewedSegment:
     text: str
     code_paths: tuple[str, ...]
     marks: tuple[ReviewMark, ...]
+    other_paths: tuple[str, ...] = ()
 
 
 def answers_to_review(store: Store, coder: str) -> list[int]:
@@ -47,16 +48,26 @@ def answers_to_review(store: Store, coder: str) -> list[int]:
     return answer_rows.answers_coded_by(store, coder)
 
 
-def review_answer(store: Store, answer_id: int, coder: str) -> list[ReviewedSegment]:
-    """The segments of one answer with the coder's codes and the review marks on them."""
-    codebook = Codebook.from_store(store)
+def review_answer(
+    store: Store, answer_id: int, coder: str, other: str | None = None
+) -> list[ReviewedSegment]:
+    """The segments of one answer with the coder's codes (and ``other``'s beside) and the marks."""
+    paths = Codebook.from_store(store)
     return [
         ReviewedSegment(
+            other_paths=tuple(
+                sorted(
+                    paths.survivor_path(code)
+                    for code in coding_rows.codes_of_segment(store, row["id"], other)
+                )
+            )
+            if other
+            else (),
             segment_id=row["id"],
             text=row["segment_text"],
             code_paths=tuple(
                 sorted(
-                    codebook.path(codebook.survivor(code))
+                    paths.survivor_path(code)
                     for code in coding_rows.codes_of_segment(store, row["id"], coder)
                 )
             ),
@@ -93,3 +104,25 @@ def coders_to_review(store: Store, reviewer: str) -> list[str]:
     """Coders whose work can be reviewed, others first, the reviewer's own work last."""
     names = teams.reviewable_coders(store)
     return [name for name in names if name != reviewer] + [name for name in names if name == reviewer]
+
+
+def partner(store: Store, coder: str | None) -> str | None:
+    """The coder who shares most coded segments with ``coder`` (shown side by side)."""
+    for first, second in teams.coder_pairs(store):
+        if coder in (first, second):
+            return second if first == coder else first
+    return None
+
+
+def differing_answers(store: Store, coder: str, other: str) -> list[int]:
+    """Answers both coders coded with different code sets, in question and answer order."""
+    sets: dict[int, dict[str, set[str]]] = {}
+    for _, answer, who, code in teams.codings_of_coders_by_answer(store, [coder, other]):
+        sets.setdefault(answer, {}).setdefault(who, set()).add(code)
+    differing = {answer for answer, by in sets.items() if len(by) == 2 and by[coder] != by[other]}
+    return [answer for answer in answers_to_review(store, coder) if answer in differing]
+
+
+def comments_from_others(store: Store, coder: str) -> int:
+    """How many comments other coders left on this coder's work."""
+    return sum(mark.verdict == COMMENT and mark.reviewer != coder for mark in marks_for(store, coder))

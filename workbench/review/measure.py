@@ -1,4 +1,10 @@
-"""Agreement between coders of one project, per code (or main theme) and overall."""
+"""Agreement between coders of one project, per code (or main theme) and overall.
+
+The unit is the answer: each coder's codes on an answer are the union over their own
+segments of it, so one coder's split never makes two units. A code is judged only on the
+answers of the questions it is used in (by any of the coders): q01's codes are never counted
+as absent on q05's answers.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,7 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.review import agreement
 from workbench.store import coders as coder_rows
-from workbench.store import codings as coding_rows
-from workbench.store import survey
+from workbench.store import survey, teams
 from workbench.store.database import Store
 
 LEVELS = ("code", "theme")
@@ -32,7 +37,10 @@ class CodeAgreement:
 
 @dataclass(frozen=True)
 class AgreementResult:
-    """Per-code and overall agreement over the segments coded by at least two coders."""
+    """Per-code and overall agreement over the answers coded by at least two coders.
+
+    ``segments`` counts those units (answers); the name is kept for the JSON shape.
+    """
 
     coders: tuple[str, ...]
     segments: int
@@ -40,6 +48,10 @@ class AgreementResult:
     alpha_weighted: float | None
     alpha_masi: float | None
     alpha_exact_sets: float | None
+    kappa_exact_sets: float | None = None
+    percent_exact_sets: float | None = None
+    questions: tuple[str, ...] = ()
+    unit: str = "answer"
 
     def to_json(self) -> dict:
         """The stable JSON shape of ``workbench agreement --json``."""
@@ -51,6 +63,10 @@ class AgreementResult:
                 "alpha_weighted": self.alpha_weighted,
                 "alpha_masi": self.alpha_masi,
                 "alpha_exact_sets": self.alpha_exact_sets,
+                "kappa_exact_sets": self.kappa_exact_sets,
+                "percent_exact_sets": self.percent_exact_sets,
+                "unit": self.unit,
+                "questions": list(self.questions),
             },
         }
 
@@ -76,38 +92,60 @@ def measure_agreement(
         raise UserError(f"--level must be one of {', '.join(LEVELS)}, not {level!r}.")
     if question_id is not None and question_id not in survey.question_ids(store):
         raise UserError(f"{store.path}: no question with id {question_id!r}.")
-    codebook = Codebook.from_store(store)
-
-    def label(code_id: str) -> str:
-        survivor = codebook.survivor(code_id)
-        if level == "theme":
-            return codebook.code(codebook.main_theme(survivor)).name
-        return codebook.path(survivor)
-
-    judged: dict[str, dict[str, set[str]]] = {}
-    for segment_id, coder, code_id in coding_rows.codings_of_coders(store, coders, question_id):
-        judged.setdefault(segment_id, {}).setdefault(coder, set()).add(label(code_id))
-    judged = {segment: by_coder for segment, by_coder in judged.items() if len(by_coder) >= 2}
-    return _result(coders, judged)
+    paths = Codebook.from_store(store)
+    label = paths.theme_name if level == "theme" else paths.survivor_path
+    judged: dict[int, dict[str, set[str]]] = {}
+    question_of: dict[int, str] = {}
+    for question, answer_id, coder, code_id in teams.codings_of_coders_by_answer(store, coders, question_id):
+        judged.setdefault(answer_id, {}).setdefault(coder, set()).add(label(code_id))
+        question_of[answer_id] = question
+    judged = {unit: by_coder for unit, by_coder in judged.items() if len(by_coder) >= 2}
+    return _result(coders, judged, question_of)
 
 
-def _result(coders: tuple[str, ...], judged: dict[str, dict[str, set[str]]]) -> AgreementResult:
-    segment_ids = sorted(judged)
+def _result(coders: tuple[str, ...], judged: dict, question_of: dict[int, str]) -> AgreementResult:
+    units = sorted(judged, key=lambda unit: (question_of[unit], unit))
     labels = sorted({code for by_coder in judged.values() for codes in by_coder.values() for code in codes})
-    present, coded = _presence(coders, segment_ids, labels, judged)
-    per_code = _per_code(coders, labels, present, coded)
+    present, coded = _presence(coders, units, labels, judged)
+    own = _own_units(units, labels, judged, question_of)
+    per_code = _per_code(coders, labels, present, coded, own)
     sets = [
-        [frozenset(judged[segment][coder]) if coder in judged[segment] else None for segment in segment_ids]
+        [frozenset(judged[unit][coder]) if coder in judged[unit] else None for unit in units]
         for coder in coders
     ]
     return AgreementResult(
         coders=coders,
-        segments=len(segment_ids),
+        segments=len(units),
         codes=per_code,
         alpha_weighted=_weighted_alpha(per_code),
-        alpha_masi=agreement.masi_alpha(sets) if segment_ids else None,
-        alpha_exact_sets=agreement.krippendorff_alpha(sets) if segment_ids else None,
+        alpha_masi=agreement.masi_alpha(sets) if units else None,
+        alpha_exact_sets=agreement.krippendorff_alpha(sets) if units else None,
+        kappa_exact_sets=_exact_kappa(sets) if len(coders) == 2 and units else None,
+        percent_exact_sets=_rounded_or_none(agreement.percent_agreement(sets)) if units else None,
+        questions=tuple(sorted(set(question_of[unit] for unit in units))),
     )
+
+
+def _own_units(units, labels, judged, question_of) -> np.ndarray:
+    """labels × units: whether the unit belongs to a question the label is used in."""
+    used: dict[str, set[str]] = {}
+    for unit in units:
+        for codes in judged[unit].values():
+            for code in codes:
+                used.setdefault(code, set()).add(question_of[unit])
+    questions = np.array([question_of[unit] for unit in units], dtype=object)
+    return np.array([np.isin(questions, sorted(used[code])) for code in labels], dtype=bool).reshape(
+        len(labels), len(units)
+    )
+
+
+def _exact_kappa(sets) -> float | None:
+    first, second = sets
+    return _rounded_or_none(agreement.cohen_kappa(first, second))
+
+
+def _rounded_or_none(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
 
 
 def _presence(coders, segment_ids, labels, judged) -> tuple[np.ndarray, np.ndarray]:
@@ -125,25 +163,27 @@ def _presence(coders, segment_ids, labels, judged) -> tuple[np.ndarray, np.ndarr
     return present, coded
 
 
-def _per_code(coders, labels, present, coded) -> tuple[CodeAgreement, ...]:
-    if not labels:
-        return ()
-    alphas = agreement.binary_alpha(present, coded)
-    percents = agreement.binary_percent_agreement(present, coded)
-    kappas = agreement.binary_kappa(present[0], present[1]) if len(coders) == 2 else None
-    judgements = coded.sum()
-    prevalences = (present & coded[:, :, None]).sum(axis=(0, 1)) / judgements
-    return tuple(
-        CodeAgreement(
-            code=code,
-            alpha=_rounded(alphas[index]),
-            kappa=None if kappas is None else _rounded(kappas[index]),
-            percent_agreement=_rounded(percents[index]),
-            prevalence=round(float(prevalences[index]), 6),
-            n=int(coded.shape[1]),
+def _per_code(coders, labels, present, coded, own) -> tuple[CodeAgreement, ...]:
+    """Per code, over the units of its own questions only."""
+    found = []
+    for index, code in enumerate(labels):
+        units = own[index]
+        mine, judged = present[:, units, index : index + 1], coded[:, units]
+        alpha = agreement.binary_alpha(mine, judged)[0]
+        percent = agreement.binary_percent_agreement(mine, judged)[0]
+        kappa = agreement.binary_kappa(mine[0], mine[1])[0] if len(coders) == 2 else None
+        prevalence = (mine[:, :, 0] & judged).sum() / judged.sum()
+        found.append(
+            CodeAgreement(
+                code=code,
+                alpha=_rounded(alpha),
+                kappa=None if kappa is None else _rounded(kappa),
+                percent_agreement=_rounded(percent),
+                prevalence=round(float(prevalence), 6),
+                n=int(units.sum()),
+            )
         )
-        for index, code in enumerate(labels)
-    )
+    return tuple(found)
 
 
 def _rounded(value: float) -> float | None:

@@ -1,19 +1,24 @@
 """Merging a coder's copy of the project into this one, and unifying codes both created.
 
-Everything crosses by UUID: segments, codes, codings, memos, events, review comments. Rows
-already present are kept, so merging twice changes nothing and nothing is ever lost.
+Survey rows, comments and rows no event touched (imported ones) cross by UUID. Everything the
+coders did crosses by replaying the other copy's new events (``merge_apply``): per row and
+column the later decision wins, and what both copies changed differently waits as a conflict
+(``merge_conflicts``). The copied events remember what was merged, so merging twice changes
+nothing and the order of merges does not matter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.store import Store, team_merge
+from workbench.review import merge_apply
+from workbench.store import Store, merge_events, team_merge
 
 NAME_SIMILARITY = 90
 
@@ -39,11 +44,14 @@ class MergeReport:
     answers_with_other_text: int
     codes_differing: tuple[dict, ...]
     unmerged_tables: tuple[str, ...]
+    by_coder: dict[str, Counter] = field(default_factory=dict)
+    conflicts: tuple[dict, ...] = ()
+    dropped_codings: int = 0
 
     @property
     def changed(self) -> bool:
         """Whether the merge added or changed any row."""
-        return any(self.added.values())
+        return any(self.added.values()) or bool(self.by_coder) or bool(self.conflicts)
 
 
 def _check_other(store: Store, other_path: Path) -> None:
@@ -55,18 +63,25 @@ def _check_other(store: Store, other_path: Path) -> None:
 
 
 def merge_project(store: Store, other_path: str | Path) -> MergeReport:
-    """Bring the other file's survey rows, segments, codes, codings, memos and events in."""
+    """Bring the other copy's rows in and replay its new events; conflicts wait to be settled."""
     other_path = Path(other_path)
     _check_other(store, other_path)
     with team_merge.attached(store, other_path):
         with store.atomic():
-            added = team_merge.copy_rows(store)
+            added = team_merge.copy_survey(store)
+            added["events"] = merge_events.note_events(store)
+            added.update(team_merge.copy_untouched(store))
+            applied = merge_apply.replay(store, other_path.name)
+            dropped = merge_apply.repair(store, Codebook.from_store(store).survivor)
+            added.update(team_merge.copy_team_rows(store))
             conflicts = _segment_conflicts(store)
             other_text = team_merge.answers_with_other_text(store)
-            differing = team_merge.codes_differing(store)
+            held = {conflict["target"] for conflict in applied.conflicts}
+            differing = [row for row in team_merge.codes_differing(store) if row["id"] not in held]
             unmerged = team_merge.unmerged_tables(store)
-            if any(added.values()):
-                store.log_event("merge", coder=None, target=other_path.name, after=added)
+            if any(added.values()) or applied.by_coder or applied.conflicts:
+                summary = {**added, "by_coder": {k: dict(v) for k, v in applied.by_coder.items()}}
+                store.log_event("merge", coder=None, target=other_path.name, after=summary)
     return MergeReport(
         added=added,
         duplicate_codes=tuple(find_duplicate_codes(store)),
@@ -74,6 +89,9 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
         answers_with_other_text=other_text,
         codes_differing=tuple(differing),
         unmerged_tables=tuple(unmerged),
+        by_coder=applied.by_coder,
+        conflicts=tuple(applied.conflicts),
+        dropped_codings=dropped,
     )
 
 
@@ -112,8 +130,8 @@ def unify_codes(store: Store, duplicates: list[DuplicateCode], coder: str) -> in
     merged = 0
     with store.atomic():
         for duplicate in duplicates:
-            codebook = Codebook.from_store(store)
-            source, target = codebook.survivor(duplicate.source_id), codebook.survivor(duplicate.target_id)
+            paths = Codebook.from_store(store)
+            source, target = paths.survivor(duplicate.source_id), paths.survivor(duplicate.target_id)
             if source != target:
                 coding.merge_codes(store, source, target, coder)
                 merged += 1

@@ -1,4 +1,4 @@
-"""The reliability report: per-code agreement table and a methods-section paragraph (Norwegian).
+"""The reliability report: per question and per code, with a methods paragraph (nb or en).
 
 Written as markdown and XLSX; ``export_reliability`` is what ``workbench export … reliability``
 and ``workbench reliability`` call.
@@ -16,10 +16,22 @@ from workbench.files import atomic_path
 from workbench.review.agreement import RELIABLE, TENTATIVE
 from workbench.review.measure import AgreementResult, measure_agreement
 from workbench.store import coders as coder_rows
-from workbench.store import segments as segment_rows
 from workbench.store.database import Store
 
 HEADERS = ("Kode", "α", "κ", "Prosent enighet", "Prevalens", "n", "Vurdering")
+THEME_HEADERS = ("Tema", *HEADERS[1:])
+QUESTION_HEADERS = ("Spørsmål", "n (svar)", "α eksakte kodesett", "κ eksakte kodesett", "Prosent enighet")
+ENGLISH = {
+    "Kode": "Code",
+    "Tema": "Theme",
+    "Prosent enighet": "Percent agreement",
+    "Prevalens": "Prevalence",
+    "Vurdering": "Verdict",
+    "Spørsmål": "Question",
+    "n (svar)": "n (answers)",
+    "α eksakte kodesett": "α exact code sets",
+    "κ eksakte kodesett": "κ exact code sets",
+}
 VERDICTS = {"reliable": "pålitelig", "tentative": "foreløpig", "not": "ikke pålitelig"}
 NOT_DEFINED = "i.a. (ingen variasjon)"
 
@@ -59,78 +71,111 @@ def table_rows(result: AgreementResult) -> list[tuple]:
     ]
 
 
-def summary_paragraph(result: AgreementResult, total_segments: int) -> str:
-    """A methods-section paragraph: coders, sample size, share double-coded, α range."""
-    names = " og ".join([", ".join(result.coders[:-1]), result.coders[-1]])
-    share = result.segments / total_segments if total_segments else 0.0
-    alphas = [code.alpha for code in result.codes if code.alpha is not None]
-    text = (
-        f"{len(result.coders)} kodere ({names}) kodet uavhengig av hverandre {result.segments} "
-        f"av {total_segments} segmenter ({share:.0%}). "
-    ).replace("%", " %")
-    if alphas:
-        text += (
-            f"Krippendorffs α (nominal, forekomst av koden per segment) varierte fra "
-            f"{number(min(alphas), 2)} til {number(max(alphas), 2)} på tvers av {len(alphas)} koder, "
-            f"med et prevalensvektet gjennomsnitt på {number(result.alpha_weighted, 2)}. "
-        )
-    else:
-        text += "Krippendorffs α kunne ikke beregnes for noen kode (ingen variasjon). "
-    text += (
-        f"α med MASI-avstand på settet av koder per segment var {number(result.alpha_masi, 2)}. "
-        "Verdier fra 0,800 regnes som pålitelige, 0,667–0,800 som foreløpige."
+def headers(names: Sequence[str], lang: str) -> list[str]:
+    """Column headers in the report's language."""
+    return [ENGLISH.get(name, name) if lang == "en" else name for name in names]
+
+
+def question_rows(per_question: dict[str, AgreementResult]) -> list[tuple]:
+    """One row per question: the values of ``QUESTION_HEADERS``."""
+    return [
+        (question, q.segments, q.alpha_exact_sets, q.kappa_exact_sets, q.percent_exact_sets)
+        for question, q in sorted(per_question.items())
+    ]
+
+
+def _cell(value) -> str:
+    return value if isinstance(value, str) else str(value) if isinstance(value, int) else number(value)
+
+
+def _table(title: str, names: Sequence[str], rows: list[tuple], lang: str, two_coders: bool) -> list[str]:
+    lines = [f"## {title}", "", "| " + " | ".join(headers(names, lang)) + " |", "|" + "---|" * len(names)]
+    for row in rows:
+        cells = [str(row[0])] + [_cell(value) for value in row[1:]]
+        if not two_coders and len(names) == len(HEADERS):
+            cells[2] = "–"  # Cohen's κ is defined for exactly two coders
+        lines.append("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")
+    return [*lines, ""]
+
+
+def markdown(result, themes, per_question, paragraph: str, lang: str = "nb") -> str:
+    """The report as markdown: methods paragraph, per-question, per-code and per-theme tables."""
+    english = lang == "en"
+    lines = [
+        "# " + ("Inter-coder reliability" if english else "Reliabilitet mellom kodere"),
+        "",
+        paragraph,
+        "",
+    ]
+    two = len(result.coders) == 2
+    lines += _table(
+        "Per question" if english else "Per spørsmål",
+        QUESTION_HEADERS,
+        question_rows(per_question),
+        lang,
+        two,
     )
-    return text
-
-
-def markdown(result: AgreementResult, themes: AgreementResult, paragraph: str) -> str:
-    """The report as markdown: summary, code table, theme table."""
-    lines = ["# Reliabilitet mellom kodere", "", paragraph, ""]
-    for title, table in (("Per kode", result), ("Per hovedtema", themes)):
-        lines += [f"## {title}", "", "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
-        for row in table_rows(table):
-            cells = [row[0]] + [number(value) for value in row[1:5]] + [str(row[5]), row[6]]
-            if len(table.coders) != 2:
-                cells[2] = "–"  # Cohen's κ is defined for exactly two coders
-            lines.append("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")
-        lines.append("")
+    lines += _table("Per code" if english else "Per kode", HEADERS, table_rows(result), lang, two)
+    lines += _table(
+        "Per main theme" if english else "Per hovedtema", THEME_HEADERS, table_rows(themes), lang, two
+    )
     return "\n".join(lines)
 
 
-def write_workbook(path: Path, result: AgreementResult, themes: AgreementResult, paragraph: str) -> None:
-    """The report as XLSX: sheets Koder, Hovedtema, Sammendrag."""
+def write_workbook(path: Path, result, themes, per_question, paragraphs: dict[str, str]) -> None:
+    """The report as XLSX: sheets Spørsmål, Koder, Hovedtema, Sammendrag (both languages)."""
     workbook = Workbook()
-    sheets = [("Koder", result), ("Hovedtema", themes)]
-    for index, (title, table) in enumerate(sheets):
+    sheets = [
+        ("Spørsmål", QUESTION_HEADERS, question_rows(per_question)),
+        ("Koder", HEADERS, table_rows(result)),
+        ("Hovedtema", THEME_HEADERS, table_rows(themes)),
+    ]
+    for index, (title, names, rows) in enumerate(sheets):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = title
-        sheet.append(HEADERS)
-        for row in table_rows(table):
+        sheet.append(names)
+        for row in rows:
             sheet.append(row)
     summary = workbook.create_sheet("Sammendrag")
     summary.append(("Kodere", ", ".join(result.coders)))
-    summary.append(("Dobbeltkodede segmenter", result.segments))
-    summary.append(("α prevalensvektet", result.alpha_weighted))
-    summary.append(("α MASI", result.alpha_masi))
+    summary.append(("Enhet", "svar"))
+    summary.append(("Dobbeltkodede svar", result.segments))
     summary.append(("α eksakte kodesett", result.alpha_exact_sets))
-    summary.append(("Sammendrag", paragraph))
+    summary.append(("κ eksakte kodesett", result.kappa_exact_sets))
+    summary.append(("Prosent enighet, eksakte kodesett", result.percent_exact_sets))
+    summary.append(("α MASI", result.alpha_masi))
+    summary.append(("α prevalensvektet", result.alpha_weighted))
+    for lang, text in paragraphs.items():
+        summary.append((f"Metodeavsnitt ({lang})", text))
     with atomic_path(path) as temporary:
         workbook.save(temporary)
 
 
-def export_reliability(store: Store, out_dir: str | Path, coders: Sequence[str] | None = None) -> list[Path]:
-    """Write reliability.md and reliability.xlsx into ``out_dir``; return their paths."""
+def export_reliability(
+    store: Store,
+    out_dir: str | Path,
+    coders: Sequence[str] | None = None,
+    question_id: str | None = None,
+    lang: str = "nb",
+) -> list[Path]:
+    """Write reliability.md (in ``lang``) and reliability.xlsx into ``out_dir``; return their paths."""
+    from workbench.review.methods_text import LANGUAGES, gather, paragraph
+
+    if lang not in LANGUAGES:
+        raise UserError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}.")
     chosen = list(coders) if coders else default_coders(store)
     if len(chosen) < 2:
         raise UserError(f"{store.path}: a reliability report needs at least two coders.")
-    result = measure_agreement(store, chosen)
+    result = measure_agreement(store, chosen, question_id)
     if result.segments == 0:
-        raise UserError(f"{store.path}: no segment is coded by two of {', '.join(chosen)}.")
-    themes = measure_agreement(store, chosen, level="theme")
-    paragraph = summary_paragraph(result, segment_rows.segment_count(store))
+        raise UserError(f"{store.path}: no answer is coded by two of {', '.join(chosen)}.")
+    per_question = {question: measure_agreement(store, chosen, question) for question in result.questions}
+    themes = measure_agreement(store, chosen, question_id, level="theme")
+    facts = gather(store, result, per_question)
+    paragraphs = {language: paragraph(facts, language) for language in LANGUAGES}
     out_dir = Path(out_dir)
     markdown_path, workbook_path = out_dir / "reliability.md", out_dir / "reliability.xlsx"
     with atomic_path(markdown_path) as temporary:
-        temporary.write_text(markdown(result, themes, paragraph), encoding="utf-8")
-    write_workbook(workbook_path, result, themes, paragraph)
+        temporary.write_text(markdown(result, themes, per_question, paragraphs[lang], lang), encoding="utf-8")
+    write_workbook(workbook_path, result, themes, per_question, paragraphs)
     return [markdown_path, workbook_path]

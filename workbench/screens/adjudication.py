@@ -1,21 +1,32 @@
-"""Settling disagreements between two coders; decisions go to the consensus layer."""
+"""Settling disagreements between two coders; decisions go to the consensus layer.
+
+Fits 120 columns with both coders' codes in view; the detail below shows both sides with
+their definitions, the review comments on the segment and the consensus. ``u`` undoes the
+highlighted decision; ``e`` edits the consensus and stays on the row.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from workbench.coding.codebook_tree import Codebook
+from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.review import adjudication
 from workbench.review.adjudication import Disagreement
+from workbench.review.blind import refused_on_screen as refused
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
+from workbench.store import teams
+from workbench.widgets.inert import inert
 
-PREVIEW = 60
+PREVIEW = 34
+CODES_WIDTH = 24
 
 
 class AdjudicationScreen(Screen[None]):
@@ -33,6 +44,7 @@ class AdjudicationScreen(Screen[None]):
         Binding("t", "decide('both')", "Take both", id="adjudication_take_both"),
         Binding("n", "decide('neither')", "Neither", id="adjudication_neither"),
         Binding("e", "edit", "Edit", id="adjudication_edit"),
+        Binding("u", "undo_decision", "Undo decision", id="adjudication_undo"),
         Binding("d", "define", "Define", id="adjudication_define"),
         Binding("c", "next_pair", "Other coders", id="adjudication_next_pair"),
     ]
@@ -50,6 +62,8 @@ class AdjudicationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if refused(self, "adjudication"):
+            return
         table = self.query_one(DataTable)
         table.add_columns("", "Question", "Respondent", "Segment", "A", "B")
         self.pairs = adjudication.coder_pairs(self.app.store)
@@ -74,16 +88,16 @@ class AdjudicationScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row if row is None else row
         self.items = adjudication.disagreements(self.store, *self.pair) if self.pair else []
-        codebook = Codebook.from_store(self.store)
+        paths = Codebook.from_store(self.store)
         table.clear()
         for item in self.items:
             table.add_row(
                 "✓" if item.decision else "·",
-                item.question_id,
-                item.respondent_id,
-                _preview(item.text),
-                _names(codebook, item.first_codes),
-                _names(codebook, item.second_codes),
+                Text(visible_line(item.question_id)),
+                Text(visible_line(item.respondent_id)),
+                Text(_preview(item.text)),
+                Text(_names(paths, item.first_codes)),
+                Text(_names(paths, item.second_codes)),
                 key=item.segment_id,
             )
         if self.items:
@@ -98,7 +112,10 @@ class AdjudicationScreen(Screen[None]):
             return
         decided, total = adjudication.progress(self.items)
         first, second = self.pair
-        title.update(f"Adjudication  ·  A = {first}, B = {second}  ·  {decided} / {total} decided")
+        done = "  ·  all decided" if total and decided == total else ""
+        title.update(
+            inert(f"Adjudication  ·  A = {first}, B = {second}  ·  {decided} / {total} decided{done}")
+        )
 
     def show_detail(self) -> None:
         item = self.current
@@ -106,17 +123,21 @@ class AdjudicationScreen(Screen[None]):
         if item is None:
             detail.update("No disagreements." if self.pair else "")
             return
-        codebook = Codebook.from_store(self.store)
+        paths = Codebook.from_store(self.store)
         consensus = coding_rows.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS)
         lines = [item.text, ""]
         for label, codes in (("A", item.first_codes), ("B", item.second_codes)):
             for code in codes:
-                lines.append(
-                    f"{label}: {codebook.path(code)} — {codebook.code(code).definition or 'no definition'}"
-                )
-        decided = ", ".join(sorted(codebook.path(codebook.survivor(code)) for code in consensus)) or "nothing"
-        lines.append(f"Consensus: {decided}" if item.decision else "Consensus: not decided yet")
-        detail.update("\n".join(lines))
+                definition = paths.code(paths.survivor(code)).definition or "no definition"
+                lines.append(f"{label}: {paths.survivor_path(code)} — {definition}")
+        for mark in teams.comments_on_segment(self.store, item.segment_id):
+            said = "agrees" if mark["verdict"] == "agree" else mark["text"]
+            lines.append(f"Comment by {mark['reviewer']} on {mark['coder']}: {said}")
+        decided = ", ".join(sorted(paths.survivor_path(code) for code in consensus)) or "nothing"
+        lines.append(
+            f"Consensus ({item.decision}): {decided}" if item.decision else "Consensus: not decided yet"
+        )
+        detail.update(inert("\n".join(lines)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
@@ -127,7 +148,9 @@ class AdjudicationScreen(Screen[None]):
             return False
         return self.current is not None
 
-    def action_decide(self, decision: str, edited: frozenset[str] = frozenset()) -> None:
+    def action_decide(
+        self, decision: str, edited: frozenset[str] = frozenset(), advance: bool = True
+    ) -> None:
         """Write the decision for the highlighted disagreement, then go to the next open one."""
         if not self._writable():
             return
@@ -137,7 +160,23 @@ class AdjudicationScreen(Screen[None]):
         except UserError as error:
             self.notify(str(error), severity="error")
             return
-        self.reload(self._next_open(row))
+        self.reload(self._next_open(row) if advance else row)
+        decided, total = adjudication.progress(self.items)
+        if advance and decided == total:
+            self.notify(f"All {total} disagreements are decided.", timeout=3)
+
+    def action_undo_decision(self) -> None:
+        """Take back the highlighted row's decision (the one before it stands again)."""
+        if not self._writable():
+            return
+        row = self.query_one(DataTable).cursor_row
+        try:
+            standing = adjudication.undo_decision(self.store, self.current, self.pair, self.app.coder)
+        except UserError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.reload(row)
+        self.notify(f"Decision undone; now: {standing or 'not decided'}.", timeout=2)
 
     def _next_open(self, row: int) -> int:
         """The next undecided row after ``row`` (wrapping), else ``row``."""
@@ -149,7 +188,7 @@ class AdjudicationScreen(Screen[None]):
         return row
 
     def action_edit(self) -> None:
-        """Toggle one code in the consensus for this segment."""
+        """Toggle one code in the consensus for this segment, staying on the row."""
         if not self._writable():
             return
         item = self.current
@@ -157,7 +196,7 @@ class AdjudicationScreen(Screen[None]):
 
         def toggled(code_id: str | None) -> None:
             if code_id:
-                self.action_decide("edit", frozenset(current ^ {code_id}))
+                self.action_decide("edit", frozenset(current ^ {code_id}), advance=False)
 
         codes = [code for code in Codebook.from_store(self.store).live_rows() if code["codable"]]
         self.app.push_screen(CodeChoiceDialog("Add or remove a consensus code", codes), toggled)
@@ -192,10 +231,14 @@ class AdjudicationScreen(Screen[None]):
         self.dismiss(None)
 
 
+def _shortened(text: str, width: int) -> str:
+    flat = visible_line(" ".join(text.split()))
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def _preview(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= PREVIEW else flat[: PREVIEW - 1] + "…"
+    return _shortened(text, PREVIEW)
 
 
-def _names(codebook: Codebook, code_ids: tuple[str, ...]) -> str:
-    return ", ".join(codebook.code(code).name for code in code_ids)
+def _names(paths: Codebook, code_ids: tuple[str, ...]) -> str:
+    return _shortened(", ".join(paths.code(paths.survivor(code)).name for code in code_ids), CODES_WIDTH)

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar
 from textual.worker import get_current_worker
 
 from workbench import coding
-from workbench.review.assign import blind_view
+from workbench.review.blind import Visibility
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.store import Store
 from workbench.store import answers as answer_rows
@@ -75,9 +75,8 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         table.add_column("Respondent", key="respondent")
         table.add_column("Codes", key="codes")
         table.add_column("Answer", key="answer")
-        view = blind_view(self.app.store, self.app.coder)
-        self.sample = view.sample_answer_ids
-        self.blind = self.app.settings.blind or view.hide_other_coders
+        self.view = Visibility.of(self.app.store, self.app.coder, self.app.settings.blind)
+        self.sample, self.blind = self.view.sample, self.view.blind
         self.load_rows()
         table.focus()
 
@@ -96,7 +95,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         table.clear()
         for row in rows:
             name = "" if self.blind else row["name"] or ""
-            who = f"{row['respondent_id']} {name}".strip()
+            who = f"{self.view.respondent_label(row['respondent_id'], row['id'])} {name}".strip()
             preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
             table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview, key=str(row["id"]))
         self._update_title(len(rows))

@@ -8,8 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 from textual_plotext import PlotextPlot
 
-from workbench.store import answers as answer_rows
-from workbench.store import overview
+from workbench.review.blind import Visibility
 
 LABEL_WIDTH = 28
 
@@ -31,8 +30,8 @@ class ChartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.question_id = self.question_id or self.app.current_question_id
         store, wave = self.app.store, self.app.wave
-        base = len(answer_rows.answered_respondents(store, self.question_id, wave))
-        rows = overview.respondents_per_code(store, self.question_id, wave)
+        view = Visibility.of(store, self.app.coder, self.app.settings.blind)
+        base, rows = view.respondents_per_code(store, self.question_id, wave)
         self.query_one("#chart-title", Label).update(
             f"Question {self.question_id}  ·  respondents per code  ·  base: {base} who answered"
             "  ·  a respondent may carry several codes, so shares need not sum to 100 %"

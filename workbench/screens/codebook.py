@@ -10,12 +10,12 @@ from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
 from workbench.errors import UserError
+from workbench.review.blind import Visibility
 from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
-from workbench.store import overview
 from workbench.store.answers import AnswerFilter
 
 
@@ -66,7 +66,7 @@ class CodebookScreen(Screen[int | None]):
         keep = keep or self.selected_id
         tree.clear()
         tree.root.expand()
-        usage = overview.code_usage(self.store)
+        usage = Visibility.of(self.store, self.app.coder, self.app.settings.blind).code_usage(self.store)
         codebook = coding.Codebook.from_store(self.store)
         for node in codebook.children():
             self._add(tree.root, codebook, node, usage)

@@ -9,6 +9,7 @@ from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
 
 from workbench import coding
 from workbench.errors import UserError
+from workbench.review.blind import Visibility
 from workbench.screens.bulk_review import answer_choices
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
@@ -40,6 +41,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
 
     def on_mount(self) -> None:
         self.answer_id = self.answer_id or current_answer_id(self.app)
+        self.visibility = Visibility.of(self.app.store, self.app.coder, self.app.settings.blind)
         self.query_one(SelectionList).focus()
         detail = answer_rows.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
         if detail is None:
@@ -77,7 +79,12 @@ class NearDuplicatesScreen(SuggestionJobScreen):
         if group is None:
             return ()
         pairs = zip(group.answer_ids, group.texts, strict=True)
-        return tuple((answer_id, text) for answer_id, text in pairs if answer_id != self.answer_id)
+        visible = set(self.visibility.answers(group.answer_ids))
+        return tuple(
+            (answer_id, text)
+            for answer_id, text in pairs
+            if answer_id != self.answer_id and answer_id in visible
+        )
 
     def show_result(self, result: tuple[tuple[int, str], ...]) -> None:
         selection_list = self.query_one(SelectionList)

@@ -1,16 +1,25 @@
-"""Reviewing another coder's work answer by answer: agree, or leave a comment for them."""
+"""Reviewing another coder's work answer by answer: agree, or leave a comment for them.
+
+The reviewed coder's codes sit beside those of the coder sharing most segments with them;
+``x`` shows only the answers the two coded differently; ``c`` switches coder on the same
+answer. A coder with comments on their own work starts there and is told so.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from workbench.display import visible_line
 from workbench.review import comments
+from workbench.review.blind import refused_on_screen as refused
 from workbench.review.comments import ReviewedSegment
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
+from workbench.widgets.inert import inert
 
 
 class ReviewScreen(Screen[None]):
@@ -29,6 +38,7 @@ class ReviewScreen(Screen[None]):
         Binding("g", "agree", "Agree", id="review_agree"),
         Binding("m", "comment", "Comment", id="review_comment"),
         Binding("c", "next_coder", "Other coder", id="review_next_coder"),
+        Binding("x", "toggle_differing", "Disagreements only", id="review_differing"),
     ]
 
     def __init__(self) -> None:
@@ -38,6 +48,8 @@ class ReviewScreen(Screen[None]):
         self.answer_ids: list[int] = []
         self.position = 0
         self.segments: list[ReviewedSegment] = []
+        self.other: str | None = None
+        self.differing_only = False
 
     def compose(self) -> ComposeResult:
         yield Label("Review", id="review-title", classes="screen-title")
@@ -47,21 +59,36 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Segment", "Codes", "Marks")
+        if refused(self, "review"):
+            return
+        self.query_one(DataTable).add_columns("Segment", "Codes", "Other coder's codes", "Marks")
         self.coders = comments.coders_to_review(self.app.store, self.app.coder)
-        self.choose_coder(self.coders[0] if self.coders else None)
+        waiting = comments.comments_from_others(self.app.store, self.app.coder)
+        if waiting and self.app.coder in self.coders:
+            self.notify(f"You have {waiting} review comments on your coding.", timeout=4)
+            self.choose_coder(self.app.coder)
+        else:
+            self.choose_coder(self.coders[0] if self.coders else None)
         self.query_one(DataTable).focus()
 
     @property
     def store(self):
         return self.app.store
 
-    def choose_coder(self, coder: str | None) -> None:
-        """Review this coder's work from their first answer."""
+    def choose_coder(self, coder: str | None, keep: int | None = None) -> None:
+        """Review this coder's work from answer ``keep`` if they coded it, else from their first."""
         self.coder = coder
-        self.answer_ids = comments.answers_to_review(self.store, coder) if coder else []
-        self.position = 0
+        self.other = comments.partner(self.store, coder) if coder else None
+        self.answer_ids = self._answers()
+        self.position = self.answer_ids.index(keep) if keep in self.answer_ids else 0
         self.show_answer()
+
+    def _answers(self) -> list[int]:
+        if not self.coder:
+            return []
+        if self.differing_only and self.other:
+            return comments.differing_answers(self.store, self.coder, self.other)
+        return comments.answers_to_review(self.store, self.coder)
 
     def show_answer(self, row: int = 0) -> None:
         """Redraw the current answer, its segments and their marks."""
@@ -69,25 +96,32 @@ class ReviewScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         if not self.answer_ids:
-            title.update("Review  ·  nobody has coded anything yet")
+            title.update(
+                "Review  ·  no disagreements" if self.differing_only else "Review  ·  nothing coded yet"
+            )
             self.segments = []
             self.query_one("#review-answer", Static).update("")
             return
         answer_id = self.answer_ids[self.position]
-        self.segments = comments.review_answer(self.store, answer_id, self.coder)
+        self.segments = comments.review_answer(self.store, answer_id, self.coder, self.other)
         own = "your own work" if self.coder == self.app.coder else f"reviewer {self.app.coder}"
+        beside = f"beside {self.other}'s" if self.other else "nobody else coded these"
+        only = "  ·  disagreements only" if self.differing_only else ""
         title.update(
-            f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
-            f"answer {self.position + 1} / {len(self.answer_ids)}"
+            inert(
+                f"Review  ·  {self.coder}'s coding {beside}  ·  {own}  ·  "
+                f"answer {self.position + 1} / {len(self.answer_ids)}{only}"
+            )
         )
         answer = answer_rows.answer_row(self.store, answer_id)
         self.query_one("#review-answer", Static).update(
-            f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}"
+            inert(f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}")
         )
         for segment in self.segments:
             table.add_row(
-                " ".join(segment.text.split())[:60],
-                ", ".join(segment.code_paths) or "—",
+                Text(visible_line(" ".join(segment.text.split())[:44])),
+                Text(visible_line(", ".join(segment.code_paths) or "—")),
+                Text(visible_line(", ".join(segment.other_paths) or "—")),
                 _mark_summary(segment),
             )
         table.move_cursor(row=min(row, len(self.segments) - 1))
@@ -104,7 +138,7 @@ class ReviewScreen(Screen[None]):
             f"{mark.reviewer}: {'agrees' if mark.verdict == comments.AGREE else mark.text}"
             for mark in (segment.marks if segment else ())
         ]
-        self.query_one("#review-marks", Static).update("\n".join(lines) or "No review marks yet.")
+        self.query_one("#review-marks", Static).update(inert("\n".join(lines) or "No review marks yet."))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_marks()
@@ -135,11 +169,24 @@ class ReviewScreen(Screen[None]):
                 comments.leave_comment(self.store, segment_id, self.coder, self.app.coder, text)
                 self.show_answer(row)
 
-        self.app.push_screen(TextPrompt(f"Comment for {self.coder}"), save)
+        title = (
+            "Reply to the comments on your coding"
+            if self.coder == self.app.coder
+            else f"Comment for {self.coder}"
+        )
+        self.app.push_screen(TextPrompt(title), save)
 
     def action_next_coder(self) -> None:
+        """The next coder's work, on the same answer when they coded it."""
         if len(self.coders) > 1:
-            self.choose_coder(self.coders[(self.coders.index(self.coder) + 1) % len(self.coders)])
+            keep = self.answer_ids[self.position] if self.answer_ids else None
+            self.choose_coder(self.coders[(self.coders.index(self.coder) + 1) % len(self.coders)], keep)
+
+    def action_toggle_differing(self) -> None:
+        """Show only the answers the two coders coded differently, or all again."""
+        keep = self.answer_ids[self.position] if self.answer_ids else None
+        self.differing_only = not self.differing_only
+        self.choose_coder(self.coder, keep)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -76,10 +76,15 @@ def _filter_sql(answer_filter: AnswerFilter, only_coder: str | None = None) -> t
 
 
 def answer_ids(
-    store: Store, question_id: str, wave: int | None, answer_filter: AnswerFilter = NO_FILTER
+    store: Store,
+    question_id: str,
+    wave: int | None,
+    answer_filter: AnswerFilter = NO_FILTER,
+    only_coder: str | None = None,
 ) -> list[int]:
-    """Ids of the question's answers (not non-responses) in respondent order."""
-    where, params = _filter_sql(answer_filter)
+    """Ids of the question's answers (not non-responses) in respondent order; with
+    ``only_coder``, only that coder's codings count in the filter (a blind coder's view)."""
+    where, params = _filter_sql(answer_filter, only_coder)
     rows = store.db.execute(
         "SELECT a.id FROM answers a JOIN respondents r ON r.id = a.respondent_id "
         f"WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0{where} "

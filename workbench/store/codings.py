@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.store.codes import LIVE_CODE
-from workbench.store.database import Store, now
+from workbench.store.database import Store, now, placeholders
 
 
 def codings_of_segment(store: Store, segment_id: str) -> list[dict]:
@@ -126,10 +126,6 @@ def move_code_codings(store: Store, source_id: str, target_id: str) -> None:
     store.execute("UPDATE codings SET code_id = ? WHERE code_id = ?", (target_id, source_id))
 
 
-def _placeholders(values: Sequence) -> str:
-    return ", ".join("?" for _ in values)
-
-
 def codings_of_coders(
     store: Store, coders: Sequence[str], question_id: str | None = None
 ) -> list[tuple[str, str, str]]:
@@ -137,7 +133,7 @@ def codings_of_coders(
     sql = (
         "SELECT k.segment_id, k.coder, k.code_id FROM codings k "
         "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
-        f"WHERE k.coder IN ({_placeholders(coders)})"
+        f"WHERE k.coder IN ({placeholders(coders)})"
     )
     params: list = list(coders)
     if question_id is not None:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,11 @@ def new_id() -> str:
 def stable_id(*parts: object) -> str:
     """A deterministic UUID from the given parts, equal in every project file."""
     return str(uuid.uuid5(PROJECT_NAMESPACE, "\x1f".join(str(part) for part in parts)))
+
+
+def placeholders(values: Sized) -> str:
+    """As many comma-separated ``?`` marks as there are values, for an ``IN (...)`` list."""
+    return ", ".join("?" * len(values))
 
 
 def now() -> str:

@@ -15,8 +15,12 @@ from workbench.store.database import Store
 
 ALIAS = "other"
 
-# (table, statement) in dependency order; each statement copies the other file's new rows.
-COPY_STATEMENTS = (
+_UNTOUCHED = "NOT EXISTS (SELECT 1 FROM temp.merge_touches t WHERE t.tbl = '{table}' AND t.row_id = o.id)"
+_SAME_TEXT = "m.other_id NOT IN (SELECT other_id FROM temp.merge_text_differs)"
+
+# (table, statement) in dependency order; each copies the other file's new rows. Survey rows
+# first; then, after the events are noted, rows no event ever touched (imported ones).
+SURVEY_STATEMENTS = (
     (
         "respondents",
         "INSERT OR IGNORE INTO main.respondents (id, attributes) "
@@ -39,45 +43,49 @@ COPY_STATEMENTS = (
         "ON a.respondent_id = o.respondent_id AND a.question_id = o.question_id AND a.wave = o.wave",
     ),
     (
-        "segments",
-        "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at) "
-        "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at FROM other.segments o "
-        "JOIN temp.merge_answer_map m ON m.other_id = o.answer_id",
-    ),
-    (
-        "chosen for report",
-        "UPDATE main.segments SET for_report = 1 WHERE for_report = 0 "
-        "AND id IN (SELECT id FROM other.segments WHERE for_report = 1)",
+        "answer texts",
+        "INSERT INTO temp.merge_text_differs (other_id, own_id) SELECT m.other_id, m.own_id "
+        "FROM temp.merge_answer_map m JOIN main.answers a ON a.id = m.own_id "
+        "JOIN other.answers o ON o.id = m.other_id WHERE a.text != o.text",
     ),
     (
         "coders",
         "INSERT OR IGNORE INTO main.coders (name, is_consensus, created_at) "
         "SELECT name, is_consensus, created_at FROM other.coders",
     ),
+)
+
+UNTOUCHED_STATEMENTS = (
+    (
+        "segments",
+        "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at) "
+        "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at FROM other.segments o "
+        f"JOIN temp.merge_answer_map m ON m.other_id = o.answer_id WHERE {_SAME_TEXT} "
+        "AND " + _UNTOUCHED.format(table="segments"),
+    ),
     (
         "codes",
         "INSERT OR IGNORE INTO main.codes (id, parent_id, name, definition, example_segment_id, "
         "colour, is_theme, codable, position, retired, merged_into, created_at, created_by) "
         "SELECT id, parent_id, name, definition, example_segment_id, colour, is_theme, codable, "
-        "position, retired, merged_into, created_at, created_by FROM other.codes",
+        "position, retired, merged_into, created_at, created_by FROM other.codes o "
+        "WHERE " + _UNTOUCHED.format(table="codes"),
     ),
     (
         "codings",
         "INSERT OR IGNORE INTO main.codings (id, segment_id, code_id, coder, how, created_at) "
-        "SELECT id, segment_id, code_id, coder, how, created_at FROM other.codings",
+        "SELECT id, segment_id, code_id, coder, how, created_at FROM other.codings o "
+        "WHERE o.segment_id IN (SELECT id FROM main.segments) AND " + _UNTOUCHED.format(table="codings"),
     ),
     (
         "memos",
-        "INSERT INTO main.memos (id, segment_id, coder, text, created_at, updated_at) "
-        "SELECT id, segment_id, coder, text, created_at, updated_at FROM other.memos WHERE true "
-        "ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at "
-        "WHERE excluded.updated_at > memos.updated_at",
+        "INSERT OR IGNORE INTO main.memos (id, segment_id, coder, text, created_at, updated_at) "
+        "SELECT id, segment_id, coder, text, created_at, updated_at FROM other.memos o "
+        "WHERE o.segment_id IN (SELECT id FROM main.segments) AND " + _UNTOUCHED.format(table="memos"),
     ),
-    (
-        "events",
-        "INSERT OR IGNORE INTO main.events (id, action_id, at, coder, kind, target, before, after) "
-        "SELECT id, action_id, at, coder, kind, target, before, after FROM other.events ORDER BY seq",
-    ),
+)
+
+TEAM_STATEMENTS = (
     (
         "imports",
         "INSERT INTO main.imports (file_name, file_sha256, layout, wave, imported_at, new_answers) "
@@ -88,19 +96,26 @@ COPY_STATEMENTS = (
     (
         "assignments",
         "INSERT OR IGNORE INTO main.assignments (segment_id, coder, blind, created_at) "
-        "SELECT segment_id, coder, blind, created_at FROM other.assignments",
+        "SELECT segment_id, coder, blind, created_at FROM other.assignments "
+        "WHERE segment_id IN (SELECT id FROM main.segments)",
     ),
     (
         "review comments",
         "INSERT OR IGNORE INTO main.review_comments "
         "(id, segment_id, coder, reviewer, verdict, text, created_at) "
-        "SELECT id, segment_id, coder, reviewer, verdict, text, created_at FROM other.review_comments",
+        "SELECT id, segment_id, coder, reviewer, verdict, text, created_at FROM other.review_comments "
+        "WHERE segment_id IN (SELECT id FROM main.segments)",
     ),
     (
         "adjudications",
-        "INSERT OR IGNORE INTO main.adjudications "
-        "(id, segment_id, coders, decision, decided_by, decided_at) "
-        "SELECT id, segment_id, coders, decision, decided_by, decided_at FROM other.adjudications",
+        "INSERT INTO main.adjudications "
+        "(id, segment_id, coders, decision, decided_by, decided_at, codes, previous) "
+        "SELECT id, segment_id, coders, decision, decided_by, decided_at, codes, previous "
+        "FROM other.adjudications WHERE segment_id IN (SELECT id FROM main.segments) "
+        "ON CONFLICT (segment_id, coders) DO UPDATE SET decision = excluded.decision, "
+        "decided_by = excluded.decided_by, decided_at = excluded.decided_at, id = excluded.id, "
+        "codes = excluded.codes, previous = excluded.previous "
+        "WHERE excluded.decided_at > adjudications.decided_at",
     ),
 )
 
@@ -119,6 +134,7 @@ HANDLED_TABLES = {
     "assignments",
     "review_comments",
     "adjudications",
+    "merge_conflicts",
 }
 
 
@@ -132,18 +148,44 @@ def attached(store: Store, other_path: Path) -> Iterator[None]:
         store.execute(f"DETACH DATABASE {ALIAS}")
 
 
-def copy_rows(store: Store) -> dict[str, int]:
-    """Copy the attached file's rows in (call inside ``atomic()``); rows changed per table."""
+def _temp_tables(store: Store) -> None:
     store.execute("PRAGMA defer_foreign_keys = ON")
+    for name, columns in (
+        ("merge_answer_map", "other_id INTEGER PRIMARY KEY, own_id INTEGER NOT NULL"),
+        ("merge_text_differs", "other_id INTEGER PRIMARY KEY, own_id INTEGER NOT NULL"),
+        ("merge_new_events", "id TEXT PRIMARY KEY"),
+        ("merge_new_segments", "id TEXT PRIMARY KEY"),
+        ("merge_touches", _TOUCH_COLUMNS),
+    ):
+        store.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})")
+        store.execute(f"DELETE FROM temp.{name}")
+    store.execute("CREATE INDEX IF NOT EXISTS temp.merge_touches_by_row ON merge_touches (tbl, row_id)")
+
+
+def _run(store: Store, statements) -> dict[str, int]:
+    return {table: store.execute(statement).rowcount for table, statement in statements}
+
+
+def copy_survey(store: Store) -> dict[str, int]:
+    """Phase 1 (inside ``atomic()``): survey rows and coders; answers matched, texts compared."""
+    _temp_tables(store)
+    changed = _run(store, SURVEY_STATEMENTS)
+    del changed["answer map"], changed["answer texts"]
+    return changed
+
+
+def copy_untouched(store: Store) -> dict[str, int]:
+    """Phase 2, after ``note_events``: rows of the tracked tables that no event ever touched."""
     store.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS merge_answer_map "
-        "(other_id INTEGER PRIMARY KEY, own_id INTEGER NOT NULL)"
+        "INSERT INTO temp.merge_new_segments SELECT o.id FROM other.segments o "
+        "WHERE NOT EXISTS (SELECT 1 FROM main.segments s WHERE s.id = o.id)"
     )
-    store.execute("DELETE FROM temp.merge_answer_map")
-    changed = {}
-    for table, statement in COPY_STATEMENTS:
-        changed[table] = store.execute(statement).rowcount
-    changed.pop("answer map")
+    return _run(store, UNTOUCHED_STATEMENTS)
+
+
+def copy_team_rows(store: Store) -> dict[str, int]:
+    """Phase 3: imports, assignments, comments, adjudications (later decision wins), other tables."""
+    changed = _run(store, TEAM_STATEMENTS)
     changed.update(_copy_other_tables(store))
     return changed
 
@@ -214,7 +256,9 @@ def segments_with_other_span(store: Store) -> list[dict]:
     return store.rows(
         "SELECT s.id, s.answer_id, s.start, s.end, o.start AS other_start, o.end AS other_end "
         "FROM other.segments o JOIN main.segments s ON s.id = o.id "
-        "WHERE s.start != o.start OR s.end != o.end ORDER BY s.answer_id, s.start"
+        "WHERE (s.start != o.start OR s.end != o.end) "
+        "AND NOT EXISTS (SELECT 1 FROM temp.merge_touches t WHERE t.tbl = 'segments' AND t.row_id = s.id) "
+        "ORDER BY s.answer_id, s.start"
     )
 
 
@@ -226,6 +270,8 @@ def overlapping_segments(store: Store) -> list[dict]:
         "AND s1.id < s2.id AND s1.start < s2.end AND s2.start < s1.end "
         "JOIN answers a ON a.id = s1.answer_id "
         "WHERE s1.answer_id IN (SELECT own_id FROM temp.merge_answer_map) "
+        "AND (s1.id IN (SELECT id FROM temp.merge_new_segments) "
+        "OR s2.id IN (SELECT id FROM temp.merge_new_segments)) "
         "ORDER BY s1.answer_id"
     )
 
@@ -245,3 +291,10 @@ def codes_differing(store: Store) -> list[dict]:
         "WHERE c.name != o.name OR c.parent_id IS NOT o.parent_id OR c.retired != o.retired "
         "OR c.merged_into IS NOT o.merged_into ORDER BY c.name"
     )
+
+
+# One row per (event, row state) of the tracked tables; origin: mine | shared | theirs.
+_TOUCH_COLUMNS = (
+    "tbl TEXT, row_id TEXT, event_id TEXT, at TEXT, kind TEXT, coder TEXT, origin TEXT, "
+    "state TEXT, inserted INTEGER"
+)
