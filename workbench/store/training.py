@@ -28,7 +28,7 @@ def coded_segments(store: Store, coder: str | None = None) -> list[dict]:
     return store.rows(
         """
         SELECT s.id AS segment_id, s.answer_id, a.question_id, s.start, s."end",
-               a.text AS answer_text, k.code_id, k.coder, k.created_at
+               a.text AS answer_text, k.code_id, k.coder, k.created_at, a.wave
         FROM codings k
         JOIN segments s ON s.id = k.segment_id
         JOIN answers a ON a.id = s.answer_id

@@ -19,6 +19,7 @@ class CodedSegment:
     is_whole_answer: bool
     codes: tuple[str, ...]
     coded_at: str
+    wave: int | None = None
 
 
 class CodeTree:
@@ -88,4 +89,5 @@ def _segment(row: dict, codes: list[str]) -> CodedSegment:
         is_whole_answer=row["start"] == 0 and row["end"] >= len(text),
         codes=tuple(codes),
         coded_at=row["created_at"],
+        wave=row.get("wave"),
     )
