@@ -52,6 +52,11 @@ def register(subparsers) -> None:
     parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
     parser.add_argument("--coder", help="count only this coder's codings (default: all)")
     parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
+    parser.add_argument(
+        "--compare",
+        metavar="YEARS",
+        help="counts only: compare --wave (default newest) with these waves, e.g. 2023 or 2022,2023",
+    )
     parser.set_defaults(handler=run_export_command)
 
 
@@ -86,6 +91,10 @@ def run_export_command(arguments) -> int:
     from workbench.project import open_project
 
     options = options_from_arguments(arguments)
+    if arguments.compare:
+        from workbench.cli.compare import run_compare_command
+
+        return run_compare_command(arguments, options)
     with open_project(arguments.project) as store:
         if arguments.json and arguments.kind == "counts":
             return _print_counts_json(store, options)
