@@ -106,3 +106,20 @@ def segment_waves(store: Store) -> dict[str, int]:
 def latest_wave(store: Store) -> int | None:
     """The most recent wave with answers (None for an empty project)."""
     return store.scalar("SELECT MAX(wave) FROM answers")
+
+
+def respondents_in_wave(store: Store, wave: int) -> set[str]:
+    """The respondents with any answer row (a form) in ``wave``."""
+    return {
+        row["respondent_id"]
+        for row in store.rows("SELECT DISTINCT respondent_id FROM answers WHERE wave = ?", (wave,))
+    }
+
+
+def question_waves_answered(store: Store, question_id: str) -> list[int]:
+    """The waves in which the question has non-empty answers, oldest first."""
+    rows = store.rows(
+        "SELECT DISTINCT wave FROM answers WHERE question_id = ? AND is_nonresponse = 0 ORDER BY wave",
+        (question_id,),
+    )
+    return [row["wave"] for row in rows]
