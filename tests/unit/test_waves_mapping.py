@@ -132,6 +132,8 @@ def test_demo_second_wave_stored_under_continued_questions(demo_project, tmp_pat
     assert bolig_answers == 266 and new_questions == 2
     assert main(arguments) == 0
     assert "0 new" in capsys.readouterr().out
+    assert main(arguments[:-2]) == 0  # again without --map: the stored mapping is the proposal
+    assert "0 new" in capsys.readouterr().out
 
 
 def test_edited_mapping_is_followed(demo_project, tmp_path):

@@ -11,8 +11,9 @@ from workbench.store.database import Store, now
 def earlier_questions(store: Store, wave: int) -> list[dict]:
     """Questions answered in another wave: id, latest form text, and every form id they had.
 
-    Rows: id, text, form_ids (list). A question imported before waves were mapped has its
-    project id as its only form id and its project text.
+    Rows: id, text, form_ids (list). Form ids recorded for ``wave`` itself count too, so a
+    wave imported again maps as it did. A question imported before waves were mapped has
+    its project id as its only form id and its project text.
     """
     rows = store.rows(
         """
@@ -22,7 +23,7 @@ def earlier_questions(store: Store, wave: int) -> list[dict]:
         """,
         (wave,),
     )
-    forms = _forms_by_question(store, wave)
+    forms = _forms_by_question(store)
     return [
         {
             "id": row["id"],
@@ -33,11 +34,9 @@ def earlier_questions(store: Store, wave: int) -> list[dict]:
     ]
 
 
-def _forms_by_question(store: Store, wave: int) -> dict[str, list[dict]]:
+def _forms_by_question(store: Store) -> dict[str, list[dict]]:
     forms: dict[str, list[dict]] = {}
-    for row in store.rows(
-        "SELECT question_id, form_id, text FROM question_waves WHERE wave != ? ORDER BY wave", (wave,)
-    ):
+    for row in store.rows("SELECT question_id, form_id, text FROM question_waves ORDER BY wave"):
         forms.setdefault(row["question_id"], []).append(row)
     return forms
 
