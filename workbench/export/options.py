@@ -13,12 +13,13 @@ The check takes a later wave in which the question was closed with these options
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from workbench.anonymise.leak import anonymised_quotes, check_quotes
 from workbench.errors import UserError
 from workbench.export.counts import count_question, respondent_categories
 from workbench.export.tree import CODE, CodeTree
-from workbench.store import reporting
+from workbench.store import reporting, survey, waves
 
 DEFAULT_MIN_SHARE = 5.0
 EXAMPLES = 2
@@ -153,19 +154,16 @@ def with_examples(store, options: OptionList, coder: str | None = None, draft: b
     Quotes the leak check would refuse are skipped (in a draft they are kept); the shortest
     answers of at least 20 characters are preferred; an answer serves one option only.
     """
-    from dataclasses import replace
-
-    from workbench.anonymise.leak import anonymised_quotes, check_quotes
-
     tree = CodeTree.from_store(store)
     rows = reporting.coded_segments(store, options.question_id, options.wave, all_segments=True, coder=coder)
     segments_of: dict[str, list[str]] = {}
     for row in rows:
         segments_of.setdefault(tree.resolve(row["code_id"]) or "", []).append(row["segment_id"])
+    lengths = waves.segment_lengths(store, [row["segment_id"] for row in rows])
     candidates = {
-        option.label: [segment for code in option.code_ids for segment in segments_of.get(code, [])][
-            : 4 * EXAMPLES
-        ]
+        option.label: _shortest(
+            [segment for code in option.code_ids for segment in segments_of.get(code, [])], lengths
+        )
         for option in options.options
     }
     wanted = sorted({segment for found in candidates.values() for segment in found})
@@ -192,10 +190,14 @@ def with_examples(store, options: OptionList, coder: str | None = None, draft: b
     return replace(options, options=tuple(chosen))
 
 
+def _shortest(segments: list[str], lengths: dict[str, int]) -> list[str]:
+    """The candidates worth checking: the shortest segments of at least 20 characters first."""
+    unique = sorted(set(segments), key=lambda segment: (lengths[segment] < 20, lengths[segment], segment))
+    return unique[: 4 * EXAMPLES]
+
+
 def closed_question_base(store, wave: int, column: str) -> int:
     """Respondents of ``wave`` with a non-empty value in the closed question's column."""
-    from workbench.store import survey, waves
-
     attributes = survey.attributes_by_respondent(store)
     present = waves.respondents_in_wave(store, wave)
     if not any(column in attributes.get(respondent, {}) for respondent in present):

@@ -82,7 +82,11 @@ def write_options_docx(options: OptionList, check: ListCheck | None, path: Path,
     )
     writer.paragraph("Normal", intro)
     _docx_table(
-        writer, [words["option"], words["share"], words["examples"]], option_rows(options), [4.5, 2, 9.5]
+        writer,
+        [words["option"], words["share"], words["examples"]],
+        option_rows(options),
+        [4.5, 2, 9.5],
+        True,
     )
     writer.paragraph("Caption", words["note"].format(answered=options.answered))
     if check is not None:

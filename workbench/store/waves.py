@@ -122,3 +122,16 @@ def question_waves_answered(store: Store, question_id: str) -> list[int]:
         (question_id,),
     )
     return [row["wave"] for row in rows]
+
+
+def segment_lengths(store: Store, segment_ids: list[str]) -> dict[str, int]:
+    """Each segment's length in characters, keyed by id."""
+    lengths: dict[str, int] = {}
+    for start in range(0, len(segment_ids), 500):
+        chunk = segment_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = store.rows(
+            f'SELECT id, "end" - start AS length FROM segments WHERE id IN ({marks})', tuple(chunk)
+        )
+        lengths.update({row["id"]: row["length"] for row in rows})
+    return lengths
