@@ -13,7 +13,7 @@ from workbench.ingest import import_survey
 from workbench.project import create_project
 
 CODER = "kari"
-LEAKY = "Mer lønn, ring Kari Hansen på 91234567."  # the shortest: it would be chosen first
+LEAKY = "Høyere lønn, ring Kari Hansen på 91234567."  # the shortest: it would be chosen first
 # 20 units answered in 2023 (base 20). Lønn 8 = 40 %; Bolig 1 and Flytting 1 are thin (5 %)
 # but together 10 % under their theme; Kurs 6 = 30 %; Sjeldent 1 = 5 %, without a theme,
 # stays thin: that unit would tick "Annet". Three answers are not coded.
@@ -22,7 +22,8 @@ PLAN_2023 = (
     + [("Økonomi > Lønn", LEAKY)]
     + [("Økonomi > Bolig", "Vi tilbyr bolig til nyansatte i kommunen.")]
     + [("Økonomi > Flytting", "Vi dekker flyttekostnader for nye ansatte.")]
-    + [("Kompetanse > Kurs", f"Vi betaler videreutdanning for ansatte, svar {i}.") for i in range(6)]
+    + [("Kompetanse > Kurs", f"Vi betaler videreutdanning for ansatte, svar {i}.") for i in range(4)]
+    + [("Kompetanse > Kurs", "Vi betaler videreutdanning for alle ansatte.")] * 2  # the shortest, twice
     + [("Sjeldent", "Vi har prøvd noe helt annet i år.")]
     + [(None, f"Ukodet svar {i}.") for i in range(3)]
 )
@@ -87,6 +88,7 @@ def test_examples_are_anonymised_and_never_leak(store):
     options = with_examples(store, propose_options(store, _question(store), 2023, min_share=10))
     examples = {option.label: option.examples for option in options.options}
     assert len(examples["Lønn"]) == 2 and len(examples["Kurs"]) == 2
+    assert examples["Kurs"][0] == "Vi betaler videreutdanning for alle ansatte." != examples["Kurs"][1]
     assert all("Kari" not in text and "91234567" not in text for texts in examples.values() for text in texts)
     drafted = with_examples(store, propose_options(store, _question(store), 2023, min_share=10), draft=True)
     assert any("91234567" not in text and "[" in text for text in drafted.options[0].examples)

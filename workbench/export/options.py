@@ -23,6 +23,7 @@ from workbench.store import reporting, survey, waves
 
 DEFAULT_MIN_SHARE = 5.0
 EXAMPLES = 2
+MIN_EXAMPLE_LENGTH = 40
 OTHER_OPTION = "Annet, hva?"
 
 
@@ -151,49 +152,59 @@ def check_list(
 def with_examples(store, options: OptionList, coder: str | None = None, draft: bool = False) -> OptionList:
     """Each option with up to two example answers, anonymised and cleared by the leak check.
 
-    Quotes the leak check would refuse are skipped (in a draft they are kept); the shortest
-    answers of at least 20 characters are preferred; an answer serves one option only.
+    Quotes the leak check would refuse are skipped (in a draft they are kept); short answers
+    of at least ``MIN_EXAMPLE_LENGTH`` characters are preferred; repeated texts are shown
+    once, and an answer serves one option only.
     """
+    candidates = _candidates(store, options, coder)
+    texts = _cleared_texts(store, sorted({s for found in candidates.values() for s in found}), draft)
+    used_segments: set[str] = set()
+    chosen = []
+    for option in options.options:
+        picks: dict[str, str] = {}
+        for segment in candidates[option.label]:
+            key = " ".join(texts.get(segment, "").casefold().strip(" .!").split())
+            if (
+                segment in texts
+                and segment not in used_segments
+                and key not in picks
+                and len(picks) < EXAMPLES
+            ):
+                picks[key] = segment
+        used_segments.update(picks.values())
+        chosen.append(replace(option, examples=tuple(texts[segment] for segment in picks.values())))
+    return replace(options, options=tuple(chosen))
+
+
+def _candidates(store, options: OptionList, coder: str | None) -> dict[str, list[str]]:
+    """Per option, the segments worth checking: the shortest long-enough ones first."""
     tree = CodeTree.from_store(store)
     rows = reporting.coded_segments(store, options.question_id, options.wave, all_segments=True, coder=coder)
     segments_of: dict[str, list[str]] = {}
     for row in rows:
         segments_of.setdefault(tree.resolve(row["code_id"]) or "", []).append(row["segment_id"])
     lengths = waves.segment_lengths(store, [row["segment_id"] for row in rows])
-    candidates = {
-        option.label: _shortest(
-            [segment for code in option.code_ids for segment in segments_of.get(code, [])], lengths
-        )
+
+    def order(segment: str) -> tuple:
+        return lengths[segment] < MIN_EXAMPLE_LENGTH, lengths[segment], segment
+
+    return {
+        option.label: sorted({s for code in option.code_ids for s in segments_of.get(code, [])}, key=order)[
+            : 6 * EXAMPLES
+        ]
         for option in options.options
     }
-    wanted = sorted({segment for found in candidates.values() for segment in found})
-    refused = set() if draft else {problem.segment_id for problem in check_quotes(store, wanted).problems}
-    cleared = [segment for segment in wanted if segment not in refused]
-    texts = (
-        {quote.segment_id: quote.text for quote in anonymised_quotes(store, cleared, draft=draft)}
-        if cleared
-        else {}
+
+
+def _cleared_texts(store, segment_ids: list[str], draft: bool) -> dict[str, str]:
+    """Anonymised texts of the segments the leak check clears (all of them in a draft)."""
+    refused = (
+        set() if draft else {problem.segment_id for problem in check_quotes(store, segment_ids).problems}
     )
-    used: set[str] = set()
-    chosen = []
-    for option in options.options:
-        picks = [
-            segment
-            for segment in dict.fromkeys(candidates[option.label])
-            if segment in texts and segment not in used
-        ]
-        picks = sorted(picks, key=lambda segment: (len(texts[segment]) < 20, len(texts[segment]), segment))[
-            :EXAMPLES
-        ]
-        used.update(picks)
-        chosen.append(replace(option, examples=tuple(texts[segment] for segment in picks)))
-    return replace(options, options=tuple(chosen))
-
-
-def _shortest(segments: list[str], lengths: dict[str, int]) -> list[str]:
-    """The candidates worth checking: the shortest segments of at least 20 characters first."""
-    unique = sorted(set(segments), key=lambda segment: (lengths[segment] < 20, lengths[segment], segment))
-    return unique[: 4 * EXAMPLES]
+    cleared = [segment for segment in segment_ids if segment not in refused]
+    if not cleared:
+        return {}
+    return {quote.segment_id: quote.text for quote in anonymised_quotes(store, cleared, draft=draft)}
 
 
 def closed_question_base(store, wave: int, column: str) -> int:
