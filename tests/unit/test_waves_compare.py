@@ -133,3 +133,23 @@ def test_export_command_writes_every_format(store, tmp_path, capsys):
 def test_compare_mistakes_exit_2_with_one_sentence(store, arguments, message, capsys):
     assert main(["export", str(store.path), *arguments]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_several_waves_get_one_change_column_each(store, tmp_path, capsys):
+    import_survey(
+        store, _survey(tmp_path / "c.csv", {"r1": "Gammelt svar"}), wave=2022, question_columns=["q1"]
+    )
+    answer = store.scalar("SELECT id FROM answers WHERE wave = 2022")
+    coding.apply_codes(store, coding.segments_of_answer(store, answer)[0].id, [_code(store, "T > A")], CODER)
+    assert main(["export", str(store.path), "counts", "--compare", "2022,2023", "--json"]) == 0
+    (question,) = json.loads(capsys.readouterr().out)
+    assert question["waves"] == [2022, 2023, 2024]
+    a_row = next(row for row in question["categories"] if row["name"] == "A")
+    assert a_row["waves"]["2022"] == {"count": 1, "percent": 100.0}
+    assert a_row["change_pp"] == {"2022": -75.0, "2023": -25.0}
+    b_row = next(row for row in question["categories"] if row["name"] == "B")
+    assert b_row["waves"]["2022"] is None and b_row["change_pp"]["2022"] is None
+
+
+def _code(store, path):
+    return coding.code_for_path(store, path, CODER, create=False)
