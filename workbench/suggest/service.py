@@ -62,7 +62,7 @@ class Suggester:
         self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
         self.tree_ = CodeTree.from_store(self.store)
         self.current_wave_ = waves.latest_wave(self.store)
-        self.not_used_ = waves.codes_not_used(self.store, self.current_wave_) if self.current_wave_ else set()
+        self.not_used_ = self._codes_not_used()
         self.segments_ = coded_segments(self.store, self.coder, self.tree_)
         self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
         self.model_.fit(*self._training(self.segments_))
@@ -85,7 +85,7 @@ class Suggester:
             return self
         self.seen_event_ = seen_event
         self.tree_ = CodeTree.from_store(self.store)
-        self.not_used_ = waves.codes_not_used(self.store, self.current_wave_) if self.current_wave_ else set()
+        self.not_used_ = self._codes_not_used()
         current = coded_segments(self.store, self.coder, self.tree_)
         known = len(self.segments_)
         if current[:known] != self.segments_ or training.answer_fingerprint(self.store) != _fingerprint(
@@ -105,6 +105,10 @@ class Suggester:
             return self.fit()
         vars(self).update(self.fit_elsewhere())
         return self
+
+    def _codes_not_used(self) -> set[str]:
+        """Codes marked as not used in the current wave: they are never suggested."""
+        return waves.codes_not_used(self.store, self.current_wave_) if self.current_wave_ else set()
 
     def _engine(self) -> str:
         """The engine asked for, else the project's setting, else TF-IDF."""
