@@ -13,6 +13,7 @@ import io
 import random
 from pathlib import Path
 
+import demo_wave2024
 import yaml
 from demo_compose import answers_question, compose_answer, make_writer
 from demo_identifying import surroundings
@@ -24,28 +25,49 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 ANSWERS_PATH = Path("workbench/demo/answers.csv")
 QUESTIONS_PATH = Path("workbench/demo/questions.yaml")
 TRUTH_PATH = Path("corpora/demo_truth.csv")
+ANSWERS_2024_PATH = Path("workbench/demo/answers_2024.csv")
+QUESTIONS_2024_PATH = Path("workbench/demo/questions_2024.yaml")
+TRUTH_2024_PATH = Path("corpora/demo_truth_2024.csv")
 ATTRIBUTE_COLUMNS = ("respondent_id", "name", "county", "size_group")
 TRUTH_COLUMNS = ("respondent_id", "question_id", "text", "theme", "code")
 
 
 def generate(out_dir: Path = REPOSITORY, seed: int = DEFAULT_SEED) -> dict[Path, Path]:
-    """Write answers.csv, questions.yaml and demo_truth.csv under ``out_dir``; return paths."""
+    """Write both waves' answers, questions and hidden truth under ``out_dir``; return paths.
+
+    The second wave draws from its own generator (seed + 1), so the first wave's files do
+    not change when the second wave's phrases do.
+    """
+    written = {}
+    for relative, text in {**_first_wave(seed), **_second_wave(seed + 1)}.items():
+        path = out_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        written[relative] = path
+    return written
+
+
+def _first_wave(seed: int) -> dict[Path, str]:
     questions = question_banks()
     answer_rows, truth_rows = _survey_rows(random.Random(seed), questions)
-    outputs = {
+    return {
         ANSWERS_PATH: _csv_text(
             [*ATTRIBUTE_COLUMNS, *(question.id for question in questions)], answer_rows, ";"
         ),
         QUESTIONS_PATH: _questions_yaml(questions),
         TRUTH_PATH: _csv_text(list(TRUTH_COLUMNS), truth_rows, ","),
     }
-    written = {}
-    for relative, text in outputs.items():
-        path = out_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-        written[relative] = path
-    return written
+
+
+def _second_wave(seed: int) -> dict[Path, str]:
+    questions = demo_wave2024.form()
+    answer_rows, truth_rows = demo_wave2024.survey_rows(random.Random(seed), questions)
+    header = [*ATTRIBUTE_COLUMNS, demo_wave2024.CLOSED_COLUMN, *(question.id for question in questions)]
+    return {
+        ANSWERS_2024_PATH: _csv_text(header, answer_rows, ";"),
+        QUESTIONS_2024_PATH: _questions_yaml(questions),
+        TRUTH_2024_PATH: _csv_text(list(TRUTH_COLUMNS), truth_rows, ","),
+    }
 
 
 def _survey_rows(

@@ -89,6 +89,11 @@ SCREEN_COMMANDS = (
         "Uncoded answers most like a code; code the ticked ones",
         "workbench.screens.more_like_this:MoreLikeThisScreen",
     ),
+    ScreenCommand(
+        "Waves",
+        "This question across waves; codes carried over, not used",
+        "workbench.screens.waves:WavesScreen",
+    ),
 )
 
 

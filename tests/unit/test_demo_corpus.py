@@ -22,7 +22,14 @@ from demo_language import add_typos, to_nynorsk  # noqa: E402
 from demo_phrases import common, question_banks  # noqa: E402
 from demo_units import EXPECTED_GROUP_COUNTS  # noqa: E402
 
-OUTPUTS = (generate_demo.ANSWERS_PATH, generate_demo.QUESTIONS_PATH, generate_demo.TRUTH_PATH)
+OUTPUTS = (
+    generate_demo.ANSWERS_PATH,
+    generate_demo.QUESTIONS_PATH,
+    generate_demo.TRUTH_PATH,
+    generate_demo.ANSWERS_2024_PATH,
+    generate_demo.QUESTIONS_2024_PATH,
+    generate_demo.TRUTH_2024_PATH,
+)
 UNCHANGED = re.compile(r"(som før|ingen endringe?r?|uendret|uendra|samme som før)[.!]?", re.I)
 
 
@@ -183,3 +190,49 @@ def test_starting_code_lists_mirror_the_generator(file_name):
     }
     assert listed == {(code.theme, code.code) for code in bank.codes}
     assert all(node.get("definition") for node in document["codes"])
+
+
+@pytest.fixture(scope="module")
+def units_2024(generated) -> list[dict[str, str]]:
+    with open(generated / generate_demo.ANSWERS_2024_PATH, encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file, delimiter=";"))
+
+
+def test_second_wave_has_about_70_percent_of_the_same_units(units, units_2024):
+    first_ids = {unit["respondent_id"] for unit in units}
+    second_ids = [unit["respondent_id"] for unit in units_2024]
+    assert set(second_ids) <= first_ids
+    assert 0.62 <= len(second_ids) / len(first_ids) <= 0.78
+    assert len(set(second_ids)) == len(second_ids)
+
+
+def test_second_wave_form_renames_rewords_adds_and_drops(generated):
+    first = {
+        e["id"]: e["text"]
+        for e in yaml.safe_load((generated / generate_demo.QUESTIONS_PATH).read_text("utf-8"))
+    }
+    second = {
+        e["id"]: e["text"]
+        for e in yaml.safe_load((generated / generate_demo.QUESTIONS_2024_PATH).read_text("utf-8"))
+    }
+    assert second["rus_utfordringer"] == first["q03"]
+    assert second["q01"] != first["q01"]
+    assert {"q11", "q12", "bolig", "etterlatte_barn", "q07_annet"} <= set(second)
+    assert "q02" not in second and "q02" in first
+    assert second["q04"] == first["q04"]
+
+
+def test_second_wave_truth_matches_its_answers(generated, units_2024):
+    with open(generated / generate_demo.TRUTH_2024_PATH, encoding="utf-8", newline="") as file:
+        truth = list(csv.DictReader(file))
+    by_unit = {unit["respondent_id"]: unit for unit in units_2024}
+    assert all(by_unit[row["respondent_id"]][row["question_id"]] == row["text"] for row in truth)
+    codes = Counter(row["code"] for row in truth if row["question_id"] == "q01")
+    assert codes["Fastlegemangel og vikarer"] > 5
+    assert codes["Bedre samarbeid enn før pandemien"] == 0
+
+
+def test_write_ins_come_only_from_units_that_ticked_annet(units_2024):
+    ticked = [unit for unit in units_2024 if "Annet" in unit["q07_tiltak"].split("; ")]
+    assert ticked
+    assert all(bool(unit["q07_annet"]) == (unit in ticked) for unit in units_2024)

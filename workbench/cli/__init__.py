@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "workbench.cli.suggest",
     "workbench.cli.coding",
     "workbench.cli.anonymise",
+    "workbench.cli.waves",
 )
 
 

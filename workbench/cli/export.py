@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
+KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability", "options")
 
 
 def register(subparsers) -> None:
@@ -52,6 +52,24 @@ def register(subparsers) -> None:
     parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
     parser.add_argument("--coder", help="count only this coder's codings (default: all)")
     parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
+    parser.add_argument(
+        "--compare",
+        metavar="YEARS",
+        help="counts only: compare --wave (default newest) with these waves, e.g. 2023 or 2022,2023",
+    )
+    parser.add_argument(
+        "--min-share",
+        type=float,
+        default=5.0,
+        metavar="PCT",
+        help="options: least share of respondents (default 5)",
+    )
+    parser.add_argument(
+        "--check", type=int, metavar="YEAR", help="options: check the list against a later wave"
+    )
+    parser.add_argument(
+        "--closed-column", metavar="NAME", help="options --check: the closed question's column (its base)"
+    )
     parser.set_defaults(handler=run_export_command)
 
 
@@ -86,6 +104,14 @@ def run_export_command(arguments) -> int:
     from workbench.project import open_project
 
     options = options_from_arguments(arguments)
+    if arguments.kind == "options":
+        from workbench.cli.options import run_options_command
+
+        return run_options_command(arguments, options)
+    if arguments.compare:
+        from workbench.cli.compare import run_compare_command
+
+        return run_compare_command(arguments, options)
     with open_project(arguments.project) as store:
         if arguments.json and arguments.kind == "counts":
             return _print_counts_json(store, options)

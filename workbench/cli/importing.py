@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.cli.progress import ProgressBar
 from workbench.errors import UserError
 
@@ -31,6 +33,12 @@ def register(subparsers) -> None:
     )
     command.add_argument("--wave", type=int, metavar="YEAR", help="survey year (default: this year)")
     command.add_argument("--coder", metavar="NAME", help="coder of the codes (coded layout)")
+    command.add_argument(
+        "--map",
+        metavar="FILE",
+        help="YAML question mapping to earlier waves; if FILE does not exist, the proposed "
+        "mapping is written there and nothing is imported (edit it, then import again)",
+    )
     command.set_defaults(handler=run_import)
 
 
@@ -42,6 +50,8 @@ def run_import(arguments) -> int:
         try:
             if arguments.file.lower().endswith(".qdpx"):
                 summary = _import_refi(store, arguments)
+            elif arguments.map and not Path(arguments.map).exists():
+                summary = _propose_mapping(store, arguments)
             elif arguments.layout == "coded":
                 summary = _import_coded(store, arguments, progress)
             else:
@@ -66,7 +76,16 @@ def _import_survey(store, arguments, progress):
         questions_file=arguments.questions,
         question_columns=_column_list(arguments.question_columns),
         on_progress=progress,
+        mapping_file=arguments.map,
     )
+
+
+def _propose_mapping(store, arguments) -> str:
+    from workbench.cli.mapping import propose_mapping_file
+
+    if arguments.layout == "coded" or arguments.file.lower().endswith(".qdpx"):
+        raise UserError("--map applies to survey answers (wide or long layout) only.")
+    return propose_mapping_file(store, arguments, _column_list(arguments.question_columns))
 
 
 def _import_coded(store, arguments, progress) -> str:

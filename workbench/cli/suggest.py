@@ -78,7 +78,8 @@ def run_suggest(arguments) -> int:
     for number, suggestion in enumerate(suggestions, start=1):
         print(f"{number}. {suggestion.path}  ({suggestion.score:.2f})")
         for evidence in suggestion.evidence:
-            print(f"     {evidence.similarity:.2f}  {evidence.text[:100]}")
+            year = f"[{evidence.wave}] " if evidence.wave and evidence.wave != answer["wave"] else ""
+            print(f"     {evidence.similarity:.2f}  {year}{evidence.text[:100]}")
     return 0
 
 

@@ -13,8 +13,9 @@ from workbench.ingest.long import long_survey
 from workbench.ingest.model import SurveyData
 from workbench.ingest.questions import QuestionSpec, read_questions_file
 from workbench.ingest.tables import read_table
+from workbench.ingest.wave_import import mapping_for_import
 from workbench.ingest.wide import wide_survey
-from workbench.store import Store, imports
+from workbench.store import Store, imports, waves
 from workbench.store import survey as survey_rows
 
 LAYOUTS = ("wide", "long")
@@ -54,11 +55,13 @@ def import_survey(
     questions_file: str | Path | None = None,
     question_columns: list[str] | None = None,
     on_progress: ProgressCallback | None = None,
+    mapping_file: str | Path | None = None,
 ) -> ImportResult:
     """Import a wide or long CSV/XLSX survey file as one wave; nothing is written on error.
 
     Answers already in the project (same respondent, question and wave) are left unchanged,
-    so importing a file twice adds nothing the second time.
+    so importing a file twice adds nothing the second time. The file's questions are mapped
+    to earlier waves' (``mapping_file``, else a proposal that needs no judgement).
     """
     wave = date.today().year if wave is None else check_wave(wave)
     survey = read_survey(
@@ -69,12 +72,15 @@ def import_survey(
         question_columns=question_columns,
     )
     file = Path(path)
+    mapping = mapping_for_import(store, survey, wave, file, mapping_file)
+    survey = mapping.apply(survey)
     with store.atomic():
         new_answers, new_nonresponses = write_survey(store, survey, wave, on_progress)
+        waves.record_question_waves(store, wave, mapping.rows())
         if new_answers:
             record_import(store, file, layout, wave, new_answers)
     return ImportResult(
-        file, wave, new_answers, new_nonresponses, len(survey.questions), len(survey.respondents)
+        file, wave, new_answers, new_nonresponses, len(mapping.links), len(survey.respondents)
     )
 
 

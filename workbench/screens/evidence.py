@@ -29,7 +29,8 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
             text = text[: EVIDENCE_WIDTH - 1] + "…"
         prompt.append(f"\n     {evidence.similarity:.2f}  ", style="bold")
         prompt.append(f"“{text}”")
-        prompt.append(f"  (answer {evidence.answer_id}, {evidence.question_id})", style="dim")
+        year = f", {evidence.wave}" if evidence.wave else ""
+        prompt.append(f"  (answer {evidence.answer_id}, {evidence.question_id}{year})", style="dim")
     return prompt
 
 

@@ -146,13 +146,13 @@ def codings_with_text(store: Store, coder: str | None = None) -> list[dict]:
     """One row per coding of a live or merged code, in coding order.
 
     Rows: segment_id, answer_id, question_id, start, end, answer_text, code_id, coder,
-    created_at. Codes merged into others are reported under the code they were merged into
+    created_at, wave. Codes merged into others are reported under the code they were merged into
     (resolved by ``live_code_id``); retired codes are left out by the caller.
     """
     return store.rows(
         """
         SELECT s.id AS segment_id, s.answer_id, a.question_id, s.start, s."end",
-               a.text AS answer_text, k.code_id, k.coder, k.created_at
+               a.text AS answer_text, k.code_id, k.coder, k.created_at, a.wave
         FROM codings k
         JOIN segments s ON s.id = k.segment_id
         JOIN answers a ON a.id = s.answer_id

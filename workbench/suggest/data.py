@@ -20,6 +20,7 @@ class CodedSegment:
     is_whole_answer: bool
     codes: tuple[str, ...]
     coded_at: str
+    wave: int | None = None
 
 
 def coded_segments(store: Store, coder: str | None = None, codebook: Codebook | None = None):
@@ -46,4 +47,5 @@ def _segment(row: dict, codes: list[str]) -> CodedSegment:
         is_whole_answer=row["start"] == 0 and row["end"] >= len(text),
         codes=tuple(codes),
         coded_at=row["created_at"],
+        wave=row.get("wave"),
     )

@@ -14,6 +14,7 @@ class Evidence:
     question_id: str
     text: str
     similarity: float
+    wave: int | None = None  # the survey year of the coded answer (last year's examples show it)
 
 
 @dataclass(frozen=True)

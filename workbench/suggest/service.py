@@ -16,8 +16,9 @@ from workbench.errors import UserError
 from workbench.store import answers as answer_rows
 from workbench.store import events as event_rows
 from workbench.store import segments as segment_rows
-from workbench.store import survey
+from workbench.store import survey, waves
 from workbench.store.database import Store
+from workbench.suggest.carry_over import wave_weights
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words
 from workbench.suggest.data import CodedSegment, coded_segments
 from workbench.suggest.duplicates import near_duplicate_groups
@@ -64,6 +65,8 @@ class Suggester:
         self.seen_event_ = event_rows.last_event_seq(self.store)
         self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
         self.codebook_ = Codebook.from_store(self.store)
+        self.current_wave_ = survey.latest_wave(self.store)
+        self.not_used_ = self._codes_not_used()
         self.segments_ = coded_segments(self.store, self.coder, self.codebook_)
         self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
         self.model_.fit(*self._training(self.segments_))
@@ -86,6 +89,7 @@ class Suggester:
             return self
         self.seen_event_ = seen_event
         self.codebook_ = Codebook.from_store(self.store)
+        self.not_used_ = self._codes_not_used()
         current = coded_segments(self.store, self.coder, self.codebook_)
         known = len(self.segments_)
         if current[:known] != self.segments_ or answer_rows.answer_fingerprint(self.store) != _fingerprint(
@@ -106,6 +110,10 @@ class Suggester:
         vars(self).update(self.fit_elsewhere())
         return self
 
+    def _codes_not_used(self) -> set[str]:
+        """Codes marked as not used in the current wave: they are never suggested."""
+        return waves.codes_not_used(self.store, self.current_wave_) if self.current_wave_ else set()
+
     def _engine(self) -> str:
         """The engine asked for, else the project's setting, else TF-IDF."""
         return self.engine or project_engine(self.store)
@@ -114,7 +122,8 @@ class Suggester:
         if not segments:
             return self.vectors_.matrix[:0], [], []
         rows = self.vectors_.segment_rows(segments)
-        return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments]
+        weights = wave_weights([seg.wave for seg in segments], self.current_wave_)
+        return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments], weights
 
     def suggest_text(self, text: str, question_id=None, top=5) -> list[Suggestion]:
         """Suggestions for any text (e.g. a segment being split off)."""
@@ -155,7 +164,8 @@ class Suggester:
     def _suggest(self, vector, question_id, top, exclude_rows) -> list[Suggestion]:
         if not hasattr(self, "model_"):
             raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
-        ranked = self.model_.suggest(vector, question_id, top, exclude_rows)
+        ranked = self.model_.suggest(vector, question_id, top + len(self.not_used_), exclude_rows)
+        ranked = [item for item in ranked if item.code_id not in self.not_used_][:top]
         return [
             Suggestion(
                 code_id=item.code_id,
@@ -169,7 +179,9 @@ class Suggester:
 
     def _evidence(self, row: int, similarity: float) -> Evidence:
         segment = self.segments_[row]
-        return Evidence(segment.segment_id, segment.answer_id, segment.question_id, segment.text, similarity)
+        return Evidence(
+            segment.segment_id, segment.answer_id, segment.question_id, segment.text, similarity, segment.wave
+        )
 
     def accept(self, segment_id: str, suggestion: Suggestion, coder: str) -> list[str]:
         """Apply an accepted suggestion, recorded as such (how = 'suggestion')."""

@@ -54,9 +54,13 @@ class CodeSuggester(BaseEstimator):
         self.C = C
         self.random_state = random_state
 
-    def fit(self, X, y, groups=None):
-        """Learn from coded rows, forgetting anything learned before."""
+    def fit(self, X, y, groups=None, sample_weight=None):
+        """Learn from coded rows, forgetting anything learned before.
+
+        ``sample_weight`` scales each row's neighbour vote (e.g. lower for an earlier wave).
+        """
         self.rows_ = GrowingRows()
+        self.weights_ = np.zeros(0)
         self.labels_: list[tuple[str, ...]] = []
         self.groups_: list = []
         self.classes_: list[str] = []
@@ -68,16 +72,16 @@ class CodeSuggester(BaseEstimator):
         self.group_rows_: dict = defaultdict(list)
         self.linear_: dict = {}
         self.rows_at_last_refit_: dict = {}
-        self._add(X, y, groups)
+        self._add(X, y, groups, sample_weight)
         self._refit_linear(list(self.group_rows_))
         return self
 
-    def partial_fit(self, X, y, groups=None):
+    def partial_fit(self, X, y, groups=None, sample_weight=None):
         """Add newly coded rows; the linear model is refitted when enough have arrived."""
         if not hasattr(self, "rows_"):
-            return self.fit(X, y, groups)
+            return self.fit(X, y, groups, sample_weight)
         known = self.rows_.count
-        self._add(X, y, groups)
+        self._add(X, y, groups, sample_weight)
         self._refit_linear([group for group in dict.fromkeys(self.groups_[known:]) if self._refit_due(group)])
         return self
 
@@ -91,11 +95,13 @@ class CodeSuggester(BaseEstimator):
         """Number of coded rows learned so far."""
         return self.rows_.count
 
-    def _add(self, X, y, groups) -> None:
+    def _add(self, X, y, groups, sample_weight=None) -> None:
         labels = [tuple(codes) for codes in y]
         groups = list(groups) if groups is not None else [None] * len(labels)
         if len(labels) == 0:
             return
+        weights = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        self.weights_ = np.concatenate([getattr(self, "weights_", np.zeros(0)), weights])
         new_rows, new_classes = self._new_pairs(labels, groups)
         self._update_norms(X, new_rows, new_classes)
         self.pair_rows_ = np.concatenate([self.pair_rows_, new_rows + self.rows_.count])
@@ -196,6 +202,7 @@ class CodeSuggester(BaseEstimator):
         count = min(self.n_neighbors, len(similarities))
         neighbours = np.argpartition(-similarities, count - 1)[:count]
         weights = np.clip(similarities[neighbours], 0, None) ** self.power
+        weights = weights * self.weights_[neighbours]
         if group is not None:
             same = np.array([self.groups_[row] == group for row in neighbours])
             weights = np.where(same, weights, weights * self.other_question_weight)

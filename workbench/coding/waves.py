@@ -1,0 +1,72 @@
+"""Last year's codebook for this year's question: which codes carry over, which are not used.
+
+The codebook is the project's, so every code keeps its id from wave to wave. A continued
+question keeps its project id, so the codes used for it last year are found by the
+question id; a split or merged question also looks at its source questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.coding.codebook_tree import Codebook
+from workbench.errors import UserError
+from workbench.store import Store, waves
+from workbench.store.codes import code_row
+
+
+@dataclass(frozen=True)
+class CarriedCode:
+    """A code used for a question (or its sources) in some wave, and whether it is in use now."""
+
+    code_id: str
+    path: str
+    respondents_by_wave: dict[int, int] = field(default_factory=dict)
+    used_this_wave: bool = True
+
+
+def source_questions(store: Store, question_id: str, wave: int) -> list[str]:
+    """The question itself and the earlier questions it was split from or merged from."""
+    rows = waves.question_wave_rows(store, wave)
+    sources = [source for row in rows if row["question_id"] == question_id for source in row["sources"]]
+    return list(dict.fromkeys([question_id, *sources]))
+
+
+def carried_codes(store: Store, question_id: str, wave: int) -> list[CarriedCode]:
+    """The live codes used for the question in any wave, with respondents per wave."""
+    not_used = waves.codes_not_used(store, wave)
+    codebook = Codebook.from_store(store)
+    counts: dict[str, dict[int, int]] = {}
+    for row in waves.codes_used_for_question(store, source_questions(store, question_id, wave)):
+        live = codebook.resolve(row["code_id"])
+        if live is not None:
+            by_wave = counts.setdefault(live, {})
+            by_wave[row["wave"]] = by_wave.get(row["wave"], 0) + row["respondents"]
+    return sorted(
+        (
+            CarriedCode(code, codebook.path(code), by_wave, code not in not_used)
+            for code, by_wave in counts.items()
+        ),
+        key=lambda carried: carried.path,
+    )
+
+
+def mark_not_used(store: Store, code_id: str, wave: int, coder: str | None) -> None:
+    """Keep the code in the codebook but mark it as not used in ``wave``; logged."""
+    _check_code(store, code_id)
+    with store.atomic():
+        waves.mark_code_not_used(store, code_id, wave, coder)
+        store.log_event("code.not_used", coder=coder, target=code_id, after={"wave": wave})
+
+
+def use_again(store: Store, code_id: str, wave: int, coder: str | None) -> None:
+    """Undo ``mark_not_used`` for ``wave``; logged."""
+    _check_code(store, code_id)
+    with store.atomic():
+        waves.unmark_code_not_used(store, code_id, wave)
+        store.log_event("code.used_again", coder=coder, target=code_id, after={"wave": wave})
+
+
+def _check_code(store: Store, code_id: str) -> None:
+    if code_row(store, code_id) is None:
+        raise UserError(f"there is no code with id {code_id}.")

@@ -1,0 +1,171 @@
+"""Year against year: a question's counted categories in several waves, side by side.
+
+Every wave is counted by the same function and the same base rule as ``export counts``
+(respondents per category over the respondents who answered the question that year, from
+the report layer), so the percentages are comparable and each wave's base is printed. A
+code that did not exist in a wave is absent ("–"), not 0: it exists in a wave when that
+wave's answers carry it, or when an earlier wave's did and it was not marked as not used.
+The change is in percentage points, from each earlier wave to the newest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.coding.codebook_tree import Codebook
+from workbench.errors import UserError
+from workbench.export.counts import UNCODED, UNCODED_ID, QuestionCounts, count_question
+from workbench.export.labels import report_percent
+from workbench.export.tree import indent, role
+from workbench.store import survey
+from workbench.store import waves as wave_store
+
+ABSENT = "–"
+
+
+@dataclass(frozen=True)
+class WaveCell:
+    count: int
+    percent: float  # unrounded, of the respondents who answered in that wave
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One category: its cell in each wave (None where the code did not exist)."""
+
+    code_id: str
+    name: str
+    level: str
+    depth: int
+    cells: tuple[WaveCell | None, ...]
+
+
+@dataclass(frozen=True)
+class QuestionComparison:
+    """One question across waves (oldest first, the newest last) with each wave's base."""
+
+    question_id: str
+    question_text: str
+    chapter: str | None
+    waves: tuple[int, ...]
+    answered: tuple[int, ...]
+    units: tuple[int, ...]
+    rows: tuple[CompareRow, ...]
+
+    def change(self, row: CompareRow, wave_index: int) -> float | None:
+        """Percentage points from ``waves[wave_index]`` to the newest wave (None if absent)."""
+        first, last = row.cells[wave_index], row.cells[-1]
+        if first is None or last is None:
+            return None
+        return last.percent - first.percent
+
+    def as_json(self) -> dict:
+        """The stable ``export counts --compare --json`` shape."""
+        earlier = [str(wave) for wave in self.waves[:-1]]
+        return {
+            "question": self.question_id,
+            "waves": list(self.waves),
+            "bases": [
+                {"wave": wave, "answered": answered, "units": units}
+                for wave, answered, units in zip(self.waves, self.answered, self.units, strict=True)
+            ],
+            "categories": [
+                {
+                    "name": None if row.level == UNCODED else row.name,
+                    "level": row.level,
+                    "waves": {
+                        str(wave): None
+                        if cell is None
+                        else {"count": cell.count, "percent": round(cell.percent, 4)}
+                        for wave, cell in zip(self.waves, row.cells, strict=True)
+                    },
+                    "change_pp": {
+                        wave: None if (pp := self.change(row, index)) is None else round(pp, 4)
+                        for index, wave in enumerate(earlier)
+                    },
+                }
+                for row in self.rows
+            ],
+        }
+
+
+def compare_waves(store, wave: int | None, compare: list[int]) -> tuple[int, ...]:
+    """The waves to show, oldest first: the compared ones and the reported one (default newest)."""
+    present = set(survey.waves(store))
+    newest = survey.latest_wave(store) if wave is None else wave
+    chosen = sorted({*compare, newest})
+    missing = [year for year in chosen if year not in present]
+    if missing:
+        known = ", ".join(str(year) for year in sorted(present)) or "none"
+        raise UserError(f"{store.path}: the project has no answers in wave {missing[0]} (waves: {known}).")
+    if len(chosen) < 2:
+        raise UserError(f"--compare needs a wave other than {newest} to compare with.")
+    return tuple(chosen)
+
+
+def compare_question(
+    store, question: dict, waves: tuple[int, ...], tree: Codebook, coder: str | None = None
+) -> QuestionComparison:
+    """The question's categories in every wave, in codebook order, uncoded last."""
+    counted = [count_question(store, question, wave, tree, coder) for wave in waves]
+    present = [_existing(store, counts, tree) if counts.answered else {} for counts in counted]
+    order = [code.id for code in tree.live() if any(code.id in cells for cells in present)]
+    if any(UNCODED_ID in cells for cells in present):
+        order.append(UNCODED_ID)
+    rows = tuple(_row(tree, node, [cells.get(node, None) for cells in present]) for node in order)
+    return QuestionComparison(
+        question_id=question["id"],
+        question_text=_form_text(store, question, waves[-1]),
+        chapter=question["chapter"],
+        waves=waves,
+        answered=tuple(counts.answered for counts in counted),
+        units=tuple(counts.units for counts in counted),
+        rows=rows,
+    )
+
+
+def _form_text(store, question: dict, wave: int) -> str:
+    """The question as the newest wave's form asked it (the project text if not recorded)."""
+    rows = [row for row in wave_store.question_wave_rows(store, wave) if row["question_id"] == question["id"]]
+    return rows[0]["text"] if rows and rows[0]["text"] else question["text"]
+
+
+def _row(tree: Codebook, node: str, cells: list) -> CompareRow:
+    if node == UNCODED_ID:
+        return CompareRow(UNCODED_ID, "", UNCODED, 0, tuple(cells))
+    return CompareRow(node, tree.code(node).name, role(tree, node), indent(tree, node), tuple(cells))
+
+
+def _existing(store, counts: QuestionCounts, tree: Codebook) -> dict:
+    """Cells of the categories that existed in ``counts.wave``, with 0 for existing unused ones."""
+    cells = {
+        row.code_id: WaveCell(int(row.count), float(row.percent))
+        for row in counts.table.itertuples(index=False)
+    }
+    not_used = wave_store.codes_not_used(store, counts.wave)
+    used_before = {
+        node
+        for row in wave_store.codes_used_for_question(store, [counts.question_id])
+        if row["wave"] < counts.wave and (live := tree.resolve(row["code_id"])) and live not in not_used
+        for node in tree.lineage(live)
+    }
+    for node in used_before - set(cells):
+        cells[node] = WaveCell(0, 0.0)
+    return cells
+
+
+def percent_text(cell: WaveCell | None) -> str:
+    """A report percentage, or "–" for a code absent that year."""
+    return ABSENT if cell is None else str(report_percent(cell.percent))
+
+
+def count_text(cell: WaveCell | None) -> str:
+    return ABSENT if cell is None else str(cell.count)
+
+
+def change_text(points: float | None) -> str:
+    """Whole percentage points with a sign ("+5", "−3", "0"), or "–"."""
+    if points is None:
+        return ABSENT
+    rounded = report_percent(points) if points >= 0 else -report_percent(-points)
+    return f"+{rounded}" if rounded > 0 else f"−{-rounded}" if rounded < 0 else "0"
