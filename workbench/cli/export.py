@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
+
+from workbench.cli.output import print_json, shown, writable_project
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
 
@@ -83,10 +84,9 @@ def options_from_arguments(arguments):
 def run_export_command(arguments) -> int:
     from workbench.cli.progress import ProgressBar
     from workbench.export import run_export
-    from workbench.project import open_project
 
     options = options_from_arguments(arguments)
-    with open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         if arguments.json and arguments.kind == "counts":
             return _print_counts_json(store, options)
         progress = ProgressBar(f"export {arguments.kind}")
@@ -94,7 +94,7 @@ def run_export_command(arguments) -> int:
         progress.finish()
     print(f"Wrote {len(result.files)} files to {result.folder}")
     for warning in result.warnings:
-        print(f"workbench: warning: {warning}", file=sys.stderr)
+        print(f"workbench: warning: {shown(warning)}", file=sys.stderr)
     for path in result.private_files:
         print(f"Private key (do not share): {path}")
     return 0
@@ -106,5 +106,5 @@ def _print_counts_json(store, options) -> int:
 
     questions = select_questions(store, options)
     counted = count_questions(store, questions, options.wave, options.coder)
-    print(json.dumps([counts.as_json() for counts in counted], ensure_ascii=False, indent=2))
+    print_json([counts.as_json() for counts in counted])
     return 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from workbench.cli.output import print_json, refuse_same_file, writable_project
+from workbench.cli.output import shown as plain
+from workbench.lock import writing
 from workbench.project import open_project
 
 # The review package pulls in numpy and openpyxl: import it in the handlers, so that
@@ -49,7 +51,7 @@ def register(subparsers) -> None:
 def run_assign(arguments) -> int:
     from workbench.review.assign import assign_sample
 
-    with open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         result = assign_sample(
             store,
             arguments.coder,
@@ -59,9 +61,9 @@ def run_assign(arguments) -> int:
             blind=not arguments.open,
         )
     for question, count in result.new_answers_by_question.items():
-        print(f"{question}: {count} answers newly assigned to {result.coder}")
+        print(f"{plain(question)}: {count} answers newly assigned to {plain(result.coder)}")
     print(
-        f"{result.coder} now has {result.total_segments} segments to double-code"
+        f"{plain(result.coder)} now has {result.total_segments} segments to double-code"
         f"{'' if arguments.open else ' (blind)'}."
     )
     return 0
@@ -71,7 +73,8 @@ def run_merge(arguments) -> int:
     from workbench.review.coders import current_coder
     from workbench.review.merge import merge_project, unify_codes
 
-    with open_project(arguments.project) as store:
+    refuse_same_file(arguments.project, arguments.other)
+    with writable_project(arguments.project) as store, writing(arguments.other):
         report = merge_project(store, arguments.other)
         print_merge_report(report)
         if arguments.unify and report.duplicate_codes:
@@ -87,18 +90,20 @@ def print_merge_report(report: MergeReport) -> None:
     print(f"Merged: {added or 'nothing new (already merged)'}.")
     for duplicate in report.duplicate_codes:
         print(
-            f"Code created twice ({duplicate.reason}): {duplicate.source_path!r} -> {duplicate.target_path!r}"
+            f"Code created twice ({plain(duplicate.reason)}): "
+            f"{plain(repr(duplicate.source_path))} -> {plain(repr(duplicate.target_path))}"
         )
     if report.duplicate_codes:
         print("Run again with --unify to merge each into its older twin.")
     for conflict in report.segment_conflicts:
-        print(f"Conflicting segmentation ({conflict['kind']}) in answer {conflict['answer_id']}.")
+        print(f"Conflicting segmentation ({plain(conflict['kind'])}) in answer {conflict['answer_id']}.")
     if report.answers_with_other_text:
         print(f"{report.answers_with_other_text} answers differ in text; this file's text was kept.")
     for code in report.codes_differing:
-        print(f"Code {code['name']!r} differs in the other file ({code['other_name']!r}); kept this one.")
+        name, other = plain(repr(code["name"])), plain(repr(code["other_name"]))
+        print(f"Code {name} differs in the other file ({other}); kept this one.")
     for table in report.unmerged_tables:
-        print(f"Table {table} was not merged.")
+        print(f"Table {plain(table)} was not merged.")
 
 
 def run_agreement(arguments) -> int:
@@ -108,7 +113,7 @@ def run_agreement(arguments) -> int:
     with open_project(arguments.project, read_only=True) as store:
         result = measure_agreement(store, coders, arguments.question, arguments.level)
     if arguments.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print_json(result.to_json())
     else:
         print_agreement(result)
     return 0
@@ -123,17 +128,18 @@ def print_agreement(result: AgreementResult) -> None:
     """The per-code table with threshold flags, then the overall figures."""
     from workbench.review import agreement as statistics
 
-    print(f"Coders: {', '.join(result.coders)}; segments coded by at least two: {result.segments}")
+    coders = ", ".join(plain(coder) for coder in result.coders)
+    print(f"Coders: {coders}; segments coded by at least two: {result.segments}")
     if not result.segments:
         print("No segment is coded by at least two of these coders: nothing to compare.")
         return
-    width = max([len(code.code) for code in result.codes] + [4])
+    width = max([len(plain(code.code)) for code in result.codes] + [4])
     print(f"{'code':<{width}}  {'alpha':>18}  {'kappa':>18}  {'agree':>6}  {'prev.':>6}  {'n':>5}  verdict")
     for code in result.codes:
         flag = "" if code.alpha is None else statistics.verdict(code.alpha)
         kappa = shown(code.kappa) if len(result.coders) == 2 else "-"
         print(
-            f"{code.code:<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
+            f"{plain(code.code):<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
             f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}"
         )
     print(f"alpha, prevalence-weighted mean: {shown(result.alpha_weighted)}")
