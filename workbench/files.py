@@ -8,12 +8,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+PRIVATE_MODE = 0o600
+
+
+def _shared_mode() -> int:
+    """The mode an ordinary new file gets here (0666 less the umask)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return 0o666 & ~mask
+
 
 @contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
+def atomic_path(target: str | Path, *, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` in one step.
 
     If the block raises, the temporary file is removed and ``target`` is left untouched.
+    A ``private`` file is readable by its owner only; others get the usual mode.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -22,13 +32,14 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     temporary_path = Path(temporary)
     try:
         yield temporary_path
+        os.chmod(temporary_path, PRIVATE_MODE if private else _shared_mode())
         os.replace(temporary_path, target)
     finally:
         temporary_path.unlink(missing_ok=True)
 
 
-def write_bytes_atomically(target: str | Path, data: bytes) -> Path:
+def write_bytes_atomically(target: str | Path, data: bytes, *, private: bool = False) -> Path:
     """Write ``data`` to ``target`` atomically and return the target path."""
-    with atomic_path(target) as temporary:
+    with atomic_path(target, private=private) as temporary:
         temporary.write_bytes(data)
     return Path(target)

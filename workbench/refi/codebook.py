@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.cells import xml_safe_tree
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
 from workbench.store import Store, interchange
@@ -53,7 +54,7 @@ def codebook_bytes(store: Store) -> bytes:
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE})
     add_codes(ET.SubElement(root, "Codes"), interchange.unmerged_codes(store))
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(xml_safe_tree(root), encoding="utf-8", xml_declaration=True)
 
 
 def write_qdc(store: Store, path: str | Path) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from workbench.cells import xlsx_append
 from workbench.errors import UserError
 from workbench.files import atomic_path
 from workbench.review.agreement import RELIABLE, TENTATIVE
@@ -105,7 +106,7 @@ def write_workbook(path: Path, result: AgreementResult, themes: AgreementResult,
         sheet.title = title
         sheet.append(HEADERS)
         for row in table_rows(table):
-            sheet.append(row)
+            xlsx_append(sheet, row)
     summary = workbook.create_sheet("Sammendrag")
     summary.append(("Kodere", ", ".join(result.coders)))
     summary.append(("Dobbeltkodede segmenter", result.segments))
