@@ -12,6 +12,7 @@ from workbench.errors import UserError
 from workbench.ingest.long import long_survey
 from workbench.ingest.model import SurveyData
 from workbench.ingest.questions import QuestionSpec, read_questions_file
+from workbench.ingest.replacing import differing_answers, differing_warning, replace_texts
 from workbench.ingest.tables import read_table
 from workbench.ingest.wide import wide_survey
 from workbench.store import Store, importing
@@ -32,9 +33,18 @@ class ImportResult:
     new_nonresponses: int
     questions: int
     respondents: int
+    replaced: int = 0
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line for the user: what was added, or "0 new" for a file already imported."""
+        if self.replaced:
+            return (
+                f"Replaced the text of {self.replaced} answers and imported {self.new_answers} new "
+                f"answers, wave {self.wave}."
+            )
+        if self.new_answers == 0 and self.warnings:
+            return f"0 new answers from {self.file.name} in wave {self.wave}."
         if self.new_answers == 0:
             return f"0 new answers: every answer in {self.file.name} is already in wave {self.wave}."
         return (
@@ -53,11 +63,13 @@ def import_survey(
     questions_file: str | Path | None = None,
     question_columns: list[str] | None = None,
     on_progress: ProgressCallback | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Import a wide or long CSV/XLSX survey file as one wave; nothing is written on error.
 
     Answers already in the project (same respondent, question and wave) are left unchanged,
-    so importing a file twice adds nothing the second time.
+    so importing a file twice adds nothing the second time; answers whose text differs are
+    reported, and replaced only with ``replace`` (refused for split or emptied coded answers).
     """
     wave = date.today().year if wave is None else check_wave(wave)
     survey = read_survey(
@@ -68,12 +80,25 @@ def import_survey(
         question_columns=question_columns,
     )
     file = Path(path)
+    warnings, replaced = list(survey.warnings), 0
     with store.atomic():
+        differing = differing_answers(store, wave, survey.answers)
+        if differing and replace:
+            replaced = replace_texts(store, wave, differing)
+        elif differing:
+            warnings.append(differing_warning(file.name, wave, differing))
         new_answers, new_nonresponses = write_survey(store, survey, wave, on_progress)
-        if new_answers:
+        if new_answers or replaced:
             record_import(store, file, layout, wave, new_answers)
     return ImportResult(
-        file, wave, new_answers, new_nonresponses, len(survey.questions), len(survey.respondents)
+        file,
+        wave,
+        new_answers,
+        new_nonresponses,
+        len(survey.questions),
+        len(survey.respondents),
+        replaced,
+        tuple(warnings),
     )
 
 
@@ -93,8 +118,13 @@ def read_survey(
     questions = read_questions_file(questions_file) if questions_file else None
     table = read_table(path)
     if layout == "long":
-        return long_survey(table, id_column=id_column, questions=questions)
-    return wide_survey(table, id_column=id_column, questions=questions, question_columns=question_columns)
+        survey = long_survey(table, id_column=id_column, questions=questions)
+    else:
+        survey = wide_survey(
+            table, id_column=id_column, questions=questions, question_columns=question_columns
+        )
+    survey.warnings.extend(table.warnings)
+    return survey
 
 
 def record_import(store: Store, file: Path, layout: str, wave: int, new_answers: int) -> None:

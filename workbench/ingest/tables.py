@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import UserError
@@ -23,6 +23,7 @@ class Table:
     file: Path
     header: list[str]
     rows: list[tuple[int, list[str]]]
+    warnings: list[str] = field(default_factory=list)
 
     def find_column(self, *names: str) -> int | None:
         """The index of the first column whose name matches one of ``names`` (case-insensitive)."""
@@ -44,7 +45,10 @@ def read_table(path: str | Path) -> Table:
     if suffix in XLSX_SUFFIXES or start.startswith(_ZIP_MAGIC):
         from workbench.ingest.xlsx_reader import read_xlsx_rows
 
-        return build_table(file, read_xlsx_rows(file))
+        warnings: list[str] = []
+        table = build_table(file, read_xlsx_rows(file, warnings))
+        table.warnings.extend(warnings)
+        return table
     if suffix == ".xls" or start.startswith(_OLE_MAGIC) or (b"\x00" in start and not is_utf16(start)):
         raise not_a_survey_file(file)
     if suffix not in CSV_SUFFIXES:
