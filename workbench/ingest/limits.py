@@ -19,7 +19,7 @@ def checked_zip(file: Path, what: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise UserError(f"{file}: not a readable {what} (the zip container is damaged).") from None
+        raise UserError(f"{file}: not a {what} (the zip container is damaged).") from None
     total = 0
     for member in archive.infolist():
         total += member.file_size
@@ -45,3 +45,17 @@ def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_UNPACKED_B
     if len(data) > limit:
         raise UserError(f"{archive.filename}: {name} is larger than {limit:,} bytes; refused.")
     return data
+
+
+# Deeper XML than this is not a code tree or a project a person made.
+MAX_XML_DEPTH = 64
+
+
+def refuse_deep_xml(root, file: Path, limit: int = MAX_XML_DEPTH) -> None:
+    """Refuse an element tree nested deeper than ``limit`` (walked without recursion)."""
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            raise UserError(f"{file}: the XML is nested more than {limit} levels deep; refused.")
+        stack.extend((child, depth + 1) for child in element)

@@ -21,7 +21,7 @@ _BROKEN = (zipfile.BadZipFile, ParseError, KeyError, OSError, ValueError, TypeEr
 
 def read_xlsx_rows(file: Path, warnings: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
     """The first sheet's rows as text with their row numbers; numbers lose a spurious ``.0``."""
-    checked_zip(file, "XLSX file").close()
+    checked_zip(file, "readable XLSX file").close()
     values = _open(file, data_only=True)
     formulas = _open(file, data_only=False) if _has_formulas(file) else None
     try:

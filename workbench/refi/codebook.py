@@ -10,6 +10,7 @@ from pathlib import Path
 from workbench.cells import xml_safe_tree
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
+from workbench.ingest.limits import refuse_deep_xml
 from workbench.store import Store, interchange
 
 CODEBOOK_NAMESPACE = "urn:QDA-XML:codebook:1.0"
@@ -96,6 +97,7 @@ def read_qdc(path: str | Path) -> list[CodeSpec]:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as error:
         raise UserError(f"{path}: not a readable REFI-QDA codebook ({error}).") from None
+    refuse_deep_xml(root, Path(path))
     if root.tag != f"{{{CODEBOOK_NAMESPACE}}}CodeBook":
         raise UserError(f"{path}: the root element is not a REFI-QDA CodeBook.")
     codes_element = root.find(f"{{{CODEBOOK_NAMESPACE}}}Codes")
