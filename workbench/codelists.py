@@ -20,6 +20,7 @@ from workbench.coding.codebook import PATH_SEPARATOR, insert_new_code, split_pat
 from workbench.coding.models import CodeNode
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
+from workbench.ingest.yaml_safe import load_yaml
 from workbench.refi import codebook as refi_codebook
 from workbench.refi.codebook import CodeSpec
 from workbench.store import Store
@@ -101,10 +102,7 @@ def read_code_list(path: str | Path) -> list[CodeSpec]:
 
 
 def _yaml_specs(path: Path, text: str) -> list[CodeSpec]:
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise UserError(f"{path}: not valid YAML ({str(error).splitlines()[0]}).") from None
+    document = load_yaml(text, path)
     if not isinstance(document, dict) or not isinstance(document.get("codes"), list):
         raise UserError(f"{path}: a code list needs a 'codes:' list at the top level.")
     specs: list[CodeSpec] = []
