@@ -53,6 +53,16 @@ def register(subparsers) -> None:
     parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
     parser.add_argument("--coder", help="count only this coder's codings (default: all)")
     parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="for xlsx: write the method's spreadsheet with raw, non-anonymised text",
+    )
+    parser.add_argument(
+        "--allow-identifying",
+        action="store_true",
+        help="allow --tag attributes that identify the respondent (name, number …) in a private file",
+    )
     parser.set_defaults(handler=run_export_command)
 
 
@@ -78,6 +88,8 @@ def options_from_arguments(arguments):
         coder=arguments.coder,
         charts=not arguments.no_charts,
         out=arguments.out,
+        raw=arguments.raw,
+        allow_identifying=arguments.allow_identifying,
     )
 
 
