@@ -43,3 +43,9 @@ def write_bytes_atomically(target: str | Path, data: bytes, *, private: bool = F
     with atomic_path(target, private=private) as temporary:
         temporary.write_bytes(data)
     return Path(target)
+
+
+def project_writable(path: str | Path) -> bool:
+    """Whether the project file and its folder (for SQLite's journal files) can be written."""
+    real = Path(path).resolve()
+    return os.access(real, os.W_OK) and os.access(real.parent, os.W_OK)

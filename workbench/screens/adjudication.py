@@ -14,6 +14,7 @@ from workbench.review.codepaths import CodePaths
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import teams, tui_queries
+from workbench.widgets.inert import inert, inert_cell, inert_line
 
 PREVIEW = 60
 
@@ -79,11 +80,11 @@ class AdjudicationScreen(Screen[None]):
         for item in self.items:
             table.add_row(
                 "✓" if item.decision else "·",
-                item.question_id,
-                item.respondent_id,
-                _preview(item.text),
-                _names(paths, item.first_codes),
-                _names(paths, item.second_codes),
+                inert_cell(item.question_id),
+                inert_cell(item.respondent_id),
+                inert_cell(_preview(item.text)),
+                inert_cell(_names(paths, item.first_codes)),
+                inert_cell(_names(paths, item.second_codes)),
                 key=item.segment_id,
             )
         if self.items:
@@ -98,7 +99,9 @@ class AdjudicationScreen(Screen[None]):
             return
         decided, total = adjudication.progress(self.items)
         first, second = self.pair
-        title.update(f"Adjudication  ·  A = {first}, B = {second}  ·  {decided} / {total} decided")
+        title.update(
+            inert_line(f"Adjudication  ·  A = {first}, B = {second}  ·  {decided} / {total} decided")
+        )
 
     def show_detail(self) -> None:
         item = self.current
@@ -114,7 +117,7 @@ class AdjudicationScreen(Screen[None]):
                 lines.append(f"{label}: {paths.path(code)} — {paths.definition(code) or 'no definition'}")
         decided = ", ".join(sorted(paths.path(code) for code in consensus)) or "nothing"
         lines.append(f"Consensus: {decided}" if item.decision else "Consensus: not decided yet")
-        detail.update("\n".join(lines))
+        detail.update(inert("\n".join(lines)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

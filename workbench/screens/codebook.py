@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
+from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.code_choice import CodeChoiceDialog
@@ -16,6 +17,7 @@ from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import tui_queries
 from workbench.store.tui_queries import AnswerFilter
+from workbench.widgets.inert import inert_line
 
 
 class CodebookScreen(Screen[int | None]):
@@ -80,7 +82,7 @@ class CodebookScreen(Screen[int | None]):
             child_segments, child_respondents = self._add(branch, child, usage)
             segments |= child_segments
             respondents |= child_respondents
-        label = Text(node.name, style="bold" if node.is_theme else "")
+        label = Text(visible_line(node.name), style="bold" if node.is_theme else "")
         label.append(f"   {len(segments)} / {len(respondents)}", style="dim")
         if node.id == self.cut_id:
             label.append("   ✂ cut", style="italic")
@@ -105,7 +107,7 @@ class CodebookScreen(Screen[int | None]):
         code = next((c for c in tui_queries.live_codes(self.store) if c["id"] == event.node.data), None)
         path = code["path"].replace(" > ", " › ") if code else ""
         text = f"{path}: {code['definition'] or 'no definition yet'}" if code else ""
-        self.query_one("#codebook-definition", Label).update(text)
+        self.query_one("#codebook-definition", Label).update(inert_line(text))
 
     def _change(self, operation, *args, **kwargs) -> None:
         """Run one codebook change, report a refusal in one sentence, redraw."""

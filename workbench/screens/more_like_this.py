@@ -14,6 +14,7 @@ from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.store import tui_queries
 from workbench.suggest.results import RankedAnswer
+from workbench.widgets.inert import inert, inert_line
 
 
 class MoreLikeThisScreen(SuggestionJobScreen):
@@ -65,7 +66,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
             else "uncoded answers to the questions it is used in"
         )
         self.query_one("#similar-title", Label).update(
-            f"More like “{coding.code_path(self.app.store, self.code_id)}”  ·  {where}"
+            inert_line(f"More like “{coding.code_path(self.app.store, self.code_id)}”  ·  {where}")
         )
         self.query_one(SelectionList).clear_options()
         self.show_status("Ranking…")
@@ -92,7 +93,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """The list shows one line per answer; the highlighted one is shown in full below."""
-        self.query_one("#similar-detail", Static).update(self.text_of.get(event.selection.value, ""))
+        self.query_one("#similar-detail", Static).update(inert(self.text_of.get(event.selection.value, "")))
 
     def action_tick_all(self) -> None:
         self.query_one(SelectionList).select_all()

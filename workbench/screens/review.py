@@ -11,6 +11,7 @@ from workbench.review import comments
 from workbench.review.comments import ReviewedSegment
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import survey
+from workbench.widgets.inert import inert, inert_cell, inert_line
 
 
 class ReviewScreen(Screen[None]):
@@ -77,18 +78,20 @@ class ReviewScreen(Screen[None]):
         self.segments = comments.review_answer(self.store, answer_id, self.coder)
         own = "your own work" if self.coder == self.app.coder else f"reviewer {self.app.coder}"
         title.update(
-            f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
-            f"answer {self.position + 1} / {len(self.answer_ids)}"
+            inert_line(
+                f"Review  ·  {self.coder}'s coding  ·  {own}  ·  "
+                f"answer {self.position + 1} / {len(self.answer_ids)}"
+            )
         )
         answer = survey.answer_row(self.store, answer_id)
         self.query_one("#review-answer", Static).update(
-            f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}"
+            inert(f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}")
         )
         for segment in self.segments:
             table.add_row(
-                " ".join(segment.text.split())[:60],
-                ", ".join(segment.code_paths) or "—",
-                _mark_summary(segment),
+                inert_cell(" ".join(segment.text.split())[:60]),
+                inert_cell(", ".join(segment.code_paths) or "—"),
+                inert_cell(_mark_summary(segment)),
             )
         table.move_cursor(row=min(row, len(self.segments) - 1))
         self.show_marks()
@@ -104,7 +107,7 @@ class ReviewScreen(Screen[None]):
             f"{mark.reviewer}: {'agrees' if mark.verdict == comments.AGREE else mark.text}"
             for mark in (segment.marks if segment else ())
         ]
-        self.query_one("#review-marks", Static).update("\n".join(lines) or "No review marks yet.")
+        self.query_one("#review-marks", Static).update(inert("\n".join(lines) or "No review marks yet."))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_marks()

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.files import project_writable
 from workbench.store.lean_sqlite_utils import import_sqlite_utils
 from workbench.store.migrations import MIGRATIONS
 
@@ -91,7 +92,10 @@ class Store:
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
-            uri = f"file:{self.path.resolve()}?mode=ro"
+            # In a folder nobody can write, no one can change the file: read it as immutable,
+            # since SQLite could not create the WAL index beside it.
+            immutable = "" if os.access(self.path.resolve().parent, os.W_OK) else "&immutable=1"
+            uri = f"file:{self.path.resolve()}?mode=ro{immutable}"
             return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
         return sqlite3.connect(str(self.path), check_same_thread=False, timeout=5)
 
@@ -212,7 +216,7 @@ def _refuse_unwritable(path: Path) -> None:
     """A clear sentence instead of SQLite's 'readonly database' halfway through a write."""
     if not path.is_file():
         raise UserError(f"{path}: not a project file (it is a folder or a device).")
-    if not os.access(path, os.W_OK) or not os.access(path.resolve().parent, os.W_OK):
+    if not project_writable(path):
         raise UserError(f"{path}: the project file or its folder is read-only; nothing was written.")
 
 
