@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.display import visible_line
+
 
 class CodeChips(Static):
     """One line per segment: its number, ★ when marked for the report, and a chip per code
@@ -34,9 +36,10 @@ class CodeChips(Static):
         if not shown:
             line.append("no code yet", style="dim italic")
         for row in shown:
-            label = f" {row['theme']} › {row['name']} " if row["theme"] else f" {row['name']} "
+            name = visible_line(row["name"])
+            label = f" {visible_line(row['theme'])} › {name} " if row["theme"] else f" {name} "
             if row["coder"] != coder:
-                label = f"{label.rstrip()} · {row['coder']} "
+                label = f"{label.rstrip()} · {visible_line(row['coder'])} "
                 line.append(label, style=self.get_component_rich_style("code-chips--other"))
             else:
                 line.append(label, style=self.get_component_rich_style("code-chips--chip"))

@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.display import visible_line
+
 CREATE_OPTION = "__create__"
 MATCH_LIMIT = 40
 STRONG_MATCH = 90
@@ -158,7 +160,7 @@ class CodePicker(Vertical):
         )
 
     def _prompt(self, code: dict) -> Text:
-        *themes, name = code["path"].split(" > ")
+        *themes, name = visible_line(code["path"]).split(" > ")
         prompt = Text(f"{' › '.join(themes)} › " if themes else "", style="dim")
         prompt.append(name, style="bold" if code["is_theme"] else "")
         return prompt
@@ -170,8 +172,8 @@ class CodePicker(Vertical):
 
     def _create_prompt(self, query: str) -> Text:
         prompt = Text("+ Create code ", style="italic")
-        prompt.append(f"'{query}'", style="bold")
-        where = self.parent["path"] if self.parent else "top level"
+        prompt.append(f"'{visible_line(query)}'", style="bold")
+        where = visible_line(self.parent["path"]) if self.parent else "top level"
         prompt.append(f"  under {where} (Tab)", style="dim")
         return prompt
 
