@@ -69,7 +69,9 @@ def sqlite_facts(path: Path) -> tuple:
     """Tables, journal mode and user_version, read without changing the file."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = sorted(row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        tables = sorted(
+            row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        )
         mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
     finally:

@@ -87,7 +87,9 @@ def test_an_error_quoting_data_is_inert(project, capsys):
 def _pipe_to_head(arguments: list[str]) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = f"{sys.executable} -m workbench {' '.join(arguments)} | head -c 1"
-    return subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=environment)
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=environment
+    )
 
 
 @pytest.mark.parametrize("command", [["history"], ["history", "--json"], ["info"], ["info", "--json"]])
@@ -115,7 +117,9 @@ def test_memo_question_and_respondent_with_markup_do_not_crash_the_tui(project, 
     with open_project(project) as store:
         segment = tui_queries.segments_with_codes(store, 1)[0]["id"]
         tui_queries.save_memo(store, segment, "kari", MARKUP)
-        store.execute("UPDATE respondents SET attributes = json_set(attributes, '$.name', '[b]Bærum[/b] [x]')")
+        store.execute(
+            "UPDATE respondents SET attributes = json_set(attributes, '$.name', '[b]Bærum[/b] [x]')"
+        )
 
     async def run() -> dict:
         app = make_app(project, "kari", suggestions=False)
