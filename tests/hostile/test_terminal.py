@@ -23,7 +23,7 @@ STEERING = ("\033", "\x9b", "\x07")
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
     path = hostile_project(tmp_path)
-    code = f"Tema > Bærum [/] \033]0;CODE\007"
+    code = "Tema > Bærum [/] \033]0;CODE\007"
     for answer in (1, 2, 3):
         assert main(["code", str(path), "--answer", str(answer), "--code", code, "--coder", "kari"]) == 0
     return path
