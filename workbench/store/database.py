@@ -69,6 +69,9 @@ class Store:
             self._check_is_project()
         except sqlite3.DatabaseError as error:
             self._close_quietly()
+            damaged = "malformed" in str(error) or "corrupt" in str(error)
+            if damaged or isinstance(error, sqlite3.OperationalError):
+                raise UserError(f"{self.path}: {database_error_message(error)}") from None
             raise UserError(f"{self.path}: not a workbench project file ({error}).") from None
         except UserError:
             self._close_quietly()
