@@ -18,7 +18,7 @@ def checked_zip(file: Path, what: str) -> zipfile.ZipFile:
     """The archive opened, after its directory shows it unpacks to a sane size."""
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError):
         raise UserError(f"{file}: not a {what} (the zip container is damaged).") from None
     total = 0
     for member in archive.infolist():

@@ -16,14 +16,32 @@ from xml.etree.ElementTree import ParseError
 from workbench.errors import UserError
 from workbench.ingest.limits import checked_zip
 
-_BROKEN = (zipfile.BadZipFile, ParseError, KeyError, OSError, ValueError, TypeError, EOFError, zlib.error)
+# What a damaged workbook raises from zipfile, zlib, the XML parser or openpyxl.
+_BROKEN = (
+    zipfile.BadZipFile,
+    ParseError,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    EOFError,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    AttributeError,
+    IndexError,
+)
 
 
 def read_xlsx_rows(file: Path, warnings: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
     """The first sheet's rows as text with their row numbers; numbers lose a spurious ``.0``."""
     checked_zip(file, "readable XLSX file").close()
     values = _open(file, data_only=True)
-    formulas = _open(file, data_only=False) if _has_formulas(file) else None
+    try:
+        formulas = _open(file, data_only=False) if _has_formulas(file) else None
+    except _BROKEN:
+        values.close()
+        raise UserError(f"{file}: not a readable XLSX file; save it as .xlsx or CSV.") from None
     try:
         if len(values.worksheets) > 1 and warnings is not None:
             warnings.append(

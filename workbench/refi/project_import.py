@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +27,19 @@ from workbench.store import codings as coding_rows
 
 # Anything else a hostile archive can provoke while its elements are read (the transaction
 # rolls back): reported as one sentence, never a traceback.
-_UNREADABLE = (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError)
+_UNREADABLE = (
+    ValueError,
+    TypeError,
+    AttributeError,
+    KeyError,
+    OverflowError,
+    RecursionError,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+)
 _UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
 
 
