@@ -41,7 +41,10 @@ def load_yaml(text: str, file: Path):
     """The document in ``text`` (safe types only), or a UserError naming ``file``."""
     if len(text) > MAX_YAML_BYTES:
         raise UserError(f"{file}: the YAML file is larger than {MAX_YAML_BYTES:,} characters; refused.")
-    loader = _DepthLimitedLoader(text)
+    try:
+        loader = _DepthLimitedLoader(text)
+    except yaml.YAMLError as error:  # characters YAML does not allow at all
+        raise UserError(f"{file}: not valid YAML ({str(error).splitlines()[0]}).") from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -304,8 +304,8 @@ def _paths(codes: dict[str, dict]) -> dict[tuple[str, ...], str]:
 def import_qdpx(store: Store, path: str | Path, *, coder: str, wave: int | None = None) -> QdpxImportReport:
     """Import a ``.qdpx`` archive in one transaction and report what was added and discarded."""
     path = Path(path)
-    root, archive = _read_archive(path)
     try:
+        root, archive = _read_archive(path)
         return _import_archive(store, path, root, archive, coder, wave)
     except UserError as error:
         if str(error).startswith(str(path)):

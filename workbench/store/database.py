@@ -137,7 +137,10 @@ class Store:
         if connection.in_transaction:
             yield
             return
-        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:  # another writer held on past the busy timeout
+            raise UserError(f"{self.path}: {database_error_message(error)}") from None
         try:
             yield
         except BaseException:
