@@ -30,6 +30,13 @@ def csv_cell(value: object) -> object:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def csv_value(cell: str) -> str:
+    """A cell read back from a CSV this module wrote: the ``'`` before a formula start removed."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 def csv_row(values) -> list:
     """One CSV row with every cell neutralised."""
     return [csv_cell(value) for value in values]

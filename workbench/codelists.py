@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from workbench.cells import csv_row, csv_value
 from workbench.coding import codes_tree
 from workbench.coding.changes import Change, recording
 from workbench.coding.codebook import PATH_SEPARATOR, insert_new_code, split_path
@@ -84,7 +85,7 @@ def _csv_text(tree: list[CodeNode]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for node in _flatten(tree):
-        writer.writerow((node.path, node.definition, node.colour or ""))
+        writer.writerow(csv_row((node.path, node.definition, node.colour or "")))
     return buffer.getvalue()
 
 
@@ -138,8 +139,9 @@ def _csv_specs(path: Path, text: str) -> list[CodeSpec]:
     for line, row in enumerate(reader, start=2):
         if not (row.get("path") or "").strip():
             raise UserError(f"{path}: row {line} has an empty path.")
-        names = tuple(split_path(row["path"]))
-        rows.append((names, (row.get("definition") or "").strip(), (row.get("colour") or "").strip() or None))
+        names = tuple(split_path(csv_value(row["path"])))
+        definition = csv_value(row.get("definition") or "").strip()
+        rows.append((names, definition, (row.get("colour") or "").strip() or None))
     parents = {names[:depth] for names, _, _ in rows for depth in range(1, len(names))}
     return [
         CodeSpec(

@@ -132,3 +132,17 @@ def test_killing_a_real_export_leaves_staging_that_the_next_run_removes(project,
     process.wait()
     assert main(["export", str(project), "counts", "--draft"]) == 0
     assert not list((tmp_path / "exports").glob(".*staging*"))
+
+
+def test_a_code_list_csv_is_neutralised_and_round_trips(tmp_path):
+    source, copy = tmp_path / "a.db", tmp_path / "b.db"
+    codes = tmp_path / "codes.yaml"
+    codes.write_text('codes:\n  - name: "=cmd|x"\n    definition: "@SUM(1)"\n', encoding="utf-8")
+    assert main(["init", str(source)]) == 0 and main(["init", str(copy)]) == 0
+    assert main(["codebook", "import", str(source), str(codes)]) == 0
+    assert main(["codebook", "export", str(source), str(tmp_path / "out.csv")]) == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"))))
+    assert rows[1][:2] == ["'=cmd|x", "'@SUM(1)"]
+    assert main(["codebook", "import", str(copy), str(tmp_path / "out.csv")]) == 0
+    assert main(["codebook", "export", str(copy), str(tmp_path / "again.yaml")]) == 0
+    assert "=cmd|x" in (tmp_path / "again.yaml").read_text(encoding="utf-8")
