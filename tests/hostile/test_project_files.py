@@ -226,3 +226,31 @@ def test_a_crash_inside_the_tui_does_not_exit_zero(tmp_path, project):
         [sys.executable, "-c", script], capture_output=True, text=True, env=environment, timeout=60
     )
     assert result.returncode != 0
+
+
+def test_a_tui_write_on_a_busy_database_is_a_notice_not_a_crash(project):
+    import asyncio
+
+    from workbench.tui import make_app
+
+    assert main(["code", str(project), "--answer", "2", "--code", "Ventetid"]) == 0
+
+    async def run() -> tuple[list[str], bool]:
+        app = make_app(project, "kari", suggestions=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            holder = sqlite3.connect(project, timeout=1)
+            holder.execute("BEGIN IMMEDIATE")
+            try:
+                await pilot.press(*"Ventetid", "enter")
+                await pilot.pause()
+            finally:
+                holder.rollback()
+                holder.close()
+            messages = [notification.message for notification in app._notifications]
+            running = app.is_running
+            await pilot.press("ctrl+q")
+        return messages, running
+
+    messages, running = asyncio.run(run())
+    assert running and any("busy" in message for message in messages), messages
