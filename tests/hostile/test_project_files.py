@@ -254,3 +254,15 @@ def test_a_tui_write_on_a_busy_database_is_a_notice_not_a_crash(project):
 
     messages, running = asyncio.run(run())
     assert running and any("busy" in message for message in messages), messages
+
+
+def test_exports_only_read_so_they_run_beside_an_open_tui(tmp_path, project, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    tui = ProjectLock(project)
+    assert tui.acquire()
+    try:
+        before = snapshot(project)
+        assert main(["export", str(project), "counts", "--draft"]) == 0
+        assert snapshot(project) == before
+    finally:
+        tui.release()

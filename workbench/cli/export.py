@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from workbench.cli.output import print_json, shown, writable_project
+from workbench.cli.output import print_json, shown
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
 
@@ -98,7 +98,10 @@ def run_export_command(arguments) -> int:
     from workbench.export import run_export
 
     options = options_from_arguments(arguments)
-    with writable_project(arguments.project) as store:
+    from workbench.project import open_project
+
+    # Exports only read the project, so they run beside an open TUI without its lock.
+    with open_project(arguments.project, read_only=True) as store:
         if arguments.json and arguments.kind == "counts":
             return _print_counts_json(store, options)
         progress = ProgressBar(f"export {arguments.kind}")
