@@ -96,10 +96,9 @@ def options_from_arguments(arguments):
 def run_export_command(arguments) -> int:
     from workbench.cli.progress import ProgressBar
     from workbench.export import run_export
-
-    options = options_from_arguments(arguments)
     from workbench.project import open_project
 
+    options = options_from_arguments(arguments)
     # Exports only read the project, so they run beside an open TUI without its lock.
     with open_project(arguments.project, read_only=True) as store:
         if arguments.json and arguments.kind == "counts":
