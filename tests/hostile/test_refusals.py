@@ -213,3 +213,10 @@ def test_a_dozen_corrupt_xlsx_bytes_never_trace(project, tmp_path, capsys):
         file.write_bytes(bytes(data))
         code = main(import_file(project, file, "--wave", "2031"))
         assert code in (0, 2) and "Traceback" not in capsys.readouterr().err
+
+
+def test_a_survey_file_over_the_size_limit_is_refused_before_reading(project, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("workbench.ingest.tables.MAX_FILE_BYTES", 1000)
+    file = tmp_path / "big.csv"
+    file.write_text("id;q01\n" + "1;svar\n" * 500, encoding="utf-8")
+    refused(project, import_file(project, file, "--wave", "2030"), capsys, "more than the 1,000")

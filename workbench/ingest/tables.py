@@ -10,6 +10,8 @@ from workbench.ingest.decoding import is_utf16
 
 # One cell larger than this is a mistake (a whole file pasted into a cell), not an answer.
 MAX_CELL_CHARACTERS = 1_000_000
+# A survey file larger than this is refused before it is read (a whole file is read at once).
+MAX_FILE_BYTES = 512 * 1024 * 1024
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -39,6 +41,11 @@ def read_table(path: str | Path) -> Table:
     file = Path(path)
     if not file.is_file():
         raise UserError(f"{file}: no such file.")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise UserError(
+            f"{file}: the file holds {file.stat().st_size:,} bytes, more than the {MAX_FILE_BYTES:,} "
+            "a survey file may have; split it by wave or question."
+        )
     with file.open("rb") as handle:
         start = handle.read(8192)
     suffix = file.suffix.casefold()
