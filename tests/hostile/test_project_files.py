@@ -266,3 +266,21 @@ def test_exports_only_read_so_they_run_beside_an_open_tui(tmp_path, project, mon
         assert snapshot(project) == before
     finally:
         tui.release()
+
+
+def test_a_running_cli_import_holds_the_writer_lock(tmp_path, project, monkeypatch, capsys):
+    import workbench.ingest
+
+    real_import, seen = workbench.ingest.import_survey, []
+
+    def import_while_others_try(store, *args, **kwargs):
+        seen.append(main(["code", str(project), "--answer", "1", "--code", "X"]))
+        seen.append(ProjectLock(project).acquire())  # what a TUI started now would get
+        return real_import(store, *args, **kwargs)
+
+    monkeypatch.setattr(workbench.ingest, "import_survey", import_while_others_try)
+    survey = tmp_path / "more.csv"
+    survey.write_text("respondent;question;text\n9201;q01;nytt svar\n", encoding="utf-8")
+    assert main(["import", str(project), str(survey), "--layout", "long", "--wave", "2024"]) == 0
+    assert seen == [2, False]
+    assert "open for writing" in capsys.readouterr().err

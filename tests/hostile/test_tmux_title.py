@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from hostile_inputs import hostile_project
 
+from workbench.cli import main
+
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,6 +34,8 @@ def wait_for(session: str, text: str, seconds: float = 20.0) -> str:
 
 def test_escape_sequences_in_an_answer_leave_title_and_clipboard_alone(tmp_path):
     project = hostile_project(tmp_path)
+    chip = "Tema > Chip \033]0;CHIP\007 \033]8;;http://evil.example\033\\lenke [b]x[/b]"
+    assert main(["code", str(project), "--answer", "1", "--code", chip, "--coder", "kari"]) == 0
     session = f"workbench-hostile-{os.getpid()}"
     command = (
         f"cd {tmp_path} && PYTHONPATH={ROOT} WORKBENCH_CONFIG_DIR={tmp_path / 'config'} "
@@ -43,7 +47,7 @@ def test_escape_sequences_in_an_answer_leave_title_and_clipboard_alone(tmp_path)
         tmux("set-option", "-t", session, "allow-rename", "on")
         tmux("select-pane", "-t", session, "-T", "clean-title")
         screen = wait_for(session, "PWNED")
-        assert "␛]0;PWNED" in screen
+        assert "␛]0;PWNED" in screen and "␛]0;CHIP" in screen and "[b]x[/b]" in screen
         assert tmux("display", "-p", "-t", session, "#{pane_title}").strip() == "clean-title"
         buffers = subprocess.run(["tmux", "list-buffers"], capture_output=True, text=True).stdout
         assert "curl" not in buffers and "Y3VybC" not in buffers
