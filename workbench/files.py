@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# Files that must not be shared (the key from quote ids to respondents): owner only.
 PRIVATE_MODE = 0o600
 
 
@@ -19,11 +20,11 @@ def _shared_mode() -> int:
 
 
 @contextmanager
-def atomic_path(target: str | Path, *, private: bool = False) -> Iterator[Path]:
+def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` in one step.
 
     If the block raises, the temporary file is removed and ``target`` is left untouched.
-    A ``private`` file is readable by its owner only; others get the usual mode.
+    The file gets the usual mode of a new file (mkstemp's 0600 would hide shareable output).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -32,15 +33,15 @@ def atomic_path(target: str | Path, *, private: bool = False) -> Iterator[Path]:
     temporary_path = Path(temporary)
     try:
         yield temporary_path
-        os.chmod(temporary_path, PRIVATE_MODE if private else _shared_mode())
+        os.chmod(temporary_path, _shared_mode())
         os.replace(temporary_path, target)
     finally:
         temporary_path.unlink(missing_ok=True)
 
 
-def write_bytes_atomically(target: str | Path, data: bytes, *, private: bool = False) -> Path:
+def write_bytes_atomically(target: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``target`` atomically and return the target path."""
-    with atomic_path(target, private=private) as temporary:
+    with atomic_path(target) as temporary:
         temporary.write_bytes(data)
     return Path(target)
 
