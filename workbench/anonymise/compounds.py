@@ -28,7 +28,6 @@ TAILS = frozenset(
     }
 )  # fmt: skip
 _MIN_NAME = 4
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -52,12 +51,19 @@ def _place_kinds() -> dict[str, tuple[str, str]]:
 def compound_spans(text: str) -> list[Span]:
     """Words that are a place name joined to an institution word or a demonym."""
     spans = []
-    for match in _WORD.finditer(text):
+    for match in _candidates().finditer(text):
         found = _compound(match.group().lower())
         if found:
             kind, name = found
             spans.append(Span(match.start(), match.end(), kind, True, name))
     return spans
+
+
+@cache
+def _candidates() -> re.Pattern:
+    """Whole words ending in a tail, found in one pass before any prefix is looked up."""
+    tails = "|".join(sorted(TAILS, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_MIN_NAME},}}(?:{tails})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _compound(word: str) -> tuple[str, str] | None:

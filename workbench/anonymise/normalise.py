@@ -13,6 +13,7 @@ import re
 
 _JOINER = re.compile(r"(?<=[^\W\d_])(?:[-‐‑–]|['’](?=s\b))(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPITALS_RUN = re.compile(r"[^\W\d_a-zæøåäöüé]{3}")
 _FOLDS = {"æ": ("ae", "a", "e"), "ø": ("o", "oe"), "å": ("aa", "a"), "é": ("e",), "ü": ("u",)}
 # A text counts as shouted when most of its letters are capitals (and it has a few words).
 _SHOUTED_SHARE = 0.7
@@ -30,6 +31,8 @@ def for_matching(text: str) -> str:
 
 
 def _is_shouted(text: str) -> bool:
+    if not _CAPITALS_RUN.search(text):
+        return False
     letters = [character for character in text if character.isalpha()]
     words = _WORD.findall(text)
     if len(words) < _SHOUTED_WORDS or not letters:
