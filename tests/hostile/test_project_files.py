@@ -284,3 +284,18 @@ def test_a_running_cli_import_holds_the_writer_lock(tmp_path, project, monkeypat
     assert main(["import", str(project), str(survey), "--layout", "long", "--wave", "2024"]) == 0
     assert seen == [2, False]
     assert "open for writing" in capsys.readouterr().err
+
+
+def test_two_tuis_through_a_symlink_share_one_lock(tmp_path, project):
+    from workbench.tui import make_app
+
+    link = tmp_path / "alias.db"
+    link.symlink_to(project)
+    first = make_app(project, "kari", suggestions=False)
+    second = make_app(link, "ola", suggestions=False)
+    try:
+        assert not first.read_only and second.read_only and second.store.read_only
+    finally:
+        for app in (first, second):
+            app.store.close()
+            app.lock.release()
