@@ -58,7 +58,7 @@ class EvidenceScreen(SuggestionJobScreen):
         self.query_one(OptionList).focus()
         detail = tui_queries.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
         title = f"Why these codes  ·  answer {self.answer_id}" if detail else "Why these codes"
-        self.query_one("#evidence-title", Label).update(title)
+        self.query_one("#evidence-title", Label).update(inert_line(title))
         if detail is not None:
             self.query_one("#evidence-answer", Static).update(inert_line(" ".join(detail["text"].split())))
         if self.suggestions is not None:
