@@ -137,3 +137,66 @@ def test_memo_question_and_respondent_with_markup_do_not_crash_the_tui(project, 
     assert "Ring [/] Kari [sic] [x] [kommunen] [@click=app.quit]klikk[/]" in labels["memo"]
     assert "[b]Bærum[/b] [x]" in labels["respondent"]
     assert "[b]Kapittel[/b]" in labels["chapter"]
+
+
+@pytest.mark.parametrize("title", ["Codebook", "Chart", "Adjudication", "Review", "Anonymisation", "Export"])
+def test_every_screen_opens_on_hostile_data_without_a_crash(project, title):
+    import asyncio
+
+    from workbench.tui import SCREEN_COMMANDS, load_screen_class, make_app
+
+    assert (
+        main(
+            [
+                "code",
+                str(project),
+                "--answer",
+                "1",
+                "--code",
+                "Tema > [b]Ola[/b] \033]0;T\007",
+                "--coder",
+                "ola",
+            ]
+        )
+        == 0
+    )
+    screen_class = load_screen_class(next(c.target for c in SCREEN_COMMANDS if c.title == title))
+
+    async def run() -> tuple[bool, str]:
+        app = make_app(project, "kari", suggestions=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            app.open_screen(screen_class)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shown = type(app.screen).__name__
+            running = app.is_running
+            await pilot.press("ctrl+q")
+        return running, shown
+
+    running, shown = asyncio.run(run())
+    assert running and shown == screen_class.__name__
+
+
+def test_the_answer_table_shows_hostile_answers_as_text(project):
+    import asyncio
+
+    from textual.widgets import DataTable
+
+    from workbench.tui import make_app
+
+    async def run() -> list[str]:
+        app = make_app(project, "kari", suggestions=False)
+        async with app.run_test(size=(160, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            cells = [str(table.get_row_at(row)[3]) for row in range(table.row_count)]
+            await pilot.press("ctrl+q")
+        return cells
+
+    cells = " ".join(asyncio.run(run()))
+    assert_inert(cells)
+    assert "␛]0;PWNED" in cells and "[@click=app.quit]" in cells.replace("\\[", "[")
