@@ -37,3 +37,16 @@ def visible_line(text: object) -> str:
     """Like :func:`visible`, also folding newlines and tabs to spaces for one-line printouts."""
     raw = "" if text is None else str(text)
     return visible(raw.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " "))
+
+
+def visible_aligned(text: object) -> str:
+    """Like :func:`visible`, one character for one, so offsets into the raw text still hold.
+
+    C0 controls and DEL become their control pictures; C1 and bidi controls become U+FFFD.
+    """
+    return _UNSAFE.sub(_aligned_picture, "" if text is None else str(text))
+
+
+def _aligned_picture(match: re.Match[str]) -> str:
+    picture = _picture(match)
+    return picture if len(picture) == 1 else "\ufffd"

@@ -17,7 +17,9 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbench import coding
+from workbench.display import visible
 from workbench.errors import UserError
+from workbench.files import project_writable
 from workbench.lock import ProjectLock
 from workbench.screens.coding import CodingScreen
 from workbench.screens.palette import ScreenActionsProvider
@@ -159,6 +161,12 @@ class WorkbenchApp(App):
         self.settings_file = settings_file
         self.wave = survey.latest_wave(store)
 
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
+        """Notifications quote data (code names, error sentences): inert text, never markup."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
     def on_mount(self) -> None:
         self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
@@ -245,7 +253,7 @@ def make_app(path: str | Path, coder: str | None = None, *, suggestions: bool = 
     if not Path(path).is_file():
         raise UserError(f"{path}: no such project file (create one with 'workbench init').")
     lock = ProjectLock(path)
-    read_only = not lock.acquire()
+    read_only = not lock.acquire() or not project_writable(path)
     try:
         store = Store(path, read_only=read_only)
     except UserError:
@@ -273,4 +281,4 @@ def run_app(path: str | Path, coder: str | None = None) -> int:
             app.suggester.close()
         if app.lock:
             app.lock.release()
-    return 0
+    return app.return_code or 0  # a crash inside the app is not a success

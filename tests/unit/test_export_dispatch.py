@@ -19,7 +19,7 @@ def project(tmp_path):
 def test_xlsx_has_the_methods_sheets_and_anonymised_quotes(project, monkeypatch, tmp_path):
     install_fake_anonymiser(monkeypatch)
     out = tmp_path / "out"
-    assert main(["export", str(project.store.path), "xlsx", "--out", str(out)]) == 0
+    assert main(["export", str(project.store.path), "xlsx", "--raw", "--out", str(out)]) == 0
     workbook = openpyxl.load_workbook(out / "coding.xlsx", read_only=True)
     assert {"Data", "Kodeliste"} <= set(workbook.sheetnames)
     rows = list(workbook["Data"].iter_rows(values_only=True))
@@ -31,7 +31,7 @@ def test_xlsx_has_the_methods_sheets_and_anonymised_quotes(project, monkeypatch,
 def test_xlsx_stops_on_a_leak(project, monkeypatch, tmp_path):
     install_fake_anonymiser(monkeypatch, leak=True)
     out = tmp_path / "out"
-    assert main(["export", str(project.store.path), "xlsx", "--out", str(out)]) == 3
+    assert main(["export", str(project.store.path), "xlsx", "--raw", "--out", str(out)]) == 3
     assert not out.exists()
 
 

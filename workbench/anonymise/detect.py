@@ -9,13 +9,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from workbench.anonymise.ambiguous import AMBIGUOUS_NAMES
-from workbench.anonymise.gazetteer import gazetteer_spans, pipeline
+from workbench.anonymise.compounds import compound_spans
+from workbench.anonymise.gazetteer import ambiguous_keys, gazetteer_spans, pipeline
+from workbench.anonymise.normalise import for_matching
 from workbench.anonymise.patterns import pattern_spans
 from workbench.anonymise.persons import person_spans
 from workbench.anonymise.replace import placeholders_for
 from workbench.anonymise.spans import KINDS, Span
 from workbench.anonymise.tokens import TokenView
 from workbench.municipalities import OSLO_DISTRICTS
+
+_HYPHENS = frozenset("-‐‑–")
 
 
 @dataclass(frozen=True)
@@ -42,24 +46,42 @@ def detect(text: str, respondent_attributes: dict | None = None) -> list[Detecti
 def detect_many(items: Iterable[tuple[str, dict | None]], batch_size: int = 256) -> list[list[Detection]]:
     """Detections for many (text, respondent attributes) pairs, batched through spaCy."""
     items = list(items)
-    docs = pipeline().pipe((text for text, _ in items), batch_size=batch_size)
+    normalised = [for_matching(text) for text, _ in items]
+    docs = pipeline().pipe(normalised, batch_size=batch_size)
     return [
-        _detections(doc, text, attributes or {}) for doc, (text, attributes) in zip(docs, items, strict=True)
+        _detections(doc, text, matched, attributes or {})
+        for doc, matched, (text, attributes) in zip(docs, normalised, items, strict=True)
     ]
 
 
-def _detections(doc, text: str, attributes: dict) -> list[Detection]:
-    tokens = TokenView.of(doc, text)
-    spans = pattern_spans(text) + gazetteer_spans(doc, tokens)
+def _detections(doc, text: str, normalised: str, attributes: dict) -> list[Detection]:
+    """Spans found in the normalised text (same offsets), reported with the raw text."""
+    tokens = TokenView.of(doc, normalised)
+    spans = pattern_spans(text) + gazetteer_spans(doc, tokens) + compound_spans(normalised)
     own_name = str(attributes.get("name") or "")
-    spans += own_name_spans(text, own_name)
+    spans += own_name_spans(normalised, own_name)
     spans += person_spans(tokens, _tokens_inside(tokens, [span for span in spans if span.certain]))
-    merged = merge_spans(spans)
+    merged = merge_spans([_with_genitive(text, span) for span in spans if not _word_part(text, span)])
     placeholders = placeholders_for(merged, own_key=own_name)
     return [
         Detection(span.start, span.end, span.kind, text[span.start : span.end], placeholder, span.certain)
         for span, placeholder in zip(merged, placeholders, strict=True)
     ]
+
+
+def _word_part(text: str, span: Span) -> bool:
+    """An ambiguous name hyphened to a word is part of that word ("Time-klassen"), not a place."""
+    if span.key not in ambiguous_keys() or span.end - span.start > len(span.key) + 1:
+        return False
+    return text[span.end : span.end + 1] in _HYPHENS or text[span.start - 1 : span.start] in _HYPHENS
+
+
+def _with_genitive(text: str, span: Span) -> Span:
+    """A name's span stretched over an English-style genitive ("Bærum's")."""
+    tail = text[span.end : span.end + 3]
+    if len(tail) >= 2 and tail[0] in "'’" and tail[1] in "sS" and not tail[2:].isalpha():
+        return Span(span.start, span.end + 2, span.kind, span.certain, span.key)
+    return span
 
 
 def _tokens_inside(tokens: TokenView, spans: list[Span]) -> set[int]:

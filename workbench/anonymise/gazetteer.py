@@ -2,8 +2,11 @@
 
 Sources: ``workbench.municipalities`` (SSB's 356 municipalities 2020–2023 with Sami/Kven
 names, Oslo's districts), ``data/former_places.csv`` (pre-2020 municipalities, counties old
-and new, SSB's classification changes) and ``data/health_institutions.csv``.
-Matching ignores case; names that are also ordinary words go through ``ambiguous``.
+and new, SSB's classification changes), ``data/city_districts.csv`` (the districts of
+Bergen, Trondheim, Stavanger, Kristiansand, Tromsø, Drammen) and
+``data/health_institutions.csv``. Matching ignores case and runs on the normalised text
+(``normalise``), with ASCII spellings of every name; names that are also ordinary words go
+through ``ambiguous``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from workbench.anonymise.ambiguous import (
     LIST_JOINERS,
     context_verdict,
 )
+from workbench.anonymise.normalise import folded_variants, for_matching
 from workbench.anonymise.spans import Span
 from workbench.anonymise.tokens import TokenView
 from workbench.municipalities import OSLO_DISTRICTS, municipalities
@@ -47,14 +51,17 @@ def read_data_rows(file_name: str) -> list[dict]:
 
 
 def _pattern(label: str, text: str, key: str, form: str) -> dict:
-    return {"label": label, "pattern": text, "id": f"{key}{_SEPARATOR}{form}"}
+    """A phrase pattern, normalised as texts are before matching ("Nord-Fron" -> "Nord Fron")."""
+    return {"label": label, "pattern": for_matching(text), "id": f"{key}{_SEPARATOR}{form}"}
 
 
 def _name_patterns(label: str, name: str, key: str, suffixes: tuple[str, ...]) -> list[dict]:
-    """A name, its genitive, and the name followed by each suffix word (e.g. "kommune")."""
-    patterns = [_pattern(label, name, key, _BARE), _pattern(label, genitive(name), key, _BARE)]
-    for stem in (name, genitive(name)):
-        patterns += [_pattern(label, f"{stem} {suffix}", key, _FULL) for suffix in suffixes]
+    """A name and its ASCII spellings, each with its genitive and each suffix word ("kommune")."""
+    patterns = []
+    for spelling in (name, *sorted(folded_variants(name))):
+        patterns += [_pattern(label, spelling, key, _BARE), _pattern(label, genitive(spelling), key, _BARE)]
+        for stem in (spelling, genitive(spelling)):
+            patterns += [_pattern(label, f"{stem} {suffix}", key, _FULL) for suffix in suffixes]
     return patterns
 
 
@@ -85,12 +92,21 @@ def _word_orders(name: str) -> tuple[str, ...]:
 
 
 def _district_patterns() -> list[dict]:
+    """Oslo's districts and the districts of the other big cities (``data/city_districts.csv``)."""
+    names = [*OSLO_DISTRICTS.values(), *(row["name"] for row in read_data_rows("city_districts.csv"))]
     patterns = []
-    for name in OSLO_DISTRICTS.values():
+    for name in names:
         for variant in (name, *_DISTRICT_ALIASES.get(name, ())):
             patterns += _name_patterns("DISTRICT", variant, name, ("bydel",))
             patterns.append(_pattern("DISTRICT", f"bydel {variant}", name, _FULL))
     return patterns
+
+
+@cache
+def ambiguous_keys() -> frozenset[str]:
+    """Place keys that are also ordinary words: municipalities and city districts alike."""
+    districts = {row["name"] for row in read_data_rows("city_districts.csv") if row["ambiguous"] == "yes"}
+    return AMBIGUOUS_NAMES | districts
 
 
 @cache
@@ -114,7 +130,7 @@ def gazetteer_spans(doc, tokens: TokenView) -> list[Span]:
     spans, pending, places = [], [], []
     for entity in doc.ents:
         key, form = entity.ent_id_.split(_SEPARATOR)
-        if form == _BARE and key in AMBIGUOUS_NAMES:
+        if form == _BARE and key in ambiguous_keys():
             pending.append((entity, key))
             continue
         spans.append(_entity_span(entity, key, certain=True))

@@ -19,6 +19,14 @@ _PHONE = re.compile(
     r"|(?:" + "|".join(_PHONE_GROUPS) + "))"
     r"(?![\w])(?!\s*(?:kr\b|kroner|NOK|,-|millioner|mill\.))"
 )
+# Eight digits with any single separators between them ("9 2 4 1 2 1 0 2", "+47-924-12-102").
+_PHONE_LOOSE = re.compile(
+    r"(?<![\w+.,])(?P<country>(?:\+|00)\s?47[ .-]*)?[2-9](?:[ .-]?\d){7}(?![\d])"
+    r"(?!\s*(?:kr\b|kroner|NOK|,-|millioner|mill\.))"
+)
+_PHONE_LABEL = re.compile(r"(?i:tlf|telefon|mobil|mob|tel|ring|sms)\.?:?\s*$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
+_YEARS_OR_DATE = re.compile(r"(?:19|20)\d\d\W(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _PHONE_AFTER_LABEL = re.compile(r"(?i:tlf\.?|telefon|mobil|tel\.?)(?::)?\s*([2-9]\d{3}[ .]\d{4})\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(
@@ -87,6 +95,7 @@ def pattern_spans(text: str) -> list[Span]:
 def _number_spans(text: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), "phone") for m in _PHONE.finditer(text)]
     spans += [Span(m.start(1), m.end(1), "phone") for m in _PHONE_AFTER_LABEL.finditer(text)]
+    spans += [Span(m.start(), m.end(), "phone") for m in _PHONE_LOOSE.finditer(text) if _loose_phone(m)]
     spans += [
         Span(m.start(), m.end(), "national_id")
         for m in _NATIONAL_ID.finditer(text)
@@ -96,6 +105,17 @@ def _number_spans(text: str) -> list[Span]:
     spans += [Span(m.start(), m.end(), "address") for m in _STREET.finditer(text)]
     spans += _postcode_spans(text)
     return spans
+
+
+def _loose_phone(match: re.Match) -> bool:
+    """A loosely written phone number, unless it reads as an amount, two years or a date."""
+    number = match.group()
+    labelled = match.group("country") or _PHONE_LABEL.search(
+        match.string[max(0, match.start() - 12) : match.start()]
+    )
+    if labelled:
+        return True
+    return not (_THOUSANDS.fullmatch(number) or _YEARS_OR_DATE.fullmatch(number))
 
 
 def _url_span(match: re.Match) -> Span:

@@ -59,6 +59,12 @@ TITLES = frozenset(
         "kollegaen",
         "psykologspesialist",
         "barnevernsleder",
+        "fru",
+        "frue",
+        "herr",
+        "hr.",
+        "frk.",
+        "frøken",
     }
 )
 # First names that are also common words, so a capitalised one opening a sentence is a word.
@@ -105,6 +111,8 @@ WORD_NAMES = frozenset(
 )
 _NAME_SHAPE = re.compile(r"^[A-ZÆØÅÉ][a-zæøåéüöä]+(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*$")
 _MAX_NAME_TOKENS = 3
+_INITIAL = re.compile(r"^[A-ZÆØÅ]\.$")
+_PATRONYMIC = re.compile(r"^[a-zæøå]{2,}(?:s?sen|son|døtter|dottir)$")
 
 
 @cache
@@ -112,6 +120,19 @@ def first_names() -> frozenset[str]:
     """The packaged first-name list."""
     text = resources.files("workbench.data").joinpath("first_names.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The packaged list of common surnames, in lower case."""
+    text = resources.files("workbench.data").joinpath("surnames.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_surname(word: str) -> bool:
+    """A common surname, or a word shaped like one ("…sen", "…son")."""
+    lower = word.lower()
+    return lower in surnames() or bool(_PATRONYMIC.match(lower))
 
 
 @cache
@@ -145,11 +166,33 @@ def person_spans(tokens: TokenView, taken: set[int]) -> list[Span]:
             span, index = _person_at(tokens, index, taken)
             if span is not None:
                 spans.append(span)
+        elif (
+            _INITIAL.match(tokens.texts[index])
+            and index + 1 < len(tokens)
+            and looks_like_name(tokens, index + 1, taken)
+        ):
+            end = _name_end(tokens, index + 1, taken)
+            spans.append(_span(tokens, index, end, certain=is_surname(tokens.texts[end - 1])))
+            index = end
         else:
             index += 1
+    spans += _lower_case_full_names(tokens, taken)
     if _written_in_lower_case(tokens):
         spans += _lower_case_first_names(tokens, taken)
     return spans
+
+
+def _lower_case_full_names(tokens: TokenView, taken: set[int]) -> list[Span]:
+    """ "ole hansen": a first name and a surname written in lower case are one certain span."""
+    names = _lower_first_names()
+    return [
+        _span(tokens, index, index + 2, certain=True)
+        for index in range(len(tokens) - 1)
+        if tokens.texts[index] in names
+        and tokens.texts[index + 1].islower()
+        and is_surname(tokens.texts[index + 1])
+        and not {index, index + 1} & taken
+    ]
 
 
 def _written_in_lower_case(tokens: TokenView) -> bool:

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from workbench import __version__
+from workbench.display import visible
 from workbench.errors import UserError
+
+# 128 + SIGPIPE, as a tool killed by a closed pipe reports it (`workbench history | head`).
+EXIT_CLOSED_PIPE = 141
 
 COMMAND_MODULES = (
     "workbench.cli.project",
@@ -49,13 +54,41 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return arguments.handler(arguments) or 0
+        code = arguments.handler(arguments) or 0
+        sys.stdout.flush()
+        return code
     except UserError as error:
-        print(f"workbench: {error}", file=sys.stderr)
-        return error.exit_code
+        return _complain(str(error), error.exit_code)
     except KeyboardInterrupt:
-        print("workbench: interrupted.", file=sys.stderr)
-        return 130
+        return _complain("interrupted.", 130)
+    except BrokenPipeError:
+        return _closed_pipe()
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        return _complain(f"{where}{error.strerror or error}; nothing was written there.", 2)
+    except Exception as error:
+        from workbench.store.database import database_error_message
+
+        message = database_error_message(error)
+        if message is None:
+            raise
+        return _complain(f"{arguments.project}: {message}" if hasattr(arguments, "project") else message, 2)
+
+
+def _complain(message: str, exit_code: int) -> int:
+    """One sentence on stderr (controls made visible: messages may quote data)."""
+    try:
+        print(f"workbench: {visible(message)}", file=sys.stderr)
+    except BrokenPipeError:
+        pass
+    return exit_code
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``| head``): stop quietly, and keep the exit-time flush quiet too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 if __name__ == "__main__":

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from workbench import project
+from workbench.cli.output import print_json, shown, writable_project
 from workbench.cli.progress import ProgressBar
 
 
@@ -34,12 +32,12 @@ def run_anonymise(arguments) -> int:
 def _propose(arguments) -> int:
     from workbench.anonymise.review import propose
 
-    with project.open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         bar = ProgressBar("Proposing")
         summary = propose(store, all_segments=arguments.all, coder=arguments.coder, on_progress=bar)
         bar.finish()
     if arguments.json:
-        print(json.dumps(summary.__dict__, indent=2))
+        print_json(summary.__dict__)
     else:
         print(
             f"Segments: {summary.segments}, newly proposed: {summary.proposed}, "
@@ -52,18 +50,19 @@ def _check(arguments) -> int:
     from workbench.anonymise.leak import check_quotes
     from workbench.store.segments import segments_with_attributes
 
-    with project.open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         segment_ids = [
             row["id"] for row in segments_with_attributes(store, for_report_only=not arguments.all)
         ]
         report = check_quotes(store, segment_ids)
     if arguments.json:
-        print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))
+        print_json(_report_json(report))
     elif report.ok:
         print(f"All {report.checked} quotes are cleared for export.")
     else:
         print(f"{len(report.problems)} of {report.checked} quotes are not cleared:")
-        print(report.describe(limit=len(report.problems)))
+        for line in report.describe(limit=len(report.problems)).splitlines():
+            print(shown(line))
     return 0 if report.ok else 3
 
 

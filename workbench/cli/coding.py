@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from workbench.cli.output import answer_id, print_json, shown, writable_project
 from workbench.errors import UserError
 
 DEFAULT_CODER = "cli"
@@ -12,7 +11,7 @@ DEFAULT_CODER = "cli"
 def register(subparsers) -> None:
     code = subparsers.add_parser("code", help="apply or remove a code on an answer (scriptable coding)")
     code.add_argument("project", help="the project file (PROJECT.db)")
-    code.add_argument("--answer", type=int, required=True, metavar="ID", help="answer id")
+    code.add_argument("--answer", type=answer_id, required=True, metavar="ID", help="answer id")
     code.add_argument("--code", required=True, metavar="PATH", help='code path, e.g. "Theme > Code"')
     code.add_argument("--coder", default=DEFAULT_CODER, metavar="NAME", help=f"default: {DEFAULT_CODER}")
     code.add_argument("--remove", action="store_true", help="take the code off instead")
@@ -38,23 +37,24 @@ def register(subparsers) -> None:
 
 def run_code(arguments) -> int:
     from workbench import coding
-    from workbench.project import open_project
 
-    with open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         segments = coding.segments_of_answer(store, arguments.answer)
         if not segments:
             raise UserError(f"Answer {arguments.answer} does not exist or is a non-response.")
         if arguments.remove:
             code_id = coding.code_for_path(store, arguments.code, arguments.coder, create=False)
             removed = sum(coding.remove_codes(store, s.id, [code_id], arguments.coder) for s in segments)
-            print(f"Removed '{arguments.code}' from {removed} segment(s) of answer {arguments.answer}.")
+            print(
+                f"Removed '{shown(arguments.code)}' from {removed} segment(s) of answer {arguments.answer}."
+            )
             return 0
         _warn_if_similar(store, coding, arguments.code)
         with store.atomic():
             code_id = coding.code_for_path(store, arguments.code, arguments.coder)
             segment_ids = [segment.id for segment in segments]
             created = coding.apply_to_segments(store, segment_ids, [code_id], arguments.coder, how="typed")
-    print(f"Applied '{arguments.code}' to {len(created)} segment(s) of answer {arguments.answer}.")
+    print(f"Applied '{shown(arguments.code)}' to {len(created)} segment(s) of answer {arguments.answer}.")
     return 0
 
 
@@ -67,7 +67,7 @@ def _warn_if_similar(store, coding, path: str) -> None:
     except UserError:
         similar = similar_names(store, coding.parse_path(path)[-1])
         if similar:
-            print(f"warning: new code '{path}'. Did you mean '{similar[0]}'?")
+            print(f"warning: new code '{shown(path)}'. Did you mean '{shown(similar[0])}'?")
 
 
 def run_history(arguments) -> int:
@@ -78,15 +78,16 @@ def run_history(arguments) -> int:
     with open_project(arguments.project, read_only=True) as store:
         stories, memos = codebook_history(store), memo_history(store)
     if arguments.json:
-        print(json.dumps({"codes": stories, "memos": memos}, ensure_ascii=False, indent=2))
+        print_json({"codes": stories, "memos": memos})
         return 0
     for story in stories:
         status = "" if story["status"] == "live" else f" [{story['status']}]"
-        print(f"{story['path']}{status}")
+        print(f"{shown(story['path'])}{status}")
         for step in story["steps"]:
             codings = "" if step["codings"] is None else f" ({step['codings']} codings)"
-            detail = f" {step['detail']}" if step["detail"] else ""
-            print(f"  {step['at'][:19]}  {step['coder'] or '-':<10} {step['what']}{detail}{codings}")
+            detail = f" {shown(step['detail'])}" if step["detail"] else ""
+            coder = shown(step["coder"] or "-")
+            print(f"  {step['at'][:19]}  {coder:<10} {shown(step['what'])}{detail}{codings}")
     if not stories:
         print("The codebook is empty.")
     _print_memo_history(memos)
@@ -112,13 +113,13 @@ def run_codebook(arguments) -> int:
             written = codelists.export_code_list(store, arguments.file, title=arguments.title)
         print(f"Wrote the code list to {written}")
         return 0
-    with open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         report = codelists.import_code_list(store, arguments.file, arguments.coder)
     print(
-        f"Imported {arguments.file}: {len(report.new)} new, {len(report.changed)} changed, "
+        f"Imported {shown(arguments.file)}: {len(report.new)} new, {len(report.changed)} changed, "
         f"{len(report.unchanged)} unchanged."
     )
     for label, paths in (("new", report.new), ("changed", report.changed)):
         for path in paths:
-            print(f"  {label}: {path}")
+            print(f"  {label}: {shown(path)}")
     return 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
+
+from workbench.cli.output import print_json, shown
 
 KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability", "options")
 
@@ -70,6 +71,16 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--closed-column", metavar="NAME", help="options --check: the closed question's column (its base)"
     )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="for xlsx: write the method's spreadsheet with raw, non-anonymised text",
+    )
+    parser.add_argument(
+        "--allow-identifying",
+        action="store_true",
+        help="allow --tag attributes that identify the respondent (name, number …) in a private file",
+    )
     parser.set_defaults(handler=run_export_command)
 
 
@@ -95,6 +106,8 @@ def options_from_arguments(arguments):
         coder=arguments.coder,
         charts=not arguments.no_charts,
         out=arguments.out,
+        raw=arguments.raw,
+        allow_identifying=arguments.allow_identifying,
     )
 
 
@@ -112,7 +125,8 @@ def run_export_command(arguments) -> int:
         from workbench.cli.compare import run_compare_command
 
         return run_compare_command(arguments, options)
-    with open_project(arguments.project) as store:
+    # Exports only read the project, so they run beside an open TUI without its lock.
+    with open_project(arguments.project, read_only=True) as store:
         if arguments.json and arguments.kind == "counts":
             return _print_counts_json(store, options)
         progress = ProgressBar(f"export {arguments.kind}")
@@ -120,7 +134,7 @@ def run_export_command(arguments) -> int:
         progress.finish()
     print(f"Wrote {len(result.files)} files to {result.folder}")
     for warning in result.warnings:
-        print(f"workbench: warning: {warning}", file=sys.stderr)
+        print(f"workbench: warning: {shown(warning)}", file=sys.stderr)
     for path in result.private_files:
         print(f"Private key (do not share): {path}")
     return 0
@@ -132,5 +146,5 @@ def _print_counts_json(store, options) -> int:
 
     questions = select_questions(store, options)
     counted = count_questions(store, questions, options.wave, options.coder)
-    print(json.dumps([counts.as_json() for counts in counted], ensure_ascii=False, indent=2))
+    print_json([counts.as_json() for counts in counted])
     return 0

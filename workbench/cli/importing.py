@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from workbench.cli.output import shown, writable_project
 from workbench.cli.progress import ProgressBar
 from workbench.errors import UserError
 
@@ -18,7 +20,8 @@ def register(subparsers) -> None:
             "--question-columns. Long layout: columns respondent, question, text. "
             "Coded layout: a spreadsheet that already carries codes (also the method's XLSX with "
             "sheets Data and Kodeliste). A REFI-QDA .qdpx project is recognised by its suffix. "
-            "Re-importing a file adds nothing; a new --wave adds beside the old one."
+            "Re-importing a file adds nothing (answers whose text differs are reported; --replace takes "
+            "the file's text); a new --wave adds beside the old one."
         ),
     )
     command.add_argument("project", help="the project file (PROJECT.db)")
@@ -39,14 +42,18 @@ def register(subparsers) -> None:
         help="YAML question mapping to earlier waves; if FILE does not exist, the proposed "
         "mapping is written there and nothing is imported (edit it, then import again)",
     )
+    command.add_argument(
+        "--replace",
+        action="store_true",
+        help="take the file's text for answers already imported whose text differs (a corrected file)",
+    )
     command.set_defaults(handler=run_import)
 
 
 def run_import(arguments) -> int:
-    from workbench.project import open_project
-
     progress = ProgressBar("Importing")
-    with open_project(arguments.project) as store:
+    warnings: list[str] = []
+    with writable_project(arguments.project) as store:
         try:
             if arguments.file.lower().endswith(".qdpx"):
                 summary = _import_refi(store, arguments)
@@ -55,10 +62,14 @@ def run_import(arguments) -> int:
             elif arguments.layout == "coded":
                 summary = _import_coded(store, arguments, progress)
             else:
-                summary = _import_survey(store, arguments, progress).summary()
+                result = _import_survey(store, arguments, progress)
+                summary, warnings = result.summary(), list(result.warnings)
         finally:
             progress.finish()
-    print(summary)
+    for line in str(summary).splitlines():
+        print(shown(line))
+    for warning in warnings:
+        print(f"workbench: warning: {shown(warning)}", file=sys.stderr)
     return 0
 
 
@@ -77,6 +88,7 @@ def _import_survey(store, arguments, progress):
         question_columns=_column_list(arguments.question_columns),
         on_progress=progress,
         mapping_file=arguments.map,
+        replace=arguments.replace,
     )
 
 

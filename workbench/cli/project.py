@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from workbench.cli.output import print_json, shown
 
 
 def register(subparsers) -> None:
@@ -29,16 +29,16 @@ def run_info(arguments) -> int:
 
     summary = project.project_info(arguments.project)
     if arguments.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print_json(summary)
         return 0
     print(f"Respondents: {summary['respondents']}")
-    print(f"Waves: {', '.join(str(wave) for wave in summary['waves']) or '-'}")
-    print(f"Coders: {', '.join(summary['coders']) or '-'}")
+    print(f"Waves: {', '.join(shown(wave) for wave in summary['waves']) or '-'}")
+    print(f"Coders: {', '.join(shown(coder) for coder in summary['coders']) or '-'}")
     print(f"Codes: {summary['codes']}")
     print(f"{'question':<16} {'answers':>8} {'non-resp.':>9} {'coded':>6}")
     for question in summary["questions"]:
         print(
-            f"{question['id']:<16} {question['answers']:>8} {question['nonresponses']:>9} "
+            f"{shown(question['id']):<16} {question['answers']:>8} {question['nonresponses']:>9} "
             f"{question['coded_share']:>6.0%}"
         )
     from workbench.cli.teams import print_sample_progress

@@ -6,10 +6,10 @@ the command line starts fast.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from workbench import project
+from workbench.cli.output import answer_id, print_json, shown, writable_project
 from workbench.cli.progress import ProgressBar
 from workbench.errors import UserError
 
@@ -17,7 +17,7 @@ from workbench.errors import UserError
 def register(subparsers) -> None:
     suggest = subparsers.add_parser("suggest", help="suggest codes for one answer, with evidence")
     suggest.add_argument("project", help="the project file")
-    suggest.add_argument("--answer", type=int, required=True, help="the answer id")
+    suggest.add_argument("--answer", type=answer_id, required=True, help="the answer id")
     suggest.add_argument("--top", type=int, default=5, help="how many codes (default 5)")
     _common(suggest, with_coder=True)
     suggest.set_defaults(handler=run_suggest)
@@ -70,16 +70,16 @@ def run_suggest(arguments) -> int:
             "question_id": answer["question_id"],
             "suggestions": [asdict(suggestion) for suggestion in suggestions],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print_json(payload)
         return 0
-    print(f"Answer {arguments.answer} ({answer['question_id']}): {answer['text']}")
+    print(f"Answer {arguments.answer} ({shown(answer['question_id'])}): {shown(answer['text'])}")
     if not suggestions:
         print("No suggestions yet: nothing has been coded.")
     for number, suggestion in enumerate(suggestions, start=1):
-        print(f"{number}. {suggestion.path}  ({suggestion.score:.2f})")
+        print(f"{number}. {shown(suggestion.path)}  ({suggestion.score:.2f})")
         for evidence in suggestion.evidence:
             year = f"[{evidence.wave}] " if evidence.wave and evidence.wave != answer["wave"] else ""
-            print(f"     {evidence.similarity:.2f}  {year}{evidence.text[:100]}")
+            print(f"     {evidence.similarity:.2f}  {year}{shown(evidence.text[:100])}")
     return 0
 
 
@@ -90,7 +90,7 @@ def run_engine(arguments) -> int:
         with project.open_project(arguments.project, read_only=True) as store:
             print(f"{project_engine(store)}  (available: {', '.join(available_engines())})")
         return 0
-    with project.open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         save_project_engine(store, arguments.name)
     print(f"Suggestions in {arguments.project} now use the {arguments.name} engine.")
     return 0
@@ -118,14 +118,14 @@ def run_cluster(arguments) -> int:
                 for c in clusters
             ],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print_json(payload)
         return 0
     if not clusters:
-        print(f"Question {arguments.question} has fewer than two uncoded answers.")
+        print(f"Question {shown(arguments.question)} has fewer than two uncoded answers.")
     for cluster in clusters:
-        print(f"{cluster.number}. {cluster.label}  ({cluster.size} answers)")
+        print(f"{cluster.number}. {shown(cluster.label)}  ({cluster.size} answers)")
         for text in cluster.texts[:3]:
-            print(f"     {text[:100]}")
+            print(f"     {shown(text[:100])}")
     return 0
 
 
@@ -139,7 +139,7 @@ def run_evaluate(arguments) -> int:
         )
         bar.finish()
     if arguments.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        print_json(figures)
         return 0
     _print_figures(figures)
     return 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from workbench.cli.output import print_json, refuse_same_file, writable_project
+from workbench.cli.output import shown as plain
 from workbench.display import visible_line
+from workbench.lock import writing
 from workbench.project import open_project
 
 # The review package pulls in numpy and openpyxl: import it in the handlers, so that
@@ -65,7 +67,7 @@ def register(subparsers) -> None:
 def run_assign(arguments) -> int:
     from workbench.review.assign import assign_sample
 
-    with open_project(arguments.project) as store:
+    with writable_project(arguments.project) as store:
         result = assign_sample(
             store,
             arguments.coder,
@@ -78,9 +80,9 @@ def run_assign(arguments) -> int:
     if result.questions_coded_only:
         print("Sampling only the questions already coded (use --all-questions for every question).")
     for question, count in result.new_answers_by_question.items():
-        print(f"{question}: {count} answers newly assigned to {result.coder}")
+        print(f"{plain(question)}: {count} answers newly assigned to {plain(result.coder)}")
     print(
-        f"{result.coder} now has {result.total_segments} segments to double-code"
+        f"{plain(result.coder)} now has {result.total_segments} segments to double-code"
         f"{'' if arguments.open else ' (blind)'}."
     )
     return 0
@@ -111,7 +113,8 @@ def run_merge(arguments) -> int:
         return run_conflicts(arguments)
     if arguments.other is None or arguments.take or arguments.only:
         raise UserError("Give the other coder's project file, or --conflicts (with --take) to settle.")
-    with open_project(arguments.project) as store:
+    refuse_same_file(arguments.project, arguments.other)
+    with writable_project(arguments.project) as store, writing(arguments.other):
         report = merge_project(store, arguments.other)
         print_merge_report(report)
         if arguments.unify and report.duplicate_codes:
@@ -128,13 +131,15 @@ def run_conflicts(arguments) -> int:
     from workbench.review.coders import current_coder
     from workbench.review.conflicts import open_conflicts, settle
 
-    with open_project(arguments.project) as store:
+    opener = writable_project if arguments.take else open_project
+    with opener(arguments.project) as store:
         conflicts = open_conflicts(store)
         if arguments.only is not None and not 1 <= arguments.only <= len(conflicts):
             raise UserError(f"--only {arguments.only}: there are {len(conflicts)} open merge conflicts.")
         if not arguments.take:
             for number, conflict in enumerate(conflicts, start=1):
-                print(f"{number}. {visible_line(conflict['description'])} (from {conflict['other_file']})")
+                where = plain(conflict["other_file"])
+                print(f"{number}. {visible_line(conflict['description'])} (from {where})")
             print(f"{len(conflicts)} merge conflicts to settle." if conflicts else "No merge conflicts.")
             return 0
         chosen = conflicts if arguments.only is None else [conflicts[arguments.only - 1]]
@@ -197,17 +202,14 @@ def print_merge_report(report: MergeReport) -> None:
     if report.duplicate_codes:
         print("Run again with --unify to merge each into its older twin.")
     for conflict in report.segment_conflicts:
-        print(f"Conflicting segmentation ({conflict['kind']}) in answer {conflict['answer_id']}.")
+        print(f"Conflicting segmentation ({plain(conflict['kind'])}) in answer {conflict['answer_id']}.")
     if report.answers_with_other_text:
         print(f"{report.answers_with_other_text} answers differ in text; this file's text was kept.")
     for code in report.codes_differing:
-        print(
-            visible_line(
-                f"Code {code['name']!r} differs in the other file ({code['other_name']!r}); kept this one."
-            )
-        )
+        name, other = plain(repr(code["name"])), plain(repr(code["other_name"]))
+        print(f"Code {name} differs in the other file ({other}); kept this one.")
     for table in report.unmerged_tables:
-        print(f"Table {table} was not merged.")
+        print(f"Table {plain(table)} was not merged.")
 
 
 def run_agreement(arguments) -> int:
@@ -217,7 +219,7 @@ def run_agreement(arguments) -> int:
     with open_project(arguments.project, read_only=True) as store:
         result = measure_agreement(store, coders, arguments.question, arguments.level)
     if arguments.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print_json(result.to_json())
     else:
         print_agreement(result)
     return 0
@@ -232,21 +234,22 @@ def print_agreement(result: AgreementResult) -> None:
     """The per-code table with threshold flags, then the overall figures."""
     from workbench.review import agreement as statistics
 
-    questions = ", ".join(result.questions) or "-"
+    questions = ", ".join(plain(question) for question in result.questions) or "-"
+    coders = ", ".join(plain(coder) for coder in result.coders)
     print(
-        f"Coders: {', '.join(result.coders)}; answers coded by at least two: {result.segments} "
+        f"Coders: {coders}; answers coded by at least two: {result.segments} "
         f"(unit: the answer; questions {questions}; each code judged within its own questions)"
     )
     if not result.segments:
         print("No answer is coded by at least two of these coders: nothing to compare.")
         return
-    width = max([len(code.code) for code in result.codes] + [4])
+    width = max([len(plain(code.code)) for code in result.codes] + [4])
     print(f"{'code':<{width}}  {'alpha':>18}  {'kappa':>18}  {'agree':>6}  {'prev.':>6}  {'n':>5}  verdict")
     for code in result.codes:
         flag = "" if code.alpha is None else statistics.verdict(code.alpha)
         kappa = shown(code.kappa) if len(result.coders) == 2 else "-"
         print(
-            f"{code.code:<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
+            f"{plain(code.code):<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
             f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}"
         )
     kappa = shown(result.kappa_exact_sets) if len(result.coders) == 2 else "-"

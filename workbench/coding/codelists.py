@@ -14,11 +14,13 @@ from pathlib import Path
 
 import yaml
 
+from workbench.cells import csv_row, csv_value
 from workbench.coding.changes import Change, recording
 from workbench.coding.codebook import insert_new_code, live_child_named
 from workbench.coding.codebook_tree import Codebook, join_path, parse_path
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
+from workbench.ingest.yaml_safe import load_yaml
 from workbench.refi import codebook as refi_codebook
 from workbench.refi.codebook import CodeSpec
 from workbench.store import Store
@@ -79,7 +81,7 @@ def _csv_text(codebook: Codebook) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for code in codebook.live():
-        writer.writerow((codebook.path(code.id), code.definition, code.colour or ""))
+        writer.writerow(csv_row((codebook.path(code.id), code.definition, code.colour or "")))
     return buffer.getvalue()
 
 
@@ -97,10 +99,7 @@ def read_code_list(path: str | Path) -> list[CodeSpec]:
 
 
 def _yaml_specs(path: Path, text: str) -> list[CodeSpec]:
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise UserError(f"{path}: not valid YAML ({str(error).splitlines()[0]}).") from None
+    document = load_yaml(text, path)
     if not isinstance(document, dict) or not isinstance(document.get("codes"), list):
         raise UserError(f"{path}: a code list needs a 'codes:' list at the top level.")
     specs: list[CodeSpec] = []
@@ -136,8 +135,9 @@ def _csv_specs(path: Path, text: str) -> list[CodeSpec]:
     for line, row in enumerate(reader, start=2):
         if not (row.get("path") or "").strip():
             raise UserError(f"{path}: row {line} has an empty path.")
-        names = parse_path(row["path"])
-        rows.append((names, (row.get("definition") or "").strip(), (row.get("colour") or "").strip() or None))
+        names = parse_path(csv_value(row["path"]))
+        definition = csv_value(row.get("definition") or "").strip()
+        rows.append((names, definition, (row.get("colour") or "").strip() or None))
     parents = {names[:depth] for names, _, _ in rows for depth in range(1, len(names))}
     return [
         CodeSpec(

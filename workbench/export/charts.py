@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import textwrap
 
+from workbench.display import visible_line
 from workbench.export.counts import UNCODED, QuestionCounts
 from workbench.export.tree import CODE
 
@@ -48,7 +49,7 @@ def bar_chart_png(counts: QuestionCounts, words: dict, *, dpi: int = 100) -> byt
         axes.text(
             -right * 0.02,
             position,
-            textwrap.shorten(label, 44, placeholder="…"),
+            textwrap.shorten(visible_line(label), 44, placeholder="…"),
             ha="right",
             va="center",
             fontsize=8,

@@ -7,6 +7,7 @@ import io
 
 import pandas as pd
 
+from workbench.cells import csv_row
 from workbench.export.counts import UNCODED, QuestionCounts
 from workbench.export.quotes import KeyRow, QuestionQuotes
 
@@ -17,8 +18,8 @@ def _to_csv(header: list[str], rows) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(csv_row(header))
+    writer.writerows(csv_row(row) for row in rows)
     return buffer.getvalue()
 
 

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from workbench.cells import xml_safe
 from workbench.export.charts import bar_chart_png
 from workbench.export.counts import UNCODED, QuestionCounts
 from workbench.export.docx_fast import PLAIN, ParagraphAppender, RunFormat
@@ -168,7 +169,7 @@ def _set_widths(table, widths) -> None:
 def _fill_row(cells, values: list[str], *, bold: bool = False, size: float | None = None) -> None:
     for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
         paragraph = cell.paragraphs[0]
-        run = paragraph.add_run(value)
+        run = paragraph.add_run(xml_safe(value))
         run.bold = bold or None
         if size:
             run.font.size = Pt(size)

@@ -6,6 +6,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from workbench.anonymise.exposure import (
+    QDPX_NOTICE,
+    RAW_XLSX_NOTICE,
+    code_name_leaks,
+    refuse_identifying_tags,
+)
 from workbench.anonymise.leak import anonymised_quotes
 from workbench.anonymise.risk import quote_risks
 from workbench.coding.codebook_tree import Codebook
@@ -39,6 +45,8 @@ class ExportOptions:
     coder: str | None = None
     charts: bool = True
     out: str | None = None
+    raw: bool = False
+    allow_identifying: bool = False
 
     def manifest(self) -> dict:
         """The options as plain JSON values."""
@@ -77,6 +85,7 @@ def run_export(store, kind: str, options: ExportOptions, on_progress: Progress |
     if kind not in KINDS:
         raise UserError(f"unknown export kind '{kind}'; choose one of {', '.join(KINDS)}.")
     words = labels(options.lang)
+    _refuse_exposure(store, kind, options)
     with ExportRun(store, kind, {"kind": kind, **options.manifest()}, options.out) as run:
         writer = {"xlsx": _write_xlsx, "refi": _write_refi, "reliability": _write_reliability}
         if kind in writer:
@@ -84,6 +93,22 @@ def run_export(store, kind: str, options: ExportOptions, on_progress: Progress |
         else:
             _write_report_kind(store, kind, options, words, run, on_progress or _silent)
         return run.publish()
+
+
+def _refuse_exposure(store, kind: str, options: ExportOptions) -> None:
+    """Identifying tags and a raw spreadsheet need the user's explicit say-so."""
+    if kind in ("quotes", "report") and options.tag_attributes:
+        population = list(survey.attributes_by_respondent(store).values())
+        refuse_identifying_tags(options.tag_attributes, population, options.allow_identifying)
+    if kind == "xlsx" and not options.raw:
+        raise UserError(
+            "export xlsx writes every answer's raw text and the respondents' names (the method's "
+            "spreadsheet is not anonymised); add --raw to write it anyway."
+        )
+
+
+def _live_code_names(store) -> list[str]:
+    return [code.name for code in Codebook.from_store(store).all() if code.merged_into is None]
 
 
 def _silent(done: int, total: int) -> None:
@@ -124,6 +149,8 @@ def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> t
 
 def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
     reports, keys = gather(store, kind, options, on_progress)
+    for warning in code_name_leaks(_live_code_names(store), draft=options.draft):
+        run.warn(warning)
     if keys and options.tag_attributes:
         segment_ids = [key.segment_id for key in keys]
         for risk in quote_risks(store, segment_ids, options.tag_attributes):
@@ -159,6 +186,7 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
             anonymised_texts(store, segment_ids, draft=False, source=anonymised_quotes) if segment_ids else {}
         )
         texts = {segment_id: text for segment_id, (text, _) in cleared.items()}
+    run.warn(RAW_XLSX_NOTICE)
     write_method_xlsx(
         store,
         run.path("coding.xlsx"),
@@ -171,6 +199,7 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
 def _write_refi(store, run: ExportRun, options: ExportOptions) -> None:
     from workbench.refi.project import export_qdpx
 
+    run.warn(QDPX_NOTICE)
     export_qdpx(store, run.path("project.qdpx"))
 
 

@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench import __version__
-from workbench.files import write_bytes_atomically
+from workbench.files import PRIVATE_MODE, write_bytes_atomically
 from workbench.store import overview
 
 MANIFEST = "manifest.json"
 _PRIVATE = ".private"
+STAGING_MARK = "staging-"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,32 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     write_bytes_atomically(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
+def _staging_prefix(name: str) -> str:
+    """Staging folders carry their process id, so a killed run's folder can be recognised."""
+    return f".{name}.{STAGING_MARK}{os.getpid()}."
+
+
+def remove_abandoned_staging(parent: Path) -> list[Path]:
+    """Delete staging folders of runs whose process is gone (they may hold full quote files)."""
+    removed = []
+    for folder in parent.glob(f".*.{STAGING_MARK}*.*"):
+        pid_text = folder.name.split(f".{STAGING_MARK}", 1)[1].split(".", 1)[0]
+        if folder.is_dir() and pid_text.isdigit() and not _process_alive(int(pid_text)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class ExportRun:
     """Collects a run's files in staging and publishes them with a manifest on success."""
 
@@ -59,7 +86,9 @@ class ExportRun:
         self.warnings: list[str] = []
         self.folder = Path(folder) if folder else default_folder(Path(store.path), kind)
         self.folder.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=self.folder.parent))
+        remove_abandoned_staging(self.folder.parent)
+        prefix = _staging_prefix(self.folder.name)
+        self.staging = Path(tempfile.mkdtemp(prefix=prefix, dir=self.folder.parent))
 
     def path(self, name: str) -> Path:
         """Where a writer should put the shareable file ``name`` (inside staging)."""
@@ -109,6 +138,7 @@ class ExportRun:
         published = []
         for path in sorted(private_folder.iterdir()):
             target = self.folder.parent / f"{self.folder.name}-PRIVAT-{path.name}"
+            os.chmod(path, PRIVATE_MODE)
             os.replace(path, target)
             published.append(target)
         private_folder.rmdir()

@@ -69,9 +69,12 @@ def _column_name_at(data: bytes, line_start: int, offset: int) -> str:
     """The header name (or number) of the CSV column that holds the byte at ``offset``."""
     header_line = data.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff")
     delimiter = sniff_delimiter(header_line)
-    header = next(csv.reader([header_line.rstrip("\r")], delimiter=delimiter), [])
-    prefix = data[line_start:offset].decode("utf-8", errors="replace") + "x"
-    index = len(next(csv.reader([prefix], delimiter=delimiter), [""])) - 1
+    try:
+        header = next(csv.reader([header_line.rstrip("\r")], delimiter=delimiter), [])
+        prefix = data[line_start:offset].decode("utf-8", errors="replace") + "x"
+        index = len(next(csv.reader([prefix], delimiter=delimiter), [""])) - 1
+    except csv.Error:  # the line is not CSV at all (random bytes): name no column
+        return "?"
     if index < len(header) and header[index].strip():
         return f"'{header[index].strip()}'"
     return str(index + 1)

@@ -12,6 +12,7 @@ from workbench.errors import UserError
 from workbench.ingest.long import long_survey
 from workbench.ingest.model import SurveyData
 from workbench.ingest.questions import QuestionSpec, read_questions_file
+from workbench.ingest.replacing import differing_answers, differing_warning, replace_texts
 from workbench.ingest.tables import read_table
 from workbench.ingest.wave_import import mapping_for_import
 from workbench.ingest.wide import wide_survey
@@ -34,9 +35,18 @@ class ImportResult:
     new_nonresponses: int
     questions: int
     respondents: int
+    replaced: int = 0
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line for the user: what was added, or "0 new" for a file already imported."""
+        if self.replaced:
+            return (
+                f"Replaced the text of {self.replaced} answers and imported {self.new_answers} new "
+                f"answers, wave {self.wave}."
+            )
+        if self.new_answers == 0 and self.warnings:
+            return f"0 new answers from {self.file.name} in wave {self.wave}."
         if self.new_answers == 0:
             return f"0 new answers: every answer in {self.file.name} is already in wave {self.wave}."
         return (
@@ -56,12 +66,15 @@ def import_survey(
     question_columns: list[str] | None = None,
     on_progress: ProgressCallback | None = None,
     mapping_file: str | Path | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Import a wide or long CSV/XLSX survey file as one wave; nothing is written on error.
 
     Answers already in the project (same respondent, question and wave) are left unchanged,
-    so importing a file twice adds nothing the second time. The file's questions are mapped
-    to earlier waves' (``mapping_file``, else a proposal that needs no judgement).
+    so importing a file twice adds nothing the second time; answers whose text differs are
+    reported, and replaced only with ``replace`` (refused for split or emptied coded answers).
+    The file's questions are mapped to earlier waves' (``mapping_file``, else a proposal that
+    needs no judgement).
     """
     wave = date.today().year if wave is None else check_wave(wave)
     survey = read_survey(
@@ -74,13 +87,26 @@ def import_survey(
     file = Path(path)
     mapping = mapping_for_import(store, survey, wave, file, mapping_file)
     survey = mapping.apply(survey)
+    warnings, replaced = list(survey.warnings), 0
     with store.atomic():
+        differing = differing_answers(store, wave, survey.answers)
+        if differing and replace:
+            replaced = replace_texts(store, wave, differing)
+        elif differing:
+            warnings.append(differing_warning(file.name, wave, differing))
         new_answers, new_nonresponses = write_survey(store, survey, wave, on_progress)
-        waves.record_question_waves(store, wave, mapping.rows())
-        if new_answers:
+        if new_answers or new_nonresponses or replaced:
+            waves.record_question_waves(store, wave, mapping.rows())
             record_import(store, file, layout, wave, new_answers)
     return ImportResult(
-        file, wave, new_answers, new_nonresponses, len(mapping.links), len(survey.respondents)
+        file,
+        wave,
+        new_answers,
+        new_nonresponses,
+        len(mapping.links),
+        len(survey.respondents),
+        replaced,
+        tuple(warnings),
     )
 
 
@@ -100,8 +126,13 @@ def read_survey(
     questions = read_questions_file(questions_file) if questions_file else None
     table = read_table(path)
     if layout == "long":
-        return long_survey(table, id_column=id_column, questions=questions)
-    return wide_survey(table, id_column=id_column, questions=questions, question_columns=question_columns)
+        survey = long_survey(table, id_column=id_column, questions=questions)
+    else:
+        survey = wide_survey(
+            table, id_column=id_column, questions=questions, question_columns=question_columns
+        )
+    survey.warnings.extend(table.warnings)
+    return survey
 
 
 def record_import(store: Store, file: Path, layout: str, wave: int, new_answers: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.ingest.questions import QuestionSpec
 
@@ -14,3 +14,4 @@ class SurveyData:
     questions: list[QuestionSpec]
     respondents: dict[str, dict]
     answers: list[tuple[str, str, str]]  # (respondent id, question id, raw text)
+    warnings: list[str] = field(default_factory=list)  # said to the user, the import goes on

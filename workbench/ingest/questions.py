@@ -40,16 +40,13 @@ def read_questions_file(path: str | Path) -> list[QuestionSpec]:
 
 
 def _yaml_entries(file: Path) -> list[tuple[str, dict]]:
-    import yaml
+    from workbench.ingest.yaml_safe import load_yaml
 
     try:
-        document = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
+        text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(f"{file}: the questions file is not UTF-8 text.") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}" if mark else "somewhere"
-        raise UserError(f"{file}: {line}: not valid YAML.") from None
+    document = load_yaml(text, file)
     if isinstance(document, dict):
         document = document.get("questions")
     if not isinstance(document, list) or not all(isinstance(item, dict) for item in document):

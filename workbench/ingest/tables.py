@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import UserError
@@ -10,6 +10,8 @@ from workbench.ingest.decoding import is_utf16
 
 # One cell larger than this is a mistake (a whole file pasted into a cell), not an answer.
 MAX_CELL_CHARACTERS = 1_000_000
+# A survey file larger than this is refused before it is read (a whole file is read at once).
+MAX_FILE_BYTES = 512 * 1024 * 1024
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -23,6 +25,7 @@ class Table:
     file: Path
     header: list[str]
     rows: list[tuple[int, list[str]]]
+    warnings: list[str] = field(default_factory=list)
 
     def find_column(self, *names: str) -> int | None:
         """The index of the first column whose name matches one of ``names`` (case-insensitive)."""
@@ -38,13 +41,21 @@ def read_table(path: str | Path) -> Table:
     file = Path(path)
     if not file.is_file():
         raise UserError(f"{file}: no such file.")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise UserError(
+            f"{file}: the file holds {file.stat().st_size:,} bytes, more than the {MAX_FILE_BYTES:,} "
+            "a survey file may have; split it by wave or question."
+        )
     with file.open("rb") as handle:
         start = handle.read(8192)
     suffix = file.suffix.casefold()
     if suffix in XLSX_SUFFIXES or start.startswith(_ZIP_MAGIC):
         from workbench.ingest.xlsx_reader import read_xlsx_rows
 
-        return build_table(file, read_xlsx_rows(file))
+        warnings: list[str] = []
+        table = build_table(file, read_xlsx_rows(file, warnings))
+        table.warnings.extend(warnings)
+        return table
     if suffix == ".xls" or start.startswith(_OLE_MAGIC) or (b"\x00" in start and not is_utf16(start)):
         raise not_a_survey_file(file)
     if suffix not in CSV_SUFFIXES:

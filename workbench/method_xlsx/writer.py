@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from workbench.cells import xlsx_append, xml_safe
 from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.method_xlsx.columns import (
@@ -150,13 +151,14 @@ def write_method_xlsx(
         sheet.freeze_panes = "A2"
         sheet.append([_bold_cell(sheet, value, bold) for value in header])
         for row in rows:
-            sheet.append(row)
+            xlsx_append(sheet, row)
     with atomic_path(path) as temporary:
         workbook.save(temporary)
     return Path(path)
 
 
 def _bold_cell(sheet, value: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=xml_safe(value))
+    cell.data_type = "s"
     cell.font = font
     return cell

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.cells import xml_safe_tree
 from workbench.coding.codebook_tree import Code, Codebook
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
+from workbench.ingest.limits import refuse_deep_xml
 from workbench.store import Store
 
 CODEBOOK_NAMESPACE = "urn:QDA-XML:codebook:1.0"
@@ -51,7 +53,7 @@ def codebook_bytes(store: Store) -> bytes:
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NAMESPACE})
     add_codes(ET.SubElement(root, "Codes"), Codebook.from_store(store).parents_first(merged=False))
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(xml_safe_tree(root), encoding="utf-8", xml_declaration=True)
 
 
 def write_qdc(store: Store, path: str | Path) -> Path:
@@ -93,6 +95,7 @@ def read_qdc(path: str | Path) -> list[CodeSpec]:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as error:
         raise UserError(f"{path}: not a readable REFI-QDA codebook ({error}).") from None
+    refuse_deep_xml(root, Path(path))
     if root.tag != f"{{{CODEBOOK_NAMESPACE}}}CodeBook":
         raise UserError(f"{path}: the root element is not a REFI-QDA CodeBook.")
     codes_element = root.find(f"{{{CODEBOOK_NAMESPACE}}}Codes")

@@ -13,6 +13,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from workbench.cells import xml_safe_tree
 from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.refi.codebook import add_codes
@@ -189,7 +190,7 @@ def project_document(store: Store, name: str) -> bytes:
     """The ``project.qde`` XML document for a store."""
     root = _ProjectWriter(store).build(name)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(xml_safe_tree(root), encoding="utf-8", xml_declaration=True)
 
 
 def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
+from workbench.ingest.importer import check_wave
+from workbench.ingest.limits import checked_zip, read_member, refuse_deep_xml
 from workbench.refi.codebook import read_code_elements
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
@@ -28,6 +31,21 @@ from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
 
+# Anything else a hostile archive can provoke while its elements are read (the transaction
+# rolls back): reported as one sentence, never a traceback.
+_UNREADABLE = (
+    ValueError,
+    TypeError,
+    AttributeError,
+    KeyError,
+    OverflowError,
+    RecursionError,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+)
 _UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
 
 
@@ -57,19 +75,17 @@ class QdpxImportReport:
 
 
 def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise UserError(f"{path}: not a REFI-QDA .qdpx archive ({error}).") from None
+    archive = checked_zip(path, "REFI-QDA .qdpx archive")
     project_files = [name for name in archive.namelist() if name.lower().endswith(".qde")]
     if len(project_files) != 1:
         raise UserError(
             f"{path}: a .qdpx archive must hold exactly one .qde file, found {len(project_files)}."
         )
     try:
-        root = ET.fromstring(archive.read(project_files[0]))
+        root = ET.fromstring(read_member(archive, project_files[0]))
     except ET.ParseError as error:
         raise UserError(f"{path}: {project_files[0]} is not well-formed XML ({error}).") from None
+    refuse_deep_xml(root, path)
     if root.tag != _tag("Project"):
         raise UserError(f"{path}: the root element of {project_files[0]} is not a REFI-QDA Project.")
     return root, archive
@@ -109,10 +125,12 @@ class _Importer:
         codes_element = self.root.find(f"{_tag('CodeBook')}/{_tag('Codes')}")
         if codes_element is None:
             return
+        specs = read_code_elements(codes_element, PROJECT_NAMESPACE)
+        _refuse_duplicate_guids(specs)
         codebook = Codebook.from_store(self.store)
         by_path = {codebook.names(code.id): code.id for code in codebook.all() if code.merged_into is None}
         positions: Counter = Counter()
-        for spec in read_code_elements(codes_element, PROJECT_NAMESPACE):
+        for spec in specs:
             parent_id = by_path.get(spec.path[:-1]) if len(spec.path) > 1 else None
             if spec.guid in codebook:
                 self.code_ids[spec.guid] = spec.guid
@@ -144,7 +162,7 @@ class _Importer:
 
     def _cases(self) -> None:
         for case in self.root.iter(_tag("Case")):
-            respondent_id = (case.get("name") or case.get("guid")).strip()
+            respondent_id = _name_of(case, "Case")
             attributes = self._values(case)
             survey.upsert_respondent(self.store, respondent_id, attributes)
             for ref in case.findall(_tag("SourceRef")):
@@ -171,9 +189,16 @@ class _Importer:
         file_name = path.removeprefix("internal://")
         for folder in ("sources", "Sources"):
             try:
-                return self.archive.read(f"{folder}/{file_name}").decode("utf-8-sig")
+                data = read_member(self.archive, f"{folder}/{file_name}")
             except KeyError:
                 continue
+            try:
+                return data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise UserError(
+                    f"{folder}/{file_name}: byte {error.start} is not UTF-8 (REFI-QDA sources are "
+                    "UTF-8); nothing imported."
+                ) from None
         return None
 
     def _source(self, source: ET.Element) -> None:
@@ -182,11 +207,9 @@ class _Importer:
             self.report.discarded["TextSource without readable text"] += 1
             return
         variables = self._values(source)
-        respondent_id = (
-            self.case_of_source.get(source.get("guid")) or source.get("name") or source.get("guid")
-        )
+        respondent_id = self.case_of_source.get(source.get("guid")) or _name_of(source, "TextSource")
         question_id = variables.get("question_id") or self.fallback_question
-        wave = int(variables["wave"]) if variables.get("wave", "").isdigit() else self.wave
+        wave = _wave(variables.get("wave", ""), self.wave)
         survey.upsert_respondent(self.store, respondent_id, {})
         survey.ensure_question(self.store, question_id)
         answer_id = answer_rows.answer_id_for(self.store, respondent_id, question_id, wave)
@@ -252,10 +275,48 @@ class _Importer:
         )
 
 
+def _name_of(element: ET.Element, kind: str) -> str:
+    """A Case's or TextSource's name (or guid); one without either is refused."""
+    name = (element.get("name") or element.get("guid") or "").strip()
+    if not name:
+        raise UserError(f"a {kind} has neither a name nor a guid; nothing imported.")
+    return name
+
+
+def _wave(text: str, default: int) -> int:
+    """The source's ``wave`` variable as a survey year; digits that are no year are refused."""
+    if not text.strip().isdigit():
+        return default
+    if len(text.strip()) > 4:
+        raise UserError(f"wave {text.strip()[:12]}… is not a survey year; nothing imported.")
+    return check_wave(int(text))
+
+
+def _refuse_duplicate_guids(specs) -> None:
+    counts = Counter(spec.guid for spec in specs if spec.guid)
+    twice = [guid for guid, count in counts.items() if count > 1]
+    if twice:
+        raise UserError(f"the codebook gives GUID {twice[0]} to more than one code; nothing imported.")
+
+
 def import_qdpx(store: Store, path: str | Path, *, coder: str, wave: int | None = None) -> QdpxImportReport:
     """Import a ``.qdpx`` archive in one transaction and report what was added and discarded."""
     path = Path(path)
-    root, archive = _read_archive(path)
+    try:
+        root, archive = _read_archive(path)
+        return _import_archive(store, path, root, archive, coder, wave)
+    except UserError as error:
+        if str(error).startswith(str(path)):
+            raise
+        raise UserError(f"{path}: {error}") from None
+    except _UNREADABLE as error:
+        message = f"the archive holds a value workbench cannot read ({error}); nothing imported."
+        raise UserError(f"{path}: {message}") from None
+
+
+def _import_archive(
+    store: Store, path: Path, root, archive, coder: str, wave: int | None
+) -> QdpxImportReport:
     with archive, store.atomic():
         importer = _Importer(
             store, root, archive, coder=coder, wave=wave or date.today().year, fallback_question=path.stem

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from workbench.cells import xlsx_append
 from workbench.errors import UserError
 from workbench.files import atomic_path
 from workbench.review.agreement import RELIABLE, TENTATIVE
@@ -135,7 +136,7 @@ def write_workbook(path: Path, result, themes, per_question, paragraphs: dict[st
         sheet.title = title
         sheet.append(names)
         for row in rows:
-            sheet.append(row)
+            xlsx_append(sheet, row)
     summary = workbook.create_sheet("Sammendrag")
     summary.append(("Kodere", ", ".join(result.coders)))
     summary.append(("Enhet", "svar"))

@@ -7,7 +7,6 @@ highlighted decision; ``e`` edits the consensus and stays on the row.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,7 +22,7 @@ from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
 from workbench.store import teams
-from workbench.widgets.inert import inert
+from workbench.widgets.inert import inert, inert_cell, inert_line
 
 PREVIEW = 34
 CODES_WIDTH = 24
@@ -93,11 +92,11 @@ class AdjudicationScreen(Screen[None]):
         for item in self.items:
             table.add_row(
                 "✓" if item.decision else "·",
-                Text(visible_line(item.question_id)),
-                Text(visible_line(item.respondent_id)),
-                Text(_preview(item.text)),
-                Text(_names(paths, item.first_codes)),
-                Text(_names(paths, item.second_codes)),
+                inert_cell(item.question_id),
+                inert_cell(item.respondent_id),
+                inert_cell(_preview(item.text)),
+                inert_cell(_names(paths, item.first_codes)),
+                inert_cell(_names(paths, item.second_codes)),
                 key=item.segment_id,
             )
         if self.items:
@@ -114,7 +113,7 @@ class AdjudicationScreen(Screen[None]):
         first, second = self.pair
         done = "  ·  all decided" if total and decided == total else ""
         title.update(
-            inert(f"Adjudication  ·  A = {first}, B = {second}  ·  {decided} / {total} decided{done}")
+            inert_line(f"Adjudication  ·  A = {first}, B = {second}  ·  {decided} / {total} decided{done}")
         )
 
     def show_detail(self) -> None:

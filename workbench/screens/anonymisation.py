@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from workbench.anonymise import review
+from workbench.display import visible_aligned
 from workbench.errors import UserError
 from workbench.screens.text_prompt import TextPrompt
+from workbench.widgets.inert import inert, inert_cell, inert_line
 
 KIND_STYLES = {
     "municipality": "bold black on yellow",
@@ -102,22 +104,24 @@ class AnonymisationScreen(Screen[None]):
             return
         state = "approved" if item.approved else f"{item.open_spans} open"
         title.update(
-            f"Anonymisation  ·  {scope}  ·  quote {self.position + 1} / {len(self.items)}"
-            f"  ·  {item.question_id}  ·  respondent {item.respondent_id}  ·  {state}"
+            inert_line(
+                f"Anonymisation  ·  {scope}  ·  quote {self.position + 1} / {len(self.items)}"
+                f"  ·  {item.question_id}  ·  respondent {item.respondent_id}  ·  {state}"
+            )
         )
         self.query_one("#anonymisation-text", Static).update(highlighted(item.text, item.spans))
         for span in item.spans:
             table.add_row(
                 DECISION_MARKS[span["decision"]],
                 span["kind"],
-                span["text"],
-                span["replacement"] or span["placeholder"],
+                inert_cell(span["text"]),
+                inert_cell(span["replacement"] or span["placeholder"]),
                 "yes" if span["certain"] else "flag",
             )
         if item.spans:
             table.move_cursor(row=min(row, len(item.spans) - 1))
         final = review.final_text(self.store, item.segment_id)
-        self.query_one("#anonymisation-final", Static).update(Text(f"Final text: {final}"))
+        self.query_one("#anonymisation-final", Static).update(inert(f"Final text: {final}"))
 
     @property
     def current_span(self) -> dict | None:
@@ -195,7 +199,7 @@ class AnonymisationScreen(Screen[None]):
 
 def highlighted(text: str, spans: tuple[dict, ...]) -> Text:
     """The quote with each span styled by its kind; flagged spans are underlined only."""
-    rich_text = Text(text)
+    rich_text = Text(visible_aligned(text))
     for span in spans:
         style = KIND_STYLES.get(span["kind"], "reverse") if span["certain"] else "underline"
         if span["decision"] == "rejected":

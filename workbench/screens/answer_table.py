@@ -19,6 +19,7 @@ from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.store import Store
 from workbench.store import answers as answer_rows
 from workbench.store.answers import NO_FILTER, AnswerFilter
+from workbench.widgets.inert import inert_cell, inert_line
 
 PREVIEW_LENGTH = 70
 SORT_KEYS = ("codes", "respondent", "answer")
@@ -97,7 +98,8 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
             name = "" if self.blind else row["name"] or ""
             who = f"{self.view.respondent_label(row['respondent_id'], row['id'])} {name}".strip()
             preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
-            table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview, key=str(row["id"]))
+            cells = (inert_cell(who), inert_cell(row["codes"] or ""), inert_cell(preview))
+            table.add_row(self._mark(row["id"]), *cells, key=str(row["id"]))
         self._update_title(len(rows))
 
     def _mark(self, answer_id: int) -> Text:
@@ -110,7 +112,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
             title += "  ·  filtered"
         if self.choose_marked:
             title = f"{self.choose_marked}  ·  {title}"
-        self.query_one("#table-title", Label).update(title)
+        self.query_one("#table-title", Label).update(inert_line(title))
 
     def _current_answer(self) -> int | None:
         table = self.query_one(DataTable)

@@ -10,6 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from workbench.display import visible_line
+from workbench.widgets.inert import inert, inert_line
+
 
 def answer_choices(
     answers: list[tuple[int, str]], ticked: bool, notes: dict[int, str] | None = None
@@ -20,8 +23,8 @@ def answer_choices(
     for answer_id, text in answers:
         prompt = Text()
         if answer_id in notes:
-            prompt.append(f"{notes[answer_id]}  ", style="dim")
-        prompt.append(" ".join(text.split()))
+            prompt.append(f"{visible_line(notes[answer_id])}  ", style="dim")
+        prompt.append(visible_line(" ".join(text.split())))
         choices.append(Selection(prompt, answer_id, ticked))
     return choices
 
@@ -43,7 +46,7 @@ class BulkReviewScreen(ModalScreen[tuple[int, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="bulk-review"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(inert_line(self.title_text), classes="dialog-title")
             yield SelectionList(*answer_choices(self.answers, ticked=True), id="bulk-answers")
             yield Static("", id="bulk-detail", classes="suggestion-detail")
             yield Label("", id="bulk-count", classes="dialog-hint")
@@ -54,7 +57,7 @@ class BulkReviewScreen(ModalScreen[tuple[int, ...] | None]):
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """The list shows one line per answer; the highlighted one is shown in full below."""
-        self.query_one("#bulk-detail", Static).update(dict(self.answers)[event.selection.value])
+        self.query_one("#bulk-detail", Static).update(inert(dict(self.answers)[event.selection.value]))
 
     def on_selection_list_selected_changed(self) -> None:
         self._count()

@@ -8,7 +8,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 from textual_plotext import PlotextPlot
 
+from workbench.display import visible_line
 from workbench.review.blind import Visibility
+from workbench.widgets.inert import inert_line
 
 LABEL_WIDTH = 28
 
@@ -33,8 +35,10 @@ class ChartScreen(Screen[None]):
         view = Visibility.of(store, self.app.coder, self.app.settings.blind)
         base, rows = view.respondents_per_code(store, self.question_id, wave)
         self.query_one("#chart-title", Label).update(
-            f"Question {self.question_id}  ·  respondents per code  ·  base: {base} who answered"
-            "  ·  a respondent may carry several codes, so shares need not sum to 100 %"
+            inert_line(
+                f"Question {self.question_id}  ·  respondents per code  ·  base: {base} who answered"
+                "  ·  a respondent may carry several codes, so shares need not sum to 100 %"
+            )
         )
         self._draw(rows, base)
 
@@ -54,7 +58,7 @@ class ChartScreen(Screen[None]):
     @staticmethod
     def _label(row: dict, base: int) -> str:
         share = row["respondents"] / base if base else 0.0
-        name = row["name"][:LABEL_WIDTH]
+        name = visible_line(row["name"])[:LABEL_WIDTH]
         return f"{name} (n={row['respondents']}, {share:.0%})"
 
     def action_close(self) -> None:

@@ -9,11 +9,13 @@ from textual.widgets import Footer, Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
 from workbench import coding
+from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.screens.bulk_review import BulkReviewScreen
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.screens.text_prompt import TextPrompt
 from workbench.suggest.results import Cluster
+from workbench.widgets.inert import inert_line
 
 EXAMPLES_SHOWN = 3
 WORDS_SHOWN = 6
@@ -26,13 +28,13 @@ def cluster_prompt(cluster: Cluster, width: int) -> Text:
     prompt = Text()
     prompt.append(f"{cluster.number:>2}", style="bold reverse")
     prompt.append(f" {cluster.size:>4} answers  ", style="bold")
-    prompt.append(" · ".join(cluster.words[:WORDS_SHOWN]) or "(no distinctive words)")
+    prompt.append(visible_line(" · ".join(cluster.words[:WORDS_SHOWN])) or "(no distinctive words)")
     room = max(20, width - INDENT - 2)
     for text in cluster.texts[:EXAMPLES_SHOWN]:
         example = " ".join(text.split())
         if len(example) > room:
             example = example[: room - 1] + "…"
-        prompt.append(f"\n{' ' * INDENT}“{example}”", style="dim")
+        prompt.append(f"\n{' ' * INDENT}“{visible_line(example)}”", style="dim")
     return prompt
 
 
@@ -83,8 +85,10 @@ class ClustersScreen(SuggestionJobScreen):
     def _show_title(self) -> None:
         chosen = "automatic" if self.n_clusters is None else str(self.n_clusters)
         self.query_one("#clusters-title", Label).update(
-            f"Clusters of uncoded answers  ·  question {self.question_id or '-'}  ·  "
-            f"number of clusters: {chosen}"
+            inert_line(
+                f"Clusters of uncoded answers  ·  question {self.question_id or '-'}  ·  "
+                f"number of clusters: {chosen}"
+            )
         )
 
     def compute(self, suggester, on_progress) -> tuple[Cluster, ...]:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
+from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
 from workbench.screens.answer_table import AnswerTableScreen
@@ -17,6 +18,7 @@ from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
 from workbench.store.answers import AnswerFilter
+from workbench.widgets.inert import inert_line
 
 
 class CodebookScreen(Screen[int | None]):
@@ -81,7 +83,7 @@ class CodebookScreen(Screen[int | None]):
             child_segments, child_respondents = self._add(branch, codebook, child, usage)
             segments |= child_segments
             respondents |= child_respondents
-        label = Text(node.name, style="bold" if node.is_theme else "")
+        label = Text(visible_line(node.name), style="bold" if node.is_theme else "")
         label.append(f"   {len(segments)} / {len(respondents)}", style="dim")
         if node.id == self.cut_id:
             label.append("   ✂ cut", style="italic")
@@ -106,7 +108,7 @@ class CodebookScreen(Screen[int | None]):
         codebook = coding.Codebook.from_store(self.store)
         code = codebook.get(event.node.data)
         text = f"{codebook.path(code.id)}: {code.definition or 'no definition yet'}" if code else ""
-        self.query_one("#codebook-definition", Label).update(text)
+        self.query_one("#codebook-definition", Label).update(inert_line(text))
 
     def _path(self, code_id: str) -> str:
         return coding.Codebook.from_store(self.store).path(code_id)

@@ -26,6 +26,7 @@ from workbench.store.answers import AnswerFilter
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.code_chips import CodeChips
 from workbench.widgets.code_picker import CodePicker
+from workbench.widgets.inert import inert_line
 from workbench.widgets.question_list import QuestionList
 from workbench.widgets.status_line import StatusLine
 from workbench.widgets.suggestion_list import SuggestionList, SuggestionRow
@@ -166,9 +167,9 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         """Make a question current; only its answers are loaded."""
         self.question_id = question_id
         question = self.questions[question_id]
-        self.query_one("#question-text", Label).update(f"{question_id}  {question['text']}")
+        self.query_one("#question-text", Label).update(inert_line(f"{question_id}  {question['text']}"))
         chapter = question["chapter"] or "no chapter"
-        self.query_one("#chapter", Label).update(f"Chapter: {chapter}")
+        self.query_one("#chapter", Label).update(inert_line(f"Chapter: {chapter}"))
         self.answer_ids = self.in_sample(
             answer_rows.answer_ids(self.store, question_id, self.app.wave, self.answer_filter)
         )
@@ -199,14 +200,14 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index, self.blind)
         segment_id = self.current_segment_id
         memo = memo_rows.memo_text(self.store, segment_id, self.coder) if segment_id else ""
-        self.query_one("#memo", Label).update(f"Memo: {memo}" if memo else "", layout=False)
+        self.query_one("#memo", Label).update(inert_line(f"Memo: {memo}" if memo else ""), layout=False)
 
     def _show_position(self, detail: dict | None) -> None:
         where = f"Answer {self.position + 1} of {len(self.answer_ids)}" if detail else "No answers"
         if self.answer_filter != AnswerFilter():
             where += f"  ·  filter: {self.answer_filter.describe()}  (f to change)"
-        self.query_one("#answer-position", Label).update(where, layout=False)
-        self.query_one("#respondent", Label).update(self._respondent_line(detail), layout=False)
+        self.query_one("#answer-position", Label).update(inert_line(where), layout=False)
+        self.query_one("#respondent", Label).update(inert_line(self._respondent_line(detail)), layout=False)
 
     def _respondent_line(self, detail: dict | None) -> str:
         if detail is None:

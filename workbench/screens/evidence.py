@@ -7,9 +7,11 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from workbench.display import visible_line
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
 from workbench.store import answers as answer_rows
 from workbench.suggest.results import Suggestion
+from workbench.widgets.inert import inert_line
 
 SUGGESTIONS_SHOWN = 9
 EVIDENCE_WIDTH = 240
@@ -19,7 +21,7 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
     """A suggestion, its score, then each evidence segment with its similarity."""
     prompt = Text()
     prompt.append(f"{number} ", style="bold reverse")
-    prompt.append(f" {suggestion.path}", style="bold")
+    prompt.append(f" {visible_line(suggestion.path)}", style="bold")
     prompt.append(f"   score {suggestion.score:.2f}", style="dim")
     if not suggestion.evidence:
         prompt.append("\n     no single coded segment stands out", style="dim italic")
@@ -28,9 +30,10 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
         if len(text) > EVIDENCE_WIDTH:
             text = text[: EVIDENCE_WIDTH - 1] + "…"
         prompt.append(f"\n     {evidence.similarity:.2f}  ", style="bold")
-        prompt.append(f"“{text}”")
+        prompt.append(f"“{visible_line(text)}”")
         year = f", {evidence.wave}" if evidence.wave else ""
-        prompt.append(f"  (answer {evidence.answer_id}, {evidence.question_id}{year})", style="dim")
+        where = f"{visible_line(evidence.question_id)}{year}"
+        prompt.append(f"  (answer {evidence.answer_id}, {where})", style="dim")
     return prompt
 
 
@@ -57,9 +60,9 @@ class EvidenceScreen(SuggestionJobScreen):
         self.query_one(OptionList).focus()
         detail = answer_rows.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
         title = f"Why these codes  ·  answer {self.answer_id}" if detail else "Why these codes"
-        self.query_one("#evidence-title", Label).update(title)
+        self.query_one("#evidence-title", Label).update(inert_line(title))
         if detail is not None:
-            self.query_one("#evidence-answer", Static).update(" ".join(detail["text"].split()))
+            self.query_one("#evidence-answer", Static).update(inert_line(" ".join(detail["text"].split())))
         if self.suggestions is not None:
             self.show_result(tuple(self.suggestions))
         elif detail is None:

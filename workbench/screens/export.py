@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import LeakError, UserError
 from workbench.store import Store, survey
+from workbench.widgets.inert import inert
 
 KIND_LABELS = {
     "report": "Word report: counts, charts and quotes per chapter",
@@ -198,7 +199,7 @@ class ExportScreen(Screen[None]):
 
     def _show(self, text: str, css_class: str | None) -> None:
         result = self.query_one("#export-result", Static)
-        result.update(text)
+        result.update(inert(text))
         result.set_class(css_class == "-error", "-error")
         result.set_class(css_class == "-done", "-done")
 

@@ -13,6 +13,7 @@ from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.suggest.results import RankedAnswer
+from workbench.widgets.inert import inert, inert_line
 
 
 class MoreLikeThisScreen(SuggestionJobScreen):
@@ -64,7 +65,9 @@ class MoreLikeThisScreen(SuggestionJobScreen):
             else "uncoded answers to the questions it is used in"
         )
         self.query_one("#similar-title", Label).update(
-            f"More like “{coding.Codebook.from_store(self.app.store).path(self.code_id)}”  ·  {where}"
+            inert_line(
+                f"More like “{coding.Codebook.from_store(self.app.store).path(self.code_id)}”  ·  {where}"
+            )
         )
         self.query_one(SelectionList).clear_options()
         self.show_status("Ranking…")
@@ -91,7 +94,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         """The list shows one line per answer; the highlighted one is shown in full below."""
-        self.query_one("#similar-detail", Static).update(self.text_of.get(event.selection.value, ""))
+        self.query_one("#similar-detail", Static).update(inert(self.text_of.get(event.selection.value, "")))
 
     def action_tick_all(self) -> None:
         self.query_one(SelectionList).select_all()

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
 
 from workbench import coding
+from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
 from workbench.screens.bulk_review import answer_choices
@@ -15,6 +16,7 @@ from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
+from workbench.widgets.inert import inert_line
 
 
 class NearDuplicatesScreen(SuggestionJobScreen):
@@ -49,7 +51,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
             self.show_status("Open an answer first.")
             return
         self.query_one("#duplicates-title", Label).update(
-            f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}"
+            inert_line(f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}")
         )
         self.codes = self._own_codes()
         self._show_answer(detail["text"])
@@ -66,10 +68,10 @@ class NearDuplicatesScreen(SuggestionJobScreen):
         return codes
 
     def _show_answer(self, text: str) -> None:
-        shown = Text(" ".join(text.split()))
+        shown = Text(visible_line(" ".join(text.split())))
         shown.append("\nIts codes: ", style="bold")
         shown.append(
-            ", ".join(self.codes.values()) or "none of yours yet — code it first",
+            visible_line(", ".join(self.codes.values())) or "none of yours yet — code it first",
             style="" if self.codes else "italic",
         )
         self.query_one("#duplicates-answer", Static).update(shown)

@@ -7,19 +7,17 @@ answer. A coder with comments on their own work starts there and is told so.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from workbench.display import visible_line
 from workbench.review import comments
 from workbench.review.blind import refused_on_screen as refused
 from workbench.review.comments import ReviewedSegment
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
-from workbench.widgets.inert import inert
+from workbench.widgets.inert import inert, inert_cell, inert_line
 
 
 class ReviewScreen(Screen[None]):
@@ -108,7 +106,7 @@ class ReviewScreen(Screen[None]):
         beside = f"beside {self.other}'s" if self.other else "nobody else coded these"
         only = "  ·  disagreements only" if self.differing_only else ""
         title.update(
-            inert(
+            inert_line(
                 f"Review  ·  {self.coder}'s coding {beside}  ·  {own}  ·  "
                 f"answer {self.position + 1} / {len(self.answer_ids)}{only}"
             )
@@ -119,10 +117,10 @@ class ReviewScreen(Screen[None]):
         )
         for segment in self.segments:
             table.add_row(
-                Text(visible_line(" ".join(segment.text.split())[:44])),
-                Text(visible_line(", ".join(segment.code_paths) or "—")),
-                Text(visible_line(", ".join(segment.other_paths) or "—")),
-                _mark_summary(segment),
+                inert_cell(" ".join(segment.text.split())[:44]),
+                inert_cell(", ".join(segment.code_paths) or "—"),
+                inert_cell(", ".join(segment.other_paths) or "—"),
+                inert_cell(_mark_summary(segment)),
             )
         table.move_cursor(row=min(row, len(self.segments) - 1))
         self.show_marks()

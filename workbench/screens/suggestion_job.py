@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from workbench.errors import UserError
 from workbench.project import open_project
 from workbench.suggest.service import Suggester
+from workbench.widgets.inert import inert_line
 
 JOB_GROUP = "suggestion-job"
 
@@ -119,7 +120,7 @@ class SuggestionJobScreen(Screen[bool]):
 
     def show_status(self, text: str) -> None:
         """Say what the list below is waiting for, or why it is empty."""
-        self.query_one(".suggestion-status", Label).update(text)
+        self.query_one(".suggestion-status", Label).update(inert_line(text))
 
     def _stop(self) -> None:
         self.running = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import uuid
@@ -12,10 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.files import project_writable
 from workbench.store.lean_sqlite_utils import import_sqlite_utils
 from workbench.store.migrations import MIGRATIONS
 
 sqlite_utils = import_sqlite_utils()
+
+# The newest schema this code knows, computed from the migrations present (never a literal).
+LATEST_SCHEMA = max(version for version, _ in MIGRATIONS)
 
 # Namespace for deterministic UUIDs (default segments, REFI-QDA GUIDs); never change it.
 PROJECT_NAMESPACE = uuid.UUID("6f1c2a4e-8b0d-4c1e-9a55-2f7e3d9b4c10")
@@ -56,19 +61,49 @@ class Store:
             raise UserError(f"{self.path}: a file of that name already exists.")
         self.read_only = read_only
         self._thread = threading.get_ident()
+        if not create and not read_only:
+            _refuse_unwritable(self.path)
         try:
             connection = self._connect()
             self.db = sqlite_utils.Database(connection)
+            if not create:
+                self._refuse_foreign()
             self._configure()
             if not read_only:
                 self._migrate()
             self._check_is_project()
         except sqlite3.DatabaseError as error:
+            self._close_quietly()
+            damaged = "malformed" in str(error) or "corrupt" in str(error)
+            if damaged or isinstance(error, sqlite3.OperationalError):
+                raise UserError(f"{self.path}: {database_error_message(error)}") from None
             raise UserError(f"{self.path}: not a workbench project file ({error}).") from None
+        except UserError:
+            self._close_quietly()
+            raise
+
+    def _refuse_foreign(self) -> None:
+        """Refuse, before any write, a file that is not a workbench project or is newer."""
+        version = self.schema_version()
+        if version > LATEST_SCHEMA:
+            raise UserError(
+                f"{self.path}: written by a newer workbench (schema {version}, this one knows "
+                f"up to {LATEST_SCHEMA}); update workbench to open it."
+            )
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 or "answers" not in tables:
+            raise UserError(f"{self.path}: not a workbench project file (left untouched).")
+
+    def _close_quietly(self) -> None:
+        if getattr(self, "db", None) is not None:
+            self.db.conn.close()
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
-            uri = f"file:{self.path.resolve()}?mode=ro"
+            # In a folder nobody can write, no one can change the file: read it as immutable,
+            # since SQLite could not create the WAL index beside it.
+            immutable = "" if os.access(self.path.resolve().parent, os.W_OK) else "&immutable=1"
+            uri = f"file:{self.path.resolve()}?mode=ro{immutable}"
             return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
         return sqlite3.connect(str(self.path), check_same_thread=False, timeout=5)
 
@@ -107,7 +142,10 @@ class Store:
         if connection.in_transaction:
             yield
             return
-        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:  # another writer held on past the busy timeout
+            raise UserError(f"{self.path}: {database_error_message(error)}") from None
         try:
             yield
         except BaseException:
@@ -183,3 +221,25 @@ class Store:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """A clear sentence instead of SQLite's 'readonly database' halfway through a write."""
+    if not path.is_file():
+        raise UserError(f"{path}: not a project file (it is a folder or a device).")
+    if not project_writable(path):
+        raise UserError(f"{path}: the project file or its folder is read-only; nothing was written.")
+
+
+def database_error_message(error: BaseException) -> str | None:
+    """One sentence for an SQLite failure that reached the command line, or None if not SQLite."""
+    if not isinstance(error, sqlite3.Error):
+        return None
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return "the project is busy (another process is writing to it); try again in a moment."
+    if "malformed" in text or "not a database" in text or "disk image" in text:
+        return f"the project file is damaged ({text}); restore it from a backup."
+    if "readonly" in text or "read-only" in text:
+        return "the project file is read-only; nothing was written."
+    return f"the project database refused the operation ({text}); nothing was written."

@@ -93,3 +93,39 @@ def record_import(
         "VALUES (?, ?, ?, ?, ?, ?)",
         (file_name, file_sha256, layout, wave, now(), new_answers),
     )
+
+
+def wave_answers_by_key(store: Store, wave: int) -> dict[tuple[str, str], tuple[int, str]]:
+    """(respondent, question) -> (answer id, raw text) for every answer of ``wave``."""
+    rows = store.db.execute(
+        "SELECT respondent_id, question_id, id, text FROM answers WHERE wave = ?", (wave,)
+    ).fetchall()
+    return {(respondent, question): (answer_id, text) for respondent, question, answer_id, text in rows}
+
+
+def segment_spans(store: Store, answer_id: int) -> list[tuple[int, int, int]]:
+    """(start, end, codings) of each segment of one answer, in text order."""
+    return [
+        tuple(row)
+        for row in store.db.execute(
+            "SELECT s.start, s.end, (SELECT COUNT(*) FROM codings c WHERE c.segment_id = s.id) "
+            "FROM segments s WHERE s.answer_id = ? ORDER BY s.start",
+            (answer_id,),
+        ).fetchall()
+    ]
+
+
+def replace_answer_text(store: Store, answer_id: int, text: str, segment_id: str) -> None:
+    """Give an unsplit answer new raw text; its whole-answer segment (and codings) follow it."""
+    store.execute(
+        "UPDATE answers SET text = ?, is_nonresponse = ? WHERE id = ?",
+        (text, int(not text.strip()), answer_id),
+    )
+    if not text.strip():
+        store.execute("DELETE FROM segments WHERE answer_id = ?", (answer_id,))
+        return
+    store.execute(
+        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) VALUES (?, ?, 0, ?, 0, ?) "
+        "ON CONFLICT(id) DO UPDATE SET end = excluded.end",
+        (segment_id, answer_id, len(text), now()),
+    )

@@ -14,6 +14,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from workbench.display import visible_aligned
+
 WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -149,7 +151,8 @@ class AnswerView(Widget, can_focus=True):
             if segment["start"] <= self.cursor < segment["end"]:
                 cursor_offset = len(rendered) + self.cursor - segment["start"]
             piece = Text(
-                self.text[segment["start"] : segment["end"]], style=self._segment_style(index, current)
+                visible_aligned(self.text[segment["start"] : segment["end"]]),
+                style=self._segment_style(index, current),
             )
             self._mark_cursor(piece, segment["start"])
             rendered.append_text(piece)

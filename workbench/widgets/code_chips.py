@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workbench.coding.codebook_tree import join_path
+from workbench.display import visible_line
 
 
 class CodeChips(Static):
@@ -36,9 +37,10 @@ class CodeChips(Static):
         if not shown:
             line.append("no code yet", style="dim italic")
         for row in shown:
-            label = f" {join_path((row['theme'], row['name']))} " if row["theme"] else f" {row['name']} "
+            name = visible_line(row["name"])
+            label = f" {join_path((visible_line(row['theme']), name))} " if row["theme"] else f" {name} "
             if row["coder"] != coder:
-                label = f"{label.rstrip()} · {row['coder']} "
+                label = f"{label.rstrip()} · {visible_line(row['coder'])} "
                 line.append(label, style=self.get_component_rich_style("code-chips--other"))
             else:
                 line.append(label, style=self.get_component_rich_style("code-chips--chip"))

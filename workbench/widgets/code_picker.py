@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.coding.codebook_tree import PATH_SEPARATOR, join_path
+from workbench.display import visible_line
 
 CREATE_OPTION = "__create__"
 MATCH_LIMIT = 40
@@ -160,7 +161,7 @@ class CodePicker(Vertical):
         )
 
     def _prompt(self, code: dict) -> Text:
-        *themes, name = code["path"].split(PATH_SEPARATOR)
+        *themes, name = visible_line(code["path"]).split(PATH_SEPARATOR)
         prompt = Text(f"{join_path(themes)}{PATH_SEPARATOR}" if themes else "", style="dim")
         prompt.append(name, style="bold" if code["is_theme"] else "")
         return prompt
@@ -172,8 +173,8 @@ class CodePicker(Vertical):
 
     def _create_prompt(self, query: str) -> Text:
         prompt = Text("+ Create code ", style="italic")
-        prompt.append(f"'{query}'", style="bold")
-        where = self.parent["path"] if self.parent else "top level"
+        prompt.append(f"'{visible_line(query)}'", style="bold")
+        where = visible_line(self.parent["path"]) if self.parent else "top level"
         prompt.append(f"  under {where} (Tab)", style="dim")
         return prompt
 

@@ -15,3 +15,10 @@ def inert(text: object) -> Content:
 def inert_line(text: object) -> Content:
     """Like :func:`inert`, folded to one line."""
     return Content(visible_line(text))
+
+
+def inert_cell(text: object) -> str:
+    """A DataTable cell: DataTable reads ``str`` cells as Rich markup, so brackets are escaped."""
+    from rich.markup import escape
+
+    return escape(visible_line(text))

@@ -7,6 +7,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workbench.display import visible_line
+
 BAR_WIDTH = 14
 
 
@@ -65,8 +67,8 @@ class QuestionList(OptionList):
             self.highlighted = ids.index(current_id)
 
     def _prompt(self, question: dict) -> Text:
-        title = Text(question["id"], style="bold")
-        title.append(f"  {question['text']}", style="")
+        title = Text(visible_line(question["id"]), style="bold")
+        title.append(f"  {visible_line(question['text'])}", style="")
         title.truncate(BAR_WIDTH + 12, overflow="ellipsis")
         answered, coded = self._progress.get(question["id"], (0, 0))
         return Text.assemble(title, "\n", progress_bar(coded, answered))

@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workbench.display import visible_line
+
 
 class StatusLine(Static):
     """One calm line at the bottom; ``mark_saved`` flashes the indicator after each change."""
@@ -24,7 +26,7 @@ class StatusLine(Static):
         line = Text()
         for label, value in parts:
             line.append(label, style="dim")
-            line.append(f"{value}   ")
+            line.append(f"{visible_line(value)}   ")
         line.append(self.progress)
         if self.sample:
             line.append(f"   {self.sample}", style="bold")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.display import visible_line
+
 
 @dataclass(frozen=True)
 class SuggestionRow:
@@ -63,11 +65,11 @@ class SuggestionList(Static):
         text = Text()
         for number, row in enumerate(self.rows, start=1):
             text.append(f"{number} ", style=number_style)
-            text.append(row.path)
+            text.append(visible_line(row.path))
             if row.score is not None:
                 text.append(f"  {row.score:.2f}", style=evidence_style)
             if self.show_evidence and row.evidence:
-                text.append(f"\n    {row.evidence}", style=evidence_style)
+                text.append(f"\n    {visible_line(row.evidence)}", style=evidence_style)
             text.append("\n")
         text.rstrip()
         self.update(text, layout=False)
