@@ -9,20 +9,20 @@ from workbench.cli.output import shown, writable_project
 from workbench.cli.progress import ProgressBar
 from workbench.errors import UserError
 
+DESCRIPTION = (
+    "Import answers from a CSV (, or ; separated; UTF-8 or Windows-1252) or XLSX file. "
+    "Wide layout: one row per respondent, question columns named by --questions or "
+    "--question-columns. Long layout: columns respondent, question, text. "
+    "Coded layout: a spreadsheet that already carries codes (also the method's XLSX with "
+    "sheets Data and Kodeliste). A REFI-QDA .qdpx project is recognised by its suffix. "
+    "Re-importing a file adds nothing (answers whose text differs are reported; --replace takes "
+    "the file's text); a new --wave adds beside the old one."
+)
+
 
 def register(subparsers) -> None:
     command = subparsers.add_parser(
-        "import",
-        help="import survey answers from a CSV or XLSX file",
-        description=(
-            "Import answers from a CSV (, or ; separated; UTF-8 or Windows-1252) or XLSX file. "
-            "Wide layout: one row per respondent, question columns named by --questions or "
-            "--question-columns. Long layout: columns respondent, question, text. "
-            "Coded layout: a spreadsheet that already carries codes (also the method's XLSX with "
-            "sheets Data and Kodeliste). A REFI-QDA .qdpx project is recognised by its suffix. "
-            "Re-importing a file adds nothing (answers whose text differs are reported; --replace takes "
-            "the file's text); a new --wave adds beside the old one."
-        ),
+        "import", help="import survey answers from a CSV or XLSX file", description=DESCRIPTION
     )
     command.add_argument("project", help="the project file (PROJECT.db)")
     command.add_argument("file", help="the survey file (.csv, .xlsx or a REFI-QDA .qdpx)")

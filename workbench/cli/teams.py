@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 
 
 def register(subparsers) -> None:
+    _register_assign(subparsers)
+    _register_merge(subparsers)
+    _register_agreement(subparsers)
+    _register_compare(subparsers)
+    _register_reliability(subparsers)
+
+
+def _register_assign(subparsers) -> None:
     assign = subparsers.add_parser("assign", help="give a second coder a random sample to double-code")
     assign.add_argument("project", help="the project file")
     assign.add_argument("--coder", required=True, help="the coder who gets the sample")
@@ -30,6 +38,8 @@ def register(subparsers) -> None:
     )
     assign.set_defaults(handler=run_assign)
 
+
+def _register_merge(subparsers) -> None:
     merge = subparsers.add_parser("merge", help="bring another coder's copy of the project in")
     merge.add_argument("project", help="the project file to merge into")
     merge.add_argument("other", nargs="?", help="the other coder's project file")
@@ -40,6 +50,8 @@ def register(subparsers) -> None:
     merge.add_argument("--only", type=int, help="with --take: settle only conflict number N of the list")
     merge.set_defaults(handler=run_merge)
 
+
+def _register_agreement(subparsers) -> None:
     agree = subparsers.add_parser("agreement", help="inter-coder agreement per code and overall")
     agree.add_argument("project", help="the project file")
     agree.add_argument("--coders", required=True, help="comma-separated coder names, e.g. A,B")
@@ -48,6 +60,8 @@ def register(subparsers) -> None:
     agree.add_argument("--json", action="store_true", help="print stable JSON instead of text")
     agree.set_defaults(handler=run_agreement)
 
+
+def _register_compare(subparsers) -> None:
     compare = subparsers.add_parser("compare", help="two coders side by side per question and code")
     compare.add_argument("project", help="the project file")
     compare.add_argument("--coders", required=True, help="the two coders, e.g. kari,ola")
@@ -55,6 +69,8 @@ def register(subparsers) -> None:
     compare.add_argument("--out", help="also write the list of disagreements (.xlsx or .csv)")
     compare.set_defaults(handler=run_compare)
 
+
+def _register_reliability(subparsers) -> None:
     report = subparsers.add_parser("reliability", help="write the reliability report (md + xlsx)")
     report.add_argument("project", help="the project file")
     report.add_argument("--coders", help="comma-separated coder names (default: all but consensus)")
@@ -126,7 +142,6 @@ def run_merge(arguments) -> int:
 
 def run_conflicts(arguments) -> int:
     """List the open merge conflicts, or settle them (all, or number ``--only``) by one side."""
-    from workbench.display import visible_line
     from workbench.errors import UserError
     from workbench.review.coders import current_coder
     from workbench.review.conflicts import open_conflicts, settle
@@ -180,8 +195,11 @@ def merge_words(by_coder: dict, conflicts: int) -> list[str]:
 
 def print_merge_report(report: MergeReport) -> None:
     """What came in, in words, then what needs a look."""
-    from workbench.display import visible_line
+    _print_what_came_in(report)
+    _print_what_needs_a_look(report)
 
+
+def _print_what_came_in(report: MergeReport) -> None:
     lines = merge_words(report.by_coder, len(report.conflicts))
     for line in lines:
         print(visible_line(line))
@@ -192,6 +210,9 @@ def print_merge_report(report: MergeReport) -> None:
         )
     if not lines and not copied:
         print("Nothing new: everything in the other copy is already here.")
+
+
+def _print_what_needs_a_look(report: MergeReport) -> None:
     if report.conflicts:
         print("Settle them with: workbench merge PROJECT --conflicts --take mine|theirs")
     if report.dropped_codings:
@@ -230,10 +251,13 @@ def shown(value: float | None) -> str:
     return "n/a (no variation)" if value is None else f"{value:.3f}"
 
 
+def _kappa_shown(kappa: float | None, coders: tuple[str, ...]) -> str:
+    """Cohen's kappa is defined for two coders only; with more it reads "-"."""
+    return shown(kappa) if len(coders) == 2 else "-"
+
+
 def print_agreement(result: AgreementResult) -> None:
     """The per-code table with threshold flags, then the overall figures."""
-    from workbench.review import agreement as statistics
-
     questions = ", ".join(plain(question) for question in result.questions) or "-"
     coders = ", ".join(plain(coder) for coder in result.coders)
     print(
@@ -243,18 +267,30 @@ def print_agreement(result: AgreementResult) -> None:
     if not result.segments:
         print("No answer is coded by at least two of these coders: nothing to compare.")
         return
+    _print_code_table(result)
+    _print_overall_agreement(result)
+
+
+def _print_code_table(result: AgreementResult) -> None:
+    from workbench.review import agreement as statistics
+
     width = max([len(plain(code.code)) for code in result.codes] + [4])
     print(f"{'code':<{width}}  {'alpha':>18}  {'kappa':>18}  {'agree':>6}  {'prev.':>6}  {'n':>5}  verdict")
     for code in result.codes:
         flag = "" if code.alpha is None else statistics.verdict(code.alpha)
-        kappa = shown(code.kappa) if len(result.coders) == 2 else "-"
+        kappa = _kappa_shown(code.kappa, result.coders)
         print(
             f"{plain(code.code):<{width}}  {shown(code.alpha):>18}  {kappa:>18}  "
             f"{shown(code.percent_agreement):>6}  {code.prevalence:>6.3f}  {code.n:>5}  {flag}"
         )
-    kappa = shown(result.kappa_exact_sets) if len(result.coders) == 2 else "-"
+
+
+def _print_overall_agreement(result: AgreementResult) -> None:
+    from workbench.review import agreement as statistics
+
     print(
-        f"Headline, exact code sets: alpha {shown(result.alpha_exact_sets)}, kappa {kappa}, "
+        f"Headline, exact code sets: alpha {shown(result.alpha_exact_sets)}, "
+        f"kappa {_kappa_shown(result.kappa_exact_sets, result.coders)}, "
         f"percent agreement {shown(result.percent_exact_sets)}"
     )
     print(f"alpha, MASI distance on code sets: {shown(result.alpha_masi)}")

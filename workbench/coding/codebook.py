@@ -87,21 +87,34 @@ def insert_new_code(
     code_id = code_id or new_id()
     change.touch("codes", [code_id])
     code_rows.insert_code(
-        store,
-        {
-            "id": code_id,
-            "parent_id": parent_id,
-            "name": name,
-            "definition": definition,
-            "colour": colour,
-            "is_theme": int(is_theme),
-            "codable": int(not is_theme),
-            "position": len(code_rows.live_children(store, parent_id)),
-            "created_at": now(),
-            "created_by": coder,
-        },
+        store, _new_code_row(store, code_id, parent_id, name, coder, definition, is_theme, colour)
     )
     return code_id
+
+
+def _new_code_row(
+    store: Store,
+    code_id: str,
+    parent_id: str | None,
+    name: str,
+    coder: str,
+    definition: str,
+    is_theme: bool,
+    colour: str | None,
+) -> dict:
+    """A new code's row: last among its siblings, codable unless it is a theme, created now."""
+    return {
+        "id": code_id,
+        "parent_id": parent_id,
+        "name": name,
+        "definition": definition,
+        "colour": colour,
+        "is_theme": int(is_theme),
+        "codable": int(not is_theme),
+        "position": len(code_rows.live_children(store, parent_id)),
+        "created_at": now(),
+        "created_by": coder,
+    }
 
 
 def create_code(

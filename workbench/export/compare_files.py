@@ -12,6 +12,7 @@ from docx.shared import Cm
 
 from workbench.coding.codebook_tree import Codebook
 from workbench.export.compare import (
+    CompareRow,
     QuestionComparison,
     change_text,
     compare_question,
@@ -25,7 +26,7 @@ from workbench.export.jobs import select_questions
 from workbench.export.labels import labels
 from workbench.export.report import chapter_title
 from workbench.export.runs import ExportRun
-from workbench.export.tree import MAIN_THEME
+from workbench.export.tree import CODE, MAIN_THEME
 from workbench.files import atomic_path
 
 WAVE_COLOURS = ("#bab0ac", "#76b7b2", "#4e79a7", "#f28e2b")
@@ -64,12 +65,16 @@ def header(comparison: QuestionComparison, words: dict) -> list[str]:
     return columns + [words["change"].format(wave=wave) for wave in comparison.waves[:-1]]
 
 
+def _category_name(row: CompareRow, words: dict) -> str:
+    """A row's category as printed: the code's name, or the words' name for the uncoded."""
+    return words["uncoded"] if row.level == UNCODED else row.name
+
+
 def table_rows(comparison: QuestionComparison, words: dict) -> list[list[str]]:
     """The printed table: one row per category, then the base row."""
     rows = []
     for row in comparison.rows:
-        name = words["uncoded"] if row.level == UNCODED else row.name
-        values = ["    " * row.depth + name]
+        values = ["    " * row.depth + _category_name(row, words)]
         for cell in row.cells:
             values += [count_text(cell), percent_text(cell)]
         values += [change_text(comparison.change(row, index)) for index in range(len(comparison.waves) - 1)]
@@ -176,32 +181,46 @@ def compare_chart_png(comparison: QuestionComparison, words: dict, *, dpi: int =
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    rows = [row for row in comparison.rows if row.level in ("code", UNCODED)][::-1]
-    count = len(comparison.waves)
-    height = 0.9 + 0.12 * (count + 1) * max(len(rows), 1)
+    rows = [row for row in comparison.rows if row.level in (CODE, UNCODED)][::-1]
+    height = 0.9 + 0.12 * (len(comparison.waves) + 1) * max(len(rows), 1)
     figure = Figure(figsize=(6.3, height), dpi=dpi)
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0.42, 0.55 / height, 0.5, 1 - 0.75 / height))
     axes.set_axis_off()
-    bar = 0.8 / count
-    for index, wave in enumerate(comparison.waves):
-        positions = [row_index + (index - (count - 1) / 2) * -bar for row_index in range(len(rows))]
-        values = [0 if row.cells[index] is None else row.cells[index].percent for row in rows]
-        colour = WAVE_COLOURS[(index - count) % len(WAVE_COLOURS)]
-        axes.barh(positions, values, height=bar * 0.9, color=colour, label=str(wave))
-        for position, value, row in zip(positions, values, rows, strict=True):
-            axes.text(value + 0.5, position, percent_text(row.cells[index]), va="center", fontsize=6)
-    for row_index, row in enumerate(rows):
-        label = words["uncoded"] if row.level == UNCODED else row.name
-        axes.text(
-            -1, row_index, textwrap.shorten(label, 44, placeholder="…"), ha="right", va="center", fontsize=8
-        )
+    _draw_wave_bars(axes, comparison.waves, rows)
+    _draw_category_labels(axes, rows, words)
     axes.set_ylim(-0.6, len(rows) - 0.4)
     axes.axvline(0, color="#555555", linewidth=0.8)
     axes.legend(loc="lower right", fontsize=7, frameon=False, reverse=True)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
+
+
+def _draw_wave_bars(axes, waves: tuple[int, ...], rows: list[CompareRow]) -> None:
+    """Per category one bar per wave, the oldest on top, each labelled with its percent."""
+    count = len(waves)
+    bar = 0.8 / count
+    for index, wave in enumerate(waves):
+        positions = [row_index + (index - (count - 1) / 2) * -bar for row_index in range(len(rows))]
+        values = [0 if row.cells[index] is None else row.cells[index].percent for row in rows]
+        colour = WAVE_COLOURS[(index - count) % len(WAVE_COLOURS)]
+        axes.barh(positions, values, height=bar * 0.9, color=colour, label=str(wave))
+        for position, value, row in zip(positions, values, rows, strict=True):
+            axes.text(value + 0.5, position, percent_text(row.cells[index]), va="center", fontsize=6)
+
+
+def _draw_category_labels(axes, rows: list[CompareRow], words: dict) -> None:
+    """Each category's name, shortened, left of its group of bars."""
+    for row_index, row in enumerate(rows):
+        axes.text(
+            -1,
+            row_index,
+            textwrap.shorten(_category_name(row, words), 44, placeholder="…"),
+            ha="right",
+            va="center",
+            fontsize=8,
+        )
 
 
 def comparisons_for(store, options, compare: list[int]) -> list[QuestionComparison]:

@@ -61,38 +61,36 @@ def propose_options(
 ) -> OptionList:
     """The option list for one question and wave, in codebook order."""
     tree = Codebook.from_store(store)
-    counts = count_question(store, question, wave, tree, coder)
+    answered = count_question(store, question, wave, tree, coder).answered
     pairs = respondent_categories(store, question["id"], wave, tree, coder)
     respondents = pairs.groupby("code_id")["respondent_id"].agg(set).to_dict()
-    share = (
-        {code: 100.0 * len(units) / counts.answered for code, units in respondents.items()}
-        if counts.answered
-        else {}
-    )
-    options: list[AnswerOption] = []
-    for parent, codes in _codes_by_parent(tree, respondents):
-        strong = [code for code in codes if share[code] >= min_share]
-        options += [_option(tree.code(code).name, [code], respondents, share, False) for code in strong]
-        thin = [code for code in codes if code not in strong]
-        if parent is not None and thin:
-            merged = _option(tree.code(parent).name, thin, respondents, share, True, counts.answered)
-            if merged.share >= min_share:
-                options.append(merged)
-    covered = (
-        set().union(*(respondents[code] for option in options for code in option.code_ids))
-        if options
-        else set()
-    )
-    coded = set().union(*respondents.values()) if respondents else set()
+    options = _options(tree, respondents, answered, min_share)
+    covered = _respondents_of(respondents, [code for option in options for code in option.code_ids])
+    coded = _respondents_of(respondents, list(respondents))
     return OptionList(
         question["id"],
         question["text"],
         wave,
-        counts.answered,
+        answered,
         min_share,
         tuple(options),
         len(coded - covered),
     )
+
+
+def _options(tree: Codebook, respondents: dict, answered: int, min_share: float) -> list[AnswerOption]:
+    """Every code reaching ``min_share``; under each theme, its thin codes as one option if together
+    they reach it."""
+    options: list[AnswerOption] = []
+    for parent, codes in _codes_by_parent(tree, respondents):
+        singles = [_option(tree.code(code).name, [code], respondents, answered, False) for code in codes]
+        options += [option for option in singles if option.share >= min_share]
+        thin = [option.code_ids[0] for option in singles if option.share < min_share]
+        if parent is not None and thin:
+            merged = _option(tree.code(parent).name, thin, respondents, answered, True)
+            if merged.share >= min_share:
+                options.append(merged)
+    return options
 
 
 def _codes_by_parent(tree: Codebook, respondents: dict) -> list[tuple[str | None, list[str]]]:
@@ -105,9 +103,14 @@ def _codes_by_parent(tree: Codebook, respondents: dict) -> list[tuple[str | None
     return list(groups.items())
 
 
-def _option(label, codes, respondents, share, merged, answered=None) -> AnswerOption:
-    units = set().union(*(respondents[code] for code in codes))
-    percent = share[codes[0]] if answered is None else 100.0 * len(units) / answered
+def _respondents_of(respondents: dict, codes: list[str]) -> set:
+    """The respondents carrying any of ``codes``, each once."""
+    return set().union(*(respondents[code] for code in codes))
+
+
+def _option(label: str, codes: list[str], respondents: dict, answered: int, merged: bool) -> AnswerOption:
+    units = _respondents_of(respondents, codes)
+    percent = 100.0 * len(units) / answered if answered else 0.0
     return AnswerOption(label, len(units), percent, tuple(codes), merged)
 
 

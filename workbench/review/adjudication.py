@@ -51,15 +51,8 @@ def disagreements(
     if first == second:
         raise UserError("Adjudication needs two different coders.")
     paths = Codebook.from_store(store)
-    sets: dict[str, dict[str, set[str]]] = {}
-    for segment_id, coder, code_id in coding_rows.codings_of_coders(store, [first, second], question_id):
-        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.survivor(code_id))
-    differing = [
-        segment
-        for segment, by_coder in sets.items()
-        if len(by_coder) == 2 and by_coder[first] != by_coder[second]
-    ]
-    texts = segment_rows.segments_by_id(store, differing)
+    differing = _differing_code_sets(store, paths, first, second, question_id)
+    texts = segment_rows.segments_by_id(store, list(differing))
     decided = teams.adjudicated(store, coders_key(first, second))
     found = [
         Disagreement(
@@ -68,13 +61,27 @@ def disagreements(
             question_id=texts[segment]["question_id"],
             respondent_id=texts[segment]["respondent_id"],
             text=texts[segment]["text"],
-            first_codes=tuple(sorted(sets[segment][first], key=paths.survivor_path)),
-            second_codes=tuple(sorted(sets[segment][second], key=paths.survivor_path)),
+            first_codes=tuple(sorted(first_codes, key=paths.survivor_path)),
+            second_codes=tuple(sorted(second_codes, key=paths.survivor_path)),
             decision=decided.get(segment),
         )
-        for segment in differing
+        for segment, (first_codes, second_codes) in differing.items()
     ]
     return sorted(found, key=lambda item: (item.question_id, item.answer_id, item.segment_id))
+
+
+def _differing_code_sets(
+    store: Store, paths: Codebook, first: str, second: str, question_id: str | None
+) -> dict[str, tuple[set[str], set[str]]]:
+    """Per segment both coders coded differently, each one's codes (merged codes followed)."""
+    sets: dict[str, dict[str, set[str]]] = {}
+    for segment_id, coder, code_id in coding_rows.codings_of_coders(store, [first, second], question_id):
+        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.survivor(code_id))
+    return {
+        segment: (by_coder[first], by_coder[second])
+        for segment, by_coder in sets.items()
+        if len(by_coder) == 2 and by_coder[first] != by_coder[second]
+    }
 
 
 def chosen_codes(item: Disagreement, decision: str, edited: Iterable[str] = ()) -> set[str]:

@@ -87,18 +87,9 @@ def assign_sample(
     Without a question, only questions another coder has coded are sampled (all of them when
     nobody has coded yet, or with ``all_questions``).
     """
-    if not 0 < share <= 1:
-        raise UserError(f"--share must be above 0 and at most 1 (got {share}).")
-    if question_id is not None and question_id not in survey.question_ids(store):
-        raise UserError(f"{store.path}: no question with id {question_id!r}.")
+    _check_request(store, share, question_id)
     coded = [] if question_id or all_questions else coded_questions(store, coder)
-    rows = [row for row in segment_rows.answered_segments(store, question_id) if not coded or row[0] in coded]
-    answers_by_question: dict[str, list[int]] = defaultdict(list)
-    segments_by_answer: dict[int, list[str]] = defaultdict(list)
-    for question, answer_id, segment_id in rows:
-        if not segments_by_answer[answer_id]:
-            answers_by_question[question].append(answer_id)
-        segments_by_answer[answer_id].append(segment_id)
+    answers_by_question, segments_by_answer = _answers_and_segments(store, question_id, coded)
     already = teams.assigned_answer_ids(store, coder)
     chosen = draw_sample(answers_by_question, already, share, seed)
     new_segments = [
@@ -109,3 +100,24 @@ def assign_sample(
     total, _ = teams.assignment_summary(store, coder)
     counts = {question: len(answers) for question, answers in chosen.items()}
     return Assignment(coder, counts, total, bool(coded))
+
+
+def _check_request(store: Store, share: float, question_id: str | None) -> None:
+    if not 0 < share <= 1:
+        raise UserError(f"--share must be above 0 and at most 1 (got {share}).")
+    if question_id is not None and question_id not in survey.question_ids(store):
+        raise UserError(f"{store.path}: no question with id {question_id!r}.")
+
+
+def _answers_and_segments(
+    store: Store, question_id: str | None, coded: list[str]
+) -> tuple[dict[str, list[int]], dict[int, list[str]]]:
+    """The answered answers per question (of ``coded`` questions, if any) and each one's segments."""
+    rows = [row for row in segment_rows.answered_segments(store, question_id) if not coded or row[0] in coded]
+    answers_by_question: dict[str, list[int]] = defaultdict(list)
+    segments_by_answer: dict[int, list[str]] = defaultdict(list)
+    for question, answer_id, segment_id in rows:
+        if not segments_by_answer[answer_id]:
+            answers_by_question[question].append(answer_id)
+        segments_by_answer[answer_id].append(segment_id)
+    return answers_by_question, segments_by_answer

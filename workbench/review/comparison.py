@@ -17,7 +17,7 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.files import atomic_path
 from workbench.review.adjudication import coders_key
-from workbench.review.measure import check_coders, measure_agreement
+from workbench.review.measure import CodeAgreement, check_coders, measure_agreement
 from workbench.store import Store, teams
 from workbench.store import segments as segment_rows
 
@@ -88,37 +88,50 @@ def compare(store: Store, coder_names, question_id: str | None = None) -> Compar
             "The coding comparison sets two coders side by side: give exactly two, e.g. kari,ola."
         )
     judged, question_of = _sets(store, coders, question_id)
-    rows = []
-    for question in sorted({question_of[answer] for answer in judged}):
-        per_code = {code.code: code for code in measure_agreement(store, coders, question).codes}
-        units = [judged[answer] for answer in judged if question_of[answer] == question]
-        for code, figures in per_code.items():
-            first = [code in unit[coders[0]] for unit in units]
-            second = [code in unit[coders[1]] for unit in units]
-            rows.append(
-                CodeRow(
-                    question,
-                    code,
-                    len(units),
-                    sum(a and b for a, b in zip(first, second, strict=True)),
-                    sum(a and not b for a, b in zip(first, second, strict=True)),
-                    sum(b and not a for a, b in zip(first, second, strict=True)),
-                    figures.alpha,
-                    figures.kappa,
-                    figures.percent_agreement,
-                )
-            )
-    rows.sort(key=lambda row: (-row.disagreements, row.question_id, row.code))
     overall = measure_agreement(store, coders, question_id) if judged else None
     return Comparison(
         coders=coders,
-        rows=tuple(rows),
+        rows=tuple(_code_rows(store, coders, judged, question_of)),
         answers=len(judged),
-        differing=sum(unit[coders[0]] != unit[coders[1]] for unit in judged.values()),
+        differing=sum(_differs(unit, coders) for unit in judged.values()),
         settled=len(_settled_answers(store, coders, judged)),
         alpha=overall.alpha_exact_sets if overall else None,
         kappa=overall.kappa_exact_sets if overall else None,
         percent_agreement=overall.percent_exact_sets if overall else None,
+    )
+
+
+def _differs(unit: dict[str, set[str]], coders: tuple[str, str]) -> bool:
+    """Whether the two coders gave this answer different code sets."""
+    return unit[coders[0]] != unit[coders[1]]
+
+
+def _code_rows(store: Store, coders: tuple[str, str], judged: dict, question_of: dict) -> list[CodeRow]:
+    """One row per question and code, the most disagreements first."""
+    rows = []
+    for question in sorted({question_of[answer] for answer in judged}):
+        per_code = {code.code: code for code in measure_agreement(store, coders, question).codes}
+        units = [judged[answer] for answer in judged if question_of[answer] == question]
+        rows.extend(_code_row(question, code, figures, units, coders) for code, figures in per_code.items())
+    rows.sort(key=lambda row: (-row.disagreements, row.question_id, row.code))
+    return rows
+
+
+def _code_row(
+    question: str, code: str, figures: CodeAgreement, units: list[dict], coders: tuple[str, str]
+) -> CodeRow:
+    """Count the answers of one question carrying ``code`` from both coders or from only one."""
+    pairs = [(code in unit[coders[0]], code in unit[coders[1]]) for unit in units]
+    return CodeRow(
+        question,
+        code,
+        len(units),
+        sum(first and second for first, second in pairs),
+        sum(first and not second for first, second in pairs),
+        sum(second and not first for first, second in pairs),
+        figures.alpha,
+        figures.kappa,
+        figures.percent_agreement,
     )
 
 
@@ -134,9 +147,7 @@ def disagreement_list(store: Store, coder_names, question_id: str | None = None)
     """Every answer the two coders coded differently: the values of ``LIST_HEADERS``."""
     coders = check_coders(store, coder_names)
     judged, question_of = _sets(store, coders, question_id)
-    differing = sorted(
-        (question_of[a], a) for a, unit in judged.items() if unit[coders[0]] != unit[coders[1]]
-    )
+    differing = sorted((question_of[a], a) for a, unit in judged.items() if _differs(unit, coders))
     decisions = _decisions_by_answer(store, coders)
     found = []
     for question, answer in differing:

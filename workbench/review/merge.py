@@ -68,31 +68,45 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
     _check_other(store, other_path)
     with team_merge.attached(store, other_path):
         with store.atomic():
-            added = team_merge.copy_survey(store)
-            added["events"] = merge_events.note_events(store)
-            added.update(team_merge.copy_untouched(store))
-            applied = merge_apply.replay(store, other_path.name)
-            dropped = merge_apply.repair(store, Codebook.from_store(store).survivor)
-            added.update(team_merge.copy_team_rows(store))
-            conflicts = _segment_conflicts(store)
-            other_text = team_merge.answers_with_other_text(store)
-            held = {conflict["target"] for conflict in applied.conflicts}
-            differing = [row for row in team_merge.codes_differing(store) if row["id"] not in held]
-            unmerged = team_merge.unmerged_tables(store)
-            if any(added.values()) or applied.by_coder or applied.conflicts:
-                summary = {**added, "by_coder": {k: dict(v) for k, v in applied.by_coder.items()}}
-                store.log_event("merge", coder=None, target=other_path.name, after=summary)
-    return MergeReport(
-        added=added,
-        duplicate_codes=tuple(find_duplicate_codes(store)),
-        segment_conflicts=tuple(conflicts),
-        answers_with_other_text=other_text,
-        codes_differing=tuple(differing),
-        unmerged_tables=tuple(unmerged),
-        by_coder=applied.by_coder,
-        conflicts=tuple(applied.conflicts),
-        dropped_codings=dropped,
-    )
+            added, applied, dropped = _copy_and_replay(store, other_path.name)
+            report = MergeReport(
+                added=added,
+                duplicate_codes=tuple(find_duplicate_codes(store)),
+                segment_conflicts=tuple(_segment_conflicts(store)),
+                answers_with_other_text=team_merge.answers_with_other_text(store),
+                codes_differing=tuple(_codes_differing(store, applied)),
+                unmerged_tables=tuple(team_merge.unmerged_tables(store)),
+                by_coder=applied.by_coder,
+                conflicts=tuple(applied.conflicts),
+                dropped_codings=dropped,
+            )
+            _log_merge(store, other_path.name, report)
+    return report
+
+
+def _copy_and_replay(store: Store, other_file: str) -> tuple[dict[str, int], merge_apply.Applied, int]:
+    """Copy the rows that cross by UUID, replay the other copy's new events and repair what they
+    left orphaned; returns rows added per table, what replaying did and the codings dropped."""
+    added = team_merge.copy_survey(store)
+    added["events"] = merge_events.note_events(store)
+    added.update(team_merge.copy_untouched(store))
+    applied = merge_apply.replay(store, other_file)
+    dropped = merge_apply.repair(store, Codebook.from_store(store).survivor)
+    added.update(team_merge.copy_team_rows(store))
+    return added, applied, dropped
+
+
+def _codes_differing(store: Store, applied: merge_apply.Applied) -> list[dict]:
+    """Codes that differ in the other file, except those already waiting as a conflict."""
+    held = {conflict["target"] for conflict in applied.conflicts}
+    return [row for row in team_merge.codes_differing(store) if row["id"] not in held]
+
+
+def _log_merge(store: Store, other_file: str, report: MergeReport) -> None:
+    """One ``merge`` event, only when the merge changed something."""
+    if report.changed:
+        by_coder = {coder: dict(counts) for coder, counts in report.by_coder.items()}
+        store.log_event("merge", coder=None, target=other_file, after={**report.added, "by_coder": by_coder})
 
 
 def _segment_conflicts(store: Store) -> list[dict]:

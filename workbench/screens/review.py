@@ -90,40 +90,43 @@ class ReviewScreen(Screen[None]):
 
     def show_answer(self, row: int = 0) -> None:
         """Redraw the current answer, its segments and their marks."""
-        title = self.query_one("#review-title", Label)
         table = self.query_one(DataTable)
         table.clear()
-        if not self.answer_ids:
-            title.update(
-                "Review  ·  no disagreements" if self.differing_only else "Review  ·  nothing coded yet"
-            )
-            self.segments = []
-            self.query_one("#review-answer", Static).update("")
+        answer_id = self.current_answer_id
+        if answer_id is None:
+            self._show_nothing_to_review()
             return
-        answer_id = self.answer_ids[self.position]
         self.segments = comments.review_answer(self.store, answer_id, self.coder, self.other)
-        own = "your own work" if self.coder == self.app.coder else f"reviewer {self.app.coder}"
-        beside = f"beside {self.other}'s" if self.other else "nobody else coded these"
-        only = "  ·  disagreements only" if self.differing_only else ""
-        title.update(
-            inert_line(
-                f"Review  ·  {self.coder}'s coding {beside}  ·  {own}  ·  "
-                f"answer {self.position + 1} / {len(self.answer_ids)}{only}"
-            )
-        )
+        self.query_one("#review-title", Label).update(inert_line(self._title()))
         answer = answer_rows.answer_row(self.store, answer_id)
         self.query_one("#review-answer", Static).update(
             inert(f"{answer['question_id']}  ·  respondent {answer['respondent_id']}\n{answer['text']}")
         )
         for segment in self.segments:
-            table.add_row(
-                inert_cell(" ".join(segment.text.split())[:44]),
-                inert_cell(", ".join(segment.code_paths) or "—"),
-                inert_cell(", ".join(segment.other_paths) or "—"),
-                inert_cell(_mark_summary(segment)),
-            )
+            table.add_row(*_segment_cells(segment))
         table.move_cursor(row=min(row, len(self.segments) - 1))
         self.show_marks()
+
+    def _show_nothing_to_review(self) -> None:
+        nothing = "no disagreements" if self.differing_only else "nothing coded yet"
+        self.query_one("#review-title", Label).update(f"Review  ·  {nothing}")
+        self.segments = []
+        self.query_one("#review-answer", Static).update("")
+
+    def _title(self) -> str:
+        """Whose coding beside whose, who reviews it, and where in the list we are."""
+        own = "your own work" if self.coder == self.app.coder else f"reviewer {self.app.coder}"
+        beside = f"beside {self.other}'s" if self.other else "nobody else coded these"
+        only = "  ·  disagreements only" if self.differing_only else ""
+        return (
+            f"Review  ·  {self.coder}'s coding {beside}  ·  {own}  ·  "
+            f"answer {self.position + 1} / {len(self.answer_ids)}{only}"
+        )
+
+    @property
+    def current_answer_id(self) -> int | None:
+        """The answer on screen; None when there is nothing to review."""
+        return self.answer_ids[self.position] if self.answer_ids else None
 
     @property
     def current(self) -> ReviewedSegment | None:
@@ -177,17 +180,27 @@ class ReviewScreen(Screen[None]):
     def action_next_coder(self) -> None:
         """The next coder's work, on the same answer when they coded it."""
         if len(self.coders) > 1:
-            keep = self.answer_ids[self.position] if self.answer_ids else None
+            keep = self.current_answer_id
             self.choose_coder(self.coders[(self.coders.index(self.coder) + 1) % len(self.coders)], keep)
 
     def action_toggle_differing(self) -> None:
         """Show only the answers the two coders coded differently, or all again."""
-        keep = self.answer_ids[self.position] if self.answer_ids else None
+        keep = self.current_answer_id
         self.differing_only = not self.differing_only
         self.choose_coder(self.coder, keep)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _segment_cells(segment: ReviewedSegment) -> tuple:
+    """A segment's row: its text, the two coders' codes and a summary of its review marks."""
+    return (
+        inert_cell(" ".join(segment.text.split())[:44]),
+        inert_cell(", ".join(segment.code_paths) or "—"),
+        inert_cell(", ".join(segment.other_paths) or "—"),
+        inert_cell(_mark_summary(segment)),
+    )
 
 
 def _mark_summary(segment: ReviewedSegment) -> str:

@@ -17,6 +17,13 @@ def note_events(store: Store) -> int:
     two copies merged back and forth settle); ``temp.merge_touches`` then holds each event's row
     states with their origin: only here (mine), in both files (shared) or new (theirs).
     """
+    copied = _copy_new_events(store)
+    _index_row_touches(store)
+    return copied
+
+
+def _copy_new_events(store: Store) -> int:
+    """Copy the other file's events this one lacks; returns how many, its merge records left out."""
     store.execute(
         "INSERT INTO temp.merge_new_events SELECT o.id FROM other.events o "
         "WHERE NOT EXISTS (SELECT 1 FROM main.events e WHERE e.id = o.id)"
@@ -26,10 +33,14 @@ def note_events(store: Store) -> int:
         "SELECT o.id, o.action_id, o.at, o.coder, o.kind, o.target, o.before, o.after "
         "FROM other.events o JOIN temp.merge_new_events n ON n.id = o.id ORDER BY o.seq"
     )
-    copied = store.scalar(
+    return store.scalar(
         "SELECT COUNT(*) FROM other.events o JOIN temp.merge_new_events n ON n.id = o.id "
         "WHERE o.kind != 'merge'"
     )
+
+
+def _index_row_touches(store: Store) -> None:
+    """Fill ``temp.merge_touches``: one row per row state each event of the joint log records."""
     store.execute(
         "INSERT INTO temp.merge_touches SELECT t.key, r.key, e.id, e.at, e.kind, e.coder, "
         "CASE WHEN n.id IS NOT NULL THEN 'theirs' "
@@ -40,7 +51,6 @@ def note_events(store: Store) -> int:
         "json_each(CASE WHEN json_valid(e.after) THEN e.after ELSE '{}' END, '$.rows') t, "
         "json_each(t.value) r WHERE t.type = 'object'"
     )
-    return copied
 
 
 def touches_of_their_rows(store: Store) -> list[dict]:
