@@ -87,27 +87,30 @@ def import_survey(
     file = Path(path)
     mapping = mapping_for_import(store, survey, wave, file, mapping_file)
     survey = mapping.apply(survey)
-    warnings, replaced = list(survey.warnings), 0
     with store.atomic():
-        differing = differing_answers(store, wave, survey.answers)
-        if differing and replace:
-            replaced = replace_texts(store, wave, differing)
-        elif differing:
-            warnings.append(differing_warning(file.name, wave, differing))
+        replaced, warnings = _settle_differing_texts(store, survey, wave, file, replace)
         new_answers, new_nonresponses = write_survey(store, survey, wave, on_progress)
         if new_answers or new_nonresponses or replaced:
             waves.record_question_waves(store, wave, mapping.rows())
             record_import(store, file, layout, wave, new_answers)
-    return ImportResult(
-        file,
-        wave,
-        new_answers,
-        new_nonresponses,
-        len(mapping.links),
-        len(survey.respondents),
-        replaced,
-        tuple(warnings),
-    )
+    counts = (new_answers, new_nonresponses, len(mapping.links), len(survey.respondents), replaced)
+    return ImportResult(file, wave, *counts, tuple(warnings))
+
+
+def _settle_differing_texts(
+    store: Store, survey: SurveyData, wave: int, file: Path, replace: bool
+) -> tuple[int, list[str]]:
+    """Answers already imported whose text differs: replaced with ``replace``, else reported.
+
+    Returns the number replaced and the import's warnings.
+    """
+    warnings = list(survey.warnings)
+    differing = differing_answers(store, wave, survey.answers)
+    if differing and replace:
+        return replace_texts(store, wave, differing), warnings
+    if differing:
+        warnings.append(differing_warning(file.name, wave, differing))
+    return 0, warnings
 
 
 def read_survey(
