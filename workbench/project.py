@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.store import Store, survey
+from workbench.errors import UserError
+from workbench.store import Store, reporting, survey
 
 
 def create_project(path: str | Path) -> Store:
@@ -34,6 +35,16 @@ def project_info(path: str | Path) -> dict:
             "respondents": counts["respondents"],
             "waves": survey.waves(store),
             "coders": counts["coders"],
+            "primary_coder": reporting.primary_coder(store),
             "codes": counts["codes"],
             "questions": questions,
         }
+
+
+def set_primary_coder(path: str | Path, name: str) -> None:
+    """Make ``name`` the coder whose codings the report exports show by default."""
+    with open_project(path) as store:
+        if not reporting.coder_exists(store, name) or name in reporting.consensus_coders(store):
+            known = ", ".join(reporting.independent_coders(store)) or "none yet"
+            raise UserError(f"{path}: there is no coder named '{name}' to make primary (coders: {known}).")
+        reporting.set_primary_coder(store, name)

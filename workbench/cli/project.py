@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from workbench.display import visible_line
+
 
 def register(subparsers) -> None:
     init = subparsers.add_parser("init", help="create an empty project file")
@@ -13,6 +15,11 @@ def register(subparsers) -> None:
     info = subparsers.add_parser("info", help="summarise a project: respondents, waves, questions")
     info.add_argument("project", help="the project file")
     info.add_argument("--json", action="store_true", help="print stable JSON instead of text")
+    info.add_argument(
+        "--set-primary",
+        metavar="NAME",
+        help="make NAME the primary coder: the report layer exports use unless --coder is given",
+    )
     info.set_defaults(handler=run_info)
 
 
@@ -27,13 +34,17 @@ def run_init(arguments) -> int:
 def run_info(arguments) -> int:
     from workbench import project
 
+    if arguments.set_primary:
+        project.set_primary_coder(arguments.project, arguments.set_primary)
+        print(f"Primary coder: {visible_line(arguments.set_primary)}")
     summary = project.project_info(arguments.project)
     if arguments.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
     print(f"Respondents: {summary['respondents']}")
     print(f"Waves: {', '.join(str(wave) for wave in summary['waves']) or '-'}")
-    print(f"Coders: {', '.join(summary['coders']) or '-'}")
+    print(f"Coders: {visible_line(', '.join(summary['coders'])) or '-'}")
+    print(f"Primary coder: {visible_line(summary['primary_coder'] or '-')}")
     print(f"Codes: {summary['codes']}")
     print(f"{'question':<16} {'answers':>8} {'non-resp.':>9} {'coded':>6}")
     for question in summary["questions"]:

@@ -46,6 +46,23 @@ def _run_xml(text: str, run_format: RunFormat) -> str:
     return f'<w:r>{run_format.xml()}<w:t xml:space="preserve">{clean}</w:t></w:r>'
 
 
+def text_runs(runs: list[tuple[str, RunFormat]]) -> str:
+    """Runs of plain text as WordprocessingML, to combine with ``field_runs``."""
+    return "".join(_run_xml(text, run_format) for text, run_format in runs)
+
+
+def field_runs(instruction: str, shown: str, run_format: RunFormat = PLAIN) -> str:
+    """The runs of a Word field (PAGE, SEQ Tabell …) showing ``shown`` until Word updates it."""
+    marks = run_format.xml()
+    return (
+        f'<w:r>{marks}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{marks}<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        f'<w:r>{marks}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{_run_xml(shown, run_format)}"
+        f'<w:r>{marks}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
 class ParagraphAppender:
     """Adds paragraphs at the end of a document's body, styled by style id."""
 
@@ -54,10 +71,14 @@ class ParagraphAppender:
         self.section_properties = self.body.find(qn("w:sectPr"))
         self._pending: list[str] = []
 
-    def add(self, style_id: str, runs: list[tuple[str, RunFormat]]) -> None:
+    def add(self, style_id: str, runs: list[tuple[str, RunFormat]], *, keep_next: bool = False) -> None:
         """Queue one paragraph made of the given runs."""
-        content = "".join(_run_xml(text, run_format) for text, run_format in runs)
-        self._pending.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{content}</w:p>')
+        self.add_xml(style_id, text_runs(runs), keep_next=keep_next)
+
+    def add_xml(self, style_id: str, runs_xml: str, *, keep_next: bool = False) -> None:
+        """Queue one paragraph whose runs are given as WordprocessingML (fields, for example)."""
+        keep = "<w:keepNext/>" if keep_next else ""
+        self._pending.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs_xml}</w:p>')
 
     def flush(self) -> None:
         """Insert every queued paragraph into the document, in order."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.export.tree import CodeTree
+from workbench.export.counts import LayerCodings
 from workbench.store import reporting, survey
 
 DEFAULT_TAG_ATTRIBUTES = ("size_group",)
@@ -24,6 +24,7 @@ class QuoteEntry:
     text: str
     tag: str
     approved: bool = True
+    also_coded: tuple[tuple[str, str], ...] = ()  # (name, level) of the codes it is not printed under
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class QuoteSection:
     depth: int
     level: str
     quotes: tuple[QuoteEntry, ...]
+    lead_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,18 +79,17 @@ def anonymised_texts(store, segment_ids: list[str], *, draft: bool) -> dict[str,
 def collect_quotes(
     store,
     questions: list[dict],
-    wave: int,
+    codings: LayerCodings,
     *,
     all_segments: bool = False,
     draft: bool = False,
     tag_attributes: tuple[str, ...] = DEFAULT_TAG_ATTRIBUTES,
-    coder: str | None = None,
+    repeat_quotes: bool = False,
 ) -> tuple[list[QuestionQuotes], list[KeyRow]]:
     """Quote sections of each question and the private key rows, in document order."""
-    tree = CodeTree.from_store(store)
     rows_by_question = {
-        question["id"]: reporting.coded_segments(
-            store, question["id"], wave, all_segments=all_segments, coder=coder
+        question["id"]: reporting.layer_segments(
+            store, question["id"], codings.wave, all_segments=all_segments, coder=codings.layer.coder
         )
         for question in questions
     }
@@ -98,8 +99,8 @@ def collect_quotes(
     keys: list[KeyRow] = []
     result = []
     for question in questions:
-        builder = _QuestionBuilder(question, tree, texts, attributes, tag_attributes)
-        result.append(builder.build(rows_by_question[question["id"]]))
+        builder = _QuestionBuilder(question, codings.tree, texts, attributes, tag_attributes)
+        result.append(builder.build(rows_by_question[question["id"]], repeat_quotes))
         keys.extend(builder.keys)
     return result, keys
 
@@ -110,21 +111,34 @@ class _QuestionBuilder:
     def __init__(self, question, tree, texts, attributes, tag_attributes):
         self.question = question
         self.tree = tree
+        self.rank = {node_id: index for index, node_id in enumerate(tree.order)}
         self.texts = texts
         self.attributes = attributes
         self.tag_attributes = tag_attributes
         self.entries: dict[str, QuoteEntry] = {}
         self.keys: list[KeyRow] = []
 
-    def build(self, rows: list[dict]) -> QuestionQuotes:
-        by_code: dict[str, list[dict]] = {}
-        for row in sorted(rows, key=lambda row: row["segment_id"]):
+    def build(self, rows: list[dict], repeat_quotes: bool) -> QuestionQuotes:
+        """Each quote under its first code in codebook order (or under each, when repeated);
+        quotes are numbered in the order the document prints them."""
+        codes_of: dict[str, list[str]] = {}
+        row_of: dict[str, dict] = {}
+        for row in rows:
             live_id = self.tree.resolve(row["code_id"])
             if live_id is not None and row["segment_id"] in self.texts:
-                by_code.setdefault(live_id, []).append(row)
-        shown = {node for code in by_code for node in self.tree.lineage(code)}
+                codes_of.setdefault(row["segment_id"], []).append(live_id)
+                row_of.setdefault(row["segment_id"], row)
+        placed: dict[str, list[tuple[str, tuple]]] = {}
+        for segment_id, code_ids in codes_of.items():
+            ordered = sorted(set(code_ids), key=self.rank.__getitem__)
+            also = () if repeat_quotes else tuple(self._name_level(code) for code in ordered[1:])
+            for code_id in ordered if repeat_quotes else ordered[:1]:
+                placed.setdefault(code_id, []).append((segment_id, also))
+        shown = {node for code in placed for node in self.tree.lineage(code)}
         sections = [
-            self._section(node_id, by_code.get(node_id, []))
+            self._section(
+                node_id, [self._entry(row_of[segment], also) for segment, also in placed.get(node_id, [])]
+            )
             for node_id in self.tree.order
             if node_id in shown
         ]
@@ -132,32 +146,31 @@ class _QuestionBuilder:
             self.question["id"], self.question["text"], self.question["chapter"], tuple(sections)
         )
 
-    def _section(self, node_id: str, rows: list[dict]) -> QuoteSection:
-        node = self.tree.nodes[node_id]
-        seen, quotes = set(), []
-        for row in rows:
-            if row["segment_id"] not in seen:
-                seen.add(row["segment_id"])
-                quotes.append(self._entry(row))
-        return QuoteSection(node.id, node.name, node.depth, node.level, tuple(quotes))
+    def _name_level(self, code_id: str) -> tuple[str, str]:
+        node = self.tree.nodes[code_id]
+        return node.name, node.level
 
-    def _entry(self, row: dict) -> QuoteEntry:
+    def _section(self, node_id: str, quotes: list[QuoteEntry]) -> QuoteSection:
+        node = self.tree.nodes[node_id]
+        return QuoteSection(node.id, node.name, node.depth, node.level, tuple(quotes), node.lead_in)
+
+    def _entry(self, row: dict, also: tuple) -> QuoteEntry:
         segment_id = row["segment_id"]
-        if segment_id not in self.entries:
-            quote_id = f"{self.question['id']}-{len(self.entries) + 1:03d}"
-            respondent = self.attributes.get(row["respondent_id"], {})
-            tag = ", ".join(str(respondent[name]) for name in self.tag_attributes if respondent.get(name))
-            text, approved = self.texts[segment_id]
-            self.entries[segment_id] = QuoteEntry(
-                quote_id, segment_id, row["respondent_id"], text, tag, approved
+        if segment_id in self.entries:
+            return self.entries[segment_id]
+        quote_id = f"{self.question['id']}-{len(self.entries) + 1:03d}"
+        respondent = self.attributes.get(row["respondent_id"], {})
+        tag = ", ".join(str(respondent[name]) for name in self.tag_attributes if respondent.get(name))
+        text, approved = self.texts[segment_id]
+        entry = QuoteEntry(quote_id, segment_id, row["respondent_id"], text, tag, approved, also)
+        self.entries[segment_id] = entry
+        self.keys.append(
+            KeyRow(
+                quote_id,
+                self.question["id"],
+                segment_id,
+                row["respondent_id"],
+                str(respondent.get("name", "")),
             )
-            self.keys.append(
-                KeyRow(
-                    quote_id,
-                    self.question["id"],
-                    segment_id,
-                    row["respondent_id"],
-                    str(respondent.get("name", "")),
-                )
-            )
-        return self.entries[segment_id]
+        )
+        return entry

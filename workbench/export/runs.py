@@ -57,6 +57,7 @@ class ExportRun:
         self.kind = kind
         self.options = options
         self.warnings: list[str] = []
+        self.notes: dict[str, object] = {}
         self.folder = Path(folder) if folder else default_folder(Path(store.path), kind)
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.", dir=self.folder.parent))
@@ -98,6 +99,10 @@ class ExportRun:
             tuple(self.warnings),
         )
 
+    def note(self, key: str, value: object) -> None:
+        """Record a fact about the run's content (e.g. the report layer) for the manifest."""
+        self.notes[key] = value
+
     def warn(self, message: str) -> None:
         """Record a warning for the user; it is also kept in the manifest."""
         self.warnings.append(message)
@@ -121,6 +126,7 @@ class ExportRun:
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "project": {"path": str(Path(self.store.path).resolve()), **reporting.project_state(self.store)},
             "options": self.options,
+            **self.notes,
             "files": files,
             "private_files": [path.name for path in private],
             "warnings": self.warnings,

@@ -19,6 +19,7 @@ class CodeNode:
     depth: int
     is_theme: bool
     children: list[str] = field(default_factory=list)
+    lead_in: str = ""
 
     @property
     def level(self) -> str:
@@ -50,7 +51,14 @@ class CodeTree:
 
     def _add_children(self, by_parent: dict, parent_id: str | None, depth: int) -> None:
         for row in sorted(by_parent.get(parent_id, []), key=lambda row: row["position"]):
-            node = CodeNode(row["id"], row["name"], parent_id, depth, bool(row["is_theme"]))
+            node = CodeNode(
+                row["id"],
+                row["name"],
+                parent_id,
+                depth,
+                bool(row["is_theme"]),
+                lead_in=row.get("lead_in") or "",
+            )
             self.nodes[node.id] = node
             self.order.append(node.id)
             if parent_id is not None:
