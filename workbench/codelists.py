@@ -1,8 +1,12 @@
 """Code lists as files: YAML and CSV here, REFI-QDA ``.qdc`` through ``workbench.refi``.
 
 Export writes the live codebook; import matches codes by path (case-insensitively), creates
-the new ones, updates changed definitions and colours, and reports new/changed/unchanged.
-The whole import is one undoable action.
+the new ones, updates changed definitions, lead-ins and colours, and reports
+new/changed/unchanged. The whole import is one undoable action.
+
+The CSV is the one Taguette reads (comma-separated; ``path`` and ``description``); reading
+also accepts Taguette's own ``tag`` or ``name`` column, its ``parent`` column, and
+``definition`` for the description.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from workbench.refi.codebook import CodeSpec
 from workbench.store import Store
 from workbench.store import codebook as codebook_rows
 
-CSV_COLUMNS = ("path", "definition", "colour")
+CSV_COLUMNS = ("path", "description", "colour", "lead_in")
+PATH_COLUMNS = ("path", "tag", "name")
+DEFINITION_COLUMNS = ("description", "definition")
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class CodeListReport:
     new: tuple[str, ...]
     changed: tuple[str, ...]
     unchanged: tuple[str, ...]
+    notices: tuple[str, ...] = ()
 
 
 def _suffix(path: Path) -> str:
@@ -51,25 +58,29 @@ def export_code_list(store: Store, path: str | Path, *, title: str = "", questio
     if suffix == ".qdc":
         return refi_codebook.write_qdc(store, path)
     tree = codes_tree(store)
+    lead_ins = {row["id"]: row["lead_in"] for row in codebook_rows.all_codes(store) if row["lead_in"]}
     if suffix == ".csv":
-        return write_bytes_atomically(path, _csv_text(tree).encode("utf-8"))
-    document = {"title": title, **({"question": question} if question else {}), "codes": _yaml_nodes(tree)}
+        return write_bytes_atomically(path, _csv_text(tree, lead_ins).encode("utf-8"))
+    nodes = _yaml_nodes(tree, lead_ins)
+    document = {"title": title, **({"question": question} if question else {}), "codes": nodes}
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     return write_bytes_atomically(path, text.encode("utf-8"))
 
 
-def _yaml_nodes(nodes: tuple[CodeNode, ...] | list[CodeNode]) -> list[dict]:
+def _yaml_nodes(nodes: tuple[CodeNode, ...] | list[CodeNode], lead_ins: dict[str, str]) -> list[dict]:
     entries = []
     for node in nodes:
         entry: dict = {"name": node.name}
         if node.definition:
             entry["definition"] = node.definition
+        if lead_ins.get(node.id):
+            entry["lead_in"] = lead_ins[node.id]
         if node.colour:
             entry["colour"] = node.colour
         if node.is_theme and node.codable:
             entry["codable"] = True
         if node.children:
-            entry["children"] = _yaml_nodes(node.children)
+            entry["children"] = _yaml_nodes(node.children, lead_ins)
         entries.append(entry)
     return entries
 
@@ -78,12 +89,12 @@ def _flatten(nodes) -> list[CodeNode]:
     return [flat for node in nodes for flat in (node, *_flatten(node.children))]
 
 
-def _csv_text(tree: list[CodeNode]) -> str:
+def _csv_text(tree: list[CodeNode], lead_ins: dict[str, str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for node in _flatten(tree):
-        writer.writerow((node.path, node.definition, node.colour or ""))
+        writer.writerow((node.path, node.definition, node.colour or "", lead_ins.get(node.id, "")))
     return buffer.getvalue()
 
 
@@ -123,7 +134,8 @@ def _collect_yaml(path: Path, entries: list, parent: tuple[str, ...], specs: lis
         specs.append(
             CodeSpec(
                 path=node_path,
-                definition=str(entry.get("definition") or "").strip(),
+                definition=str(entry.get("definition") or entry.get("description") or "").strip(),
+                lead_in=str(entry.get("lead_in") or "").strip(),
                 colour=entry.get("colour"),
                 is_theme=bool(children),
                 codable=not children or bool(entry.get("codable", False)),
@@ -134,25 +146,48 @@ def _collect_yaml(path: Path, entries: list, parent: tuple[str, ...], specs: lis
 
 def _csv_specs(path: Path, text: str) -> list[CodeSpec]:
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
-    if "path" not in (reader.fieldnames or []):
-        raise UserError(f"{path}: the code list needs a 'path' column (and optionally definition, colour).")
+    columns = {name.strip().lower(): name for name in reader.fieldnames or []}
+    path_column = next((columns[name] for name in PATH_COLUMNS if name in columns), None)
+    if path_column is None:
+        raise UserError(
+            f"{path}: the code list needs a 'path' column (or Taguette's 'tag' or 'name'), "
+            "and optionally description, colour, lead_in."
+        )
+    described = next((columns[name] for name in DEFINITION_COLUMNS if name in columns), None)
     rows = []
     for line, row in enumerate(reader, start=2):
-        if not (row.get("path") or "").strip():
-            raise UserError(f"{path}: row {line} has an empty path.")
-        names = tuple(split_path(row["path"]))
-        rows.append((names, (row.get("definition") or "").strip(), (row.get("colour") or "").strip() or None))
-    parents = {names[:depth] for names, _, _ in rows for depth in range(1, len(names))}
+        names = _row_names(path, line, row, path_column, columns.get("parent"))
+        cells = {
+            key: (row.get(column) or "").strip()
+            for key, column in (
+                ("definition", described),
+                ("colour", columns.get("colour")),
+                ("lead_in", columns.get("lead_in")),
+            )
+            if column
+        }
+        rows.append((names, cells))
+    parents = {names[:depth] for names, _ in rows for depth in range(1, len(names))}
     return [
         CodeSpec(
             path=names,
-            definition=definition,
-            colour=colour,
+            definition=cells.get("definition", ""),
+            colour=cells.get("colour") or None,
+            lead_in=cells.get("lead_in", ""),
             is_theme=names in parents,
             codable=names not in parents,
         )
-        for names, definition, colour in rows
+        for names, cells in rows
     ]
+
+
+def _row_names(path: Path, line: int, row: dict, path_column: str, parent_column: str | None) -> tuple:
+    """The code path of one CSV row: its path (under its Taguette parent, if any)."""
+    own = (row.get(path_column) or "").strip()
+    if not own:
+        raise UserError(f"{path}: row {line} has an empty {path_column}.")
+    parent = (row.get(parent_column) or "").strip() if parent_column else ""
+    return tuple(split_path(f"{parent}{PATH_SEPARATOR}{own}" if parent else own))
 
 
 def _delimiter(text: str) -> str:
@@ -163,26 +198,31 @@ def _delimiter(text: str) -> str:
 def import_code_list(store: Store, path: str | Path, coder: str) -> CodeListReport:
     """Bring the codes of a file into the codebook, matching by path; one undoable action."""
     specs = read_code_list(path)
+    notices = tuple(
+        f"{Path(path).name}: the code name '{spec.split_from}' holds '>'; read as the path "
+        f"'{PATH_SEPARATOR.join(spec.path)}'."
+        for spec in specs
+        if spec.split_from
+    )
     outcome: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
     with recording(store, "code.import", coder) as change:
         for spec in _with_parents(specs):
             outcome[_import_spec(store, change, spec, coder)].append(PATH_SEPARATOR.join(spec.path))
         change.info = {"file": Path(path).name, **{key: len(value) for key, value in outcome.items()}}
-    return CodeListReport(**{key: tuple(value) for key, value in outcome.items()})
+    return CodeListReport(**{key: tuple(value) for key, value in outcome.items()}, notices=notices)
 
 
 def _with_parents(specs: list[CodeSpec]) -> list[CodeSpec]:
-    """The specs, with a plain theme spec added for any parent path the file leaves out."""
-    given = {spec.path for spec in specs}
-    complete: list[CodeSpec] = []
+    """The specs with every parent before its children (Taguette may list a parent after
+    its tags), and a plain theme spec for any parent path the file leaves out."""
+    given = {spec.path: spec for spec in specs}
+    complete: dict[tuple[str, ...], CodeSpec] = {}
     for spec in specs:
-        for depth in range(1, len(spec.path)):
-            parent = spec.path[:depth]
-            if parent not in given:
-                given.add(parent)
-                complete.append(CodeSpec(path=parent, is_theme=True, codable=False))
-        complete.append(spec)
-    return complete
+        for depth in range(1, len(spec.path) + 1):
+            prefix = spec.path[:depth]
+            if prefix not in complete:
+                complete[prefix] = given.get(prefix) or CodeSpec(path=prefix, is_theme=True, codable=False)
+    return list(complete.values())
 
 
 def _live_child(store: Store, parent_id: str | None, name: str) -> dict | None:
@@ -214,6 +254,8 @@ def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> st
         )
         if spec.is_theme and spec.codable:
             codebook_rows.update_code(store, code_id, codable=1)
+        if spec.lead_in:
+            codebook_rows.update_code(store, code_id, lead_in=spec.lead_in)
         return "new"
     updates = _differences(existing, spec)
     if not updates:
@@ -227,6 +269,8 @@ def _differences(existing: dict, spec: CodeSpec) -> dict:
     updates = {}
     if spec.definition and spec.definition != existing["definition"]:
         updates["definition"] = spec.definition
+    if spec.lead_in and spec.lead_in != existing["lead_in"]:
+        updates["lead_in"] = spec.lead_in
     if spec.colour and spec.colour != existing["colour"]:
         updates["colour"] = spec.colour
     if spec.is_theme and not existing["is_theme"]:

@@ -107,3 +107,16 @@ def test_chapters_sort_naturally():
         "13 Kommentarer",
         None,
     ]
+
+
+def test_a_lead_in_sentence_is_printed_above_its_quotes(project, tmp_path):
+    with project.store.atomic():
+        project.store.execute(
+            "UPDATE codes SET lead_in = 'Mange har faste møter:' WHERE id = ?",
+            (project.codes["Faste møter"],),
+        )
+    document, result = _docx(project, tmp_path, kind="quotes", question="q01")
+    texts = [p.text for p in document.paragraphs]
+    lead = texts.index("Mange har faste møter:")
+    assert texts[lead - 1] == "Faste møter" and texts[lead + 1].startswith("«")
+    assert "Mange har faste møter:" in (result.folder / "quotes.md").read_text(encoding="utf-8")

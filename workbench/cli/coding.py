@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 
+from workbench.display import visible_line
 from workbench.errors import UserError
 
 DEFAULT_CODER = "cli"
@@ -106,4 +108,6 @@ def run_codebook(arguments) -> int:
     for label, paths in (("new", report.new), ("changed", report.changed)):
         for path in paths:
             print(f"  {label}: {path}")
+    for notice in report.notices:
+        print(f"workbench: notice: {visible_line(notice)}", file=sys.stderr)
     return 0

@@ -26,6 +26,7 @@ class RunFormat:
     bold: bool | None = None
     italic: bool | None = None
     colour: str | None = None  # hex, e.g. "C00000"
+    half_points: int | None = None  # font size, e.g. 16 for 8 pt
 
     def xml(self) -> str:
         parts = [
@@ -35,6 +36,8 @@ class RunFormat:
         ]
         if self.colour:
             parts.append(f'<w:color w:val="{self.colour}"/>')
+        if self.half_points:
+            parts.append(f'<w:sz w:val="{self.half_points}"/>')
         return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
@@ -79,6 +82,10 @@ class ParagraphAppender:
         """Queue one paragraph whose runs are given as WordprocessingML (fields, for example)."""
         keep = "<w:keepNext/>" if keep_next else ""
         self._pending.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs_xml}</w:p>')
+
+    def add_block(self, block_xml: str) -> None:
+        """Queue a ready-made body element (a ``<w:tbl>``, for example)."""
+        self._pending.append(block_xml)
 
     def flush(self) -> None:
         """Insert every queued paragraph into the document, in order."""

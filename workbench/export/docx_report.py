@@ -15,14 +15,13 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu
 
 from workbench.export import docx_layout
 from workbench.export.charts import bar_chart_png
 from workbench.export.counts import UNCODED, QuestionCounts
 from workbench.export.docx_fast import PLAIN, ParagraphAppender, RunFormat, field_runs, text_runs
+from workbench.export.docx_tables import TableRow, table_xml
 from workbench.export.labels import percent_text
 from workbench.export.quotes import QuoteSection
 from workbench.export.report import (
@@ -60,7 +59,7 @@ class DocxReportWriter:
             name: styles[name].style_id
             for name in ("Title", "Subtitle", "Quote", "Normal", "Caption", TABLE_TITLE)
         }
-        self.table_style = styles[TABLE_STYLE]
+        self.table_style_id = styles[TABLE_STYLE].style_id
         self.heading_ids = {level: styles[f"Heading {level}"].style_id for level in range(1, 10)}
         self.numbers = {"table_label": 0, "figure_label": 0}
 
@@ -138,35 +137,18 @@ class DocxReportWriter:
         """Category | Antall | Prosent, indented by tree depth, with a bold total row."""
         words = self.words
         self.caption("table_label", counts.question_text or counts.question_id, TABLE_TITLE)
-        table = self._table(3)
-        _fill_row(table.rows[0].cells, [words["category"], words["count"], words["percent"]])
+        rows = [TableRow([words["category"], words["count"], words["percent"]], header=True)]
         for row in counts.table.itertuples(index=False):
             name = words["uncoded"] if row.level == UNCODED else row.name
-            cells = table.add_row().cells
             percent = percent_text(row.count, row.percent_rounded)
-            _fill_row(
-                cells, ["    " * row.depth + name, str(row.count), percent], bold=row.level == MAIN_THEME
+            rows.append(
+                TableRow(["    " * row.depth + name, str(row.count), percent], row.level == MAIN_THEME)
             )
         total = 100 if counts.answered else 0
-        _fill_row(table.add_row().cells, [words["total"], str(counts.answered), str(total)], bold=True)
-        docx_layout.set_widths(table, COUNT_WIDTHS)
-        docx_layout.keep_rows_whole(table)
+        rows.append(TableRow([words["total"], str(counts.answered), str(total)], bold=True))
+        self.paragraphs.add_block(table_xml(self.table_style_id, COUNT_WIDTHS, rows))
         note = f"{base_line(counts, words)}. {note_line(counts, words)}"
         self.paragraph("Caption", f"{note} {self.about.layer_note}".strip())
-
-    def _table(self, columns: int):
-        """A table in the report style, without the style's bold first column."""
-        self.paragraphs.flush()
-        table = self.document.add_table(rows=1, cols=columns)
-        table.style = self.table_style
-        look = table._tbl.tblPr.first_child_found_in("w:tblLook")
-        if look is None:
-            look = OxmlElement("w:tblLook")
-            table._tbl.tblPr.append(look)
-        look.set(qn("w:firstColumn"), "0")
-        look.set(qn("w:firstRow"), "1")
-        look.set(qn("w:val"), "0020")
-        return table
 
     def chart(self, counts: QuestionCounts) -> None:
         """The question's bar chart, centred, as wide as the text, with a "Figur N" caption."""
@@ -180,14 +162,11 @@ class DocxReportWriter:
 
     def cross_table(self, counts: QuestionCounts, by: str, long_table) -> None:
         """Groups as rows, top-level categories as columns, cells "n (row %)"."""
-        header, rows = cross_wide(counts, by, long_table, self.words)
+        header, values = cross_wide(counts, by, long_table, self.words)
         self.caption("table_label", cross_title(counts, by, self.words), TABLE_TITLE)
-        table = self._table(len(header))
-        _fill_row(table.rows[0].cells, header, size=8)
-        for values in rows:
-            _fill_row(table.add_row().cells, values, size=8)
-        docx_layout.set_widths(table, cross_widths(len(header)))
-        docx_layout.keep_rows_whole(table)
+        rows = [TableRow(header, header=True)] + [TableRow(row) for row in values]
+        widths = cross_widths(len(header))
+        self.paragraphs.add_block(table_xml(self.table_style_id, widths, rows, half_points=16))
         self.paragraph("Caption", self.words["cross_note"])
 
     def quote_sections(self, sections: tuple[QuoteSection, ...], theme_base: int) -> None:
@@ -212,19 +191,8 @@ class DocxReportWriter:
 def cross_widths(columns: int) -> list:
     """A wide first column (group names such as "Kommunestørrelse" stay whole), the rest shared."""
     first, answered = Cm(4.2), Cm(1.6)
-    rest = (docx_layout.TEXT_WIDTH - first - answered) // max(columns - 2, 1)
+    rest = Emu((docx_layout.TEXT_WIDTH - first - answered) // max(columns - 2, 1))
     return [first, answered] + [rest] * (columns - 2)
-
-
-def _fill_row(cells, values: list[str], *, bold: bool = False, size: float | None = None) -> None:
-    for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
-        paragraph = cell.paragraphs[0]
-        run = paragraph.add_run(value)
-        run.bold = bold or None
-        if size:
-            run.font.size = Pt(size)
-        if index > 0:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def write_docx(

@@ -9,6 +9,7 @@ _UPDATABLE = {
     "parent_id",
     "name",
     "definition",
+    "lead_in",
     "example_segment_id",
     "colour",
     "is_theme",
