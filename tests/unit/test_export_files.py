@@ -63,7 +63,8 @@ def test_report_uses_heading_styles_and_quote_style(project, anonymiser, tmp_pat
     assert ("Heading 3", "Samarbeid") in headings
     assert ("Heading 4", "Møter") in headings
     assert ("Heading 5", "Faste møter") in headings
-    quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
+    # Digit groups are joined by no-break spaces in print.
+    quotes = [p.text.replace("\u00a0", " ") for p in document.paragraphs if p.style.name == "Quote"]
     assert "«Det mangler tid i [kommunen].» (20 000–49 999; q01-005)" in quotes
     assert not any("Hamar" in text for text in quotes)
     assert len(document.inline_shapes) == 2  # a chart per question with counted categories

@@ -56,10 +56,10 @@ def bar_chart_png(counts: QuestionCounts, words: dict, *, dpi: int = DPI) -> byt
 
     bars = chart_rows(counts, words)
     slots = [0.12 + 0.16 * bar.lines for bar in bars]  # inches per row
-    height = 0.45 + sum(slots)
+    height = 0.35 + sum(slots)
     figure = Figure(figsize=(6.3, height), dpi=dpi)
     FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.42, 0.35 / height, 0.5, sum(slots) / height))
+    axes = figure.add_axes((0.42, 0.3 / height, 0.5, sum(slots) / height))
     axes.set_axis_off()
     axes.set_ylim(sum(slots), 0)
     right = max([bar.percent for bar in bars] + [1]) * 1.3

@@ -184,13 +184,15 @@ class DocxReportWriter:
         runs = [] if quote.approved else [(f"[{self.words['draft']}] ", DRAFT_FORMAT)]
         self.paragraphs.add(
             self.style_ids["Quote"],
-            runs + [(f"«{quote.text}»", PLAIN), (quote_suffix(quote, self.words), UPRIGHT)],
+            runs
+            + [(f"«{quote.text}»", PLAIN), (quote_suffix(quote, self.words, no_break_numbers=True), UPRIGHT)],
         )
 
 
 def cross_widths(columns: int) -> list:
-    """A wide first column (group names such as "Kommunestørrelse" stay whole), the rest shared."""
-    first, answered = Cm(4.2), Cm(1.6)
+    """A first column wide enough for "Kommunestørrelse" and the size groups, the rest shared
+    (looked at as PDF: wider first columns broke category names like "samarbeidsformer")."""
+    first, answered = Cm(3.2), Cm(1.4)
     rest = Emu((docx_layout.TEXT_WIDTH - first - answered) // max(columns - 2, 1))
     return [first, answered] + [rest] * (columns - 2)
 

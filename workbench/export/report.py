@@ -11,6 +11,8 @@ from workbench.export.counts import UNCODED, QuestionCounts
 from workbench.export.labels import percent_text, report_percent
 from workbench.export.quotes import QuestionQuotes
 
+_DIGIT_GROUP = re.compile(r"(\d) (\d{3})")
+
 
 @dataclass(frozen=True)
 class QuestionReport:
@@ -89,9 +91,11 @@ def cross_title(counts: QuestionCounts, by: str, words: dict) -> str:
     return f"{counts.question_text or counts.question_id} – {words.get(by, by).lower()}"
 
 
-def quote_suffix(quote, words: dict) -> str:
-    """ " (tag; id; også kodet: B, C)" after a quote's text."""
-    parts = [part for part in (quote.tag, quote.quote_id) if part]
+def quote_suffix(quote, words: dict, *, no_break_numbers: bool = False) -> str:
+    """ " (tag; id; også kodet: B, C)" after a quote's text. For print, digit groups such as
+    "2 000" can be joined by no-break spaces so that a line never ends inside a number."""
+    tag = _DIGIT_GROUP.sub("\\1\u00a0\\2", quote.tag) if no_break_numbers else quote.tag
+    parts = [part for part in (tag, quote.quote_id) if part]
     if quote.also_coded:
         parts.append(f"{words['also_coded']}: {', '.join(name for name, _ in quote.also_coded)}")
     return f" ({'; '.join(parts)})"
