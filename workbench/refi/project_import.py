@@ -183,6 +183,8 @@ class _Importer:
         wave = int(variables["wave"]) if variables.get("wave", "").isdigit() else self.wave
         interchange.upsert_respondent(self.store, respondent_id, {})
         interchange.ensure_question(self.store, question_id)
+        if "question_text" in variables:
+            interchange.upsert_question(self.store, question_fields(question_id, variables))
         answer_id = interchange.answer_id_for(self.store, respondent_id, question_id, wave)
         fresh = answer_id is None
         if fresh:
@@ -244,6 +246,18 @@ class _Importer:
                 "created_at": note.get("creationDateTime"),
             },
         )
+
+
+def question_fields(question_id: str, variables: dict[str, str]) -> dict:
+    """A question as workbench exports it in a source's variables (unknown kinds read as open)."""
+    kind = variables.get("question_kind", "open")
+    return {
+        "id": question_id,
+        "text": variables.get("question_text", ""),
+        "kind": kind if kind in ("open", "comment", "other") else "open",
+        "chapter": variables.get("chapter") or None,
+        "single_code": int(variables.get("single_code") == "true"),
+    }
 
 
 def _paths(codes: dict[str, dict]) -> dict[tuple[str, ...], str]:

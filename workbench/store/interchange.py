@@ -251,3 +251,32 @@ def memo_texts(store: Store, segment_id: str, coder: str) -> list[str]:
         (segment_id, coder),
     )
     return [row["text"] for row in rows]
+
+
+def every_answer(store: Store) -> list[dict]:
+    """Every answer, non-responses included, in wave, question and respondent order."""
+    return store.rows(
+        """SELECT a.* FROM answers a JOIN questions q ON q.id = a.question_id
+           ORDER BY a.wave, q.position, q.id, a.respondent_id"""
+    )
+
+
+def approval_rows(store: Store) -> dict[str, dict]:
+    """Segment id → its approved anonymised text (hash, text, approver, time)."""
+    rows = store.rows("SELECT * FROM anonymisation_texts WHERE approved_by IS NOT NULL")
+    return {row["segment_id"]: row for row in rows}
+
+
+def restore_approval(store: Store, segment_id: str, approval: dict) -> None:
+    """Keep an approval carried by an interchange file, unless the segment already has one."""
+    store.execute(
+        "INSERT OR IGNORE INTO anonymisation_texts "
+        "(segment_id, segment_hash, final_text, approved_by, approved_at) VALUES (?, ?, ?, ?, ?)",
+        (
+            segment_id,
+            approval["segment_hash"],
+            approval.get("final_text"),
+            approval["approved_by"],
+            approval.get("approved_at"),
+        ),
+    )

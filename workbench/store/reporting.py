@@ -148,7 +148,7 @@ def layer_segments(
         JOIN answers a ON a.id = s.answer_id
         JOIN codings k ON k.segment_id = s.id
         WHERE a.question_id = ? AND a.wave = ? {marked} AND {_LAYER}
-        ORDER BY s.id
+        ORDER BY a.respondent_id, s.start, s.id
         """,
         (question_id, wave, coder),
     )
