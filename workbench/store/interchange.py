@@ -280,3 +280,8 @@ def restore_approval(store: Store, segment_id: str, approval: dict) -> None:
             approval.get("approved_at"),
         ),
     )
+
+
+def delete_coding(store: Store, coding_id: str) -> None:
+    """Remove one coding by id (an edited cell of an imported spreadsheet replaced it)."""
+    store.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
