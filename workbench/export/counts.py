@@ -106,27 +106,7 @@ class LayerCodings:
 
 def count_question(codings: LayerCodings, question: dict) -> QuestionCounts:
     """The counted table of one question (a row from ``reporting.export_questions``)."""
-    tree = codings.tree
     answered = len(codings.answered.get(question["id"], ()))
-    categories = codings.categories(question["id"])
-    counts = Counter(node_id for _, node_id in categories)
-    rows = [
-        (
-            node_id,
-            tree.nodes[node_id].name,
-            tree.nodes[node_id].level,
-            tree.nodes[node_id].depth,
-            counts[node_id],
-        )
-        for node_id in tree.order
-        if node_id in counts
-    ]
-    uncoded = answered - len({respondent_id for respondent_id, _ in categories})
-    if uncoded > 0:
-        rows.append((UNCODED_ID, "", UNCODED, 0, uncoded))
-    table = pd.DataFrame(rows, columns=TABLE_COLUMNS[:5])
-    table["percent"] = [100.0 * row[4] / answered if answered else 0.0 for row in rows]
-    table["percent_rounded"] = report_rounding([row[4] for row in rows], [row[2] for row in rows], answered)
     return QuestionCounts(
         question_id=question["id"],
         question_text=question["text"],
@@ -135,9 +115,34 @@ def count_question(codings: LayerCodings, question: dict) -> QuestionCounts:
         wave=codings.wave,
         answered=answered,
         units=codings.units,
-        table=table,
+        table=_table(_category_rows(codings, question["id"], answered), answered),
         layer_coder=codings.layer.coder,
     )
+
+
+def _category_rows(codings: LayerCodings, question_id: str, answered: int) -> list[tuple]:
+    """(code id, name, level, depth, count) per category in codebook order, uncoded last."""
+    nodes = codings.tree.nodes
+    categories = codings.categories(question_id)
+    counts = Counter(node_id for _, node_id in categories)
+    rows = [
+        (node_id, nodes[node_id].name, nodes[node_id].level, nodes[node_id].depth, counts[node_id])
+        for node_id in codings.tree.order
+        if node_id in counts
+    ]
+    uncoded = answered - len({respondent_id for respondent_id, _ in categories})
+    if uncoded > 0:
+        rows.append((UNCODED_ID, "", UNCODED, 0, uncoded))
+    return rows
+
+
+def _table(rows: list[tuple], answered: int) -> pd.DataFrame:
+    """The table from its rows, built in one constructor call (a quarter of the cost of rows)."""
+    columns = dict(zip(TABLE_COLUMNS[:5], map(list, zip(*rows, strict=True)), strict=True)) if rows else {}
+    counted = columns.get("count", [])
+    columns["percent"] = [100.0 * count / answered if answered else 0.0 for count in counted]
+    columns["percent_rounded"] = report_rounding(counted, columns.get("level", []), answered)
+    return pd.DataFrame({name: columns.get(name, []) for name in TABLE_COLUMNS})
 
 
 def report_rounding(counts: list[int], levels: list[str], answered: int) -> list[int]:

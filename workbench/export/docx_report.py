@@ -165,7 +165,7 @@ class DocxReportWriter:
         header, values = cross_wide(counts, by, long_table, self.words)
         self.caption("table_label", cross_title(counts, by, self.words), TABLE_TITLE)
         rows = [TableRow(header, header=True)] + [TableRow(row) for row in values]
-        widths = cross_widths(len(header))
+        widths = cross_widths([header, *values])
         self.paragraphs.add_block(table_xml(self.table_style_id, widths, rows, half_points=16))
         self.paragraph("Caption", self.words["cross_note"])
 
@@ -189,12 +189,17 @@ class DocxReportWriter:
         )
 
 
-def cross_widths(columns: int) -> list:
-    """A first column wide enough for "Kommunestørrelse" and the size groups, the rest shared
-    (looked at as PDF: wider first columns broke category names like "samarbeidsformer")."""
-    first, answered = Cm(3.2), Cm(1.4)
-    rest = Emu((docx_layout.TEXT_WIDTH - first - answered) // max(columns - 2, 1))
-    return [first, answered] + [rest] * (columns - 2)
+def cross_widths(rows: list[list[str]]) -> list:
+    """Column widths from the longest word in each column at 8 pt, so that no word breaks
+    (looked at as PDF: fixed shares broke "Kommunestørrelse" and "samarbeidsformer"); what is
+    left of the text width is shared out in proportion."""
+    longest = [
+        max((len(word) for cell in column for word in str(cell).split()), default=1)
+        for column in zip(*rows, strict=True)
+    ]
+    needed = [Cm(0.45) + Cm(0.175) * length for length in longest]
+    spare = docx_layout.TEXT_WIDTH - sum(needed)
+    return [Emu(int(width + spare * width / sum(needed))) for width in needed]
 
 
 def write_docx(
