@@ -39,7 +39,7 @@ class Bar:
 def chart_rows(counts: QuestionCounts, words: dict) -> list[Bar]:
     """Every category of the table in codebook order, themes included, uncoded last."""
     bars = []
-    for row in counts.table.itertuples(index=False):
+    for row in counts.rows:
         kind = "uncoded" if row.level == UNCODED else "code" if row.level == CODE else "theme"
         name = words["uncoded"] if kind == "uncoded" else row.name
         indent = "  " * row.depth

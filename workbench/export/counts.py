@@ -9,8 +9,9 @@ questions costs one pass over the data.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, namedtuple
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -24,11 +25,15 @@ from workbench.store import reporting, survey
 UNCODED_ID = ""
 UNCODED = "uncoded"
 TABLE_COLUMNS = ["code_id", "name", "level", "depth", "count", "percent", "percent_rounded"]
+CategoryRow = namedtuple("CategoryRow", TABLE_COLUMNS)
 
 
 @dataclass(frozen=True)
 class QuestionCounts:
-    """One question's counted table; ``table`` has one row per category in codebook order."""
+    """One question's counted table: ``rows`` (and the same as a DataFrame, ``table``) hold one
+    row per category in codebook order. Rows come first because pandas costs about a
+    millisecond per table to build and read, which for thousands of questions was most of an
+    export's time; the DataFrame is built only when asked for."""
 
     question_id: str
     question_text: str
@@ -37,7 +42,7 @@ class QuestionCounts:
     wave: int
     answered: int
     units: int
-    table: pd.DataFrame
+    rows: tuple[CategoryRow, ...]
     layer_coder: str | None = None
 
     @property
@@ -45,10 +50,15 @@ class QuestionCounts:
         """Share of reporting units that answered, in percent (unrounded)."""
         return 100.0 * self.answered / self.units if self.units else 0.0
 
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """The rows as a DataFrame with the columns of ``TABLE_COLUMNS``."""
+        return pd.DataFrame(list(self.rows), columns=TABLE_COLUMNS)
+
     @property
     def coded(self) -> bool:
         """Whether any answer of the question carries a code of the report layer."""
-        return bool((self.table["level"] != UNCODED).any())
+        return any(row.level != UNCODED for row in self.rows)
 
     def as_json(self) -> dict:
         """The stable ``export counts --json`` shape."""
@@ -66,7 +76,7 @@ class QuestionCounts:
                     "count": int(row.count),
                     "percent": round(float(row.percent), 4),
                 }
-                for row in self.table.itertuples(index=False)
+                for row in self.rows
             ],
         }
 
@@ -115,7 +125,7 @@ def count_question(codings: LayerCodings, question: dict) -> QuestionCounts:
         wave=codings.wave,
         answered=answered,
         units=codings.units,
-        table=_table(_category_rows(codings, question["id"], answered), answered),
+        rows=_with_percents(_category_rows(codings, question["id"], answered), answered),
         layer_coder=codings.layer.coder,
     )
 
@@ -136,13 +146,13 @@ def _category_rows(codings: LayerCodings, question_id: str, answered: int) -> li
     return rows
 
 
-def _table(rows: list[tuple], answered: int) -> pd.DataFrame:
-    """The table from its rows, built in one constructor call (a quarter of the cost of rows)."""
-    columns = dict(zip(TABLE_COLUMNS[:5], map(list, zip(*rows, strict=True)), strict=True)) if rows else {}
-    counted = columns.get("count", [])
-    columns["percent"] = [100.0 * count / answered if answered else 0.0 for count in counted]
-    columns["percent_rounded"] = report_rounding(counted, columns.get("level", []), answered)
-    return pd.DataFrame({name: columns.get(name, []) for name in TABLE_COLUMNS})
+def _with_percents(rows: list[tuple], answered: int) -> tuple[CategoryRow, ...]:
+    """The rows with their exact and their printed (rounded once per table) percentages."""
+    rounded = report_rounding([row[4] for row in rows], [row[2] for row in rows], answered)
+    return tuple(
+        CategoryRow(*row, 100.0 * row[4] / answered if answered else 0.0, percent)
+        for row, percent in zip(rows, rounded, strict=True)
+    )
 
 
 def report_rounding(counts: list[int], levels: list[str], answered: int) -> list[int]:
@@ -184,7 +194,7 @@ def cross_table(store, counts: QuestionCounts, by: str, codings: LayerCodings) -
     )
     rows = []
     for group in _ordered_groups(group_sizes, by):
-        for category in counts.table.itertuples(index=False):
+        for category in counts.rows:
             if category.code_id == UNCODED_ID:
                 continue
             count = tally.get((group, category.code_id), 0)

@@ -54,7 +54,7 @@ def counts_csv(all_counts: list[QuestionCounts], words: dict) -> str:
             counts.units,
             counts.response_rate,
         ]
-        for row in counts.table.itertuples(index=False):
+        for row in counts.rows:
             rows.append(
                 lead
                 + [

@@ -138,7 +138,7 @@ class DocxReportWriter:
         words = self.words
         self.caption("table_label", counts.question_text or counts.question_id, TABLE_TITLE)
         rows = [TableRow([words["category"], words["count"], words["percent"]], header=True)]
-        for row in counts.table.itertuples(index=False):
+        for row in counts.rows:
             name = words["uncoded"] if row.level == UNCODED else row.name
             percent = percent_text(row.count, row.percent_rounded)
             rows.append(

@@ -26,7 +26,7 @@ def counts_markdown(counts: QuestionCounts, words: dict, number: int, layer_note
     """ "Tabell N", a pipe table Category | Antall | Prosent with a total row, the base underneath."""
     lines = [f"**{words['table_label']} {number} {_cell(counts.question_text or counts.question_id)}**", ""]
     lines += [f"| {words['category']} | {words['count']} | {words['percent']} |", "|---|---:|---:|"]
-    for row in counts.table.itertuples(index=False):
+    for row in counts.rows:
         name = words["uncoded"] if row.level == UNCODED else _cell(row.name)
         name = f"**{name}**" if row.level == MAIN_THEME else "&nbsp;" * 4 * row.depth + name
         lines.append(f"| {name} | {row.count} | {percent_text(row.count, row.percent_rounded)} |")

@@ -105,8 +105,8 @@ def cross_wide(
     counts: QuestionCounts, by: str, long_table: pd.DataFrame, words: dict, max_categories: int = 8
 ) -> tuple[list[str], list[list[str]]]:
     """A cross-table for print: groups as rows, top-level categories as columns, "n (row %)"."""
-    top = counts.table[(counts.table["depth"] == 0) & (counts.table["level"] != UNCODED)]
-    categories = list(zip(top["code_id"], top["name"], strict=True))[:max_categories]
+    top = [row for row in counts.rows if row.depth == 0 and row.level != UNCODED]
+    categories = [(row.code_id, row.name) for row in top][:max_categories]
     header = [words.get(by, by), words["answered"]] + [name for _, name in categories]
     cells = {(row.group, row.code_id): row for row in long_table.itertuples(index=False)}
     sizes = dict(zip(long_table["group"], long_table["answered"], strict=True))
