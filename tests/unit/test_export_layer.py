@@ -127,3 +127,13 @@ def test_coded_quotes_view_shows_quote_text_and_code_path(project):
         ("Vi har faste møter.", "Samarbeid > Møter > Faste møter"),
     ]
     assert {(row["wave"], row["coder"]) for row in rows} == {(2024, "ann")}
+
+
+def test_counts_json_names_the_chosen_layer(project, capsys):
+    _double_code(project)
+    path = str(project.store.path)
+    assert main(["export", path, "counts", "--json", "--question", "q02", "--coder", "bob"]) == 0
+    [question] = json.loads(capsys.readouterr().out)
+    assert question["coder"] == "bob"
+    faste = next(c for c in question["categories"] if c["name"] == "Faste møter")
+    assert faste["count"] == 3  # bob's three codings, not ann's and bob's added together
