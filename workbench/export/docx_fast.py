@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -28,7 +29,9 @@ class RunFormat:
     colour: str | None = None  # hex, e.g. "C00000"
     half_points: int | None = None  # font size, e.g. 16 for 8 pt
 
+    @cached_property
     def xml(self) -> str:
+        """The run properties element (computed once per format: tables hold many runs)."""
         parts = [
             f'<w:{tag} w:val="{int(value)}"/>'
             for tag, value in (("b", self.bold), ("i", self.italic))
@@ -46,7 +49,7 @@ PLAIN = RunFormat()
 
 def _run_xml(text: str, run_format: RunFormat) -> str:
     clean = escape(_NOT_XML.sub("", text))
-    return f'<w:r>{run_format.xml()}<w:t xml:space="preserve">{clean}</w:t></w:r>'
+    return f'<w:r>{run_format.xml}<w:t xml:space="preserve">{clean}</w:t></w:r>'
 
 
 def text_runs(runs: list[tuple[str, RunFormat]]) -> str:
@@ -56,7 +59,7 @@ def text_runs(runs: list[tuple[str, RunFormat]]) -> str:
 
 def field_runs(instruction: str, shown: str, run_format: RunFormat = PLAIN) -> str:
     """The runs of a Word field (PAGE, SEQ Tabell …) showing ``shown`` until Word updates it."""
-    marks = run_format.xml()
+    marks = run_format.xml
     return (
         f'<w:r>{marks}<w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r>{marks}<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
