@@ -33,22 +33,21 @@ def table_xml(style_id: str, widths, rows: list[TableRow], *, half_points: int |
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
     )
     plain, bold = RunFormat(half_points=half_points), RunFormat(bold=True, half_points=half_points)
-    body = "".join(_row_xml(row, twips, bold if row.bold else plain) for row in rows)
+    openings = [_cell_opening(width, index > 0) for index, width in enumerate(twips)]
+    body = "".join(_row_xml(row, openings, bold if row.bold else plain) for row in rows)
     return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
 
-def _row_xml(row: TableRow, twips: list[int], run_format: RunFormat) -> str:
+def _cell_opening(width: int, right: bool) -> str:
+    """A cell's start up to its text, the same for every cell of a column."""
+    justify = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{justify}'
+
+
+def _row_xml(row: TableRow, openings: list[str], run_format: RunFormat) -> str:
     header = '<w:tblHeader w:val="true"/>' if row.header else ""
     cells = "".join(
-        _cell_xml(value, width, index > 0, run_format)
-        for index, (value, width) in enumerate(zip(row.values, twips, strict=True))
+        f"{opening}{text_runs([(value, run_format)])}</w:p></w:tc>"
+        for opening, value in zip(openings, row.values, strict=True)
     )
     return f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{cells}</w:tr>'
-
-
-def _cell_xml(value: str, width: int, right: bool, run_format: RunFormat) -> str:
-    justify = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-        f"<w:p>{justify}{text_runs([(value, run_format)])}</w:p></w:tc>"
-    )
