@@ -219,3 +219,13 @@ def test_an_edited_kode_cell_is_applied_and_reported_on_import(tmp_path):
     }
     names = {row["id"]: row["name"] for row in interchange.unmerged_codes(store)}
     assert sorted(names[code] for _, code in kari) == ["Bolig", "Trangt"]
+
+
+def test_lead_ins_travel_in_the_kodeliste(tmp_path):
+    store = build_coded_project(tmp_path / "p.db")
+    with store.atomic():
+        store.execute("UPDATE codes SET lead_in = 'Flere nevner bolig:' WHERE name = 'Bolig'")
+    path = write_method_xlsx(store, tmp_path / "koding.xlsx")
+    copy = create_project(tmp_path / "copy.db")
+    import_method_xlsx(copy, path, coder="importer", wave=2023)
+    assert copy.rows("SELECT lead_in FROM codes WHERE name = 'Bolig'") == [{"lead_in": "Flere nevner bolig:"}]

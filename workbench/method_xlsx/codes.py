@@ -84,6 +84,7 @@ class CodeListReader:
                 "parent_id": parent_id,
                 "name": label,
                 "definition": _stripped(record.get("definition")),
+                "lead_in": _stripped(record.get("lead_in")),
                 "colour": _stripped(record.get("colour")) or None,
                 "is_theme": int(is_theme),
                 "codable": int(codable),

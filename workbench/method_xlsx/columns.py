@@ -44,6 +44,7 @@ CODE_COLUMNS = {
     "retired": ("Utgått", "Retired"),
     "colour": ("Farge", "Colour"),
     "created_by": ("Opprettet av", "Created by"),
+    "lead_in": ("Innledning", "Lead-in"),
 }
 
 QUESTION_COLUMNS = {
@@ -73,7 +74,7 @@ KIND_VALUES = {"open": ("åpent", "open"), "comment": ("kommentar", "comment"), 
 CODE_LINE_COLUMNS = ("code", "main_theme", "sub_theme", "code_id", "coding_id", "how", "coded_at")
 # Column widths in characters; the quote and other long texts wrap.
 WIDTHS = {"text": 60, "anonymised": 60, "memo": 40, "code": 30, "main_theme": 24, "sub_theme": 24}
-WRAPPED = {"text", "anonymised", "memo", "code", "main_theme", "sub_theme", "definition", "label"}
+WRAPPED = {"text", "anonymised", "memo", "code", "main_theme", "sub_theme", "definition", "label", "lead_in"}
 
 YES = {"nb": "Ja", "en": "Yes"}
 NO = {"nb": "Nei", "en": "No"}

@@ -140,6 +140,7 @@ def _code_rows(store: Store, lang: str):
             "retired": (YES if code["retired"] else NO)[lang],
             "colour": code["colour"] or "",
             "created_by": code["created_by"] or "",
+            "lead_in": code["lead_in"],
         }
         yield [values[key] for key in CODE_COLUMNS]
 

@@ -123,6 +123,8 @@ def insert_code(store: Store, code: dict) -> bool:
         "created_by",
     ]
     values = [code.get(column) for column in columns]
+    columns.append("lead_in")
+    values.append(code.get("lead_in") or "")
     cursor = store.execute(
         f"INSERT OR IGNORE INTO codes ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         values,
