@@ -5,7 +5,10 @@
     coded segment quoted (a draft, since the demo holds unapproved names) — target < 3 s;
   * 20 000 quotes to Word: a generated survey (372 units, 70 questions, ~290 answers each,
     a three-level codebook, one or two codes per answer), all segments — target < 10 s,
-    timed with the real anonymisation layer and with a pass-through stand-in for it.
+    timed with the real anonymisation layer and with a pass-through stand-in for it;
+  * counts of many questions: 1 000 and 5 000 questions (12 answers each, long layout), the
+    counted tables alone and ``export counts`` without charts — target < 10 s at 5 000,
+    and time per question about constant (linear in the number of questions).
 Run: /tmp/venv/bin/python bench/bench_export.py
 """
 
@@ -169,9 +172,64 @@ def timed(label: str, store_path: Path, kind: str, options: ExportOptions) -> fl
     return elapsed
 
 
+def build_many_questions(path: Path, questions: int, per_question: int = 12, seed: int = 3) -> int:
+    """A project of many small questions imported in long layout; returns the coded answers."""
+    rng = random.Random(seed)
+    units = _units()
+    specs = [
+        {"id": f"q{n:05d}", "text": f"Spørsmål {n}", "chapter": str(1 + n // 250)} for n in range(questions)
+    ]
+    (path.parent / "questions.yaml").write_text(yaml.safe_dump(specs, allow_unicode=True))
+    with open(path.parent / "long.csv", "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";")
+        writer.writerow(["respondent_id", "question_id", "text"])
+        for spec in specs:
+            for unit in rng.sample(units, per_question):
+                writer.writerow([unit, spec["id"], " ".join(rng.choices(WORDS, k=8)).capitalize() + "."])
+    with create_project(path) as store:
+        import_survey(
+            store,
+            path.parent / "long.csv",
+            layout="long",
+            questions_file=path.parent / "questions.yaml",
+            wave=WAVE,
+        )
+        segment_ids = [row["id"] for row in store.rows("SELECT id FROM segments")]
+        coding.ensure_coder(store, "bench")
+        paths = [f"{t} > {s} > {c}" for t, subs in THEMES.items() for s, cs in subs.items() for c in cs]
+        code_ids = [coding.code_for_path(store, code_path, "bench") for code_path in paths]
+        for index, code_id in enumerate(code_ids):
+            chosen = segment_ids[index :: len(code_ids)] + segment_ids[index :: len(code_ids) * 3]
+            coding.apply_codes_to_segments(store, chosen, [code_id], "bench")
+    return len(segment_ids)
+
+
+def time_many_questions(base: Path) -> None:
+    """Counting is linear in the number of questions: seconds per question stay flat."""
+    from workbench.export.counts import count_questions
+    from workbench.store import survey
+
+    for questions in (1000, 5000):
+        folder = base / f"many{questions}"
+        folder.mkdir()
+        answers = build_many_questions(folder / "p.db", questions)
+        with open_project(folder / "p.db") as store:
+            started = time.perf_counter()
+            count_questions(store, survey.question_rows(store))
+            counted = time.perf_counter() - started
+        print(f"{questions} questions, {answers} coded answers: counted tables {counted:7.2f} s")
+        timed(
+            f"{questions} questions: export counts (Word, Markdown, CSV; no charts)",
+            folder / "p.db",
+            "counts",
+            ExportOptions(out=str(folder / "out"), charts=False),
+        )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
+        time_many_questions(base)
         demo = base / "demo.db"
         segment_ids = build_demo(demo)
         coded = len(segment_ids)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.store import Store, overview, survey
+from workbench.errors import UserError
+from workbench.store import Store, overview, report_layer, survey
+from workbench.store import coders as coder_rows
 
 
 def create_project(path: str | Path) -> Store:
@@ -34,6 +36,16 @@ def project_info(path: str | Path) -> dict:
             "respondents": counts["respondents"],
             "waves": survey.waves(store),
             "coders": counts["coders"],
+            "primary_coder": report_layer.primary_coder(store),
             "codes": counts["codes"],
             "questions": questions,
         }
+
+
+def set_primary_coder(path: str | Path, name: str) -> None:
+    """Make ``name`` the coder whose codings the report exports show by default."""
+    with open_project(path) as store:
+        if not coder_rows.coder_exists(store, name) or name in report_layer.consensus_coders(store):
+            known = ", ".join(report_layer.independent_coders(store)) or "none yet"
+            raise UserError(f"{path}: there is no coder named '{name}' to make primary (coders: {known}).")
+        report_layer.set_primary_coder(store, name)

@@ -1,5 +1,7 @@
 """Code lists: YAML and CSV export/import, matched by path, reporting new/changed/unchanged."""
 
+import csv
+
 import pytest
 import yaml
 from coding_project import build_project
@@ -80,7 +82,7 @@ def test_csv_round_trip_keeps_paths_with_slashes(store, tmp_path):
     exported = tmp_path / "list.csv"
     codelists.export_code_list(store, exported)
     lines = exported.read_text(encoding="utf-8").splitlines()
-    assert lines == ["path,definition,colour", "Kapasitet,,", "Kapasitet > Ventetid/kø,,"]
+    assert lines == ["path,description,colour,lead_in", "Kapasitet,,,", "Kapasitet > Ventetid/kø,,,"]
     other = build_project(tmp_path / "o.db", {"q01": ["x"]})
     report = codelists.import_code_list(other, exported, "ann")
     assert report.new == ("Kapasitet", "Kapasitet > Ventetid/kø")
@@ -101,7 +103,7 @@ def test_csv_with_only_leaf_paths_creates_the_themes(store, tmp_path):
         ("bad.yaml", "codes: [", "not valid YAML"),
         ("bad.yaml", "title: x\n", "'codes:' list"),
         ("bad.yaml", "codes:\n  - definition: x\n", "needs a name"),
-        ("bad.csv", "name\nx\n", "'path' column"),
+        ("bad.csv", "label\nx\n", "'path' column"),
         ("bad.csv", "path\nA > > B\n", "not a code path"),
         ("bad.txt", "x", "unknown code-list format"),
     ],
@@ -127,3 +129,51 @@ def test_qdc_goes_through_the_refi_module(store, tmp_path):
         "Annet",
     ]
     other.close()
+
+
+def test_taguette_csv_with_tag_parent_and_description_is_read(store, tmp_path):
+    source = tmp_path / "taguette.csv"
+    source.write_text(
+        "tag,description,parent,number of highlights\nVentetid,Lang kø,Kapasitet,3\nKapasitet,,,0\n",
+        encoding="utf-8",
+    )
+    report = codelists.import_code_list(store, source, "ann")
+    assert set(report.new) == {"Kapasitet", "Kapasitet > Ventetid"}
+    codebook = coding.Codebook.from_store(store)
+    [theme] = codebook.children()
+    assert codebook.children(theme.id)[0].definition == "Lang kø"
+
+
+def test_written_csv_is_what_taguette_reads_and_lead_ins_travel(store, tmp_path):
+    source = tmp_path / "list.yaml"
+    source.write_text(
+        "codes:\n  - name: Samarbeid\n    lead_in: 'Mange trekker fram samarbeid:'\n"
+        "    children:\n      - name: Møter\n        description: Faste møter.\n",
+        encoding="utf-8",
+    )
+    codelists.import_code_list(store, source, "ann")
+    exported = tmp_path / "list.csv"
+    codelists.export_code_list(store, exported)
+    rows = list(csv.DictReader(exported.open(encoding="utf-8")))
+    assert [row["path"] for row in rows] == ["Samarbeid", "Samarbeid > Møter"]
+    assert rows[1]["description"] == "Faste møter." and rows[0]["lead_in"] == "Mange trekker fram samarbeid:"
+    other = build_project(tmp_path / "o.db", {"q01": ["x"]})
+    codelists.import_code_list(other, exported, "ann")
+    yaml_out = tmp_path / "back.yaml"
+    codelists.export_code_list(other, yaml_out)
+    assert "lead_in: 'Mange trekker fram samarbeid:'" in yaml_out.read_text(encoding="utf-8")
+    other.close()
+
+
+def test_a_qdc_name_holding_the_separator_is_read_as_a_path_with_a_notice(store, tmp_path):
+    source = tmp_path / "taguette.qdc"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="6f1c2a4e-8b0d-4c1e-9a55-2f7e3d9b4c11" name="Kapasitet>Ventetid" isCodable="true"/>'
+        "</Codes></CodeBook>",
+        encoding="utf-8",
+    )
+    report = codelists.import_code_list(store, source, "ann")
+    assert report.new == ("Kapasitet", "Kapasitet > Ventetid")
+    [notice] = report.notices
+    assert notice.startswith("taguette.qdc: the code name 'Kapasitet>Ventetid' holds '>'")

@@ -6,9 +6,8 @@ import pytest
 from conftest_export import build_export_project, insert_coding
 
 from workbench.cli import main
-from workbench.coding import Codebook
-from workbench.export.counts import count_questions, cross_table
-from workbench.store import survey
+from workbench.export.counts import count_questions, cross_table, layer_codings
+from workbench.store import report_layer, survey
 
 
 @pytest.fixture
@@ -71,7 +70,7 @@ def test_rows_follow_codebook_order_and_skip_unused_codes(project):
 
 def test_cross_table_gives_counts_and_row_percent_per_county(project):
     counts = _counts(project, "q01")
-    table = cross_table(project.store, counts, "county", Codebook.from_store(project.store))
+    table = cross_table(project.store, counts, "county", layer_codings(project.store))
     innlandet = table[(table["group"] == "Innlandet") & (table["name"] == "Samarbeid")].iloc[0]
     assert (innlandet["answered"], innlandet["count"]) == (2, 1)
     assert innlandet["row_percent"] == pytest.approx(50.0)
@@ -80,7 +79,7 @@ def test_cross_table_gives_counts_and_row_percent_per_county(project):
 
 def test_cross_table_orders_size_groups_naturally(project):
     counts = _counts(project, "q01")
-    table = cross_table(project.store, counts, "size_group", Codebook.from_store(project.store))
+    table = cross_table(project.store, counts, "size_group", layer_codings(project.store))
     assert list(dict.fromkeys(table["group"])) == ["10 000–19 999", "20 000–49 999", "50 000 og over"]
 
 
@@ -109,6 +108,7 @@ def test_a_consensus_layer_replaces_the_coders_on_the_segments_it_settled(projec
             "INSERT INTO coders (name, is_consensus, created_at) VALUES ('consensus', 1, '2024-01-01')"
         )
         insert_coding(store, oslo, project.codes["Ad hoc-møter"], coder="consensus")
+    report_layer.set_primary_coder(store, "ann")
     counts = _by_name(_counts(project, "q02"))
     assert counts[("Ad hoc-møter", "code")][0] == 1  # consensus on Oslo's segment
     assert counts[("Faste møter", "code")][0] == 2  # ann's Oslo coding no longer counts

@@ -9,6 +9,7 @@ from workbench.errors import UserError
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook, write_method_xlsx
 from workbench.project import create_project, open_project
 from workbench.store import answers as answer_rows
+from workbench.store import codings as coding_rows
 from workbench.store import segments as segment_rows
 
 
@@ -33,11 +34,11 @@ def test_data_sheet_has_one_row_per_segment_and_code(tmp_path):
     # 4 codings on 4 coded segments (one segment coded by two coders) + 1 uncoded segment.
     assert len(body) == 5
     bolig = [row for row in body if row[column["Kode"]] == "Bolig"]
-    assert {row[column["Koder"]] for row in bolig} == {"kari", "ola"}
+    assert {row[column["Kodet av"]] for row in bolig} == {"kari", "ola"}
     assert all(row[column["Sitat"]] == "Boligmangel er verst." for row in bolig)
     assert {row[column["Til rapport"]] for row in bolig} == {"Ja"}
     fastlege = next(row for row in body if row[column["Kode"]] == "Fastlege godt")
-    assert fastlege[column["Hovedtema"]] == "Samarbeid" and fastlege[column["county"]] == "Oslo"
+    assert fastlege[column["Hovedtema"]] == "Samarbeid" and fastlege[column["Fylke"]] == "Oslo"
     codes = list(workbook["Kodeliste"].iter_rows(values_only=True))
     assert codes[0][:5] == ("Kode-ID", "Kode", "Definisjon", "Hovedtema", "Undertema")
     assert len(codes) == 5
@@ -150,3 +151,85 @@ def test_workbench_import_coded_reads_the_method_layout(tmp_path):
     assert status == 0
     with open_project(tmp_path / "copy.db") as copy, open_project(tmp_path / "p.db") as original:
         assert project_snapshot(copy) == project_snapshot(original)
+
+
+def _add_second_code(store):
+    """kari also codes Oslo's housing quote "Ingen endring": two codes on one quote."""
+    with store.atomic():
+        coding_rows.insert_coding_if_new(
+            store,
+            {
+                "id": "cccccccc-0000-4000-8000-000000000009",
+                "segment_id": "22222222-2222-4222-8222-222222222222",
+                "code_id": "aaaaaaaa-0000-4000-8000-000000000004",
+                "coder": "kari",
+                "how": "suggestion",
+                "created_at": "2026-02-09T10:00:00+00:00",
+            },
+        )
+
+
+def _data(path):
+    rows = list(openpyxl.load_workbook(path)["Data"].iter_rows(values_only=True))
+    return {name: index for index, name in enumerate(rows[0])}, rows[1:]
+
+
+def test_a_quote_with_two_codes_is_one_row_with_norwegian_values(tmp_path):
+    store = build_coded_project(tmp_path / "p.db")
+    _add_second_code(store)
+    column, body = _data(write_method_xlsx(store, tmp_path / "koding.xlsx"))
+    karis = [
+        r for r in body if r[column["Kodet av"]] == "kari" and r[column["Sitat"]] == "Boligmangel er verst."
+    ]
+    assert len(karis) == 1
+    assert karis[0][column["Kode"]] == "Bolig\nIngen endring"
+    assert karis[0][column["Kodet hvordan"]] == "skrevet\nforslag"
+    assert "Navn" in column and "name" not in column
+    questions = list(openpyxl.load_workbook(tmp_path / "koding.xlsx")["Spørsmål"].iter_rows(values_only=True))
+    assert {row[2] for row in questions[1:]} == {"åpent"}
+
+
+def test_sheets_have_widths_wrap_filter_and_a_frozen_header(tmp_path):
+    store = build_coded_project(tmp_path / "p.db")
+    sheet = openpyxl.load_workbook(write_method_xlsx(store, tmp_path / "koding.xlsx"))["Data"]
+    header = [cell.value for cell in sheet[1]]
+    quote = openpyxl.utils.get_column_letter(header.index("Sitat") + 1)
+    assert sheet.column_dimensions[quote].width == 60
+    assert sheet[f"{quote}2"].alignment.wrap_text
+    assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{sheet.max_row}"
+    assert sheet.freeze_panes == "A2"
+
+
+def test_an_edited_kode_cell_is_applied_and_reported_on_import(tmp_path):
+    store = build_coded_project(tmp_path / "p.db")
+    _add_second_code(store)
+    path = write_method_xlsx(store, tmp_path / "koding.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Data"]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        values = {name: cell for name, cell in zip(header, row, strict=False)}
+        if values["Kode"].value == "Bolig\nIngen endring":
+            values["Kode"].value = "Bolig\nTrangt"  # a new code name replaces "Ingen endring"
+        elif values["Kode"].value == "Fastlege godt":
+            values["Kode"].value = ""  # the coding is removed
+    workbook.save(path)
+    report = import_method_xlsx(store, path, coder="kari", wave=2023)
+    assert len(report.edits) == 2 and "'Ingen endring' was changed to 'Trangt'" in report.summary()
+    kari = {
+        (row["segment_id"], row["code_id"])
+        for row in coding_rows.all_codings(store)
+        if row["coder"] == "kari"
+    }
+    names = {code.id: code.name for code in Codebook.from_store(store).all() if code.merged_into is None}
+    assert sorted(names[code] for _, code in kari) == ["Bolig", "Trangt"]
+
+
+def test_lead_ins_travel_in_the_kodeliste(tmp_path):
+    store = build_coded_project(tmp_path / "p.db")
+    with store.atomic():
+        store.execute("UPDATE codes SET lead_in = 'Flere nevner bolig:' WHERE name = 'Bolig'")
+    path = write_method_xlsx(store, tmp_path / "koding.xlsx")
+    copy = create_project(tmp_path / "copy.db")
+    import_method_xlsx(copy, path, coder="importer", wave=2023)
+    assert copy.rows("SELECT lead_in FROM codes WHERE name = 'Bolig'") == [{"lead_in": "Flere nevner bolig:"}]

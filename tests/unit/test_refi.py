@@ -33,8 +33,8 @@ def test_qdpx_export_is_schema_valid_and_holds_every_source(tmp_path):
         source_files = [name for name in archive.namelist() if name.startswith("sources/")]
         texts = {archive.read(name).decode("utf-8") for name in source_files}
     _validate(document)
-    assert len(source_files) == 3  # the blank answer is a non-response, not a source
-    assert texts == {text for _, _, text in ANSWERS if text.strip()}
+    assert len(source_files) == 4  # the blank answer travels as a non-response: the base survives
+    assert texts == {text for _, _, text in ANSWERS}
     root = ET.fromstring(document)
     children = [child.tag.split("}")[1] for child in root]
     assert children == ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes"]
@@ -55,7 +55,7 @@ def test_qdpx_round_trip_keeps_every_identity(tmp_path):
     exported = export_qdpx(original, tmp_path / "a" / "project.qdpx")
     copy = create_project(tmp_path / "copy.db")
     report = import_qdpx(copy, exported, coder="importer")
-    assert (report.codes_new, report.answers_new, report.codings_new, report.memos_new) == (4, 3, 4, 1)
+    assert (report.codes_new, report.answers_new, report.codings_new, report.memos_new) == (4, 4, 4, 1)
     assert not report.discarded
     assert project_snapshot(copy) == project_snapshot(original)
     again = export_qdpx(copy, tmp_path / "b" / "project.qdpx")
@@ -174,3 +174,34 @@ def test_workbench_import_reads_a_qdpx_and_says_what_it_discarded(tmp_path, caps
     printed = capsys.readouterr().out
     assert "Imported 1 new answers" in printed
     assert "Discarded 1 × PictureSource." in printed
+
+
+def test_a_report_after_a_qdpx_round_trip_is_the_same_report(tmp_path, monkeypatch):
+    from conftest_export import build_export_project, install_fake_anonymiser
+
+    from workbench.export import ExportOptions, run_export
+    from workbench.refi.project_import import import_qdpx
+
+    install_fake_anonymiser(monkeypatch)
+    original = build_export_project(tmp_path / "p.db").store
+    with original.atomic():
+        original.execute(
+            "INSERT INTO anonymisation_texts "
+            "(segment_id, segment_hash, final_text, approved_by, approved_at) "
+            "SELECT id, 'h', 'Anonymt.', 'ann', '2024-05-01' FROM segments LIMIT 1"
+        )
+    exported = export_qdpx(original, tmp_path / "p.qdpx")
+    copy = create_project(tmp_path / "copy.db")
+    report = import_qdpx(copy, exported, coder="importer")
+    assert not report.discarded
+    reports = []
+    for store, name in ((original, "a"), (copy, "b")):
+        result = run_export(store, "report", ExportOptions(out=str(tmp_path / name), all_segments=True))
+        counts = (result.folder / "counts.csv").read_text(encoding="utf-8-sig").splitlines()
+        # q03 has no answer at all, so no REFI source can carry it; its counts row is all zero.
+        reports.append([(result.folder / "report.md").read_text(encoding="utf-8"), counts])
+    assert reports[0][0] == reports[1][0]
+    assert reports[0][1][:-1] == reports[1][1] and reports[0][1][-1].startswith("q03;")
+    assert "Uten kapittel" not in reports[1][0] and "### Spørsmål q01? (q01)" in reports[1][0]
+    approvals = "SELECT segment_id, segment_hash, final_text, approved_by FROM anonymisation_texts"
+    assert copy.rows(approvals) == original.rows(approvals)

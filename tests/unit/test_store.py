@@ -55,7 +55,14 @@ def test_atomic_rolls_back_everything_on_error(tmp_path):
 def test_info_of_empty_project(tmp_path):
     create_project(tmp_path / "p.db").close()
     info = project_info(tmp_path / "p.db")
-    assert info == {"respondents": 0, "waves": [], "coders": [], "codes": 0, "questions": []}
+    assert info == {
+        "respondents": 0,
+        "waves": [],
+        "coders": [],
+        "primary_coder": None,
+        "codes": 0,
+        "questions": [],
+    }
 
 
 STORE = Path(workbench.store.__file__).parent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from workbench.cli.output import answer_id, print_json, shown, writable_project
 from workbench.errors import UserError
 
@@ -122,4 +124,6 @@ def run_codebook(arguments) -> int:
     for label, paths in (("new", report.new), ("changed", report.changed)):
         for path in paths:
             print(f"  {label}: {shown(path)}")
+    for notice in report.notices:
+        print(f"workbench: notice: {shown(notice)}", file=sys.stderr)
     return 0

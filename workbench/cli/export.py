@@ -19,7 +19,7 @@ def register(subparsers) -> None:
         "folder, never inside it.",
         epilog='counts --json prints a list with one object per question: {"question", "wave", '
         '"single_code", "answered", "units", "categories": [{"name", "level", "count", '
-        '"percent"}]}; level is main_theme, sub_theme, code or uncoded (name null); percent is '
+        '"percent"}], "coder"}; level is main_theme, sub_theme, code or uncoded (name null); percent is '
         "unrounded, of the respondents who answered; a respondent counts once per category.",
     )
     parser.add_argument("project", help="the project file")
@@ -39,7 +39,9 @@ def register(subparsers) -> None:
         help="quote every coded segment, not only those marked for the report",
     )
     parser.add_argument(
-        "--draft", action="store_true", help="allow quotes that are not anonymised yet, marked as such"
+        "--draft",
+        action="store_true",
+        help="allow quotes that are not anonymised yet, marked as such; show uncoded questions",
     )
     parser.add_argument(
         "--tag",
@@ -51,7 +53,16 @@ def register(subparsers) -> None:
         "--by", default="", metavar="ATTRS", help="cross-tables by these attributes, e.g. county,size_group"
     )
     parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
-    parser.add_argument("--coder", help="count only this coder's codings (default: all)")
+    parser.add_argument(
+        "--coder",
+        help="the report layer: whose codings count and are quoted (default: the primary coder); "
+        "consensus codings replace them where a disagreement was settled",
+    )
+    parser.add_argument(
+        "--repeat-quotes",
+        action="store_true",
+        help="print a quote with several codes under each of them (default: under its first code)",
+    )
     parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
     parser.add_argument(
         "--compare",
@@ -108,6 +119,7 @@ def options_from_arguments(arguments):
         out=arguments.out,
         raw=arguments.raw,
         allow_identifying=arguments.allow_identifying,
+        repeat_quotes=arguments.repeat_quotes,
     )
 
 

@@ -27,6 +27,7 @@ class Code:
     name: str
     parent_id: str | None = None
     definition: str = ""
+    lead_in: str = ""
     colour: str | None = None
     is_theme: bool = False
     codable: bool = True
@@ -49,6 +50,7 @@ class Code:
             name=row["name"],
             parent_id=row.get("parent_id"),
             definition=row.get("definition") or "",
+            lead_in=row.get("lead_in") or "",
             colour=row.get("colour"),
             is_theme=bool(row.get("is_theme", False)),
             codable=bool(row.get("codable", True)),

@@ -1,8 +1,12 @@
 """Code lists as files: YAML and CSV here, REFI-QDA ``.qdc`` through ``workbench.refi``.
 
 Export writes the live codebook; import matches codes by path (case-insensitively), creates
-the new ones, updates changed definitions and colours, and reports new/changed/unchanged.
-The whole import is one undoable action.
+the new ones, updates changed definitions, lead-ins and colours, and reports
+new/changed/unchanged. The whole import is one undoable action.
+
+The CSV is the one Taguette reads (comma-separated; ``path`` and ``description``); reading
+also accepts Taguette's own ``tag`` or ``name`` column, its ``parent`` column, and
+``definition`` for the description.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import yaml
 from workbench.cells import csv_row, csv_value
 from workbench.coding.changes import Change, recording
 from workbench.coding.codebook import insert_new_code, live_child_named
-from workbench.coding.codebook_tree import Codebook, join_path, parse_path
+from workbench.coding.codebook_tree import PATH_SEPARATOR, Codebook, join_path, parse_path
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
 from workbench.ingest.yaml_safe import load_yaml
@@ -26,7 +30,9 @@ from workbench.refi.codebook import CodeSpec
 from workbench.store import Store
 from workbench.store import codes as code_rows
 
-CSV_COLUMNS = ("path", "definition", "colour")
+CSV_COLUMNS = ("path", "description", "colour", "lead_in")
+PATH_COLUMNS = ("path", "tag", "name")
+DEFINITION_COLUMNS = ("description", "definition")
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class CodeListReport:
     new: tuple[str, ...]
     changed: tuple[str, ...]
     unchanged: tuple[str, ...]
+    notices: tuple[str, ...] = ()
 
 
 def _suffix(path: Path) -> str:
@@ -66,6 +73,8 @@ def _yaml_nodes(codebook: Codebook, parent_id: str | None) -> list[dict]:
         entry: dict = {"name": node.name}
         if node.definition:
             entry["definition"] = node.definition
+        if node.lead_in:
+            entry["lead_in"] = node.lead_in
         if node.colour:
             entry["colour"] = node.colour
         if node.is_theme and node.codable:
@@ -81,7 +90,7 @@ def _csv_text(codebook: Codebook) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for code in codebook.live():
-        writer.writerow(csv_row((codebook.path(code.id), code.definition, code.colour or "")))
+        writer.writerow(csv_row((codebook.path(code.id), code.definition, code.colour or "", code.lead_in)))
     return buffer.getvalue()
 
 
@@ -118,7 +127,8 @@ def _collect_yaml(path: Path, entries: list, parent: tuple[str, ...], specs: lis
         specs.append(
             CodeSpec(
                 path=node_path,
-                definition=str(entry.get("definition") or "").strip(),
+                definition=str(entry.get("definition") or entry.get("description") or "").strip(),
+                lead_in=str(entry.get("lead_in") or "").strip(),
                 colour=entry.get("colour"),
                 is_theme=bool(children),
                 codable=not children or bool(entry.get("codable", False)),
@@ -129,26 +139,48 @@ def _collect_yaml(path: Path, entries: list, parent: tuple[str, ...], specs: lis
 
 def _csv_specs(path: Path, text: str) -> list[CodeSpec]:
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
-    if "path" not in (reader.fieldnames or []):
-        raise UserError(f"{path}: the code list needs a 'path' column (and optionally definition, colour).")
+    columns = {name.strip().lower(): name for name in reader.fieldnames or []}
+    path_column = next((columns[name] for name in PATH_COLUMNS if name in columns), None)
+    if path_column is None:
+        raise UserError(
+            f"{path}: the code list needs a 'path' column (or Taguette's 'tag' or 'name'), "
+            "and optionally description, colour, lead_in."
+        )
+    described = next((columns[name] for name in DEFINITION_COLUMNS if name in columns), None)
     rows = []
     for line, row in enumerate(reader, start=2):
-        if not (row.get("path") or "").strip():
-            raise UserError(f"{path}: row {line} has an empty path.")
-        names = parse_path(csv_value(row["path"]))
-        definition = csv_value(row.get("definition") or "").strip()
-        rows.append((names, definition, (row.get("colour") or "").strip() or None))
-    parents = {names[:depth] for names, _, _ in rows for depth in range(1, len(names))}
+        names = _row_names(path, line, row, path_column, columns.get("parent"))
+        cells = {
+            key: csv_value(row.get(column) or "").strip()
+            for key, column in (
+                ("definition", described),
+                ("colour", columns.get("colour")),
+                ("lead_in", columns.get("lead_in")),
+            )
+            if column
+        }
+        rows.append((names, cells))
+    parents = {names[:depth] for names, _ in rows for depth in range(1, len(names))}
     return [
         CodeSpec(
             path=names,
-            definition=definition,
-            colour=colour,
+            definition=cells.get("definition", ""),
+            colour=cells.get("colour") or None,
+            lead_in=cells.get("lead_in", ""),
             is_theme=names in parents,
             codable=names not in parents,
         )
-        for names, definition, colour in rows
+        for names, cells in rows
     ]
+
+
+def _row_names(path: Path, line: int, row: dict, path_column: str, parent_column: str | None) -> tuple:
+    """The code path of one CSV row: its path (under its Taguette parent, if any)."""
+    own = csv_value(row.get(path_column) or "").strip()
+    if not own:
+        raise UserError(f"{path}: row {line} has an empty {path_column}.")
+    parent = csv_value(row.get(parent_column) or "").strip() if parent_column else ""
+    return parse_path(f"{parent}{PATH_SEPARATOR}{own}" if parent else own)
 
 
 def _delimiter(text: str) -> str:
@@ -159,26 +191,31 @@ def _delimiter(text: str) -> str:
 def import_code_list(store: Store, path: str | Path, coder: str) -> CodeListReport:
     """Bring the codes of a file into the codebook, matching by path; one undoable action."""
     specs = read_code_list(path)
+    notices = tuple(
+        f"{Path(path).name}: the code name '{spec.split_from}' holds '>'; read as the path "
+        f"'{PATH_SEPARATOR.join(spec.path)}'."
+        for spec in specs
+        if spec.split_from
+    )
     outcome: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
     with recording(store, "code.import", coder) as change:
         for spec in _with_parents(specs):
             outcome[_import_spec(store, change, spec, coder)].append(join_path(spec.path))
         change.info = {"file": Path(path).name, **{key: len(value) for key, value in outcome.items()}}
-    return CodeListReport(**{key: tuple(value) for key, value in outcome.items()})
+    return CodeListReport(**{key: tuple(value) for key, value in outcome.items()}, notices=notices)
 
 
 def _with_parents(specs: list[CodeSpec]) -> list[CodeSpec]:
-    """The specs, with a plain theme spec added for any parent path the file leaves out."""
-    given = {spec.path for spec in specs}
-    complete: list[CodeSpec] = []
+    """The specs with every parent before its children (Taguette may list a parent after
+    its tags), and a plain theme spec for any parent path the file leaves out."""
+    given = {spec.path: spec for spec in specs}
+    complete: dict[tuple[str, ...], CodeSpec] = {}
     for spec in specs:
-        for depth in range(1, len(spec.path)):
-            parent = spec.path[:depth]
-            if parent not in given:
-                given.add(parent)
-                complete.append(CodeSpec(path=parent, is_theme=True, codable=False))
-        complete.append(spec)
-    return complete
+        for depth in range(1, len(spec.path) + 1):
+            prefix = spec.path[:depth]
+            if prefix not in complete:
+                complete[prefix] = given.get(prefix) or CodeSpec(path=prefix, is_theme=True, codable=False)
+    return list(complete.values())
 
 
 def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> str:
@@ -202,6 +239,8 @@ def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> st
         )
         if spec.is_theme and spec.codable:
             code_rows.update_code(store, code_id, codable=1)
+        if spec.lead_in:
+            code_rows.update_code(store, code_id, lead_in=spec.lead_in)
         return "new"
     updates = _differences(existing, spec)
     if not updates:
@@ -215,6 +254,8 @@ def _differences(existing: dict, spec: CodeSpec) -> dict:
     updates = {}
     if spec.definition and spec.definition != existing["definition"]:
         updates["definition"] = spec.definition
+    if spec.lead_in and spec.lead_in != existing["lead_in"]:
+        updates["lead_in"] = spec.lead_in
     if spec.colour and spec.colour != existing["colour"]:
         updates["colour"] = spec.colour
     if spec.is_theme and not existing["is_theme"]:

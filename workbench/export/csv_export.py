@@ -55,7 +55,7 @@ def counts_csv(all_counts: list[QuestionCounts], words: dict) -> str:
             counts.units,
             counts.response_rate,
         ]
-        for row in counts.table.itertuples(index=False):
+        for row in counts.rows:
             rows.append(
                 lead
                 + [
@@ -115,21 +115,15 @@ def cross_csv(tables: list[tuple[QuestionCounts, str, pd.DataFrame]]) -> str:
 
 
 def quotes_csv(questions: list[QuestionQuotes]) -> str:
-    """One row per quote × heading, with the neutral tag (no respondent ids)."""
+    """One row per quote × code (also the codes a quote is not printed under), with the
+    neutral tag (no respondent ids)."""
     header = ["quote_id", "question_id", "heading", "level", "text", "tag", "anonymised"]
     rows = [
-        [
-            quote.quote_id,
-            question.question_id,
-            section.name,
-            section.level,
-            quote.text,
-            quote.tag,
-            int(quote.approved),
-        ]
+        [quote.quote_id, question.question_id, name, level, quote.text, quote.tag, int(quote.approved)]
         for question in questions
         for section in question.sections
         for quote in section.quotes
+        for name, level in ((section.name, section.level), *quote.also_coded)
     ]
     return _to_csv(header, rows)
 

@@ -8,15 +8,14 @@ before adding anything through python-docx itself (tables, pictures) and before 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import cached_property
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-# Characters XML 1.0 does not allow; answers pasted from other programs sometimes hold them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from workbench.cells import xml_safe
 
 
 @dataclass(frozen=True)
@@ -26,8 +25,11 @@ class RunFormat:
     bold: bool | None = None
     italic: bool | None = None
     colour: str | None = None  # hex, e.g. "C00000"
+    half_points: int | None = None  # font size, e.g. 16 for 8 pt
 
+    @cached_property
     def xml(self) -> str:
+        """The run properties element (computed once per format: tables hold many runs)."""
         parts = [
             f'<w:{tag} w:val="{int(value)}"/>'
             for tag, value in (("b", self.bold), ("i", self.italic))
@@ -35,6 +37,8 @@ class RunFormat:
         ]
         if self.colour:
             parts.append(f'<w:color w:val="{self.colour}"/>')
+        if self.half_points:
+            parts.append(f'<w:sz w:val="{self.half_points}"/>')
         return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
@@ -42,8 +46,25 @@ PLAIN = RunFormat()
 
 
 def _run_xml(text: str, run_format: RunFormat) -> str:
-    clean = escape(_NOT_XML.sub("", text))
-    return f'<w:r>{run_format.xml()}<w:t xml:space="preserve">{clean}</w:t></w:r>'
+    clean = escape(xml_safe(text))
+    return f'<w:r>{run_format.xml}<w:t xml:space="preserve">{clean}</w:t></w:r>'
+
+
+def text_runs(runs: list[tuple[str, RunFormat]]) -> str:
+    """Runs of plain text as WordprocessingML, to combine with ``field_runs``."""
+    return "".join(_run_xml(text, run_format) for text, run_format in runs)
+
+
+def field_runs(instruction: str, shown: str, run_format: RunFormat = PLAIN) -> str:
+    """The runs of a Word field (PAGE, SEQ Tabell …) showing ``shown`` until Word updates it."""
+    marks = run_format.xml
+    return (
+        f'<w:r>{marks}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{marks}<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        f'<w:r>{marks}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{_run_xml(shown, run_format)}"
+        f'<w:r>{marks}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 class ParagraphAppender:
@@ -54,10 +75,18 @@ class ParagraphAppender:
         self.section_properties = self.body.find(qn("w:sectPr"))
         self._pending: list[str] = []
 
-    def add(self, style_id: str, runs: list[tuple[str, RunFormat]]) -> None:
+    def add(self, style_id: str, runs: list[tuple[str, RunFormat]], *, keep_next: bool = False) -> None:
         """Queue one paragraph made of the given runs."""
-        content = "".join(_run_xml(text, run_format) for text, run_format in runs)
-        self._pending.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{content}</w:p>')
+        self.add_xml(style_id, text_runs(runs), keep_next=keep_next)
+
+    def add_xml(self, style_id: str, runs_xml: str, *, keep_next: bool = False) -> None:
+        """Queue one paragraph whose runs are given as WordprocessingML (fields, for example)."""
+        keep = "<w:keepNext/>" if keep_next else ""
+        self._pending.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs_xml}</w:p>')
+
+    def add_block(self, block_xml: str) -> None:
+        """Queue a ready-made body element (a ``<w:tbl>``, for example)."""
+        self._pending.append(block_xml)
 
     def flush(self) -> None:
         """Insert every queued paragraph into the document, in order."""

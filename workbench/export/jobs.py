@@ -17,10 +17,10 @@ from workbench.anonymise.risk import quote_risks
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.export import csv_export, docx_report, markdown
-from workbench.export.counts import count_question, cross_table, resolve_wave
+from workbench.export.counts import LayerCodings, count_question, cross_table, layer_codings
 from workbench.export.labels import labels
 from workbench.export.quotes import DEFAULT_TAG_ATTRIBUTES, anonymised_texts, collect_quotes
-from workbench.export.report import QuestionReport, group_by_chapter
+from workbench.export.report import QuestionReport, ReportDocument, group_by_chapter
 from workbench.export.runs import ExportResult, ExportRun
 from workbench.store import segments as segment_rows
 from workbench.store import survey
@@ -47,6 +47,7 @@ class ExportOptions:
     out: str | None = None
     raw: bool = False
     allow_identifying: bool = False
+    repeat_quotes: bool = False
 
     def manifest(self) -> dict:
         """The options as plain JSON values."""
@@ -115,53 +116,64 @@ def _silent(done: int, total: int) -> None:
     return None
 
 
-def gather(store, kind: str, options: ExportOptions, on_progress: Progress) -> tuple[list, list]:
+def gather(
+    store, kind: str, options: ExportOptions, on_progress: Progress
+) -> tuple[list, list, LayerCodings]:
     """Per question: counts (and cross-tables) for counts/report, quotes for quotes/report."""
     questions = select_questions(store, options)
-    wave = resolve_wave(store, options.wave)
+    only = options.question if len(questions) == 1 else None
+    codings = layer_codings(store, options.wave, options.coder, only)
     counted = kind in ("counts", "report")
-    quoted = kind in ("quotes", "report")
     quotes_by_question, keys = {}, []
-    if quoted:
+    if kind in ("quotes", "report"):
         quote_list, keys = collect_quotes(
             store,
             questions,
-            wave,
+            codings,
             anonymised_quotes,
             all_segments=options.all_segments,
             draft=options.draft,
             tag_attributes=options.tag_attributes,
-            coder=options.coder,
+            repeat_quotes=options.repeat_quotes,
         )
         quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
-    codebook, reports = Codebook.from_store(store), []
+    reports = []
     for done, question in enumerate(questions, start=1):
-        counts = count_question(store, question, wave, codebook, options.coder) if counted else None
+        counts = count_question(codings, question) if counted else None
         crosses = (
-            tuple((by, cross_table(store, counts, by, codebook, options.coder)) for by in options.cross_by)
-            if counted
-            else ()
+            tuple((by, cross_table(store, counts, by, codings)) for by in options.cross_by) if counted else ()
         )
-        reports.append(QuestionReport(question, counts, crosses, quotes_by_question.get(question["id"])))
+        coded = bool(codings.categories(question["id"]))
+        reports.append(
+            QuestionReport(question, counts, crosses, quotes_by_question.get(question["id"]), coded)
+        )
         on_progress(done, len(questions))
-    return reports, keys
+    return reports, keys, codings
 
 
 def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
-    reports, keys = gather(store, kind, options, on_progress)
+    reports, keys, codings = gather(store, kind, options, on_progress)
+    run.note("layer", codings.layer.manifest())
+    uncoded = [report.question["id"] for report in reports if not report.coded]
+    run.note("uncoded_questions", uncoded)
     for warning in code_name_leaks(_live_code_names(store), draft=options.draft):
         run.warn(warning)
     if keys and options.tag_attributes:
         segment_ids = [key.segment_id for key in keys]
         for risk in quote_risks(store, segment_ids, options.tag_attributes):
             run.warn(risk.describe())
-    chapters = group_by_chapter(reports)
-    title = words[f"{kind}_title"]
+    shown = reports if options.draft else [report for report in reports if report.coded]
+    chapters = group_by_chapter(shown)
     draft = options.draft and kind != "counts"
-    docx_report.write_docx(
-        chapters, run.path(f"{kind}.docx"), words, title=title, draft=draft, charts=options.charts
+    document = ReportDocument(
+        title=words[f"{kind}_title"],
+        project=Path(store.path).stem,
+        layer_note=codings.layer.describe(words),
+        draft=draft,
+        lang=options.lang,
     )
-    run.write(f"{kind}.md", markdown.write_markdown(chapters, words, title=title, draft=draft))
+    docx_report.write_docx(chapters, run.path(f"{kind}.docx"), words, document, charts=options.charts)
+    run.write(f"{kind}.md", markdown.write_markdown(chapters, words, document))
     if kind in ("counts", "report"):
         all_counts = [report.counts for report in reports]
         run.write("counts.csv", csv_export.counts_csv(all_counts, words))
@@ -169,7 +181,7 @@ def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
         if crosses:
             run.write("crosstables.csv", csv_export.cross_csv(crosses))
     if kind in ("quotes", "report"):
-        quote_list = [report.quotes for report in reports if report.quotes is not None]
+        quote_list = [report.quotes for report in shown if report.quotes is not None]
         run.write("quotes.csv", csv_export.quotes_csv(quote_list))
         run.private_path("key.csv").write_bytes(csv_export.key_csv(keys).encode("utf-8"))
 

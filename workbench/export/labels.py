@@ -37,6 +37,16 @@ _LABELS = {
         "report_title": "Kodede fritekstsvar",
         "counts_title": "Tellinger",
         "quotes_title": "Sitater",
+        "layer": "Koding: {coder} ({source}).",
+        "layer_chosen": "valgt for denne eksporten",
+        "layer_primary": "primærkoder",
+        "layer_only coder": "eneste koder",
+        "layer_consensus": "Konsensus erstatter kodingen der en uenighet er avgjort ({settled} sitater).",
+        "layer_none": "Ingen koding ennå.",
+        "table_label": "Tabell",
+        "figure_label": "Figur",
+        "not_coded_yet": "Ikke kodet ennå.",
+        "also_coded": "også kodet",
     },
     "en": {
         "category": "Category",
@@ -68,6 +78,16 @@ _LABELS = {
         "report_title": "Coded free-text answers",
         "counts_title": "Counts",
         "quotes_title": "Quotes",
+        "layer": "Coding: {coder} ({source}).",
+        "layer_chosen": "chosen for this export",
+        "layer_primary": "primary coder",
+        "layer_only coder": "the only coder",
+        "layer_consensus": "Consensus replaces it where a disagreement was settled ({settled} quotes).",
+        "layer_none": "No coding yet.",
+        "table_label": "Table",
+        "figure_label": "Figure",
+        "not_coded_yet": "Not coded yet.",
+        "also_coded": "also coded",
     },
 }
 
@@ -84,3 +104,8 @@ def labels(lang: str = "nb") -> dict[str, str]:
 def report_percent(value: float) -> int:
     """A percentage rounded like a report: whole numbers, halves rounded up."""
     return int(math.floor(value + 0.5))
+
+
+def percent_text(count: int, rounded: int) -> str:
+    """A printed percentage: "<1" for a non-zero share that rounds to 0."""
+    return "<1" if count and not rounded else str(rounded)

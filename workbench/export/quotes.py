@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workbench.coding.codebook_tree import Codebook
+from workbench.export.counts import LayerCodings
 from workbench.export.tree import indent, role
 from workbench.store import report_layer, survey
 
@@ -30,6 +31,7 @@ class QuoteEntry:
     text: str
     tag: str
     approved: bool = True
+    also_coded: tuple[tuple[str, str], ...] = ()  # (name, level) of the codes it is not printed under
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class QuoteSection:
     depth: int
     level: str
     quotes: tuple[QuoteEntry, ...]
+    lead_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,19 +81,18 @@ def anonymised_texts(
 def collect_quotes(
     store,
     questions: list[dict],
-    wave: int,
+    codings: LayerCodings,
     source: QuoteSource,
     *,
     all_segments: bool = False,
     draft: bool = False,
     tag_attributes: tuple[str, ...] = DEFAULT_TAG_ATTRIBUTES,
-    coder: str | None = None,
+    repeat_quotes: bool = False,
 ) -> tuple[list[QuestionQuotes], list[KeyRow]]:
     """Quote sections of each question and the private key rows, in document order."""
-    codebook = Codebook.from_store(store)
     rows_by_question = {
-        question["id"]: report_layer.coded_segments_of_question(
-            store, question["id"], wave, all_segments=all_segments, coder=coder
+        question["id"]: report_layer.layer_segments(
+            store, question["id"], codings.wave, all_segments=all_segments, coder=codings.layer.coder
         )
         for question in questions
     }
@@ -100,8 +102,8 @@ def collect_quotes(
     keys: list[KeyRow] = []
     result = []
     for question in questions:
-        builder = _QuestionBuilder(question, codebook, texts, attributes, tag_attributes)
-        result.append(builder.build(rows_by_question[question["id"]]))
+        builder = _QuestionBuilder(question, codings.tree, texts, attributes, tag_attributes)
+        result.append(builder.build(rows_by_question[question["id"]], repeat_quotes))
         keys.extend(builder.keys)
     return result, keys
 
@@ -112,58 +114,67 @@ class _QuestionBuilder:
     def __init__(self, question, codebook: Codebook, texts, attributes, tag_attributes):
         self.question = question
         self.codebook = codebook
+        self.rank = {code.id: index for index, code in enumerate(codebook.live())}
         self.texts = texts
         self.attributes = attributes
         self.tag_attributes = tag_attributes
         self.entries: dict[str, QuoteEntry] = {}
         self.keys: list[KeyRow] = []
 
-    def build(self, rows: list[dict]) -> QuestionQuotes:
-        by_code: dict[str, list[dict]] = {}
-        for row in sorted(rows, key=lambda row: row["segment_id"]):
+    def build(self, rows: list[dict], repeat_quotes: bool) -> QuestionQuotes:
+        """Each quote under its first code in codebook order (or under each, when repeated);
+        quotes are numbered in the order the document prints them."""
+        codes_of: dict[str, list[str]] = {}
+        row_of: dict[str, dict] = {}
+        for row in rows:
             live_id = self.codebook.resolve(row["code_id"])
             if live_id is not None and row["segment_id"] in self.texts:
-                by_code.setdefault(live_id, []).append(row)
-        shown = {node for code in by_code for node in self.codebook.lineage(code)}
+                codes_of.setdefault(row["segment_id"], []).append(live_id)
+                row_of.setdefault(row["segment_id"], row)
+        placed: dict[str, list[tuple[str, tuple]]] = {}
+        for segment_id, code_ids in codes_of.items():
+            ordered = sorted(set(code_ids), key=self.rank.__getitem__)
+            also = () if repeat_quotes else tuple(self._name_level(code) for code in ordered[1:])
+            for code_id in ordered if repeat_quotes else ordered[:1]:
+                placed.setdefault(code_id, []).append((segment_id, also))
+        shown = {node for code in placed for node in self.codebook.lineage(code)}
         sections = [
-            self._section(code.id, by_code.get(code.id, []))
-            for code in self.codebook.live()
-            if code.id in shown
+            self._section(
+                node_id, [self._entry(row_of[segment], also) for segment, also in placed.get(node_id, [])]
+            )
+            for node_id in self.rank
+            if node_id in shown
         ]
         return QuestionQuotes(
             self.question["id"], self.question["text"], self.question["chapter"], tuple(sections)
         )
 
-    def _section(self, code_id: str, rows: list[dict]) -> QuoteSection:
-        seen, quotes = set(), []
-        for row in rows:
-            if row["segment_id"] not in seen:
-                seen.add(row["segment_id"])
-                quotes.append(self._entry(row))
-        name, depth, level = (
-            self.codebook.code(code_id).name,
-            indent(self.codebook, code_id),
-            role(self.codebook, code_id),
-        )
-        return QuoteSection(code_id, name, depth, level, tuple(quotes))
+    def _name_level(self, code_id: str) -> tuple[str, str]:
+        return self.codebook.code(code_id).name, role(self.codebook, code_id)
 
-    def _entry(self, row: dict) -> QuoteEntry:
+    def _section(self, code_id: str, quotes: list[QuoteEntry]) -> QuoteSection:
+        code, level = self.codebook.code(code_id), role(self.codebook, code_id)
+        return QuoteSection(
+            code.id, code.name, indent(self.codebook, code_id), level, tuple(quotes), code.lead_in
+        )
+
+    def _entry(self, row: dict, also: tuple) -> QuoteEntry:
         segment_id = row["segment_id"]
-        if segment_id not in self.entries:
-            quote_id = f"{self.question['id']}-{len(self.entries) + 1:03d}"
-            respondent = self.attributes.get(row["respondent_id"], {})
-            tag = ", ".join(str(respondent[name]) for name in self.tag_attributes if respondent.get(name))
-            text, approved = self.texts[segment_id]
-            self.entries[segment_id] = QuoteEntry(
-                quote_id, segment_id, row["respondent_id"], text, tag, approved
+        if segment_id in self.entries:
+            return self.entries[segment_id]
+        quote_id = f"{self.question['id']}-{len(self.entries) + 1:03d}"
+        respondent = self.attributes.get(row["respondent_id"], {})
+        tag = ", ".join(str(respondent[name]) for name in self.tag_attributes if respondent.get(name))
+        text, approved = self.texts[segment_id]
+        entry = QuoteEntry(quote_id, segment_id, row["respondent_id"], text, tag, approved, also)
+        self.entries[segment_id] = entry
+        self.keys.append(
+            KeyRow(
+                quote_id,
+                self.question["id"],
+                segment_id,
+                row["respondent_id"],
+                str(respondent.get("name", "")),
             )
-            self.keys.append(
-                KeyRow(
-                    quote_id,
-                    self.question["id"],
-                    segment_id,
-                    row["respondent_id"],
-                    str(respondent.get("name", "")),
-                )
-            )
-        return self.entries[segment_id]
+        )
+        return entry

@@ -84,6 +84,7 @@ class ExportRun:
         self.kind = kind
         self.options = options
         self.warnings: list[str] = []
+        self.notes: dict[str, object] = {}
         self.folder = Path(folder) if folder else default_folder(Path(store.path), kind)
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         remove_abandoned_staging(self.folder.parent)
@@ -127,6 +128,10 @@ class ExportRun:
             tuple(self.warnings),
         )
 
+    def note(self, key: str, value: object) -> None:
+        """Record a fact about the run's content (e.g. the report layer) for the manifest."""
+        self.notes[key] = value
+
     def warn(self, message: str) -> None:
         """Record a warning for the user; it is also kept in the manifest."""
         self.warnings.append(message)
@@ -151,6 +156,7 @@ class ExportRun:
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "project": {"path": str(Path(self.store.path).resolve()), **overview.project_state(self.store)},
             "options": self.options,
+            **self.notes,
             "files": files,
             "private_files": [path.name for path in private],
             "warnings": self.warnings,

@@ -88,6 +88,7 @@ class CodeListReader:
                 "parent_id": parent_id,
                 "name": label,
                 "definition": _stripped(record.get("definition")),
+                "lead_in": _stripped(record.get("lead_in")),
                 "colour": _stripped(record.get("colour")) or None,
                 "is_theme": int(is_theme),
                 "codable": int(codable),
@@ -117,14 +118,23 @@ class CodeListReader:
             parent_id = self.by_path[path]
         return parent_id
 
-    def code_for_row(self, record: dict) -> str | None:
-        """The code a Data row applies (by id, then by theme columns and name), or None."""
+    def code_for_line(self, record: dict) -> tuple[str | None, str]:
+        """The code one code line of a Data row applies, and what the user edited, if anything.
+
+        The Kode cell wins over the Kode-ID beside it: an edited name is looked up by its
+        theme columns and name (created when missing), an emptied one removes the coding.
+        """
         file_id = _stripped(record.get("code_id"))
-        if file_id and file_id in self.id_map:
-            return self.id_map[file_id]
-        if file_id and file_id in self.existing:
-            return file_id
+        known = self.id_map.get(file_id) or (file_id if file_id in self.existing else None)
+        name = _stripped(record.get("code"))
         names = tuple(filter(None, (_stripped(record.get(k)) for k in ("main_theme", "sub_theme", "code"))))
-        if not _stripped(record.get("code")):
-            return None
-        return self.ensure_path(names, theme=False)
+        if known is not None:
+            old = self.existing[known]["name"]
+            if name.casefold() == old.casefold():
+                return known, ""
+            if not name:
+                return None, f"the code '{old}' was removed"
+            return self.ensure_path(names, theme=False), f"the code '{old}' was changed to '{name}'"
+        if not name:
+            return None, ""
+        return self.ensure_path(names, theme=False), ""

@@ -18,7 +18,7 @@ DATA_COLUMNS = {
     "code": ("Kode", "Code"),
     "main_theme": ("Hovedtema", "Main theme"),
     "sub_theme": ("Undertema", "Sub-theme"),
-    "coder": ("Koder", "Coder"),
+    "coder": ("Kodet av", "Coder"),
     "memo": ("Memo", "Memo"),
     "for_report": ("Til rapport", "For report"),
     "anonymised": ("Anonymisert sitat", "Anonymised quote"),
@@ -44,6 +44,7 @@ CODE_COLUMNS = {
     "retired": ("Utgått", "Retired"),
     "colour": ("Farge", "Colour"),
     "created_by": ("Opprettet av", "Created by"),
+    "lead_in": ("Innledning", "Lead-in"),
 }
 
 QUESTION_COLUMNS = {
@@ -54,8 +55,45 @@ QUESTION_COLUMNS = {
     "single_code": ("Ett svar", "Single code"),
 }
 
+# Headers of respondent attributes the importer knows; other attributes keep their own name.
+ATTRIBUTE_HEADERS = {
+    "name": ("Navn", "Name"),
+    "county": ("Fylke", "County"),
+    "size_group": ("Kommunestørrelse", "Size group"),
+}
+# Stored values shown in words: how a coding was made, and a question's kind.
+HOW_VALUES = {
+    "typed": ("skrevet", "typed"),
+    "suggestion": ("forslag", "suggestion"),
+    "bulk": ("flere samtidig", "bulk"),
+    "imported": ("importert", "imported"),
+    "consensus": ("konsensus", "consensus"),
+}
+KIND_VALUES = {"open": ("åpent", "open"), "comment": ("kommentar", "comment"), "other": ("annet", "other")}
+# Columns holding one line per code of the row (a row is one quote as one coder coded it).
+CODE_LINE_COLUMNS = ("code", "main_theme", "sub_theme", "code_id", "coding_id", "how", "coded_at")
+# Column widths in characters; the quote and other long texts wrap.
+WIDTHS = {"text": 60, "anonymised": 60, "memo": 40, "code": 30, "main_theme": 24, "sub_theme": 24}
+WRAPPED = {"text", "anonymised", "memo", "code", "main_theme", "sub_theme", "definition", "label", "lead_in"}
+
 YES = {"nb": "Ja", "en": "Yes"}
 NO = {"nb": "Nei", "en": "No"}
+
+
+def shown_value(values: dict[str, tuple[str, str]], stored: str, lang: str) -> str:
+    """A stored value (typed, open …) in the sheet's language; unknown values unchanged."""
+    return values[stored][0 if lang == "nb" else 1] if stored in values else stored
+
+
+def stored_value(values: dict[str, tuple[str, str]], shown: str) -> str:
+    """The stored value for a word in either language (case-insensitive); else the text itself."""
+    wanted = shown.strip().casefold()
+    return next((key for key, words in values.items() if wanted in (w.casefold() for w in words)), shown)
+
+
+def attribute_header(name: str, lang: str) -> str:
+    """The Data sheet's header for a respondent attribute."""
+    return shown_value(ATTRIBUTE_HEADERS, name, lang)
 
 
 def headers(columns: dict[str, tuple[str, str]], lang: str) -> list[str]:
@@ -64,9 +102,15 @@ def headers(columns: dict[str, tuple[str, str]], lang: str) -> list[str]:
     return [labels[index] for labels in columns.values()]
 
 
+# Headers of older files: "Koder" (read as codes or coder) held the coder's name.
+_OLD_HEADERS = {"koder": "coder"}
+
+
 def key_for_header(columns: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Header text (either language, case-insensitive) -> column key."""
-    return {label.casefold(): key for key, labels in columns.items() for label in labels}
+    known = {label.casefold(): key for key, labels in columns.items() for label in labels}
+    old = {header: key for header, key in _OLD_HEADERS.items() if key in columns and header not in known}
+    return {**old, **known}
 
 
 def is_yes(value: object) -> bool:

@@ -8,7 +8,7 @@ quotes are then found in the project's answers, or become the answer when it is 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -16,15 +16,20 @@ from openpyxl import load_workbook
 from workbench.errors import UserError
 from workbench.method_xlsx.codes import CodeListReader
 from workbench.method_xlsx.columns import (
+    ATTRIBUTE_HEADERS,
     CODE_COLUMNS,
+    CODE_LINE_COLUMNS,
     CODE_SHEET,
     DATA_COLUMNS,
     DATA_SHEET,
+    HOW_VALUES,
+    KIND_VALUES,
     QUESTION_COLUMNS,
     QUESTION_SHEET,
     cell_text,
     is_yes,
     key_for_header,
+    stored_value,
 )
 from workbench.method_xlsx.segments import SegmentBuilder
 from workbench.store import Store, now, stable_id, survey
@@ -46,14 +51,16 @@ class MethodImportReport:
     segments_new: int = 0
     codings_new: int = 0
     memos_new: int = 0
+    edits: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the user."""
-        return (
+        lines = [
             f"Imported {self.codings_new} new codings from {self.file_name} (method layout): "
             f"{self.answers_new} new answers, {self.segments_new} new segments, "
             f"{self.codes_new} new codes, {self.memos_new} new memos."
-        )
+        ]
+        return "\n".join(lines + self.edits)
 
 
 def is_method_workbook(path: str | Path) -> bool:
@@ -75,7 +82,7 @@ def sheet_records(workbook, title: str, columns: dict, path: Path) -> list[tuple
     header = next(rows, None)
     if not header:
         raise UserError(f"{path}: sheet '{title}' is empty.")
-    known = key_for_header(columns)
+    known = key_for_header(columns if title != DATA_SHEET else {**ATTRIBUTE_HEADERS, **columns})
     keys = [known.get(str(cell or "").strip().casefold(), str(cell or "").strip()) for cell in header]
     records = []
     for number, row in enumerate(rows, start=2):
@@ -116,7 +123,7 @@ def _import_questions(store: Store, records: list[tuple[int, dict]]) -> None:
                 {
                     "id": cell_text(record["id"]).strip(),
                     "text": cell_text(record.get("text")),
-                    "kind": cell_text(record.get("kind")).strip() or "open",
+                    "kind": stored_value(KIND_VALUES, cell_text(record.get("kind"))) or "open",
                     "chapter": cell_text(record.get("chapter")).strip() or None,
                     "single_code": int(is_yes(record.get("single_code"))),
                 },
@@ -136,6 +143,7 @@ def _import_data(store, path, records, codes, coder, wave, report, on_progress) 
         record_wave = int(record["wave"]) if cell_text(record.get("wave")).strip() else wave
         by_answer[(respondent, question, record_wave)].append((number, record))
         attributes = {k: v for k, v in record.items() if k not in DATA_COLUMNS and v not in (None, "")}
+        attributes.update({k: v for k, v in record.items() if k in ATTRIBUTE_HEADERS and v not in (None, "")})
         survey.upsert_respondent(store, respondent, attributes)
     for done, (key, answer_records) in enumerate(by_answer.items(), start=1):
         survey.ensure_question(store, key[1])
@@ -144,12 +152,13 @@ def _import_data(store, path, records, codes, coder, wave, report, on_progress) 
         report.answers_new += builder.answer_created
         report.segments_new += builder.segments_created
         for number, record in answer_records:
-            _import_row(store, codes, coder, segment_of_row[number], record, report)
+            _import_row(store, codes, coder, segment_of_row[number], (number, record), report)
         if on_progress and done % 200 == 0:
             on_progress(done, len(by_answer))
 
 
-def _import_row(store, codes, default_coder, segment_id, record, report) -> None:
+def _import_row(store, codes, default_coder, segment_id, numbered, report) -> None:
+    number, record = numbered
     if is_yes(record.get("for_report")):
         segment_rows.set_for_report(store, segment_id, True)
     row_coder = cell_text(record.get("coder")).strip() or default_coder
@@ -165,19 +174,41 @@ def _import_row(store, codes, default_coder, segment_id, record, report) -> None
                 "text": memo,
             },
         )
-    code_id = codes.code_for_row(record)
+    for line in code_lines(record):
+        _import_coding(store, codes, (number, line), segment_id, row_coder, report)
+
+
+def code_lines(record: dict) -> list[dict]:
+    """One record per code of a Data row: its code columns hold one line per code."""
+    split = {key: cell_text(record.get(key)).split("\n") for key in CODE_LINE_COLUMNS if record.get(key)}
+    count = max((len(lines) for lines in split.values()), default=0)
+    return [
+        {**record, **{key: lines[index] if index < len(lines) else "" for key, lines in split.items()}}
+        for index in range(count)
+    ]
+
+
+def _import_coding(store, codes, numbered, segment_id, row_coder, report) -> None:
+    number, line = numbered
+    code_id, edit = codes.code_for_line(line)
+    if edit:
+        report.edits.append(f"Data row {number}: {edit}")
+        old = cell_text(line.get("coding_id")).strip()
+        if old:
+            coding_rows.delete_coding(store, old)
+        line = {**line, "coding_id": "", "how": "typed", "coded_at": ""}
     if code_id is None:
         return
     coder_rows.insert_coder(store, row_coder, False, now())
     report.codings_new += coding_rows.insert_coding_if_new(
         store,
         {
-            "id": cell_text(record.get("coding_id")).strip()
+            "id": cell_text(line.get("coding_id")).strip()
             or stable_id("coding", segment_id, code_id, row_coder),
             "segment_id": segment_id,
             "code_id": code_id,
             "coder": row_coder,
-            "how": cell_text(record.get("how")).strip() or "imported",
-            "created_at": cell_text(record.get("coded_at")).strip() or None,
+            "how": stored_value(HOW_VALUES, cell_text(line.get("how"))) or "imported",
+            "created_at": cell_text(line.get("coded_at")).strip() or None,
         },
     )

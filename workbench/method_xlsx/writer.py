@@ -1,4 +1,9 @@
-"""Write the method's spreadsheet: sheets Data, Kodeliste and Spørsmål."""
+"""Write the method's spreadsheet: sheets Data, Kodeliste and Spørsmål.
+
+Data has one row per quote and coder, the row's codes one per line in the code columns
+(Kode, Hovedtema, Undertema and the ids beside them), so a quote with two codes is one row.
+Columns have widths, long texts wrap, the header is frozen and filtered.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +13,29 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
-from workbench.cells import xlsx_append, xml_safe
+from workbench.cells import xml_safe
 from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.method_xlsx.columns import (
     CODE_COLUMNS,
+    CODE_LINE_COLUMNS,
     CODE_SHEET,
     DATA_COLUMNS,
     DATA_SHEET,
+    HOW_VALUES,
+    KIND_VALUES,
     NO,
     QUESTION_COLUMNS,
     QUESTION_SHEET,
+    WIDTHS,
+    WRAPPED,
     YES,
+    attribute_header,
     headers,
+    shown_value,
 )
 from workbench.store import Store, survey
 from workbench.store import codings as coding_rows
@@ -69,35 +82,43 @@ def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText
             }
             attributes = respondents.get(segment["respondent_id"], {})
             extra = [attributes.get(name, "") for name in attribute_names]
-            for row in _rows_of_segment(base, codings[segment["id"]], memos[segment["id"]], codes):
+            for row in _rows_of_segment(base, codings[segment["id"]], memos[segment["id"]], codes, lang):
                 yield [row.get(key, "") for key in DATA_COLUMNS] + extra
 
     return attribute_names, rows()
 
 
-def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: Codebook) -> list[dict]:
-    rows = []
+def _rows_of_segment(base: dict, codings: list[dict], memos: dict, codes: Codebook, lang: str) -> list[dict]:
+    by_coder: dict[str, list[dict]] = defaultdict(list)
     for coding in codings:
-        main, sub, name = theme_columns(coding["code_id"], codes)
-        rows.append(
-            {
-                **base,
-                "code": name,
-                "main_theme": main,
-                "sub_theme": sub,
-                "coder": coding["coder"],
-                "memo": "\n\n".join(memos.get(coding["coder"], [])),
-                "code_id": coding["code_id"],
-                "coding_id": coding["id"],
-                "how": coding["how"],
-                "coded_at": coding["created_at"],
-            }
-        )
-    coders_with_codings = {coding["coder"] for coding in codings}
+        by_coder[coding["coder"]].append(coding)
+    rows = [
+        {**base, "coder": coder, "memo": "\n\n".join(memos.get(coder, [])), **_code_lines(own, codes, lang)}
+        for coder, own in by_coder.items()
+    ]
     for coder, texts in memos.items():
-        if coder not in coders_with_codings:
+        if coder not in by_coder:
             rows.append({**base, "coder": coder, "memo": "\n\n".join(texts)})
     return rows or [base]
+
+
+def _code_lines(codings: list[dict], codes: Codebook, lang: str) -> dict:
+    """The code columns of one row: one line per coding, aligned across the columns."""
+    lines: dict[str, list[str]] = defaultdict(list)
+    for coding in codings:
+        main, sub, name = theme_columns(coding["code_id"], codes)
+        values = {
+            "code": name,
+            "main_theme": main,
+            "sub_theme": sub,
+            "code_id": coding["code_id"],
+            "coding_id": coding["id"],
+            "how": shown_value(HOW_VALUES, coding["how"], lang),
+            "coded_at": coding["created_at"],
+        }
+        for key in CODE_LINE_COLUMNS:
+            lines[key].append(values[key] or "")
+    return {key: "\n".join(values) for key, values in lines.items()}
 
 
 def _code_rows(store: Store, lang: str):
@@ -119,6 +140,7 @@ def _code_rows(store: Store, lang: str):
             "retired": (YES if code.retired else NO)[lang],
             "colour": code.colour or "",
             "created_by": code.created_by or "",
+            "lead_in": code.lead_in,
         }
         yield [values[key] for key in CODE_COLUMNS]
 
@@ -126,7 +148,8 @@ def _code_rows(store: Store, lang: str):
 def _question_rows(store: Store, lang: str):
     for question in survey.question_rows(store):
         single = (YES if question["single_code"] else NO)[lang]
-        yield [question["id"], question["text"], question["kind"], question["chapter"] or "", single]
+        kind = shown_value(KIND_VALUES, question["kind"], lang)
+        yield [question["id"], question["text"], kind, question["chapter"] or "", single]
 
 
 def write_method_xlsx(
@@ -139,26 +162,45 @@ def write_method_xlsx(
 ) -> Path:
     """Write the spreadsheet atomically; ``anonymised_text`` fills the anonymised column."""
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
     attribute_names, data_rows = _data_rows(store, question_ids, lang, anonymised_text)
     sheets = [
-        (DATA_SHEET, headers(DATA_COLUMNS, lang) + attribute_names, data_rows),
-        (CODE_SHEET, headers(CODE_COLUMNS, lang), _code_rows(store, lang)),
-        (QUESTION_SHEET, headers(QUESTION_COLUMNS, lang), _question_rows(store, lang)),
+        (DATA_SHEET, DATA_COLUMNS, [attribute_header(name, lang) for name in attribute_names], data_rows),
+        (CODE_SHEET, CODE_COLUMNS, [], _code_rows(store, lang)),
+        (QUESTION_SHEET, QUESTION_COLUMNS, [], _question_rows(store, lang)),
     ]
-    for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        sheet.append([_bold_cell(sheet, value, bold) for value in header])
-        for row in rows:
-            xlsx_append(sheet, row)
+    for title, columns, extra, rows in sheets:
+        _write_sheet(workbook.create_sheet(title), list(columns), headers(columns, lang) + extra, rows)
     with atomic_path(path) as temporary:
         workbook.save(temporary)
     return Path(path)
 
 
-def _bold_cell(sheet, value: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=xml_safe(value))
-    cell.data_type = "s"
-    cell.font = font
+def _write_sheet(sheet, keys: list[str], header: list[str], rows) -> None:
+    """Widths, a frozen and filtered header, and wrapped long texts."""
+    for index, label in enumerate(header):
+        key = keys[index] if index < len(keys) else ""
+        width = WIDTHS.get(key, max(12, min(len(label) + 4, 24)))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    sheet.freeze_panes = "A2"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    sheet.append([_cell(sheet, value, font=bold) for value in header])
+    wrapped = [index for index, key in enumerate(keys) if key in WRAPPED]
+    written = 0
+    for row in rows:
+        sheet.append(
+            [_cell(sheet, value, alignment=wrap if i in wrapped else top) for i, value in enumerate(row)]
+        )
+        written += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{written + 1}"
+
+
+def _cell(sheet, value, *, font: Font | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=xml_safe(value) if isinstance(value, str) else value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, never a formula: answers come from outsiders
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
     return cell

@@ -29,6 +29,8 @@ class CodeSpec:
     is_theme: bool = False
     codable: bool = True
     guid: str | None = None
+    lead_in: str = ""
+    split_from: str | None = None  # a .qdc name that held ">" and was read as a path
 
 
 def add_codes(parent: ET.Element, codes: Iterable[Code]) -> None:
@@ -68,7 +70,10 @@ def read_code_elements(codes_element: ET.Element, namespace: str) -> list[CodeSp
     specs: list[CodeSpec] = []
 
     def visit(element: ET.Element, parent_path: tuple[str, ...]) -> None:
-        path = (*parent_path, element.get("name", "").strip())
+        name = element.get("name", "").strip()
+        # Taguette writes a nested tag as "A>B": read it as the path A > B (the importer notes it).
+        parts = tuple(part.strip() for part in name.split(">")) if ">" in name else (name,)
+        path = (*parent_path, *parts)
         children = element.findall(f"{{{namespace}}}Code")
         description = element.find(f"{{{namespace}}}Description")
         specs.append(
@@ -79,6 +84,7 @@ def read_code_elements(codes_element: ET.Element, namespace: str) -> list[CodeSp
                 is_theme=bool(children),
                 codable=element.get("isCodable", "true").lower() == "true",
                 guid=element.get("guid"),
+                split_from=name if len(parts) > 1 else None,
             )
         )
         for child in children:
@@ -102,7 +108,7 @@ def read_qdc(path: str | Path) -> list[CodeSpec]:
     if codes_element is None:
         raise UserError(f"{path}: the codebook has no Codes element.")
     specs = read_code_elements(codes_element, CODEBOOK_NAMESPACE)
-    unnamed = [spec for spec in specs if not spec.path[-1]]
+    unnamed = [spec for spec in specs if not all(spec.path)]
     if unnamed:
         raise UserError(f"{path}: a Code element has no name (guid {unnamed[0].guid}).")
     return specs

@@ -1,13 +1,22 @@
 """Export a project as a REFI-QDA ``.qdpx`` archive (``project.qde`` plus ``sources/``).
 
-Map: respondent → Case with VariableValues; attribute → Variable; answer → TextSource;
-segment → PlainTextSelection; coding → Coding; coder → User; memo → Note. GUIDs are the
+Map: respondent → Case with VariableValues; attribute → Variable; answer → TextSource
+(non-responses too, as empty sources, so the report's base survives the round trip);
+segment → PlainTextSelection; coding → Coding; coder → User; memo → Note.
+
+A source carries its question as REFI variables: ``question_id``, ``wave``,
+``question_text``, ``chapter``, ``question_kind`` (open/comment/other), ``single_code``
+("true"/"false") and ``question_position``. A selection's ``Description`` is "for_report"
+when the segment is marked for the report, or a JSON object ``{"for_report": …,
+"anonymisation": {"segment_hash", "final_text", "approved_by", "approved_at"}}`` when its
+anonymised text was approved. GUIDs are the
 project's own UUIDs where it has them and deterministic uuid5 values otherwise, and the ZIP
 carries fixed timestamps, so exporting an unchanged project twice gives identical bytes.
 """
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import defaultdict
@@ -18,6 +27,7 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.refi.codebook import add_codes
 from workbench.store import Store, stable_id, survey
+from workbench.store import anonymisation as anonymisation_rows
 from workbench.store import answers as answer_rows
 from workbench.store import coders as coder_rows
 from workbench.store import codings as coding_rows
@@ -25,7 +35,15 @@ from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
 
 PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0"
-SOURCE_VARIABLES = ("question_id", "wave")
+SOURCE_VARIABLES = (
+    "question_id",
+    "wave",
+    "question_text",
+    "chapter",
+    "question_kind",
+    "single_code",
+    "question_position",
+)
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
@@ -50,7 +68,12 @@ class _ProjectWriter:
 
     def __init__(self, store: Store):
         self.store = store
-        self.answers = answer_rows.answered_answers(store)
+        self.answers = answer_rows.every_answer(store)
+        self.questions = {question["id"]: question for question in survey.question_rows(store)}
+        self.approvals = anonymisation_rows.approval_rows(store)
+        codes = Codebook.from_store(store).all()
+        self.merged_into = {code.id: code.merged_into for code in codes}
+        self.retired = {code.id for code in codes if code.retired}
         self.segments_by_answer: dict[int, list[dict]] = defaultdict(list)
         for segment in segment_rows.all_segments(store):
             self.segments_by_answer[segment["answer_id"]].append(segment)
@@ -132,8 +155,8 @@ class _ProjectWriter:
             )
             for segment in self.segments_by_answer[answer["id"]]:
                 self._selection(source, segment)
-            _variable_value(source, "question_id", answer["question_id"])
-            _variable_value(source, "wave", str(answer["wave"]))
+            for name, value in _question_variables(answer, self.questions[answer["question_id"]]):
+                _variable_value(source, name, value)
 
     def _selection(self, source: ET.Element, segment: dict) -> None:
         selection = ET.SubElement(
@@ -146,9 +169,12 @@ class _ProjectWriter:
                 "creationDateTime": segment["created_at"],
             },
         )
-        if segment["for_report"]:
-            ET.SubElement(selection, "Description").text = "for_report"
+        description = selection_description(segment, self.approvals.get(segment["id"]))
+        if description:
+            ET.SubElement(selection, "Description").text = description
         for coding in self.codings_by_segment[segment["id"]]:
+            if self._surviving(coding["code_id"]) in self.retired:
+                continue  # REFI has no retired codes: their codings, which no report counts, stay
             element = ET.SubElement(
                 selection,
                 "Coding",
@@ -158,9 +184,17 @@ class _ProjectWriter:
                     "creationDateTime": coding["created_at"],
                 },
             )
-            ET.SubElement(element, "CodeRef", {"targetGUID": coding["code_id"]})
+            ET.SubElement(element, "CodeRef", {"targetGUID": self._surviving(coding["code_id"])})
         for memo in self.memos_by_segment[segment["id"]]:
             ET.SubElement(selection, "NoteRef", {"targetGUID": memo["id"]})
+
+    def _surviving(self, code_id: str) -> str:
+        """The code a coding counts for: merged-away codes are not in the exported codebook."""
+        seen = {code_id}
+        while self.merged_into.get(code_id) and self.merged_into[code_id] not in seen:
+            code_id = self.merged_into[code_id]
+            seen.add(code_id)
+        return code_id
 
     def _notes(self, root: ET.Element) -> None:
         memos = [memo for memos in self.memos_by_segment.values() for memo in memos]
@@ -178,6 +212,26 @@ class _ProjectWriter:
                 },
             )
             ET.SubElement(note, "PlainTextContent").text = memo["text"]
+
+
+def _question_variables(answer: dict, question: dict) -> list[tuple[str, str]]:
+    return [
+        ("question_id", answer["question_id"]),
+        ("wave", str(answer["wave"])),
+        ("question_text", question["text"]),
+        ("chapter", question["chapter"] or ""),
+        ("question_kind", question["kind"]),
+        ("single_code", "true" if question["single_code"] else "false"),
+        ("question_position", str(question["position"])),
+    ]
+
+
+def selection_description(segment: dict, approval: dict | None) -> str:
+    """ "for_report", or JSON with the report mark and the approved anonymised text."""
+    if approval is None:
+        return "for_report" if segment["for_report"] else ""
+    kept = {key: approval[key] for key in ("segment_hash", "final_text", "approved_by", "approved_at")}
+    return json.dumps({"for_report": bool(segment["for_report"]), "anonymisation": kept}, ensure_ascii=False)
 
 
 def _variable_value(parent: ET.Element, name: str, value: object) -> None:
@@ -202,7 +256,7 @@ def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 def export_qdpx(store: Store, path: str | Path, *, on_progress=None) -> Path:
     """Write the whole project as a ``.qdpx`` archive (atomically) and return its path."""
     path = Path(path)
-    answers = answer_rows.answered_answers(store)
+    answers = answer_rows.every_answer(store)
     with atomic_path(path) as temporary, zipfile.ZipFile(temporary, "w") as archive:
         _write_entry(archive, "project.qde", project_document(store, path.stem))
         for done, answer in enumerate(answers, start=1):

@@ -212,6 +212,8 @@ class _Importer:
         wave = _wave(variables.get("wave", ""), self.wave)
         survey.upsert_respondent(self.store, respondent_id, {})
         survey.ensure_question(self.store, question_id)
+        if "question_text" in variables:
+            survey.upsert_question(self.store, question_fields(question_id, variables))
         answer_id = answer_rows.answer_id_for(self.store, respondent_id, question_id, wave)
         fresh = answer_id is None
         if fresh:
@@ -281,6 +283,18 @@ def _name_of(element: ET.Element, kind: str) -> str:
     if not name:
         raise UserError(f"a {kind} has neither a name nor a guid; nothing imported.")
     return name
+
+
+def question_fields(question_id: str, variables: dict[str, str]) -> dict:
+    """A question as workbench exports it in a source's variables (unknown kinds read as open)."""
+    kind = variables.get("question_kind", "open")
+    return {
+        "id": question_id,
+        "text": variables.get("question_text", ""),
+        "kind": kind if kind in ("open", "comment", "other") else "open",
+        "chapter": variables.get("chapter") or None,
+        "single_code": int(variables.get("single_code") == "true"),
+    }
 
 
 def _wave(text: str, default: int) -> int:

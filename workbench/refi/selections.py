@@ -8,6 +8,7 @@ counted, never silently dropped.
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.spans import fill_gaps
 from workbench.store import Store, new_id, stable_id
+from workbench.store import anonymisation as anonymisation_rows
 from workbench.store import segments as segment_rows
 
 
@@ -110,9 +112,28 @@ class SelectionPlacer:
     def _attach(self, segment_id: str, selection: _Selection, importer) -> None:
         for element in selection.elements:
             description = element.find(_tag("Description"))
-            if description is not None and (description.text or "").strip() == "for_report":
+            marks = read_description(description.text if description is not None else None)
+            if marks.get("for_report"):
                 segment_rows.set_for_report(self.store, segment_id, True)
+            if marks.get("anonymisation"):
+                anonymisation_rows.restore_approval(self.store, segment_id, marks["anonymisation"])
             for coding in element.findall(_tag("Coding")):
                 importer.add_coding(segment_id, coding)
             for note_ref in element.findall(_tag("NoteRef")):
                 importer.add_memo(segment_id, note_ref)
+
+
+def read_description(text: str | None) -> dict:
+    """The marks a workbench export put in a selection's Description (others mean nothing)."""
+    text = (text or "").strip()
+    if text == "for_report":
+        return {"for_report": True}
+    if not text.startswith("{"):
+        return {}
+    try:
+        marks = json.loads(text)
+    except ValueError:
+        return {}
+    approval = marks.get("anonymisation") if isinstance(marks, dict) else None
+    valid = isinstance(approval, dict) and {"segment_hash", "approved_by"} <= set(approval)
+    return {"for_report": bool(marks.get("for_report")), "anonymisation": approval if valid else None}

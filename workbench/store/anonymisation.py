@@ -87,3 +87,24 @@ def log(store: Store, segment_id: str, action: str, coder: str | None, detail: o
 
 def log_rows(store: Store, segment_id: str) -> list[dict]:
     return store.rows("SELECT * FROM anonymisation_log WHERE segment_id = ? ORDER BY seq", (segment_id,))
+
+
+def approval_rows(store: Store) -> dict[str, dict]:
+    """Segment id → its approved anonymised text (hash, text, approver, time)."""
+    rows = store.rows("SELECT * FROM anonymisation_texts WHERE approved_by IS NOT NULL")
+    return {row["segment_id"]: row for row in rows}
+
+
+def restore_approval(store: Store, segment_id: str, approval: dict) -> None:
+    """Keep an approval carried by an interchange file, unless the segment already has one."""
+    store.execute(
+        "INSERT OR IGNORE INTO anonymisation_texts "
+        "(segment_id, segment_hash, final_text, approved_by, approved_at) VALUES (?, ?, ?, ?, ?)",
+        (
+            segment_id,
+            approval["segment_hash"],
+            approval.get("final_text"),
+            approval["approved_by"],
+            approval.get("approved_at"),
+        ),
+    )

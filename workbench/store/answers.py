@@ -265,3 +265,11 @@ def answers_coded_by(store: Store, coder: str) -> list[int]:
         (coder,),
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def every_answer(store: Store) -> list[dict]:
+    """Every answer, non-responses included, in wave, question and respondent order."""
+    return store.rows(
+        """SELECT a.* FROM answers a JOIN questions q ON q.id = a.question_id
+           ORDER BY a.wave, q.position, q.id, a.respondent_id"""
+    )

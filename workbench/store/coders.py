@@ -21,3 +21,8 @@ def all_coders(store: Store) -> list[dict]:
 def coder_names(store: Store) -> list[str]:
     """Every coder in the project."""
     return [row["name"] for row in all_coders(store)]
+
+
+def coder_exists(store: Store, name: str) -> bool:
+    """Whether a coder of that name is known to the project."""
+    return store.scalar("SELECT 1 FROM coders WHERE name = ?", (name,)) is not None

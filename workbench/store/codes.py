@@ -12,6 +12,7 @@ _UPDATABLE = {
     "parent_id",
     "name",
     "definition",
+    "lead_in",
     "example_segment_id",
     "colour",
     "is_theme",
@@ -70,6 +71,8 @@ def insert_code_if_new(store: Store, code: dict) -> bool:
         "created_by",
     ]
     values = [code.get(column) for column in columns]
+    columns.append("lead_in")
+    values.append(code.get("lead_in") or "")
     cursor = store.execute(
         f"INSERT OR IGNORE INTO codes ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         values,

@@ -203,3 +203,8 @@ def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
         (question_id, limit),
     )
     return [row["code_id"] for row in rows]
+
+
+def delete_coding(store: Store, coding_id: str) -> None:
+    """Remove one coding by id (an edited cell of an imported spreadsheet replaced it)."""
+    store.execute("DELETE FROM codings WHERE id = ?", (coding_id,))

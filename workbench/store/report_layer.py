@@ -1,60 +1,98 @@
-"""The report layer's codings: a chosen coder's, or every coder's with consensus codings
-replacing theirs where a disagreement was settled; what counts and quotes are read from."""
+"""The report layer's codings: one coder's, with the consensus layer's codings (or none, for a
+"neither" decision) on every segment whose disagreement was settled; what counts and quotes are
+read from, and the project's primary coder who chooses it by default."""
 
 from __future__ import annotations
 
 from workbench.store.database import Store
 
-# Without a chosen coder, a segment settled by a consensus coder counts with the consensus
-# codings only; other segments count with every coder's codings.
-_DEFAULT_LAYER = """
-    (k.coder IN (SELECT name FROM coders WHERE is_consensus = 1)
-     OR NOT EXISTS (SELECT 1 FROM codings c JOIN coders cc ON cc.name = c.coder
-                    WHERE c.segment_id = k.segment_id AND cc.is_consensus = 1))
+# The report layer: one coder's codings, with the consensus coder's codings (or none, for a
+# "neither" decision) on every segment whose disagreement was settled.
+_SETTLED = """
+    SELECT segment_id FROM adjudications
+    UNION SELECT c.segment_id FROM codings c JOIN coders cc ON cc.name = c.coder
+    WHERE cc.is_consensus = 1
 """
+_LAYER = f"""
+    ((k.coder = ? AND k.segment_id NOT IN ({_SETTLED}))
+     OR (k.segment_id IN ({_SETTLED})
+         AND k.coder IN (SELECT name FROM coders WHERE is_consensus = 1)))
+"""
+PRIMARY_CODER_SETTING = "primary_coder"
 
 
-def _coder_clause(coder: str | None) -> tuple[str, tuple]:
-    return ("k.coder = ?", (coder,)) if coder else (_DEFAULT_LAYER, ())
+def independent_coders(store: Store) -> list[str]:
+    """Coders other than a consensus layer who hold at least one coding, by name."""
+    rows = store.rows(
+        "SELECT c.name FROM coders c WHERE c.is_consensus = 0 "
+        "AND EXISTS (SELECT 1 FROM codings k WHERE k.coder = c.name) ORDER BY c.name"
+    )
+    return [row["name"] for row in rows]
 
 
-def respondent_code_pairs(store: Store, question_id: str, wave: int, coder: str | None = None) -> list[dict]:
-    """Distinct (respondent, code) pairs coded on a question's answers in a wave."""
-    coder_clause, coder_params = _coder_clause(coder)
-    return store.rows(
+def consensus_coders(store: Store) -> list[str]:
+    """Names of the consensus layers."""
+    return [row["name"] for row in store.rows("SELECT name FROM coders WHERE is_consensus = 1 ORDER BY name")]
+
+
+def primary_coder(store: Store) -> str | None:
+    """The coder whose codings the report shows unless another is chosen."""
+    return store.get_setting(PRIMARY_CODER_SETTING)
+
+
+def set_primary_coder(store: Store, name: str) -> None:
+    """Remember the project's primary coder (logged as an event)."""
+    with store.atomic():
+        before = primary_coder(store)
+        store.set_setting(PRIMARY_CODER_SETTING, name)
+        store.log_event("primary_coder", coder=name, before=before, after=name)
+
+
+def settled_segment_count(store: Store) -> int:
+    """Segments whose disagreement was settled into the consensus layer."""
+    return store.scalar(f"SELECT COUNT(*) FROM ({_SETTLED})")
+
+
+def answered_by_question(store: Store, wave: int) -> dict[str, list[str]]:
+    """Question id → respondents who gave a real answer in the wave (one scan of answers)."""
+    found: dict[str, list[str]] = {}
+    for question_id, respondent_id in store.db.execute(
+        "SELECT question_id, respondent_id FROM answers WHERE wave = ? AND is_nonresponse = 0 "
+        "ORDER BY question_id, respondent_id",
+        (wave,),
+    ):
+        found.setdefault(question_id, []).append(respondent_id)
+    return found
+
+
+def layer_code_pairs(store: Store, wave: int, coder: str | None, question_id: str | None = None) -> list:
+    """Distinct (question id, respondent id, code id) of the report layer's codings in a wave."""
+    clause, params = ("AND a.question_id = ?", (question_id,)) if question_id else ("", ())
+    return store.db.execute(
         f"""
-        SELECT DISTINCT a.respondent_id, k.code_id
+        SELECT DISTINCT a.question_id, a.respondent_id, k.code_id
         FROM codings k
         JOIN segments s ON s.id = k.segment_id
         JOIN answers a ON a.id = s.answer_id
-        WHERE a.question_id = ? AND a.wave = ? AND a.is_nonresponse = 0 AND {coder_clause}
+        WHERE a.wave = ? AND a.is_nonresponse = 0 {clause} AND {_LAYER}
         """,
-        (question_id, wave, *coder_params),
-    )
+        (wave, *params, coder),
+    ).fetchall()
 
 
-def coded_segments_of_question(
-    store: Store, question_id: str, wave: int, *, all_segments: bool, coder: str | None = None
+def layer_segments(
+    store: Store, question_id: str, wave: int, *, all_segments: bool, coder: str | None
 ) -> list[dict]:
-    """Coded segments of a question, one row per code: segment id, respondent id, code id.
-
-    Only segments marked for the report unless ``all_segments``.
-    """
-    clauses = ["a.question_id = ?", "a.wave = ?"]
-    params: list = [question_id, wave]
-    if not all_segments:
-        clauses.append("s.for_report = 1")
-    coder_clause, coder_params = _coder_clause(coder)
-    clauses.append(coder_clause)
-    params.extend(coder_params)
+    """The report layer's coded segments of a question, one row per code, in segment order."""
+    marked = "" if all_segments else "AND s.for_report = 1"
     return store.rows(
         f"""
         SELECT DISTINCT s.id AS segment_id, a.respondent_id, k.code_id
         FROM segments s
         JOIN answers a ON a.id = s.answer_id
         JOIN codings k ON k.segment_id = s.id
-        WHERE {" AND ".join(clauses)}
-        ORDER BY s.id
+        WHERE a.question_id = ? AND a.wave = ? {marked} AND {_LAYER}
+        ORDER BY a.respondent_id, s.start, s.id
         """,
-        tuple(params),
+        (question_id, wave, coder),
     )
