@@ -22,6 +22,15 @@ def register(subparsers) -> None:
         '"percent"}], "coder"}; level is main_theme, sub_theme, code or uncoded (name null); percent is '
         "unrounded, of the respondents who answered; a respondent counts once per category.",
     )
+    _add_what_and_where(parser)
+    _add_quote_options(parser)
+    _add_layer_and_safety(parser)
+    _add_wave_options(parser)
+    parser.set_defaults(handler=run_export_command)
+
+
+def _add_what_and_where(parser) -> None:
+    """Which project, which part of it, and where the files go."""
     parser.add_argument("project", help="the project file")
     parser.add_argument("kind", choices=KINDS, help="what to export")
     parser.add_argument("--chapter", help="only this report chapter")
@@ -33,6 +42,11 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--json", action="store_true", help="for counts: print the counted tables as JSON on stdout"
     )
+    parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
+
+
+def _add_quote_options(parser) -> None:
+    """How quotes, tags, cross-tables and charts are shown."""
     parser.add_argument(
         "--all-segments",
         action="store_true",
@@ -52,18 +66,35 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--by", default="", metavar="ATTRS", help="cross-tables by these attributes, e.g. county,size_group"
     )
-    parser.add_argument("--wave", type=int, help="survey year (default: the newest)")
-    parser.add_argument(
-        "--coder",
-        help="the report layer: whose codings count and are quoted (default: the primary coder); "
-        "consensus codings replace them where a disagreement was settled",
-    )
     parser.add_argument(
         "--repeat-quotes",
         action="store_true",
         help="print a quote with several codes under each of them (default: under its first code)",
     )
     parser.add_argument("--no-charts", action="store_true", help="leave charts out of Word files")
+
+
+def _add_layer_and_safety(parser) -> None:
+    """Whose codings count, and the say-so that raw or identifying output needs."""
+    parser.add_argument(
+        "--coder",
+        help="the report layer: whose codings count and are quoted (default: the primary coder); "
+        "consensus codings replace them where a disagreement was settled",
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="for xlsx: write the method's spreadsheet with raw, non-anonymised text",
+    )
+    parser.add_argument(
+        "--allow-identifying",
+        action="store_true",
+        help="allow --tag attributes that identify the respondent (name, number …) in a private file",
+    )
+
+
+def _add_wave_options(parser) -> None:
+    """Year against year, and closed answer options from open answers."""
     parser.add_argument(
         "--compare",
         metavar="YEARS",
@@ -82,17 +113,6 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--closed-column", metavar="NAME", help="options --check: the closed question's column (its base)"
     )
-    parser.add_argument(
-        "--raw",
-        action="store_true",
-        help="for xlsx: write the method's spreadsheet with raw, non-anonymised text",
-    )
-    parser.add_argument(
-        "--allow-identifying",
-        action="store_true",
-        help="allow --tag attributes that identify the respondent (name, number …) in a private file",
-    )
-    parser.set_defaults(handler=run_export_command)
 
 
 def _attribute_list(text: str) -> tuple[str, ...]:

@@ -28,59 +28,62 @@ def category_name(name: str | None, level: str, words: dict) -> str:
     return words["uncoded"] if level == UNCODED else name
 
 
+COUNTS_HEADER = [
+    "question_id",
+    "wave",
+    "single_code",
+    "answered",
+    "units",
+    "response_rate",
+    "code_id",
+    "category",
+    "level",
+    "depth",
+    "count",
+    "percent",
+    "percent_rounded",
+]
+
+
 def counts_csv(all_counts: list[QuestionCounts], words: dict) -> str:
     """One row per question × category plus a total row; percentages unrounded."""
-    header = [
-        "question_id",
-        "wave",
-        "single_code",
-        "answered",
-        "units",
-        "response_rate",
-        "code_id",
-        "category",
-        "level",
-        "depth",
-        "count",
-        "percent",
-        "percent_rounded",
+    return _to_csv(COUNTS_HEADER, [row for counts in all_counts for row in _count_rows(counts, words)])
+
+
+def _count_rows(counts: QuestionCounts, words: dict) -> list[list]:
+    """One question's category rows and its total row, each led by the question's figures."""
+    lead = [
+        counts.question_id,
+        counts.wave,
+        int(counts.single_code),
+        counts.answered,
+        counts.units,
+        counts.response_rate,
     ]
-    rows = []
-    for counts in all_counts:
-        lead = [
-            counts.question_id,
-            counts.wave,
-            int(counts.single_code),
-            counts.answered,
-            counts.units,
-            counts.response_rate,
+    rows = [
+        lead
+        + [
+            row.code_id,
+            category_name(row.name, row.level, words),
+            row.level,
+            row.depth,
+            row.count,
+            row.percent,
+            row.percent_rounded,
         ]
-        for row in counts.rows:
-            rows.append(
-                lead
-                + [
-                    row.code_id,
-                    category_name(row.name, row.level, words),
-                    row.level,
-                    row.depth,
-                    row.count,
-                    row.percent,
-                    row.percent_rounded,
-                ]
-            )
-        rows.append(
-            lead
-            + [
-                "",
-                words["total"],
-                "total",
-                0,
-                counts.answered,
-                100.0 if counts.answered else 0.0,
-                100 if counts.answered else 0,
-            ]
-        )
-    return _to_csv(header, rows)
+        for row in counts.rows
+    ]
+    answered = bool(counts.answered)
+    total = [
+        "",
+        words["total"],
+        "total",
+        0,
+        counts.answered,
+        100.0 if answered else 0.0,
+        100 if answered else 0,
+    ]
+    return rows + [lead + total]
 
 
 def cross_csv(tables: list[tuple[QuestionCounts, str, pd.DataFrame]]) -> str:
