@@ -139,21 +139,7 @@ class _Importer:
             else:
                 code_id = spec.guid or new_id()
                 code_rows.insert_code_if_new(
-                    self.store,
-                    {
-                        "id": code_id,
-                        "parent_id": parent_id,
-                        "name": spec.path[-1],
-                        "definition": spec.definition,
-                        "colour": spec.colour,
-                        "is_theme": int(spec.is_theme),
-                        "codable": int(spec.codable),
-                        "position": positions[parent_id],
-                        "retired": 0,
-                        "merged_into": None,
-                        "created_at": now(),
-                        "created_by": self.coder,
-                    },
+                    self.store, _code_row(spec, code_id, parent_id, positions, self.coder)
                 )
                 self.code_ids[spec.guid] = code_id
                 self.report.codes_new += 1
@@ -201,6 +187,15 @@ class _Importer:
                 ) from None
         return None
 
+    def _new_answer(self, respondent_id: str, question_id: str, wave: int, text: str) -> int:
+        """Add a source's answer and, unless it is a non-response, its whole-answer segment."""
+        answer_id = answer_rows.insert_answer(self.store, respondent_id, question_id, wave, text)
+        self.report.answers_new += 1
+        if text.strip():
+            segment = {"id": stable_id("segment", respondent_id, question_id, wave), "answer_id": answer_id}
+            segment_rows.insert_segment(self.store, {**segment, "start": 0, "end": len(text)})
+        return answer_id
+
     def _source(self, source: ET.Element) -> None:
         text = self._source_text(source)
         if text is None:
@@ -217,18 +212,7 @@ class _Importer:
         answer_id = answer_rows.answer_id_for(self.store, respondent_id, question_id, wave)
         fresh = answer_id is None
         if fresh:
-            answer_id = answer_rows.insert_answer(self.store, respondent_id, question_id, wave, text)
-            self.report.answers_new += 1
-            if text.strip():
-                segment_rows.insert_segment(
-                    self.store,
-                    {
-                        "id": stable_id("segment", respondent_id, question_id, wave),
-                        "answer_id": answer_id,
-                        "start": 0,
-                        "end": len(text),
-                    },
-                )
+            answer_id = self._new_answer(respondent_id, question_id, wave, text)
         elif answer_rows.answer_text(self.store, answer_id) != text:
             self.report.discarded["TextSource whose text differs from the project's answer"] += 1
             return
@@ -275,6 +259,24 @@ class _Importer:
                 "created_at": note.get("creationDateTime"),
             },
         )
+
+
+def _code_row(spec, code_id: str, parent_id: str | None, positions: Counter, coder: str) -> dict:
+    """A codes row for a code the archive brings, placed after its new siblings."""
+    return {
+        "id": code_id,
+        "parent_id": parent_id,
+        "name": spec.path[-1],
+        "definition": spec.definition,
+        "colour": spec.colour,
+        "is_theme": int(spec.is_theme),
+        "codable": int(spec.codable),
+        "position": positions[parent_id],
+        "retired": 0,
+        "merged_into": None,
+        "created_at": now(),
+        "created_by": coder,
+    }
 
 
 def _name_of(element: ET.Element, kind: str) -> str:
