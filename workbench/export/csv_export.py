@@ -52,14 +52,8 @@ def counts_csv(all_counts: list[QuestionCounts], words: dict) -> str:
 
 def _count_rows(counts: QuestionCounts, words: dict) -> list[list]:
     """One question's category rows and its total row, each led by the question's figures."""
-    lead = [
-        counts.question_id,
-        counts.wave,
-        int(counts.single_code),
-        counts.answered,
-        counts.units,
-        counts.response_rate,
-    ]
+    lead = [counts.question_id, counts.wave, int(counts.single_code), counts.answered]
+    lead += [counts.units, counts.response_rate]
     rows = [
         lead
         + [

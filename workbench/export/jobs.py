@@ -124,19 +124,7 @@ def gather(
     only = options.question if len(questions) == 1 else None
     codings = layer_codings(store, options.wave, options.coder, only)
     counted = kind in ("counts", "report")
-    quotes_by_question, keys = {}, []
-    if kind in ("quotes", "report"):
-        quote_list, keys = collect_quotes(
-            store,
-            questions,
-            codings,
-            anonymised_quotes,
-            all_segments=options.all_segments,
-            draft=options.draft,
-            tag_attributes=options.tag_attributes,
-            repeat_quotes=options.repeat_quotes,
-        )
-        quotes_by_question = {quotes.question_id: quotes for quotes in quote_list}
+    quotes_by_question, keys = _quotes(store, kind, questions, codings, options)
     reports = []
     for done, question in enumerate(questions, start=1):
         counts = count_question(codings, question) if counted else None
@@ -151,17 +139,39 @@ def gather(
     return reports, keys, codings
 
 
-def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
-    reports, keys, codings = gather(store, kind, options, on_progress)
-    run.note("layer", codings.layer.manifest())
-    uncoded = [report.question["id"] for report in reports if not report.coded]
-    run.note("uncoded_questions", uncoded)
+def _quotes(store, kind: str, questions: list[dict], codings: LayerCodings, options: ExportOptions):
+    """Quotes per question id and the private key rows (none for a counts export)."""
+    if kind not in ("quotes", "report"):
+        return {}, []
+    quote_list, keys = collect_quotes(
+        store,
+        questions,
+        codings,
+        anonymised_quotes,
+        all_segments=options.all_segments,
+        draft=options.draft,
+        tag_attributes=options.tag_attributes,
+        repeat_quotes=options.repeat_quotes,
+    )
+    return {quotes.question_id: quotes for quotes in quote_list}, keys
+
+
+def _warn_about_exposure(store, run: ExportRun, options: ExportOptions, keys: list) -> None:
+    """Code names that name someone, and tag combinations that single a respondent out."""
     for warning in code_name_leaks(_live_code_names(store), draft=options.draft):
         run.warn(warning)
     if keys and options.tag_attributes:
         segment_ids = [key.segment_id for key in keys]
         for risk in quote_risks(store, segment_ids, options.tag_attributes):
             run.warn(risk.describe())
+
+
+def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
+    reports, keys, codings = gather(store, kind, options, on_progress)
+    run.note("layer", codings.layer.manifest())
+    uncoded = [report.question["id"] for report in reports if not report.coded]
+    run.note("uncoded_questions", uncoded)
+    _warn_about_exposure(store, run, options, keys)
     shown = reports if options.draft else [report for report in reports if report.coded]
     chapters = group_by_chapter(shown)
     draft = options.draft and kind != "counts"
@@ -174,6 +184,11 @@ def _write_report_kind(store, kind, options, words, run, on_progress) -> None:
     )
     docx_report.write_docx(chapters, run.path(f"{kind}.docx"), words, document, charts=options.charts)
     run.write(f"{kind}.md", markdown.write_markdown(chapters, words, document))
+    _write_csv_files(kind, reports, shown, keys, words, run)
+
+
+def _write_csv_files(kind: str, reports: list, shown: list, keys: list, words: dict, run: ExportRun) -> None:
+    """counts.csv and cross-tables for counts and reports; quotes.csv and the private key for quotes."""
     if kind in ("counts", "report"):
         all_counts = [report.counts for report in reports]
         run.write("counts.csv", csv_export.counts_csv(all_counts, words))
