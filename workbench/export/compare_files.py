@@ -153,7 +153,7 @@ def _docx_table(writer: DocxReportWriter, comparison: QuestionComparison, words:
     rows = [TableRow(columns, header=True)]
     for row, values in zip((*comparison.rows, None), table_rows(comparison, words), strict=True):
         rows.append(TableRow(values, bold=row is None or row.level == MAIN_THEME))
-    first = Cm(5.5)
+    first = Cm(6.5)
     rest = Emu(int((docx_layout.TEXT_WIDTH - first) / (len(columns) - 1)))
     widths = [first] + [rest] * (len(columns) - 1)
     writer.paragraphs.add_block(table_xml(writer.table_style_id, widths, rows, half_points=16))
@@ -226,7 +226,7 @@ def _draw_category_labels(axes, rows: list[CompareRow], words: dict) -> None:
         axes.text(
             -1,
             row_index,
-            visible_line("\n".join(textwrap.wrap(_category_name(row, words), LABEL_WIDTH)) or " "),
+            "\n".join(textwrap.wrap(visible_line(_category_name(row, words)), LABEL_WIDTH)),
             ha="right",
             va="center",
             fontsize=8,
