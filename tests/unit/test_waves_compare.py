@@ -12,6 +12,7 @@ from workbench import coding
 from workbench.cli import main
 from workbench.coding import waves as carry
 from workbench.coding.codebook_tree import Codebook
+from workbench.errors import UserError
 from workbench.export.compare import change_text, compare_question
 from workbench.export.compare_files import compare_csv, compare_words
 from workbench.export.labels import labels
@@ -153,3 +154,36 @@ def test_several_waves_get_one_change_column_each(store, tmp_path, capsys):
 
 def _code(store, path):
     return coding.code_for_path(store, path, CODER, create=False)
+
+
+def test_each_wave_counts_one_coders_layer_never_the_sum(store, capsys):
+    answer = store.scalar("SELECT id FROM answers WHERE respondent_id = 'r6' AND wave = 2024")
+    segment = coding.segments_of_answer(store, answer)[0].id
+    coding.apply_codes(store, segment, [_code(store, "T > A")], "ola")
+    question = store.rows("SELECT * FROM questions WHERE id = 'q1'")[0]
+    with pytest.raises(UserError, match="several coders"):
+        compare_question(store, question, (2023, 2024), Codebook.from_store(store))
+    for coder, a_2024 in ((CODER, (1, 25)), ("ola", (1, 25))):
+        comparison = compare_question(store, question, (2023, 2024), Codebook.from_store(store), coder)
+        rows = {row.name: row for row in comparison.rows}
+        assert (rows["A"].cells[1].count, rows["A"].cells[1].rounded) == a_2024
+    by_ola = compare_question(store, question, (2023, 2024), Codebook.from_store(store), "ola")
+    assert by_ola.rows[-1].level == "uncoded" and by_ola.rows[-1].cells[1].count == 3  # r1 r2 r3
+
+
+def test_word_table_is_captioned_with_a_repeated_header_and_cells_are_neutralised(store, tmp_path, capsys):
+    code = _code(store, "C")
+    store.db.execute("UPDATE codes SET name = '=HYPERLINK(1)' WHERE id = ?", (code,))
+    out = tmp_path / "run"
+    assert main(["export", str(store.path), "counts", "--compare", "2023", "--out", str(out)]) == 0
+    document = Document(out / "compare.docx")
+    assert any(p.text.startswith("Tabell 1 q1 (2023–2024)") for p in document.paragraphs)
+    assert any(p.text.startswith("Figur 1 q1 (2023–2024)") for p in document.paragraphs)
+    assert 'w:tblHeader w:val="true"' in document.tables[0].rows[0]._tr.xml
+    assert round(document.sections[0].page_width.cm, 1) == 21.0  # A4
+    assert 'w:val="nb-NO"' in document.styles["Normal"].element.xml
+    rows = list(csv.reader(io.StringIO((out / "compare.csv").read_text("utf-8"))))
+    assert "'=HYPERLINK(1)" in [row[1] for row in rows]
+    sheet = load_workbook(out / "compare.xlsx").active
+    assert "=HYPERLINK(1)" in [cell.value for cell in sheet["A"]]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)

@@ -143,3 +143,19 @@ def test_export_options_writes_word_and_xlsx(store, tmp_path):
 def test_options_mistakes_exit_2(store, extra, message, capsys):
     assert main(["export", str(store.path), "options", *extra]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_options_word_is_captioned_and_cells_are_neutralised(store, tmp_path):
+    code = coding.code_for_path(store, "Økonomi > Lønn", CODER, create=False)
+    store.db.execute("UPDATE codes SET name = '=HYPERLINK(1)' WHERE id = ?", (code,))
+    out = tmp_path / "run"
+    arguments = ["export", str(store.path), "options", "--question", "q1", "--min-share", "10"]
+    assert main([*arguments, "--check", "2024", "--out", str(out)]) == 0
+    document = Document(out / "options.docx")
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Tabell ")]
+    assert captions == ["Tabell 1 q1 (2023)", "Tabell 2 Kategori i «Annet»-svarene (2024)"]
+    assert all('w:tblHeader w:val="true"' in table.rows[0]._tr.xml for table in document.tables)
+    assert any("Koding: kari (eneste koder)." in p.text for p in document.paragraphs)
+    sheets = load_workbook(out / "options.xlsx").worksheets
+    assert sheets[0].cell(3, 1).value == "=HYPERLINK(1)" and sheets[0].cell(3, 1).data_type == "s"
+    assert sheets[1].cell(4, 1).value == "=HYPERLINK(1)" and sheets[1].cell(4, 1).data_type == "s"

@@ -5,7 +5,8 @@ Every wave is counted by the same function and the same base rule as ``export co
 the report layer), so the percentages are comparable and each wave's base is printed. A
 code that did not exist in a wave is absent ("–"), not 0: it exists in a wave when that
 wave's answers carry it, or when an earlier wave's did and it was not marked as not used.
-The change is in percentage points, from each earlier wave to the newest.
+The change is in percentage points, from each earlier wave to the newest; printed tables
+show the difference of the printed (rounded) percentages, so that a row adds up.
 """
 
 from __future__ import annotations
@@ -14,8 +15,17 @@ from dataclasses import dataclass
 
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.export.counts import UNCODED, UNCODED_ID, QuestionCounts, count_question
+from workbench.export.counts import (
+    UNCODED,
+    UNCODED_ID,
+    LayerCodings,
+    QuestionCounts,
+    count_question,
+    resolve_wave,
+)
+from workbench.export.labels import percent_text as printed_percent
 from workbench.export.labels import report_percent
+from workbench.export.layer import resolve_layer
 from workbench.export.tree import indent, role
 from workbench.store import survey
 from workbench.store import waves as wave_store
@@ -27,6 +37,7 @@ ABSENT = "–"
 class WaveCell:
     count: int
     percent: float  # unrounded, of the respondents who answered in that wave
+    rounded: int  # as printed: rounded once per wave's table, like ``export counts``
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,13 @@ class QuestionComparison:
         if first is None or last is None:
             return None
         return last.percent - first.percent
+
+    def printed_change(self, row: CompareRow, wave_index: int) -> int | None:
+        """The change between the printed (rounded) percentages, so the table adds up."""
+        first, last = row.cells[wave_index], row.cells[-1]
+        if first is None or last is None:
+            return None
+        return last.rounded - first.rounded
 
     def as_json(self) -> dict:
         """The stable ``export counts --compare --json`` shape."""
@@ -103,16 +121,31 @@ def compare_waves(store, wave: int | None, compare: list[int]) -> tuple[int, ...
     return tuple(chosen)
 
 
+def wave_codings(
+    store, waves: tuple[int, ...], tree: Codebook, coder: str | None, question_id: str | None = None
+) -> list[LayerCodings]:
+    """The report layer's codings of every wave: the same coder each year, never the sum of coders."""
+    layer = resolve_layer(store, coder)
+    return [LayerCodings(store, resolve_wave(store, wave), layer, tree, question_id) for wave in waves]
+
+
 def compare_question(
     store, question: dict, waves: tuple[int, ...], tree: Codebook, coder: str | None = None
 ) -> QuestionComparison:
     """The question's categories in every wave, in codebook order, uncoded last."""
-    counted = [count_question(store, question, wave, tree, coder) for wave in waves]
+    return compare_counted(store, question, wave_codings(store, waves, tree, coder, question["id"]))
+
+
+def compare_counted(store, question: dict, codings: list[LayerCodings]) -> QuestionComparison:
+    """One question compared from codings already read for each wave (oldest first)."""
+    tree = codings[0].tree
+    counted = [count_question(wave_layer, question) for wave_layer in codings]
     present = [_existing(store, counts, tree) if counts.answered else {} for counts in counted]
     order = [code.id for code in tree.live() if any(code.id in cells for cells in present)]
     if any(UNCODED_ID in cells for cells in present):
         order.append(UNCODED_ID)
     rows = tuple(_row(tree, node, [cells.get(node, None) for cells in present]) for node in order)
+    waves = tuple(wave_layer.wave for wave_layer in codings)
     return QuestionComparison(
         question_id=question["id"],
         question_text=_form_text(store, question, waves[-1]),
@@ -139,8 +172,8 @@ def _row(tree: Codebook, node: str, cells: list) -> CompareRow:
 def _existing(store, counts: QuestionCounts, tree: Codebook) -> dict:
     """Cells of the categories that existed in ``counts.wave``, with 0 for existing unused ones."""
     cells = {
-        row.code_id: WaveCell(int(row.count), float(row.percent))
-        for row in counts.table.itertuples(index=False)
+        row.code_id: WaveCell(int(row.count), float(row.percent), int(row.percent_rounded))
+        for row in counts.rows
     }
     not_used = wave_store.codes_not_used(store, counts.wave)
     used_before = {
@@ -150,13 +183,13 @@ def _existing(store, counts: QuestionCounts, tree: Codebook) -> dict:
         for node in tree.lineage(live)
     }
     for node in used_before - set(cells):
-        cells[node] = WaveCell(0, 0.0)
+        cells[node] = WaveCell(0, 0.0, 0)
     return cells
 
 
 def percent_text(cell: WaveCell | None) -> str:
-    """A report percentage, or "–" for a code absent that year."""
-    return ABSENT if cell is None else str(report_percent(cell.percent))
+    """The printed percentage ("<1" for a rare category), or "–" for a code absent that year."""
+    return ABSENT if cell is None else printed_percent(cell.count, cell.rounded)
 
 
 def count_text(cell: WaveCell | None) -> str:

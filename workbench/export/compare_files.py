@@ -8,23 +8,30 @@ import json
 import textwrap
 from pathlib import Path
 
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 
+from workbench.cells import csv_row, xlsx_append
 from workbench.coding.codebook_tree import Codebook
+from workbench.display import visible_line
+from workbench.export import docx_layout
+from workbench.export.charts import DPI, LABEL_WIDTH, figure_png
 from workbench.export.compare import (
     CompareRow,
     QuestionComparison,
     change_text,
-    compare_question,
+    compare_counted,
     compare_waves,
     count_text,
     percent_text,
+    wave_codings,
 )
 from workbench.export.counts import UNCODED
-from workbench.export.docx_report import DocxReportWriter, _fill_row, _set_widths
+from workbench.export.docx_report import TABLE_TITLE, DocxReportWriter
+from workbench.export.docx_tables import TableRow, table_xml
 from workbench.export.jobs import select_questions
 from workbench.export.labels import labels
-from workbench.export.report import chapter_title
+from workbench.export.layer import resolve_layer
+from workbench.export.report import ReportDocument, chapter_title, question_heading
 from workbench.export.runs import ExportRun
 from workbench.export.tree import CODE, MAIN_THEME
 from workbench.files import atomic_path
@@ -77,7 +84,9 @@ def table_rows(comparison: QuestionComparison, words: dict) -> list[list[str]]:
         values = ["    " * row.depth + _category_name(row, words)]
         for cell in row.cells:
             values += [count_text(cell), percent_text(cell)]
-        values += [change_text(comparison.change(row, index)) for index in range(len(comparison.waves) - 1)]
+        values += [
+            change_text(comparison.printed_change(row, index)) for index in range(len(comparison.waves) - 1)
+        ]
         rows.append(values)
     base = [words["base_row"]]
     for answered in comparison.answered:
@@ -98,9 +107,9 @@ def compare_csv(comparisons: list[QuestionComparison], words: dict) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for comparison in comparisons:
-        writer.writerow([words["question"], *header(comparison, words)])
+        writer.writerow(csv_row([words["question"], *header(comparison, words)]))
         for values in table_rows(comparison, words):
-            writer.writerow([comparison.question_id, _text(values[0].strip()), *values[1:]])
+            writer.writerow(csv_row([comparison.question_id, values[0].strip(), *values[1:]]))
     return buffer.getvalue()
 
 
@@ -108,38 +117,46 @@ def compare_json(comparisons: list[QuestionComparison]) -> str:
     return json.dumps([comparison.as_json() for comparison in comparisons], ensure_ascii=False, indent=2)
 
 
-def write_compare_docx(comparisons: list[QuestionComparison], path: Path, words: dict, charts: bool) -> None:
-    """Chapter and question headings, the comparison table, its base line and the chart."""
-    writer = DocxReportWriter(words, charts=charts)
-    writer.paragraph("Title", words["title"])
+def write_compare_docx(
+    comparisons: list[QuestionComparison], path: Path, words: dict, about: ReportDocument, charts: bool
+) -> None:
+    """Chapter and question headings, the captioned table, its base line and the chart, laid out
+    like the report (A4, the report's language, "Tabell N"/"Figur N" captions)."""
+    writer = DocxReportWriter(words, about, charts=charts)
+    writer.paragraph("Title", about.title)
+    if about.project:
+        writer.paragraph("Subtitle", about.project)
     chapter = object()
     for comparison in comparisons:
         if comparison.chapter != chapter:
             chapter = comparison.chapter
             writer.heading(chapter_title(chapter, words), 1)
-        writer.heading(f"{comparison.question_id}: {comparison.question_text}", 2)
-        columns = header(comparison, words)
-        table = writer._table(len(columns))
-        _fill_row(table.rows[0].cells, columns, size=8)
-        for row, values in zip((*comparison.rows, None), table_rows(comparison, words), strict=True):
-            _fill_row(table.add_row().cells, values, bold=row is None or row.level == MAIN_THEME, size=8)
-        _set_widths(table, [Cm(6)] + [Cm(10 / (len(columns) - 1))] * (len(columns) - 1))
-        writer.paragraph("Caption", base_text(comparison, words))
+        writer.heading(question_heading({"id": comparison.question_id, "text": comparison.question_text}), 2)
+        _docx_table(writer, comparison, words)
+        writer.paragraph("Caption", f"{base_text(comparison, words)} {about.layer_note}".strip())
         if charts:
-            _picture(writer, compare_chart_png(comparison, words))
+            writer.figure(compare_chart_png(comparison, words), _caption_text(comparison))
     writer.paragraphs.flush()
     with atomic_path(path) as temporary:
         writer.document.save(temporary)
 
 
-def _picture(writer: DocxReportWriter, png: bytes) -> None:
-    """A centred picture 15 cm wide after the queued paragraphs."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _caption_text(comparison: QuestionComparison) -> str:
+    years = "–".join(str(wave) for wave in (comparison.waves[0], comparison.waves[-1]))
+    return f"{comparison.question_text or comparison.question_id} ({years})"
 
-    writer.paragraphs.flush()
-    paragraph = writer.document.add_paragraph()
-    paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(15))
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+def _docx_table(writer: DocxReportWriter, comparison: QuestionComparison, words: dict) -> None:
+    """The comparison as a Word table: a repeated header row, themes and the base row bold."""
+    columns = header(comparison, words)
+    writer.caption("table_label", _caption_text(comparison), TABLE_TITLE)
+    rows = [TableRow(columns, header=True)]
+    for row, values in zip((*comparison.rows, None), table_rows(comparison, words), strict=True):
+        rows.append(TableRow(values, bold=row is None or row.level == MAIN_THEME))
+    first = Cm(6.5)
+    rest = Emu(int((docx_layout.TEXT_WIDTH - first) / (len(columns) - 1)))
+    widths = [first] + [rest] * (len(columns) - 1)
+    writer.paragraphs.add_block(table_xml(writer.table_style_id, widths, rows, half_points=16))
 
 
 def write_compare_xlsx(comparisons: list[QuestionComparison], path: Path, words: dict) -> None:
@@ -152,21 +169,16 @@ def write_compare_xlsx(comparisons: list[QuestionComparison], path: Path, words:
     sheet.title = words["title"][:31]
     bold = Font(bold=True)
     for comparison in comparisons:
-        sheet.append([_text(f"{comparison.question_id}: {comparison.question_text}")])
+        xlsx_append(sheet, [f"{comparison.question_id}: {comparison.question_text}"])
         sheet.cell(sheet.max_row, 1).font = bold
-        sheet.append(header(comparison, words))
+        xlsx_append(sheet, header(comparison, words))
         for values in table_rows(comparison, words):
-            sheet.append([_text(values[0]), *(_number(value) for value in values[1:])])
-        sheet.append([_text(base_text(comparison, words))])
+            xlsx_append(sheet, [values[0], *(_number(value) for value in values[1:])])
+        xlsx_append(sheet, [base_text(comparison, words)])
         sheet.append([])
     sheet.column_dimensions["A"].width = 48
     with atomic_path(path) as temporary:
         workbook.save(temporary)
-
-
-def _text(value: str) -> str:
-    """Text a spreadsheet will not take for a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _number(value: str):
@@ -176,7 +188,7 @@ def _number(value: str):
         return value
 
 
-def compare_chart_png(comparison: QuestionComparison, words: dict, *, dpi: int = 100) -> bytes:
+def compare_chart_png(comparison: QuestionComparison, words: dict, *, dpi: int = DPI) -> bytes:
     """Code-level categories as groups of horizontal bars, one bar per wave, with a legend."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -192,9 +204,7 @@ def compare_chart_png(comparison: QuestionComparison, words: dict, *, dpi: int =
     axes.set_ylim(-0.6, len(rows) - 0.4)
     axes.axvline(0, color="#555555", linewidth=0.8)
     axes.legend(loc="lower right", fontsize=7, frameon=False, reverse=True)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
+    return figure_png(figure)
 
 
 def _draw_wave_bars(axes, waves: tuple[int, ...], rows: list[CompareRow]) -> None:
@@ -211,12 +221,12 @@ def _draw_wave_bars(axes, waves: tuple[int, ...], rows: list[CompareRow]) -> Non
 
 
 def _draw_category_labels(axes, rows: list[CompareRow], words: dict) -> None:
-    """Each category's name, shortened, left of its group of bars."""
+    """Each category's name, wrapped (never cut), left of its group of bars."""
     for row_index, row in enumerate(rows):
         axes.text(
             -1,
             row_index,
-            textwrap.shorten(_category_name(row, words), 44, placeholder="…"),
+            "\n".join(textwrap.wrap(visible_line(_category_name(row, words)), LABEL_WIDTH)),
             ha="right",
             va="center",
             fontsize=8,
@@ -224,22 +234,25 @@ def _draw_category_labels(axes, rows: list[CompareRow], words: dict) -> None:
 
 
 def comparisons_for(store, options, compare: list[int]) -> list[QuestionComparison]:
-    """The chosen questions compared across the reported wave and the ``compare`` waves."""
+    """The chosen questions compared across the reported wave and the ``compare`` waves; each
+    wave's report layer is read once for all of them."""
     waves = compare_waves(store, options.wave, compare)
-    tree = Codebook.from_store(store)
-    return [
-        compare_question(store, question, waves, tree, options.coder)
-        for question in select_questions(store, options)
-    ]
+    questions = select_questions(store, options)
+    only = questions[0]["id"] if len(questions) == 1 else None
+    codings = wave_codings(store, waves, Codebook.from_store(store), options.coder, only)
+    return [compare_counted(store, question, codings) for question in questions]
 
 
 def run_compare(store, options, compare: list[int]):
     """One export run with compare.docx, compare.xlsx, compare.csv and compare.json."""
     words = compare_words(labels(options.lang), options.lang)
     comparisons = comparisons_for(store, options, compare)
+    layer = resolve_layer(store, options.coder)
+    about = ReportDocument(words["title"], Path(store.path).stem, layer.describe(words), lang=options.lang)
     manifest = {"kind": "counts", "compare": compare, **options.manifest()}
     with ExportRun(store, "compare", manifest, options.out) as run:
-        write_compare_docx(comparisons, run.path("compare.docx"), words, options.charts)
+        run.note("layer", layer.manifest())
+        write_compare_docx(comparisons, run.path("compare.docx"), words, about, options.charts)
         write_compare_xlsx(comparisons, run.path("compare.xlsx"), words)
         run.write("compare.csv", compare_csv(comparisons, words))
         run.write("compare.json", compare_json(comparisons))

@@ -152,13 +152,16 @@ class DocxReportWriter:
 
     def chart(self, counts: QuestionCounts) -> None:
         """The question's bar chart, centred, as wide as the text, with a "Figur N" caption."""
-        png = bar_chart_png(counts, self.words)
+        self.figure(bar_chart_png(counts, self.words), counts.question_text or counts.question_id)
+
+    def figure(self, png: bytes, text: str) -> None:
+        """A picture, centred, as wide as the text, followed by its "Figur N text" caption."""
         self.paragraphs.flush()
         paragraph = self.document.add_paragraph()
         paragraph.add_run().add_picture(io.BytesIO(png), width=docx_layout.TEXT_WIDTH)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         docx_layout.keep_with_next(paragraph)
-        self.caption("figure_label", counts.question_text or counts.question_id, "Caption")
+        self.caption("figure_label", text, "Caption")
 
     def cross_table(self, counts: QuestionCounts, by: str, long_table) -> None:
         """Groups as rows, top-level categories as columns, cells "n (row %)"."""

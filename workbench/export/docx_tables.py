@@ -22,8 +22,10 @@ class TableRow:
     header: bool = False
 
 
-def table_xml(style_id: str, widths, rows: list[TableRow], *, half_points: int | None = None) -> str:
-    """A whole ``<w:tbl>``: first column left-aligned, the others right-aligned."""
+def table_xml(
+    style_id: str, widths, rows: list[TableRow], *, half_points: int | None = None, left=(0,)
+) -> str:
+    """A whole ``<w:tbl>``: the ``left`` columns (the first) left-aligned, the others right-aligned."""
     twips = [int(width.twips) for width in widths]
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
     properties = (
@@ -33,7 +35,7 @@ def table_xml(style_id: str, widths, rows: list[TableRow], *, half_points: int |
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
     )
     plain, bold = RunFormat(half_points=half_points), RunFormat(bold=True, half_points=half_points)
-    openings = [_cell_opening(width, index > 0) for index, width in enumerate(twips)]
+    openings = [_cell_opening(width, index not in left) for index, width in enumerate(twips)]
     body = "".join(_row_xml(row, openings, bold if row.bold else plain) for row in rows)
     return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from workbench.anonymise.leak import anonymised_quotes, check_quotes
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.export.counts import count_question, respondent_categories
+from workbench.export.counts import UNCODED, LayerCodings, count_question, layer_codings
+from workbench.export.layer import resolve_layer
 from workbench.export.tree import CODE, role
 from workbench.store import answers as answer_rows
 from workbench.store import report_layer, survey, waves
@@ -60,11 +61,10 @@ def propose_options(
     store, question: dict, wave: int, min_share: float = DEFAULT_MIN_SHARE, coder: str | None = None
 ) -> OptionList:
     """The option list for one question and wave, in codebook order."""
-    tree = Codebook.from_store(store)
-    answered = count_question(store, question, wave, tree, coder).answered
-    pairs = respondent_categories(store, question["id"], wave, tree, coder)
-    respondents = pairs.groupby("code_id")["respondent_id"].agg(set).to_dict()
-    options = _options(tree, respondents, answered, min_share)
+    codings = layer_codings(store, wave, coder, question["id"])
+    answered = len(codings.answered.get(question["id"], ()))
+    respondents = _respondents_by_category(codings, question["id"])
+    options = _options(codings.tree, respondents, answered, min_share)
     covered = _respondents_of(respondents, [code for option in options for code in option.code_ids])
     coded = _respondents_of(respondents, list(respondents))
     return OptionList(
@@ -76,6 +76,14 @@ def propose_options(
         tuple(options),
         len(coded - covered),
     )
+
+
+def _respondents_by_category(codings: LayerCodings, question_id: str) -> dict[str, set[str]]:
+    """Category id → the respondents whose report-layer codes fall in it."""
+    respondents: dict[str, set[str]] = {}
+    for respondent_id, node_id in codings.categories(question_id):
+        respondents.setdefault(node_id, set()).add(respondent_id)
+    return respondents
 
 
 def _options(tree: Codebook, respondents: dict, answered: int, min_share: float) -> list[AnswerOption]:
@@ -141,16 +149,15 @@ def check_list(
     store, options: OptionList, wave: int, base: int | None = None, coder: str | None = None
 ) -> ListCheck:
     """How many still needed "Annet" in ``wave``, and which categories their write-ins form."""
-    tree = Codebook.from_store(store)
     question = {"id": options.question_id, "text": options.question_text, "chapter": None, "single_code": 0}
-    counts = count_question(store, question, wave, tree, coder)
+    counts = count_question(layer_codings(store, wave, coder, options.question_id), question)
     listed = {code for option in options.options for code in option.code_ids}
     categories = tuple(
         WriteInCategory(row.code_id, row.name, int(row.count), row.code_id in listed)
-        for row in counts.table.itertuples(index=False)
+        for row in counts.rows
         if row.level == CODE
     )
-    uncoded = int(counts.table.loc[counts.table["level"] == "uncoded", "count"].sum())
+    uncoded = sum(int(row.count) for row in counts.rows if row.level == UNCODED)
     units = answer_rows.reporting_units(store, wave) if base is None else base
     return ListCheck(wave, units, counts.answered, uncoded, tuple(sorted(categories, key=lambda c: -c.count)))
 
@@ -185,8 +192,8 @@ def with_examples(store, options: OptionList, coder: str | None = None, draft: b
 def _candidates(store, options: OptionList, coder: str | None) -> dict[str, list[str]]:
     """Per option, the segments worth checking: the shortest long-enough ones first."""
     tree = Codebook.from_store(store)
-    rows = report_layer.coded_segments_of_question(
-        store, options.question_id, options.wave, all_segments=True, coder=coder
+    rows = report_layer.layer_segments(
+        store, options.question_id, options.wave, all_segments=True, coder=resolve_layer(store, coder).coder
     )
     segments_of: dict[str, list[str]] = {}
     for row in rows:

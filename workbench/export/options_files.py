@@ -6,13 +6,15 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from workbench.errors import UserError
-from workbench.export.docx_report import DocxReportWriter, _fill_row, _set_widths
-from workbench.export.labels import report_percent
+from workbench.cells import xlsx_append
+from workbench.export.docx_report import TABLE_TITLE, DocxReportWriter
+from workbench.export.docx_tables import TableRow, table_xml
+from workbench.export.labels import labels, percent_text, report_percent
+from workbench.export.layer import resolve_layer
 from workbench.export.options import OTHER_OPTION, ListCheck, OptionList
+from workbench.export.report import ReportDocument, question_heading
 from workbench.export.runs import ExportRun
 from workbench.files import atomic_path
 
@@ -60,38 +62,52 @@ _WORDS = {
 }
 
 
-def option_rows(options: OptionList) -> list[tuple[str, str, str]]:
+def options_words(lang: str) -> dict:
+    """The report words (captions, layer note) plus the options' own; a user error for an unknown
+    language (from ``labels``)."""
+    return {**labels(lang), **_WORDS[lang]}
+
+
+def _share(count: int, answered: int) -> str:
+    """A share printed like the report's percentages: whole, halves up, "<1" for a rare one."""
+    return percent_text(count, report_percent(100.0 * count / answered)) if answered else "0"
+
+
+def option_rows(options: OptionList, joiner: str = "\n") -> list[tuple[str, str, str]]:
     """(label, share, examples) per option, then the "Annet, hva?" line."""
     rows = [
         (
             option.label + (" *" if option.merged else ""),
-            str(report_percent(option.share)),
-            "\n".join(f"«{example}»" for example in option.examples),
+            _share(option.count, options.answered),
+            joiner.join(f"«{example}»" for example in option.examples),
         )
         for option in options.options
     ]
-    return rows + [(OTHER_OPTION, str(report_percent(options.other_share)), "")]
+    return rows + [(OTHER_OPTION, _share(options.other_count, options.answered), "")]
 
 
-def write_options_docx(options: OptionList, check: ListCheck | None, path: Path, words: dict) -> None:
-    writer = DocxReportWriter(words)
-    writer.paragraph("Title", words["title"])
-    writer.heading(f"{options.question_id}: {options.question_text}", 1)
-    intro = words["intro"].format(
-        answered=options.answered, wave=options.wave, share=_number(options.min_share)
+def write_options_docx(
+    options: OptionList, check: ListCheck | None, path: Path, words: dict, about: ReportDocument
+) -> None:
+    """The options table (captioned "Tabell N"), its note, and the later wave's check."""
+    writer = DocxReportWriter(words, about, charts=False)
+    writer.paragraph("Title", about.title)
+    writer.heading(question_heading({"id": options.question_id, "text": options.question_text}), 1)
+    share = _number(options.min_share)
+    writer.paragraph(
+        "Normal", words["intro"].format(answered=options.answered, wave=options.wave, share=share)
     )
-    writer.paragraph("Normal", intro)
-    _docx_table(
-        writer,
-        [words["option"], words["share"], words["examples"]],
-        option_rows(options),
-        [4.5, 2, 9.5],
-        True,
+    header = [words["option"], words["share"], words["examples"]]
+    writer.caption(
+        "table_label", f"{options.question_text or options.question_id} ({options.wave})", TABLE_TITLE
     )
-    writer.paragraph("Caption", words["note"].format(answered=options.answered))
+    _docx_table(writer, header, option_rows(options, " "), [4.5, 2, 9.5], left=(0, 2))
+    note = words["note"].format(answered=options.answered)
+    writer.paragraph("Caption", f"{note} {about.layer_note}".strip())
     if check is not None:
         writer.heading(words["check"].format(wave=check.wave), 1)
         writer.paragraph("Normal", _needed(check, words))
+        writer.caption("table_label", words["category"] + f" ({check.wave})", TABLE_TITLE)
         header = [words["category"], words["count"], words["listed"]]
         _docx_table(writer, header, _check_rows(check, words), [10, 2.5, 3.5])
         if check.uncoded:
@@ -101,17 +117,13 @@ def write_options_docx(options: OptionList, check: ListCheck | None, path: Path,
         writer.document.save(temporary)
 
 
-def _docx_table(
-    writer: DocxReportWriter, header: list[str], rows, widths: list[float], left_last=False
-) -> None:
-    table = writer._table(len(header))
-    _fill_row(table.rows[0].cells, header, size=9)
-    for values in rows:
-        cells = table.add_row().cells
-        _fill_row(cells, list(values), size=9)
-        if left_last:
-            cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _set_widths(table, [Cm(width) for width in widths])
+def _docx_table(writer: DocxReportWriter, header: list[str], rows, widths: list[float], left=(0,)) -> None:
+    """A table at 9 pt with a header row Word repeats on every page."""
+    table_rows = [TableRow(header, header=True)] + [TableRow(list(values)) for values in rows]
+    columns = [Cm(width) for width in widths]
+    writer.paragraphs.add_block(
+        table_xml(writer.table_style_id, columns, table_rows, half_points=18, left=left)
+    )
 
 
 def _needed(check: ListCheck, words: dict) -> str:
@@ -132,26 +144,21 @@ def write_options_xlsx(options: OptionList, check: ListCheck | None, path: Path,
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = words["sheet"]
-    sheet.append([_text(f"{options.question_id}: {options.question_text}")])
-    sheet.append([words["option"], words["share"], words["examples"]])
+    xlsx_append(sheet, [f"{options.question_id}: {options.question_text}"])
+    xlsx_append(sheet, [words["option"], words["share"], words["examples"]])
     for label, share, examples in option_rows(options):
-        sheet.append([_text(label), int(share), _text(examples)])
-    sheet.append([words["note"].format(answered=options.answered)])
+        xlsx_append(sheet, [label, int(share) if share.isdigit() else share, examples])
+    xlsx_append(sheet, [words["note"].format(answered=options.answered)])
     if check is not None:
         checked = workbook.create_sheet(f"{words['check_sheet']} {check.wave}")
-        checked.append([_needed(check, words)])
-        checked.append([words["category"], words["count"], words["listed"]])
+        xlsx_append(checked, [_needed(check, words)])
+        xlsx_append(checked, [words["category"], words["count"], words["listed"]])
         for name, count, listed in _check_rows(check, words):
-            checked.append([_text(name), int(count), listed])
+            xlsx_append(checked, [name, int(count), listed])
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["C"].width = 90
     with atomic_path(path) as temporary:
         workbook.save(temporary)
-
-
-def _text(value: str) -> str:
-    """Text a spreadsheet will not take for a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _number(value: float) -> str:
@@ -167,12 +174,14 @@ def options_json(options: OptionList, check: ListCheck | None) -> str:
 def run_options(
     store, options: OptionList, check: ListCheck | None, lang: str, out: str | None, manifest: dict
 ):
-    """One export run with options.docx, options.xlsx and options.json."""
-    if lang not in _WORDS:
-        raise UserError(f"unknown export language '{lang}'; choose one of {', '.join(_WORDS)}.")
-    words = _WORDS[lang]
+    """One export run with options.docx, options.xlsx and options.json; the layer is the
+    manifest's coder (the project's report layer when None)."""
+    words = options_words(lang)
+    layer = resolve_layer(store, manifest.get("coder"))
+    about = ReportDocument(words["title"], Path(store.path).stem, layer.describe(words), lang=lang)
     with ExportRun(store, "options", manifest, out) as run:
-        write_options_docx(options, check, run.path("options.docx"), words)
+        run.note("layer", layer.manifest())
+        write_options_docx(options, check, run.path("options.docx"), words, about)
         write_options_xlsx(options, check, run.path("options.xlsx"), words)
         run.write("options.json", options_json(options, check))
         return run.publish()
