@@ -22,6 +22,13 @@ KEYS = {
     "learning_curve",
     "ari",
     "nmi",
+    "hit_at_1_known",
+    "baseline_hit_at_3",
+    "baseline_hit_at_3_known",
+    "ceiling",
+    "seeds",
+    "definitions",
+    "intervals",
 }
 
 

@@ -109,3 +109,14 @@ def answer_keys(store: Store) -> list[dict]:
 def last_event_seq(store: Store) -> int:
     """The newest event's number: every coding or codebook change appends one."""
     return store.scalar("SELECT COALESCE(MAX(seq), 0) FROM events")
+
+
+def code_definitions(store: Store) -> list[dict]:
+    """Every live codable code: id, name, definition, parent_id (the suggester's definition examples)."""
+    return store.rows(
+        """
+        SELECT id, name, definition, parent_id FROM codes
+        WHERE retired = 0 AND merged_into IS NULL AND codable = 1
+        ORDER BY created_at, id
+        """
+    )

@@ -1,0 +1,38 @@
+"""Codes as evidence: a code's name, definition and parent theme as one training example.
+
+A coder who reads "Ikke prioritert på grunn av økonomi" knows what belongs under it before the
+first answer is coded; so does the suggester, from this example (shown as "definition" in the
+evidence). Codes imported with definitions count from the start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.store import training
+from workbench.store.database import Store
+
+
+@dataclass(frozen=True)
+class Definition:
+    """The definition example of one code."""
+
+    code_id: str
+    text: str
+
+
+def definition_examples(store: Store, tree, names_only: bool = True) -> list[Definition]:
+    """One example per live codable code: "Name. Definition. Parent theme".
+
+    Codes without a definition give their name (and parent) alone, unless ``names_only`` is
+    False.
+    """
+    examples = []
+    for row in training.code_definitions(store):
+        definition = " ".join(row["definition"].split())
+        if not definition and not names_only:
+            continue
+        parent = tree.path(row["parent_id"]) if row["parent_id"] else ""
+        parts = [row["name"].strip(), definition, parent]
+        examples.append(Definition(row["id"], ". ".join(part for part in parts if part)))
+    return examples
