@@ -29,6 +29,8 @@ KEYS = {
     "seeds",
     "definitions",
     "intervals",
+    "engine",
+    "notice",
 }
 
 

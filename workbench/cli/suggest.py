@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 
 from workbench import project
@@ -133,6 +134,8 @@ def run_evaluate(arguments) -> int:
             definitions=not arguments.no_definitions,
         )
         bar.finish()
+    if figures["notice"]:
+        print(f"Note: {figures['notice']}", file=sys.stderr)
     if arguments.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0

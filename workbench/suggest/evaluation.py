@@ -18,10 +18,10 @@ from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
 from workbench.suggest.definitions import definition_examples
-from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING, make_model, usable_engine
 from workbench.suggest.intervals import intervals
 from workbench.suggest.keystrokes import keys_for_code
-from workbench.suggest.suggester import CodeSuggester
+from workbench.suggest.representation import meaning
 from workbench.suggest.vectors import project_vectors
 
 DEFAULT_SEEDS = 10
@@ -75,7 +75,8 @@ def evaluate(
     """
     tree = CodeTree.from_store(store)
     in_scope = segments_in_scope(store, coder, question_id, tree)
-    vectors = project_vectors(store, engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
+    engine, notice = usable_engine(engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
+    vectors = project_vectors(store, engine)
     matrix = vectors.segment_rows(in_scope)
     examples = definition_rows(store, tree, vectors) if definitions else None
     chosen = [seed] if seed is not None else list(range(seeds))
@@ -85,11 +86,12 @@ def evaluate(
         ordered = replay_order(store, in_scope, each)
         rows = matrix[[position[segment.segment_id] for segment in ordered]]
         report = _seed_progress(on_progress, number, len(chosen))
-        steps.extend(replay(rows, ordered, tree, each, report, definitions=examples, **model_params))
+        steps.extend(replay(rows, ordered, tree, each, report, examples, engine, **model_params))
     figures = summarise(steps)
     figures["segments"] = len(in_scope)
     for point in figures["learning_curve"]:  # each seed puts the same number in each bin
         point["segments"] //= len(chosen)
+    figures["engine"], figures["notice"] = engine, notice
     figures["seeds"] = chosen
     figures["definitions"] = len(examples[1]) if examples else 0
     figures["intervals"] = intervals(steps)
@@ -135,12 +137,21 @@ def replay_order(store: Store, segments: list[CodedSegment], seed=None) -> list[
     return ordered
 
 
-def replay(matrix, segments, tree, seed=None, on_progress=None, definitions=None, **model_params):
+def replay(
+    matrix,
+    segments,
+    tree,
+    seed=None,
+    on_progress=None,
+    definitions=None,
+    engine=DEFAULT_ENGINE,
+    **model_params,
+):
     """Suggest for each segment with a model of the earlier ones, then teach it the segment.
 
     ``definitions`` (vectors, code ids) are known from the start, as an imported code list is.
     """
-    model = CodeSuggester(random_state=seed or 0, **model_params)
+    model = make_model(engine, random_state=seed or 0, **model_params)
     if definitions is not None:
         model.fit(matrix[:0], [], [], definitions=definitions)
     totals = Counter(seg.question_id for seg in segments)
@@ -256,7 +267,7 @@ def cluster_agreement(matrix, segments, tree, seed=None) -> tuple[float | None, 
         if len(rows) < 10:
             continue
         themes = [tree.main_theme(segments[i].codes[0]) for i in rows]
-        labels = AnswerClusterer(random_state=seed or 0).fit(matrix[rows]).labels_
+        labels = AnswerClusterer(random_state=seed or 0).fit(meaning(matrix[rows])).labels_
         weighted_ari += adjusted_rand_score(themes, labels) * len(rows)
         weighted_nmi += normalized_mutual_info_score(themes, labels) * len(rows)
         total += len(rows)

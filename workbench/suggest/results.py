@@ -7,13 +7,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Evidence:
-    """A coded segment that supports a suggestion, and how similar it is."""
+    """A coded segment (or the code's definition) that supports a suggestion, and how similar.
+
+    ``kind`` is "segment", or "definition" for the code's name + definition + parent theme
+    (then ``segment_id`` and ``question_id`` are empty and ``answer_id`` is 0).
+    """
 
     segment_id: str
     answer_id: int
     question_id: str
     text: str
     similarity: float
+    kind: str = "segment"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from workbench.store import survey, training
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
+from workbench.suggest.definitions import Definition, definition_examples
 from workbench.suggest.duplicates import near_duplicate_groups
-from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING, make_model, usable_engine
+from workbench.suggest.representation import lexical, meaning
 from workbench.suggest.results import (
     Cluster,
     DuplicateGroup,
@@ -25,7 +27,7 @@ from workbench.suggest.results import (
     RankedAnswer,
     Suggestion,
 )
-from workbench.suggest.suggester import CodeSuggester
+from workbench.suggest.suggester import DEFINITION
 from workbench.suggest.vectors import project_vectors
 
 
@@ -56,22 +58,48 @@ class Suggester:
         return {name: value for name, value in vars(self).items() if name not in _NOT_STATE}
 
     def fit(self, on_progress=None) -> Suggester:
-        """Vectorise the project (cached) and learn from every coded segment."""
+        """Vectorise the project (cached) and learn from every definition and coded segment."""
         self.seen_event_ = training.last_event_seq(self.store)
-        self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
+        engine, self.notice_ = usable_engine(self._engine())
+        self.vectors_ = project_vectors(self.store, engine, on_progress)
         self.tree_ = CodeTree.from_store(self.store)
+        self.definitions_ = definition_examples(self.store, self.tree_)
         self.segments_ = coded_segments(self.store, self.coder, self.tree_)
-        self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
-        self.model_.fit(*self._training(self.segments_))
+        self.model_ = make_model(engine, random_state=self.random_state, **self.model_params)
+        self.model_.fit(*self._training(self.segments_), definitions=self._definition_rows(self.definitions_))
+        self.sources_: list = list(self.definitions_)  # what each training row is, in order
         self.row_of_segment_ = {}
         self.rows_of_answer_ = {}
-        self._index(self.segments_, 0)
+        self._index(self.segments_)
         return self
 
-    def _index(self, segments: list[CodedSegment], first_row: int) -> None:
-        for row, segment in enumerate(segments, start=first_row):
+    def _definition_rows(self, definitions: list[Definition]):
+        if not definitions:
+            return None
+        texts = [definition.text for definition in definitions]
+        return self.vectors_.transform(texts), [definition.code_id for definition in definitions]
+
+    def _index(self, segments: list[CodedSegment]) -> None:
+        for row, segment in enumerate(segments, start=len(self.sources_)):
             self.row_of_segment_[segment.segment_id] = row
             self.rows_of_answer_.setdefault(segment.answer_id, []).append(row)
+        self.sources_.extend(segments)
+
+    def _take_in_definitions(self) -> bool:
+        """Add the definitions of new codes; False when a known one changed (refit needed)."""
+        current = definition_examples(self.store, self.tree_)
+        known = {definition.code_id: definition for definition in self.definitions_}
+        if any(known.get(d.code_id, d) != d for d in current) or len(
+            set(known) - {d.code_id for d in current}
+        ):
+            return False
+        added = [definition for definition in current if definition.code_id not in known]
+        if added:
+            rows, codes = self._definition_rows(added)
+            self.model_.partial_fit(rows, [(code,) for code in codes], [DEFINITION] * len(codes))
+            self.sources_.extend(added)
+            self.definitions_ = self.definitions_ + added
+        return True
 
     def refresh(self) -> Suggester:
         """Take in codings made since the last fit or refresh (new segments only are added)."""
@@ -84,14 +112,16 @@ class Suggester:
         self.tree_ = CodeTree.from_store(self.store)
         current = coded_segments(self.store, self.coder, self.tree_)
         known = len(self.segments_)
-        if current[:known] != self.segments_ or training.answer_fingerprint(self.store) != _fingerprint(
-            self.vectors_
+        if (
+            current[:known] != self.segments_
+            or training.answer_fingerprint(self.store) != _fingerprint(self.vectors_)
+            or not self._take_in_definitions()
         ):
             return self._full_fit()
         added = current[known:]
         if added:
             self.model_.partial_fit(*self._training(added))
-            self._index(added, known)
+            self._index(added)
             self.segments_ = current
         return self
 
@@ -165,7 +195,10 @@ class Suggester:
         ]
 
     def _evidence(self, row: int, similarity: float) -> Evidence:
-        segment = self.segments_[row]
+        source = self.sources_[row]
+        if isinstance(source, Definition):
+            return Evidence("", 0, "", source.text, similarity, kind="definition")
+        segment = source
         return Evidence(segment.segment_id, segment.answer_id, segment.question_id, segment.text, similarity)
 
     def accept(self, segment_id: str, suggestion: Suggestion, coder: str) -> list[str]:
@@ -204,25 +237,27 @@ class Suggester:
         ids = [row["id"] for row in answers]
         texts = [row["text"] for row in answers]
         clusterer = AnswerClusterer(n_clusters=n_clusters, random_state=self.random_state)
-        clusterer.fit(self._vectors_of(ids, texts), on_progress=on_progress)
+        clusterer.fit(meaning(self._vectors_of(ids, texts)), on_progress=on_progress)
         return clusters_from_labels(ids, texts, clusterer.labels_)
 
     def more_like_this(self, code_id: str, question_id=None, limit=50) -> list[RankedAnswer]:
         """Uncoded answers ranked by cosine similarity to the code's centroid."""
         live = self.tree_.live_id(code_id)
-        rows = [row for row, seg in enumerate(self.segments_) if live in seg.codes]
+        rows = [
+            row
+            for row, seg in enumerate(self.sources_)
+            if isinstance(seg, CodedSegment) and live in seg.codes
+        ]
         if not rows:
             raise UserError(f"code {code_id} has no coded segments to compare with yet.")
         centroid = np.asarray(self.model_.rows_.matrix()[rows].mean(axis=0)).ravel()
         centroid /= max(np.linalg.norm(centroid), 1e-12)
-        questions = (
-            [question_id] if question_id else sorted({self.segments_[row].question_id for row in rows})
-        )
+        questions = [question_id] if question_id else sorted({self.sources_[row].question_id for row in rows})
         answers = [a for q in questions for a in self._answers(q, uncoded_only=True)]
         if not answers:
             return []
         ids = [row["id"] for row in answers]
-        sims = np.asarray(self._vectors_of(ids, [a["text"] for a in answers]) @ centroid).ravel()
+        sims = np.asarray(lexical(self._vectors_of(ids, [a["text"] for a in answers])) @ centroid).ravel()
         order = np.argsort(-sims, kind="stable")[:limit]
         return [RankedAnswer(ids[i], answers[i]["text"], round(float(sims[i]), 4)) for i in order]
 
@@ -236,7 +271,7 @@ class Suggester:
 
     def _vectors_of(self, ids: list[int], texts: list[str]):
         if not hasattr(self, "vectors_"):
-            self.vectors_ = project_vectors(self.store, self._engine())
+            self.vectors_ = project_vectors(self.store, usable_engine(self._engine())[0])
         if all(i in self.vectors_.row_of_answer for i in ids):
             return self.vectors_.answer_rows(ids)
         return self.vectors_.transform(texts)

@@ -101,7 +101,8 @@ class CodeSuggester(BaseEstimator):
             return self.fit(X, y, groups)
         known = self.rows_.count
         self._add(X, y, groups)
-        self._refit_linear([group for group in dict.fromkeys(self.groups_[known:]) if self._refit_due(group)])
+        new_groups = dict.fromkeys(self.groups_[known:])
+        self._refit_linear([g for g in new_groups if g != DEFINITION and self._refit_due(g)])
         return self
 
     def _refit_due(self, group) -> bool:
