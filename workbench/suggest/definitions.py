@@ -33,6 +33,6 @@ def definition_examples(store: Store, tree, names_only: bool = True) -> list[Def
         if not definition and not names_only:
             continue
         parent = tree.path(row["parent_id"]) if row["parent_id"] else ""
-        parts = [row["name"].strip(), definition, parent]
+        parts = [part.strip().rstrip(".") for part in (row["name"], definition, parent)]
         examples.append(Definition(row["id"], ". ".join(part for part in parts if part)))
     return examples

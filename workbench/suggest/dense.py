@@ -50,11 +50,11 @@ class EmbeddingCache:
     new vectors. Pickling drops both: an unpickled cache only computes.
     """
 
-    def __init__(self, store=None, writer=None, model: str = MODEL, embedder=embed):
+    def __init__(self, store=None, writer=None, model: str = MODEL, embedder=None):
         self.store = store
         self.writer = writer
         self.model = model
-        self.embedder = embedder
+        self.embedder = embedder or embed
         self.misses = 0
 
     def __getstate__(self):

@@ -2,8 +2,9 @@
 
 The lexical part is the plain ``CodeSuggester`` on the TF-IDF rows. The meaning part ranks
 each code by its best member, the coded segment or definition with the highest e5 cosine,
-within the segment's question (as the lexical part does). A code's fused score is
-1/(k + lexical rank) + 1/(k + meaning rank); the question's own codes still come first.
+within the segment's question (as the lexical part does). The third ranking is how often the
+question's segments carry the code. A code's fused score is the weighted sum of
+1/(k + rank) over the three rankings; the question's own codes still come first.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ class FusedSuggester(CodeSuggester):
         refit_every=25,
         C=1.0,
         random_state=0,
-        rrf_k=5,
+        rrf_k=3,
+        lexical_weight=1.0,
+        meaning_weight=1.0,
+        frequency_weight=0.5,
     ):
         super().__init__(
             n_neighbors=n_neighbors,
@@ -43,6 +47,9 @@ class FusedSuggester(CodeSuggester):
             random_state=random_state,
         )
         self.rrf_k = rrf_k
+        self.lexical_weight = lexical_weight
+        self.meaning_weight = meaning_weight
+        self.frequency_weight = frequency_weight
 
     def fit(self, X, y, groups=None, definitions=None):
         self.dense_rows_ = GrowingRows()
@@ -62,12 +69,21 @@ class FusedSuggester(CodeSuggester):
         meaning = self.dense_rows_.similarities(x.dense)[:, 0]
         meaning[~lexical.usable] = 0.0
         best = self._best_members(meaning, lexical)
+        frequency = self._frequency(group)
         fused = np.zeros(len(self.classes_))
         for part in (lexical.own, ~lexical.own):
-            fused[part] = _reciprocal_rank(lexical.scores[part], self.rrf_k) + _reciprocal_rank(
-                best[part], self.rrf_k
+            fused[part] = (
+                self.lexical_weight * _reciprocal_rank(lexical.scores[part], self.rrf_k)
+                + self.meaning_weight * _reciprocal_rank(best[part], self.rrf_k)
+                + self.frequency_weight * _reciprocal_rank(frequency[part], self.rrf_k)
             )
         return CodeScores(lexical.own, fused, meaning, lexical.allowed_rows, lexical.usable)
+
+    def _frequency(self, group) -> np.ndarray:
+        """Per code, how many segments of the question carry it."""
+        chosen = self.cells_.cell_group[self.cells_.pair_cells] == self.cells_.group_id(group, create=False)
+        classes = self.cells_.cell_class[self.cells_.pair_cells[chosen]]
+        return np.bincount(classes, minlength=len(self.classes_)).astype(float)
 
     def _best_members(self, meaning: np.ndarray, lexical: CodeScores) -> np.ndarray:
         """Per code, the highest cosine among its rows that may speak for it."""

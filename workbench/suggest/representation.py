@@ -119,8 +119,9 @@ class FusedRepresentation(TransformerMixin, BaseEstimator):
     text is embedded anew.
     """
 
-    def __init__(self, cache=None):
+    def __init__(self, cache=None, center=True):
         self.cache = cache
+        self.center = center
 
     def fit(self, texts, y=None):
         """Fit the TF-IDF part and embed the texts."""
@@ -131,11 +132,19 @@ class FusedRepresentation(TransformerMixin, BaseEstimator):
         texts = list(texts)
         self.lexical_ = TfidfRepresentation()
         lexical = self.lexical_.fit_transform(texts)
-        return Features(lexical, self._cache().vectors(texts, on_progress))
+        dense = self._cache().vectors(texts, on_progress)
+        self.mean_ = (
+            dense.mean(axis=0) if self.center and len(dense) else np.zeros(dense.shape[1], dtype=np.float32)
+        )
+        return Features(lexical, self._centred(dense))
 
     def transform(self, texts):
         texts = list(texts)
-        return Features(self.lexical_.transform(texts), self._cache().vectors(texts))
+        return Features(self.lexical_.transform(texts), self._centred(self._cache().vectors(texts)))
+
+    def _centred(self, dense: np.ndarray) -> np.ndarray:
+        """Vectors minus the corpus mean, unit length again: cosines spread around 0."""
+        return normalize(dense - self.mean_).astype(np.float32)
 
     def _cache(self):
         from workbench.suggest.dense import EmbeddingCache
