@@ -35,9 +35,19 @@ class Suggester:
     """Code suggestions with evidence, near-duplicates, clusters and more-like-this."""
 
     def __init__(
-        self, store: Store, *, coder=None, engine=None, random_state=0, fit_elsewhere=None, **model_params
+        self,
+        store: Store,
+        *,
+        coder=None,
+        engine=None,
+        random_state=0,
+        fit_elsewhere=None,
+        vector_writer=None,
+        **model_params,
     ):
         self.store = store
+        # A writable store of the same file that saves new e5 vectors when ``store`` is read-only.
+        self.vector_writer = vector_writer
         self.coder = coder
         self.engine = engine
         self.random_state = random_state
@@ -61,7 +71,7 @@ class Suggester:
         """Vectorise the project (cached) and learn from every definition and coded segment."""
         self.seen_event_ = training.last_event_seq(self.store)
         engine, self.notice_ = usable_engine(self._engine())
-        self.vectors_ = project_vectors(self.store, engine, on_progress)
+        self.vectors_ = project_vectors(self.store, engine, on_progress, writer=self.vector_writer)
         self.tree_ = CodeTree.from_store(self.store)
         self.definitions_ = definition_examples(self.store, self.tree_)
         self.segments_ = coded_segments(self.store, self.coder, self.tree_)
@@ -277,7 +287,7 @@ class Suggester:
         return self.vectors_.transform(texts)
 
 
-_NOT_STATE = ("store", "fit_elsewhere")
+_NOT_STATE = ("store", "fit_elsewhere", "vector_writer")
 
 
 def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Cluster]:
