@@ -13,6 +13,7 @@ from dataclasses import asdict
 
 from workbench import project
 from workbench.cli.progress import ProgressBar
+from workbench.display import visible_line
 from workbench.errors import UserError
 
 
@@ -75,13 +76,16 @@ def run_suggest(arguments) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    print(f"Answer {arguments.answer} ({answer['question_id']}): {answer['text']}")
+    print(
+        f"Answer {arguments.answer} ({visible_line(answer['question_id'])}): {visible_line(answer['text'])}"
+    )
     if not suggestions:
         print("No suggestions yet: nothing has been coded.")
     for number, suggestion in enumerate(suggestions, start=1):
-        print(f"{number}. {suggestion.path}  ({suggestion.score:.2f})")
+        print(f"{number}. {visible_line(suggestion.path)}  ({suggestion.score:.2f})")
         for evidence in suggestion.evidence:
-            print(f"     {evidence.similarity:.2f}  {evidence.text[:100]}")
+            kind = "definition: " if evidence.kind == "definition" else ""
+            print(f"     {evidence.similarity:.2f}  {kind}{visible_line(evidence.text[:100])}")
     return 0
 
 
@@ -100,6 +104,8 @@ def run_cluster(arguments) -> int:
                 {
                     "number": c.number,
                     "label": c.label,
+                    "name": c.name,
+                    "definition": c.definition,
                     "words": list(c.words),
                     "size": c.size,
                     "answer_ids": list(c.answer_ids),
@@ -112,9 +118,11 @@ def run_cluster(arguments) -> int:
     if not clusters:
         print(f"Question {arguments.question} has fewer than two uncoded answers.")
     for cluster in clusters:
-        print(f"{cluster.number}. {cluster.label}  ({cluster.size} answers)")
+        print(f"{cluster.number}. {visible_line(cluster.label)}  ({cluster.size} answers)")
+        if cluster.definition:
+            print(f"     proposed definition: {visible_line(cluster.definition)}")
         for text in cluster.texts[:3]:
-            print(f"     {text[:100]}")
+            print(f"     {visible_line(text[:100])}")
     return 0
 
 

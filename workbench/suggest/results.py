@@ -52,6 +52,8 @@ class Cluster:
     words: tuple[str, ...]
     answer_ids: tuple[int, ...]
     texts: tuple[str, ...]
+    name: str = ""  # a 2-5 word provisional code name from the distinctive content words
+    definition: str = ""  # a proposed one-line definition from the most central answer
 
     @property
     def size(self) -> int:
@@ -60,7 +62,7 @@ class Cluster:
     @property
     def label(self) -> str:
         """A provisional code name from the distinctive words."""
-        return " / ".join(self.words[:3]) or f"Cluster {self.number}"
+        return self.name or " / ".join(self.words[:3]) or f"Cluster {self.number}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ from sklearn.exceptions import NotFittedError
 from workbench.errors import UserError
 from workbench.store import survey, training
 from workbench.store.database import Store
-from workbench.suggest.clustering import AnswerClusterer, distinctive_words
+from workbench.suggest.clustering import (
+    AnswerClusterer,
+    central_members,
+    cluster_name,
+    distinctive_words,
+    proposed_definition,
+)
 from workbench.suggest.data import CodedSegment, CodeTree, coded_segments
 from workbench.suggest.definitions import Definition, definition_examples
 from workbench.suggest.duplicates import near_duplicate_groups
@@ -247,8 +253,11 @@ class Suggester:
         ids = [row["id"] for row in answers]
         texts = [row["text"] for row in answers]
         clusterer = AnswerClusterer(n_clusters=n_clusters, random_state=self.random_state)
-        clusterer.fit(meaning(self._vectors_of(ids, texts)), on_progress=on_progress)
-        return clusters_from_labels(ids, texts, clusterer.labels_)
+        vectors = meaning(self._vectors_of(ids, texts))
+        clusterer.fit(vectors, on_progress=on_progress)
+        return clusters_from_labels(
+            ids, texts, clusterer.labels_, central_members(vectors, clusterer.labels_)
+        )
 
     def more_like_this(self, code_id: str, question_id=None, limit=50) -> list[RankedAnswer]:
         """Uncoded answers ranked by cosine similarity to the code's centroid."""
@@ -290,8 +299,9 @@ class Suggester:
 _NOT_STATE = ("store", "fit_elsewhere", "vector_writer")
 
 
-def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Cluster]:
-    """Clusters from per-answer labels, largest first, each with its distinctive words."""
+def clusters_from_labels(ids: list[int], texts: list[str], labels, central=None) -> list[Cluster]:
+    """Clusters from per-answer labels, largest first, each with its distinctive words, a name
+    and (given each cluster's most central member) a proposed definition."""
     words = distinctive_words(texts, labels)
     members: dict[int, list[int]] = {}
     for position, label in enumerate(labels):
@@ -303,6 +313,8 @@ def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Clust
             words=words[label],
             answer_ids=tuple(ids[p] for p in positions),
             texts=tuple(texts[p] for p in positions),
+            name=cluster_name(words[label]),
+            definition=proposed_definition(texts[central[label]], words[label]) if central else "",
         )
         for number, (label, positions) in enumerate(ordered, start=1)
     ]
