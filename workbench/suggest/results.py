@@ -33,6 +33,21 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class SentenceSuggestion:
+    """One sentence of a long answer (offsets in the answer's text) and its own best codes.
+
+    ``split_before`` is True when its best code differs from the previous sentence's: the
+    place to offer "split here and code".
+    """
+
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[Suggestion, ...]
+    split_before: bool
+
+
+@dataclass(frozen=True)
 class DuplicateGroup:
     """Near-identical answers of one question (two or more)."""
 

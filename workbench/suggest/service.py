@@ -31,8 +31,10 @@ from workbench.suggest.results import (
     DuplicateGroup,
     Evidence,
     RankedAnswer,
+    SentenceSuggestion,
     Suggestion,
 )
+from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before
 from workbench.suggest.suggester import DEFINITION
 from workbench.suggest.vectors import project_vectors
 
@@ -183,6 +185,28 @@ class Suggester:
             vector = self.vectors_.transform([answer["text"]])
         own_rows = self.rows_of_answer_.get(answer_id, [])
         return self._suggest(vector, answer["question_id"], top, own_rows)
+
+    def suggest_sentences(self, answer_id: int, top=3) -> list[SentenceSuggestion]:
+        """For an answer of three sentences or more, each sentence's own best codes, in order
+        (with where to split); an empty list for shorter answers."""
+        answer = survey.answer_row(self.store, answer_id)
+        if answer is None:
+            raise UserError(f"there is no answer with id {answer_id}.")
+        text = answer["text"]
+        spans = sentence_spans(text)
+        if len(spans) < MIN_SENTENCES:
+            return []
+        self.refresh()
+        vectors = self.vectors_.transform([text[start:end] for start, end in spans])
+        own_rows = self.rows_of_answer_.get(answer_id, [])
+        ranked = [
+            self._suggest(vectors[i : i + 1], answer["question_id"], top, own_rows) for i in range(len(spans))
+        ]
+        splits = split_before([found[0].code_id if found else None for found in ranked])
+        return [
+            SentenceSuggestion(start, end, text[start:end], tuple(found), split)
+            for (start, end), found, split in zip(spans, ranked, splits, strict=True)
+        ]
 
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""
