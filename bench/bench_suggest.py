@@ -101,8 +101,11 @@ def quality(name: str, store) -> None:
     per_question(steps)
     tree = CodeTree.from_store(store)
     segments = evaluation.segments_in_scope(store, CODER, None, tree)
-    ari, nmi = evaluation.cluster_agreement(project_vectors(store).segment_rows(segments), segments, tree)
+    matrix = project_vectors(store).segment_rows(segments)
+    ari, nmi = evaluation.cluster_agreement(matrix, segments, tree)
     print(f"clusters vs main themes: ARI {ari:.3f}, NMI {nmi:.3f}")
+    ari, nmi = evaluation.cluster_agreement(matrix, segments, tree, by_code=True)
+    print(f"clusters vs codes: ARI {ari:.3f}, NMI {nmi:.3f}")
 
 
 def per_question(steps) -> None:

@@ -70,7 +70,7 @@ def show(name: str, figures: dict, seconds: float) -> None:
     print(
         f"{name:<22}"
         + "".join(f"{cell:>20}" for cell in cells)
-        + f"{figures['ceiling']:>9.3f}{seconds:>7.1f}s"
+        + f"{figures['ceiling']:>9.3f}{seconds:>7.1f}s  ARI {figures['ari']:.2f} NMI {figures['nmi']:.2f}"
     )
 
 

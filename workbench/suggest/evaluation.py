@@ -258,15 +258,15 @@ def learning_curve(steps: list[ReplayStep]) -> list[dict]:
     return curve
 
 
-def cluster_agreement(matrix, segments, tree, seed=None) -> tuple[float | None, float | None]:
-    """ARI and NMI of automatic clusters against the coder's main themes, per question,
-    weighted by the question's segments (None when no question has enough segments)."""
+def cluster_agreement(matrix, segments, tree, seed=None, by_code=False) -> tuple[float | None, float | None]:
+    """ARI and NMI of automatic clusters against the coder's main themes (or codes), per
+    question, weighted by the question's segments (None when no question has enough)."""
     weighted_ari = weighted_nmi = total = 0.0
     for question in sorted({seg.question_id for seg in segments}):
         rows = [i for i, seg in enumerate(segments) if seg.question_id == question]
         if len(rows) < 10:
             continue
-        themes = [tree.main_theme(segments[i].codes[0]) for i in rows]
+        themes = [segments[i].codes[0] if by_code else tree.main_theme(segments[i].codes[0]) for i in rows]
         labels = AnswerClusterer(random_state=seed or 0).fit(meaning(matrix[rows])).labels_
         weighted_ari += adjusted_rand_score(themes, labels) * len(rows)
         weighted_nmi += normalized_mutual_info_score(themes, labels) * len(rows)
