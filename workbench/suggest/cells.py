@@ -7,6 +7,8 @@ cell's centroid costs one ``bincount`` over the similarities already computed.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import numpy as np
 from scipy import sparse
 
@@ -55,6 +57,29 @@ class CellNorms:
                 self.sq_norms[cell] += 2.0 * old_dot + float(batch_gram[column, column])
         self.pair_rows = np.concatenate([self.pair_rows, rows + first])
         self.pair_cells = np.concatenate([self.pair_cells, cells])
+
+    def remove(self, stored, rows: list[int]) -> None:
+        """Take rows out of their cells: ||S - r||² = ||S||² - 2<S, r> + ||r||²."""
+        for row in rows:
+            mine = self.pair_rows == row
+            if not mine.any():
+                continue
+            similarities = stored.similarities(stored.matrix()[row : row + 1])[:, 0]
+            for cell in np.unique(self.pair_cells[mine]):
+                members = self.pair_rows[self.pair_cells == cell]
+                self.sq_norms[cell] += -2.0 * float(similarities[members].sum()) + float(similarities[row])
+            keep = ~mine
+            self.pair_rows, self.pair_cells = self.pair_rows[keep], self.pair_cells[keep]
+
+    def class_groups(self, skip) -> dict[int, set]:
+        """Per code, the groups (other than ``skip``) where it still has rows."""
+        groups_of: dict[int, set] = {}
+        name_of = {number: group for group, number in self.group_ids.items()}
+        for cell in np.unique(self.pair_cells):
+            group = name_of[int(self.cell_group[cell])]
+            if group != skip:
+                groups_of.setdefault(int(self.cell_class[cell]), set()).add(group)
+        return defaultdict(set, groups_of)
 
     def class_sums(self, row_weight: np.ndarray, n_classes: int) -> np.ndarray:
         """Per code, the summed weight of its rows."""

@@ -103,44 +103,54 @@ class Suggester:
             self.rows_of_answer_.setdefault(segment.answer_id, []).append(row)
         self.sources_.extend(segments)
 
-    def _take_in_definitions(self) -> bool:
-        """Add the definitions of new codes; False when a known one changed (refit needed)."""
+    def _take_in_definitions(self) -> None:
+        """Forget the definition rows of changed or removed codes, add the new ones."""
         current = definition_examples(self.store, self.tree_)
-        known = {definition.code_id: definition for definition in self.definitions_}
-        if any(known.get(d.code_id, d) != d for d in current) or len(
-            set(known) - {d.code_id for d in current}
-        ):
-            return False
-        added = [definition for definition in current if definition.code_id not in known]
+        if current == self.definitions_:
+            return
+        wanted = set(current)
+        self.model_.forget(
+            [
+                row
+                for row, source in enumerate(self.sources_)
+                if isinstance(source, Definition) and source not in wanted
+            ]
+        )
+        added = [definition for definition in current if definition not in set(self.definitions_)]
         if added:
             rows, codes = self._definition_rows(added)
             self.model_.partial_fit(rows, [(code,) for code in codes], [DEFINITION] * len(codes))
             self.sources_.extend(added)
-            self.definitions_ = self.definitions_ + added
-        return True
+        self.definitions_ = current
 
     def refresh(self) -> Suggester:
-        """Take in codings made since the last fit or refresh (new segments only are added)."""
+        """Take in codings and codebook changes since the last fit or refresh, at once: new,
+        changed and undone codings and definitions update the model without a refit."""
         if not hasattr(self, "model_"):
             return self._full_fit()
         seen_event = training.last_event_seq(self.store)
         if seen_event == self.seen_event_:
             return self
         self.seen_event_ = seen_event
-        self.tree_ = CodeTree.from_store(self.store)
-        current = coded_segments(self.store, self.coder, self.tree_)
-        known = len(self.segments_)
-        if (
-            current[:known] != self.segments_
-            or training.answer_fingerprint(self.store) != _fingerprint(self.vectors_)
-            or not self._take_in_definitions()
-        ):
+        if training.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
             return self._full_fit()
-        added = current[known:]
+        self.tree_ = CodeTree.from_store(self.store)
+        self._take_in_definitions()
+        current = coded_segments(self.store, self.coder, self.tree_)
+        known = set(self.segments_)
+        now = set(current)
+        self.model_.forget(
+            [self.row_of_segment_.pop(seg.segment_id) for seg in self.segments_ if seg not in now]
+        )
+        self.rows_of_answer_ = {
+            answer: [row for row in rows if self.model_.alive_[row]]
+            for answer, rows in self.rows_of_answer_.items()
+        }
+        added = [segment for segment in current if segment not in known]
         if added:
             self.model_.partial_fit(*self._training(added))
             self._index(added)
-            self.segments_ = current
+        self.segments_ = current
         return self
 
     def _full_fit(self) -> Suggester:

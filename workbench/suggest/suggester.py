@@ -84,6 +84,7 @@ class CodeSuggester(BaseEstimator):
         self.cells_ = CellNorms()
         self.row_groups_ = np.zeros(0, dtype=np.int64)
         self.definition_class_ = np.zeros(0, dtype=np.int64)  # per row; -1 for coded rows
+        self.alive_ = np.zeros(0, dtype=bool)  # per row; False once forgotten
         self.group_rows_: dict = defaultdict(list)
         self.linear_: dict = {}
         self.rows_at_last_refit_: dict = {}
@@ -112,8 +113,19 @@ class CodeSuggester(BaseEstimator):
 
     @property
     def n_rows_(self) -> int:
-        """Number of coded rows learned so far (definition rows not counted)."""
-        return self.rows_.count - len(self.group_rows_.get(DEFINITION, ()))
+        """Number of coded rows known now (definition and forgotten rows not counted)."""
+        return int(self.alive_.sum()) - len(self.group_rows_.get(DEFINITION, ()))
+
+    def forget(self, rows) -> CodeSuggester:
+        """Take rows back (an undone or changed coding) at once: neighbours and centroids stop
+        using them; the linear models drop them at their next refit."""
+        rows = [row for row in dict.fromkeys(rows) if self.alive_[row]]
+        if not rows:
+            return self
+        self.cells_.remove(self.rows_, rows)
+        self.alive_[rows] = False
+        self.class_groups_ = self.cells_.class_groups(DEFINITION)
+        return self
 
     @property
     def class_sq_norms_(self) -> np.ndarray:
@@ -139,6 +151,7 @@ class CodeSuggester(BaseEstimator):
             ]
         ).astype(np.int64)
         self.row_groups_ = np.concatenate([self.row_groups_, [self.cells_.group_id(g) for g in groups]])
+        self.alive_ = np.concatenate([self.alive_, np.ones(len(labels), dtype=bool)])
         for row, group in enumerate(groups, start=first):
             self.group_rows_[group].append(row)
         self.rows_.append(X)
@@ -165,8 +178,8 @@ class CodeSuggester(BaseEstimator):
             return
         matrix = self.rows_.matrix()
         for group in groups:
-            rows = self.group_rows_[group]
-            self.rows_at_last_refit_[group] = len(rows)
+            rows = [row for row in self.group_rows_[group] if self.alive_[row]]
+            self.rows_at_last_refit_[group] = len(self.group_rows_[group])
             targets = [[self.class_index_[code] for code in self.labels_[row]] for row in rows]
             scorer = fit_linear_scorer(
                 matrix[rows], targets, self.min_examples_for_linear, self.C, self.random_state
@@ -200,7 +213,7 @@ class CodeSuggester(BaseEstimator):
         if not hasattr(self, "rows_") or not self.classes_:
             return None
         similarities = self.rows_.similarities(x)[:, 0]
-        usable = np.ones(len(similarities), dtype=bool)
+        usable = self.alive_.copy()
         usable[list(exclude_rows)] = False
         similarities[~usable] = 0.0
         own = self.own_classes(group)
