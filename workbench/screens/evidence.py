@@ -28,8 +28,11 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
         if len(text) > EVIDENCE_WIDTH:
             text = text[: EVIDENCE_WIDTH - 1] + "…"
         prompt.append(f"\n     {evidence.similarity:.2f}  ", style="bold")
+        if evidence.kind == "definition":
+            prompt.append("definition ", style="italic")
         prompt.append(f"“{text}”")
-        prompt.append(f"  (answer {evidence.answer_id}, {evidence.question_id})", style="dim")
+        if evidence.kind != "definition":
+            prompt.append(f"  (answer {evidence.answer_id}, {evidence.question_id})", style="dim")
     return prompt
 
 
