@@ -67,6 +67,8 @@ def run_suggest(arguments) -> int:
         bar = ProgressBar("Learning")
         suggester = Suggester(store, coder=arguments.coder, engine=arguments.engine).fit(bar)
         bar.finish()
+        if suggester.notice_:
+            print(f"Note: {suggester.notice_}", file=sys.stderr)
         suggestions = suggester.suggest_answer(arguments.answer, top=arguments.top)
     if arguments.json:
         payload = {
