@@ -2,7 +2,7 @@
 
 Quality: the demo corpus (workbench/demo/answers.csv coded by corpora/demo_truth.csv) and the
 second corpus (corpora/second/) are imported, coded question by question as their truth says,
-and replayed (METHOD.md §5) in coding order and shuffled with two seeds. Speed: suggestions
+and replayed (METHOD.md §5) with three seeds (questions in order, each shuffled). Speed: suggestions
 for one answer with 20 000 coded segments, clustering 5 000 answers.
 
 Usage: python bench/bench_suggest.py [--skip-quality] [--skip-speed]
@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "corpora" / "second"))
 
+import numpy as np  # noqa: E402
 from generate import generate  # noqa: E402
 
 from workbench import coding  # noqa: E402
@@ -31,7 +32,8 @@ from workbench.project import create_project  # noqa: E402
 from workbench.store import answers as answer_rows  # noqa: E402
 from workbench.suggest import evaluation  # noqa: E402
 from workbench.suggest.clustering import AnswerClusterer, distinctive_words  # noqa: E402
-from workbench.suggest.representation import TfidfRepresentation  # noqa: E402
+from workbench.suggest.fusion import FusedSuggester  # noqa: E402
+from workbench.suggest.representation import Features, TfidfRepresentation  # noqa: E402
 from workbench.suggest.suggester import CodeSuggester  # noqa: E402
 from workbench.suggest.vectors import project_vectors  # noqa: E402
 
@@ -84,14 +86,14 @@ def quality(name: str, store) -> None:
         f"{'order':<10}{'part':<12}{'segments':>9}{'hit@1':>7}{'hit@3':>7}{'known@3':>8}"
         f"{'mrr':>7}{'cover':>7}{'base@1':>7}{'keys':>12}"
     )
-    for seed in (None, 1, 2):
+    for seed in (0, 1, 2):  # never in coding order: the truth file is sorted by code
         started = time.perf_counter()
         whole, late, steps = replay_figures(store, seed)
         seconds = time.perf_counter() - started
         for part, figures in (("all", whole), ("after 30%", late)):
             keys = figures["keystrokes_per_segment"]
             print(
-                f"{'coding' if seed is None else f'seed {seed}':<10}{part:<12}"
+                f"{f'seed {seed}':<10}{part:<12}"
                 f"{figures['segments']:>9}{figures['hit_at_1']:>7.3f}{figures['hit_at_3']:>7.3f}"
                 f"{figures['hit_at_3_known']:>8.3f}{figures['mrr']:>7.3f}"
                 f"{figures['coverage']:>7.3f}{figures['baseline_hit_at_1']:>7.3f}"
@@ -101,8 +103,11 @@ def quality(name: str, store) -> None:
     per_question(steps)
     tree = Codebook.from_store(store)
     segments = evaluation.segments_in_scope(store, CODER, None, tree)
-    ari, nmi = evaluation.cluster_agreement(project_vectors(store).segment_rows(segments), segments, tree)
+    matrix = project_vectors(store).segment_rows(segments)
+    ari, nmi = evaluation.cluster_agreement(matrix, segments, tree)
     print(f"clusters vs main themes: ARI {ari:.3f}, NMI {nmi:.3f}")
+    ari, nmi = evaluation.cluster_agreement(matrix, segments, tree, by_code=True)
+    print(f"clusters vs codes: ARI {ari:.3f}, NMI {nmi:.3f}")
 
 
 def per_question(steps) -> None:
@@ -144,6 +149,7 @@ def speed(work: Path) -> None:
         started = time.perf_counter()
         model.suggest(representation.transform([texts[index]]), keys[index][1], 5)
         timings.append((time.perf_counter() - started) * 1000)
+    dense_speed(matrix, keys, by_answer, train, held_out, representation, texts)
     print(f"vectoriser fit+transform, {len(texts)} answers: {fit_vectors:.1f} s")
     print(f"suggester fit, {model.n_rows_} coded segments, {len(model.classes_)} codes: {fit_model:.1f} s")
     print(
@@ -152,6 +158,32 @@ def speed(work: Path) -> None:
         f" ms over {len(timings)} answers (target < 50 ms)"
     )
     clustering_speed(texts[:5000], matrix[:5000])
+
+
+def dense_speed(matrix, keys, by_answer, train, held_out, representation, texts) -> None:
+    """The "e5" engine's suggester with cached vectors: random unit vectors of e5's size stand
+    in for the cached e5 vectors (looking them up is not part of a suggestion)."""
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(matrix.shape[0], 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    features = Features(matrix, vectors)
+    started = time.perf_counter()
+    model = FusedSuggester().fit(
+        features[train], [tuple(by_answer[k]) for k in keys[train]], [k[1] for k in keys[train]]
+    )
+    fit_model = time.perf_counter() - started
+    timings = []
+    for index in held_out:
+        started = time.perf_counter()
+        query = Features(representation.transform([texts[index]]), vectors[index : index + 1])
+        model.suggest(query, keys[index][1], 5)
+        timings.append((time.perf_counter() - started) * 1000)
+    print(f"fused (e5) suggester fit, {model.n_rows_} coded segments: {fit_model:.1f} s")
+    print(
+        f"one suggestion, fused engine with cached vectors, {model.n_rows_} coded segments: median "
+        f"{statistics.median(timings):.1f} ms, p95 {sorted(timings)[int(0.95 * len(timings))]:.1f}"
+        f" ms over {len(timings)} answers (target < 80 ms)"
+    )
 
 
 def clustering_speed(cluster_texts: list[str], matrix) -> None:

@@ -8,6 +8,7 @@ from test_suggest_support import CODER, SMALL_CORPUS, answer_id_of, segment_of, 
 
 from workbench import coding
 from workbench.errors import UserError
+from workbench.ingest import import_survey
 from workbench.project import create_project
 from workbench.suggest import Suggester
 from workbench.suggest.background import BackgroundFit, FitCancelled
@@ -35,7 +36,7 @@ def test_learned_state_leaves_out_the_store_and_the_refit_callable(tmp_path):
     assert {"model_", "vectors_", "segments_", "coder"} <= set(state)
 
 
-def test_a_full_refit_goes_through_fit_elsewhere(tmp_path):
+def test_an_undone_coding_is_taken_in_at_once_without_a_refit(tmp_path):
     store = small_coded_project(tmp_path)
     refits = []
 
@@ -50,6 +51,27 @@ def test_a_full_refit_goes_through_fit_elsewhere(tmp_path):
     segment_id = segment_of(store, answer_id_of(store, text))
     code_id = coding.code_for_path(store, path, CODER)
     coding.remove_codes(store, segment_id, [code_id], CODER)  # an earlier coding changed
+    assert all_suggestions(loaded, store) == all_suggestions(Suggester(store, coder=CODER).fit(), store)
+    assert refits == []
+    coding.undo(store, CODER)  # the coding is back
+    assert all_suggestions(loaded, store) == all_suggestions(Suggester(store, coder=CODER).fit(), store)
+    assert refits == []
+
+
+def test_a_full_refit_goes_through_fit_elsewhere(tmp_path):
+    store = small_coded_project(tmp_path)
+    refits = []
+
+    def fit_elsewhere() -> dict:
+        refits.append(1)
+        return Suggester(store, coder=CODER).fit().learned_state()
+
+    loaded = Suggester.from_state(
+        store, Suggester(store, coder=CODER).fit().learned_state(), fit_elsewhere=fit_elsewhere
+    )
+    survey = tmp_path / "more.csv"
+    survey.write_text("respondent_id;q1\nr9999;Helt nytt svar om boliger.\n", encoding="utf-8")
+    import_survey(store, survey, wave=2025, question_columns=["q1"])  # new answers: refit
     assert all_suggestions(loaded, store) == all_suggestions(Suggester(store, coder=CODER).fit(), store)
     assert refits == [1]
 

@@ -22,6 +22,15 @@ KEYS = {
     "learning_curve",
     "ari",
     "nmi",
+    "hit_at_1_known",
+    "baseline_hit_at_3",
+    "baseline_hit_at_3_known",
+    "ceiling",
+    "seeds",
+    "definitions",
+    "intervals",
+    "engine",
+    "notice",
 }
 
 
@@ -102,3 +111,34 @@ def test_cli_suggest_and_cluster_print_json(tmp_path, capsys):
     assert main(["cluster", project, "--question", "q1", "--clusters", "2", "--json"]) == 0
     clusters = json.loads(capsys.readouterr().out)["clusters"]
     assert sum(cluster["size"] for cluster in clusters) == 3
+
+
+def test_seeds_give_means_with_intervals_the_baseline_and_the_ceiling(tmp_path):
+    store = small_coded_project(tmp_path)
+    figures = evaluation.evaluate(store, CODER, seeds=4)
+    assert figures["seeds"] == [0, 1, 2, 3] and figures["segments"] == len(SMALL_CORPUS)
+    singles = [evaluation.evaluate(store, CODER, seed=seed)["hit_at_3"] for seed in range(4)]
+    assert figures["hit_at_3"] == pytest.approx(sum(singles) / 4, abs=1e-3)
+    for key, (low, high) in figures["intervals"].items():
+        assert low <= figures[key] <= high
+    # 4 codes: each first use is unknown, every other segment's code existed already.
+    assert figures["ceiling"] == pytest.approx((len(SMALL_CORPUS) - 4) / len(SMALL_CORPUS), abs=1e-3)
+    assert 0 < figures["baseline_hit_at_3_known"] <= 1
+
+
+def test_the_frequency_baseline_lists_the_questions_three_most_frequent_codes():
+    steps = [
+        evaluation.ReplayStep("s", "q", 0.5, ("c",), ("a",), True, "a", ("a", "b", "c"), 1, 1),
+        evaluation.ReplayStep("s", "q", 0.5, ("d",), ("d",), True, "a", ("a", "b", "c"), 1, 1),
+    ]
+    figures = evaluation.summarise(steps)
+    assert figures["baseline_hit_at_3"] == 0.5 and figures["baseline_hit_at_1"] == 0.0
+    assert figures["hit_at_3"] == 0.5
+
+
+def test_zero_seeds_is_a_usage_error(tmp_path, capsys):
+    small_coded_project(tmp_path).close()
+    with pytest.raises(SystemExit) as stopped:
+        main(["evaluate", str(tmp_path / "p.db"), "--coder", CODER, "--seeds", "0"])
+    assert stopped.value.code == 2
+    assert "at least 1" in capsys.readouterr().err

@@ -91,3 +91,18 @@ def test_the_number_of_clusters_can_be_chosen(tmp_path):
     clusters = Suggester(store).clusters("q1", n_clusters=5, on_progress=lambda *p: progress.append(p))
     assert len(clusters) == 5
     assert progress[-1][0] == progress[-1][1]
+
+
+def test_cluster_labels_use_content_words_and_propose_a_definition(tmp_path):
+    texts, _ = planted_answers()
+    texts = [f"Derfor er det litt å gjere. Me ser at {text}" for text in texts]
+    store = build_project(tmp_path, [("q1", text) for text in texts])
+    clusters = Suggester(store).clusters("q1", n_clusters=3)
+    function_words = {"å", "derfor", "litt", "me", "ser", "er", "det", "og", "at", "gjere"}
+    for cluster in clusters:
+        assert not function_words & set(cluster.words)
+        assert 2 <= len(cluster.name.split()) <= 5 and cluster.label == cluster.name
+        sentences = {sentence for text in cluster.texts for sentence in text.split(". ")}
+        assert cluster.definition.rstrip(".") in sentences and set(cluster.words) & {
+            w.strip(".,").lower() for w in cluster.definition.split()
+        }

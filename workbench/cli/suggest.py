@@ -6,6 +6,8 @@ the command line starts fast.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from dataclasses import asdict
 
 from workbench import project
@@ -35,7 +37,13 @@ def register(subparsers) -> None:
     evaluate.add_argument("project", help="the project file")
     evaluate.add_argument("--coder", required=True, help="whose coding to replay")
     evaluate.add_argument("--question", help="only this question")
-    evaluate.add_argument("--seed", type=int, help="shuffle each question with this seed")
+    evaluate.add_argument("--seed", type=int, help="one replay, each question shuffled with this seed")
+    evaluate.add_argument(
+        "--seeds", type=_positive, default=10, help="replays with seeds 0..N-1, averaged (default 10)"
+    )
+    evaluate.add_argument(
+        "--no-definitions", action="store_true", help="leave the codes' definitions out of the training data"
+    )
     _common(evaluate, with_coder=False)
     evaluate.set_defaults(handler=run_evaluate)
 
@@ -63,6 +71,8 @@ def run_suggest(arguments) -> int:
         bar = ProgressBar("Learning")
         suggester = Suggester(store, coder=arguments.coder, engine=arguments.engine).fit(bar)
         bar.finish()
+        if suggester.notice_:
+            print(f"Note: {suggester.notice_}", file=sys.stderr)
         suggestions = suggester.suggest_answer(arguments.answer, top=arguments.top)
     if arguments.json:
         payload = {
@@ -78,8 +88,9 @@ def run_suggest(arguments) -> int:
     for number, suggestion in enumerate(suggestions, start=1):
         print(f"{number}. {shown(suggestion.path)}  ({suggestion.score:.2f})")
         for evidence in suggestion.evidence:
+            kind = "definition: " if evidence.kind == "definition" else ""
             year = f"[{evidence.wave}] " if evidence.wave and evidence.wave != answer["wave"] else ""
-            print(f"     {evidence.similarity:.2f}  {year}{shown(evidence.text[:100])}")
+            print(f"     {evidence.similarity:.2f}  {kind}{year}{shown(evidence.text[:100])}")
     return 0
 
 
@@ -111,6 +122,8 @@ def run_cluster(arguments) -> int:
                 {
                     "number": c.number,
                     "label": c.label,
+                    "name": c.name,
+                    "definition": c.definition,
                     "words": list(c.words),
                     "size": c.size,
                     "answer_ids": list(c.answer_ids),
@@ -124,6 +137,8 @@ def run_cluster(arguments) -> int:
         print(f"Question {shown(arguments.question)} has fewer than two uncoded answers.")
     for cluster in clusters:
         print(f"{cluster.number}. {shown(cluster.label)}  ({cluster.size} answers)")
+        if cluster.definition:
+            print(f"     proposed definition: {shown(cluster.definition)}")
         for text in cluster.texts[:3]:
             print(f"     {shown(text[:100])}")
     return 0
@@ -135,9 +150,18 @@ def run_evaluate(arguments) -> int:
     with project.open_project(arguments.project, read_only=True) as store:
         bar = ProgressBar("Replaying")
         figures = evaluate(
-            store, arguments.coder, arguments.question, arguments.seed, arguments.engine, on_progress=bar
+            store,
+            arguments.coder,
+            arguments.question,
+            arguments.seed,
+            arguments.engine,
+            on_progress=bar,
+            seeds=arguments.seeds,
+            definitions=not arguments.no_definitions,
         )
         bar.finish()
+    if figures["notice"]:
+        print(f"Note: {figures['notice']}", file=sys.stderr)
     if arguments.json:
         print_json(figures)
         return 0
@@ -145,20 +169,37 @@ def run_evaluate(arguments) -> int:
     return 0
 
 
+FIGURES = (
+    "hit_at_1",
+    "hit_at_3",
+    "mrr",
+    "coverage",
+    "hit_at_1_known",
+    "hit_at_3_known",
+    "baseline_hit_at_1",
+    "baseline_hit_at_3",
+    "baseline_hit_at_3_known",
+    "ceiling",
+    "ari",
+    "nmi",
+)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _print_figures(figures: dict) -> None:
-    print(f"Segments replayed: {figures['segments']}")
-    for key in (
-        "hit_at_1",
-        "hit_at_3",
-        "mrr",
-        "coverage",
-        "hit_at_3_known",
-        "baseline_hit_at_1",
-        "ari",
-        "nmi",
-    ):
+    seeds = figures["seeds"]
+    print(f"Segments replayed: {figures['segments']} over {len(seeds)} seed(s), each question shuffled")
+    print(f"Definition examples: {figures['definitions']}")
+    for key in FIGURES:
         value = figures[key]
-        print(f"{key:<18} {'-' if value is None else f'{value:.3f}'}")
+        interval = figures["intervals"].get(key)
+        spread = f"  [{interval[0]:.3f}, {interval[1]:.3f}]" if interval else ""
+        print(f"{key:<24} {'-' if value is None else f'{value:.3f}'}{spread}")
     keys = figures["keystrokes_per_segment"]
     print(
         f"keys per segment   {keys['with_suggestions']:.2f} with suggestions, "

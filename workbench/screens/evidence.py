@@ -30,10 +30,13 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
         if len(text) > EVIDENCE_WIDTH:
             text = text[: EVIDENCE_WIDTH - 1] + "…"
         prompt.append(f"\n     {evidence.similarity:.2f}  ", style="bold")
+        if evidence.kind == "definition":
+            prompt.append("definition ", style="italic")
         prompt.append(f"“{visible_line(text)}”")
-        year = f", {evidence.wave}" if evidence.wave else ""
-        where = f"{visible_line(evidence.question_id)}{year}"
-        prompt.append(f"  (answer {evidence.answer_id}, {where})", style="dim")
+        if evidence.kind != "definition":
+            year = f", {evidence.wave}" if evidence.wave else ""
+            where = f"{visible_line(evidence.question_id)}{year}"
+            prompt.append(f"  (answer {evidence.answer_id}, {where})", style="dim")
     return prompt
 
 

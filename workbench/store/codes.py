@@ -103,3 +103,11 @@ def codes_with_example_segment(store: Store, segment_id: str) -> list[str]:
 def code_count(store: Store) -> int:
     """How many codes exist, live or not."""
     return store.scalar("SELECT COUNT(*) FROM codes")
+
+
+def code_definitions(store: Store) -> list[dict]:
+    """Every live codable code: id, name, definition, parent_id (the suggester's definition examples)."""
+    return store.rows(
+        f"SELECT id, name, definition, parent_id FROM codes WHERE {LIVE_CODE} AND codable = 1 "
+        "ORDER BY created_at, id"
+    )

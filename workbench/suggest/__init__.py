@@ -3,6 +3,7 @@
 The public entry point is ``Suggester`` (one per thread, built on that thread's ``Store``):
 ``fit(on_progress)`` once in a worker, then ``suggest_answer / suggest_segment / suggest_text``
 (lists of frozen ``Suggestion`` with ``Evidence``), ``refresh()`` after codings change,
+``suggest_sentences(answer_id)`` (long answers: each sentence's codes, where to split),
 ``accept(segment_id, suggestion, coder)``, ``near_duplicates(question)``,
 ``duplicates_of(answer)``, ``clusters(question, n_clusters, on_progress)`` and
 ``more_like_this(code, question)``. The estimators (``CodeSuggester``, ``AnswerClusterer``,
@@ -11,7 +12,14 @@ representation by name.
 """
 
 from workbench.suggest.engines import available_engines, make_representation
-from workbench.suggest.results import Cluster, DuplicateGroup, Evidence, RankedAnswer, Suggestion
+from workbench.suggest.results import (
+    Cluster,
+    DuplicateGroup,
+    Evidence,
+    RankedAnswer,
+    SentenceSuggestion,
+    Suggestion,
+)
 from workbench.suggest.service import Suggester
 
 __all__ = [
@@ -19,6 +27,7 @@ __all__ = [
     "DuplicateGroup",
     "Evidence",
     "RankedAnswer",
+    "SentenceSuggestion",
     "Suggester",
     "Suggestion",
     "available_engines",

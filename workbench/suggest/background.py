@@ -86,6 +86,7 @@ class BackgroundFit:
 def fit_in_child(job: dict, progress) -> None:
     """The child's work: fit on a read-only store, write the state (or the error) to the target."""
     from workbench.store.database import Store
+    from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
     from workbench.suggest.service import Suggester
 
     def report(done: int, total: int) -> None:
@@ -94,10 +95,15 @@ def fit_in_child(job: dict, progress) -> None:
     target = Path(job["target"])
     try:
         store = Store(job["path"], read_only=True)
+        engine = job["engine"] or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE)
+        writer = Store(job["path"]) if engine == "e5" else None  # saves the new e5 vectors
         try:
-            suggester = Suggester(store, coder=job["coder"], engine=job["engine"]).fit(report)
+            suggester = Suggester(store, coder=job["coder"], engine=job["engine"], vector_writer=writer)
+            suggester.fit(report)
         finally:
             store.close()
+            if writer is not None:
+                writer.close()
         _write_state(target, suggester.learned_state())
     except Exception as error:  # handed to the parent, which raises it in its own thread
         _write_error(target, error)

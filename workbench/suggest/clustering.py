@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -11,7 +12,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
-from workbench.suggest.text import content_tokens
+from workbench.suggest.text import label_tokens
 
 
 class AnswerClusterer(ClusterMixin, BaseEstimator):
@@ -91,7 +92,7 @@ def distinctive_words(texts: list[str], labels, top: int = 5) -> dict[int, tuple
     """
     counts: dict[int, Counter] = {}
     for text, label in zip(texts, labels, strict=True):
-        counts.setdefault(int(label), Counter()).update(content_tokens(text))
+        counts.setdefault(int(label), Counter()).update(label_tokens(text))
     overall = Counter()
     for counter in counts.values():
         overall.update(counter)
@@ -104,3 +105,32 @@ def distinctive_words(texts: list[str], labels, top: int = 5) -> dict[int, tuple
         }
         words[label] = tuple(sorted(weight, key=lambda word: (-weight[word], word))[:top])
     return words
+
+
+def central_members(X, labels) -> dict[int, int]:
+    """Per cluster, the position of its member nearest the cluster's centroid."""
+    rows = np.asarray(X.todense() if hasattr(X, "todense") else X)
+    labels = np.asarray(labels)
+    central = {}
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        centroid = rows[members].mean(axis=0)
+        central[int(label)] = int(members[np.argmax(rows[members] @ centroid)])
+    return central
+
+
+def cluster_name(words: tuple[str, ...]) -> str:
+    """A 2-5 word provisional code name from the distinctive words."""
+    chosen = list(words[:3])
+    return " ".join(chosen).capitalize() if chosen else ""
+
+
+def proposed_definition(text: str, words: tuple[str, ...] = (), limit: int = 140) -> str:
+    """One line from the most central answer: its sentence with the most of the cluster's
+    distinctive words (the first on ties), shortened at a word."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    wanted = set(words)
+    best = max(sentences, key=lambda sentence: len(wanted & set(label_tokens(sentence))))
+    if len(best) <= limit:
+        return best
+    return best[:limit].rsplit(" ", 1)[0] + " …"

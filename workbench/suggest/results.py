@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Evidence:
-    """A coded segment that supports a suggestion, and how similar it is."""
+    """A coded segment (or the code's definition) that supports a suggestion, and how similar.
+
+    ``kind`` is "segment", or "definition" for the code's name + definition + parent theme
+    (then ``segment_id`` and ``question_id`` are empty and ``answer_id`` is 0).
+    """
 
     segment_id: str
     answer_id: int
@@ -15,6 +19,7 @@ class Evidence:
     text: str
     similarity: float
     wave: int | None = None  # the survey year of the coded answer (last year's examples show it)
+    kind: str = "segment"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,21 @@ class Suggestion:
     path: str
     score: float
     evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class SentenceSuggestion:
+    """One sentence of a long answer (offsets in the answer's text) and its own best codes.
+
+    ``split_before`` is True when its best code differs from the previous sentence's: the
+    place to offer "split here and code".
+    """
+
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[Suggestion, ...]
+    split_before: bool
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,8 @@ class Cluster:
     words: tuple[str, ...]
     answer_ids: tuple[int, ...]
     texts: tuple[str, ...]
+    name: str = ""  # a 2-5 word provisional code name from the distinctive content words
+    definition: str = ""  # a proposed one-line definition from the most central answer
 
     @property
     def size(self) -> int:
@@ -56,7 +78,7 @@ class Cluster:
     @property
     def label(self) -> str:
         """A provisional code name from the distinctive words."""
-        return " / ".join(self.words[:3]) or f"Cluster {self.number}"
+        return self.name or " / ".join(self.words[:3]) or f"Cluster {self.number}"
 
 
 @dataclass(frozen=True)

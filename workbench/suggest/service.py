@@ -19,18 +19,28 @@ from workbench.store import segments as segment_rows
 from workbench.store import survey, waves
 from workbench.store.database import Store
 from workbench.suggest.carry_over import wave_weights
-from workbench.suggest.clustering import AnswerClusterer, distinctive_words
+from workbench.suggest.clustering import (
+    AnswerClusterer,
+    central_members,
+    cluster_name,
+    distinctive_words,
+    proposed_definition,
+)
 from workbench.suggest.data import CodedSegment, coded_segments
+from workbench.suggest.definitions import Definition, definition_examples
 from workbench.suggest.duplicates import near_duplicate_groups
-from workbench.suggest.engines import project_engine
+from workbench.suggest.engines import make_model, project_engine, usable_engine
+from workbench.suggest.representation import lexical, meaning
 from workbench.suggest.results import (
     Cluster,
     DuplicateGroup,
     Evidence,
     RankedAnswer,
+    SentenceSuggestion,
     Suggestion,
 )
-from workbench.suggest.suggester import CodeSuggester
+from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before
+from workbench.suggest.suggester import DEFINITION
 from workbench.suggest.vectors import project_vectors
 
 
@@ -38,9 +48,19 @@ class Suggester:
     """Code suggestions with evidence, near-duplicates, clusters and more-like-this."""
 
     def __init__(
-        self, store: Store, *, coder=None, engine=None, random_state=0, fit_elsewhere=None, **model_params
+        self,
+        store: Store,
+        *,
+        coder=None,
+        engine=None,
+        random_state=0,
+        fit_elsewhere=None,
+        vector_writer=None,
+        **model_params,
     ):
         self.store = store
+        # A writable store of the same file that saves new e5 vectors when ``store`` is read-only.
+        self.vector_writer = vector_writer
         self.coder = coder
         self.engine = engine
         self.random_state = random_state
@@ -61,46 +81,86 @@ class Suggester:
         return {name: value for name, value in vars(self).items() if name not in _NOT_STATE}
 
     def fit(self, on_progress=None) -> Suggester:
-        """Vectorise the project (cached) and learn from every coded segment."""
+        """Vectorise the project (cached) and learn from every definition and coded segment."""
         self.seen_event_ = event_rows.last_event_seq(self.store)
-        self.vectors_ = project_vectors(self.store, self._engine(), on_progress)
+        engine, self.notice_ = usable_engine(self._engine())
+        self.vectors_ = project_vectors(self.store, engine, on_progress, writer=self.vector_writer)
         self.codebook_ = Codebook.from_store(self.store)
         self.current_wave_ = survey.latest_wave(self.store)
         self.not_used_ = self._codes_not_used()
+        self.definitions_ = definition_examples(self.store, self.codebook_)
         self.segments_ = coded_segments(self.store, self.coder, self.codebook_)
-        self.model_ = CodeSuggester(random_state=self.random_state, **self.model_params)
-        self.model_.fit(*self._training(self.segments_))
+        self.model_ = make_model(engine, random_state=self.random_state, **self.model_params)
+        rows, codes, questions, weights = self._training(self.segments_)
+        definitions = self._definition_rows(self.definitions_)
+        self.model_.fit(rows, codes, questions, definitions=definitions, sample_weight=weights)
+        self.sources_: list = list(self.definitions_)  # what each training row is, in order
         self.row_of_segment_ = {}
         self.rows_of_answer_ = {}
-        self._index(self.segments_, 0)
+        self._index(self.segments_)
         return self
 
-    def _index(self, segments: list[CodedSegment], first_row: int) -> None:
-        for row, segment in enumerate(segments, start=first_row):
+    def _definition_rows(self, definitions: list[Definition]):
+        if not definitions:
+            return None
+        texts = [definition.text for definition in definitions]
+        return self.vectors_.transform(texts), [definition.code_id for definition in definitions]
+
+    def _index(self, segments: list[CodedSegment]) -> None:
+        for row, segment in enumerate(segments, start=len(self.sources_)):
             self.row_of_segment_[segment.segment_id] = row
             self.rows_of_answer_.setdefault(segment.answer_id, []).append(row)
+        self.sources_.extend(segments)
+
+    def _take_in_definitions(self) -> None:
+        """Forget the definition rows of changed or removed codes, add the new ones."""
+        current = definition_examples(self.store, self.codebook_)
+        if current == self.definitions_:
+            return
+        wanted = set(current)
+        self.model_.forget(
+            [
+                row
+                for row, source in enumerate(self.sources_)
+                if isinstance(source, Definition) and source not in wanted
+            ]
+        )
+        added = [definition for definition in current if definition not in set(self.definitions_)]
+        if added:
+            rows, codes = self._definition_rows(added)
+            self.model_.partial_fit(rows, [(code,) for code in codes], [DEFINITION] * len(codes))
+            self.sources_.extend(added)
+        self.definitions_ = current
 
     def refresh(self) -> Suggester:
-        """Take in codings made since the last fit or refresh (new segments only are added)."""
+        """Take in codings and codebook changes since the last fit or refresh, at once: new,
+        changed and undone codings and definitions update the model without a refit."""
         if not hasattr(self, "model_"):
             return self._full_fit()
         seen_event = event_rows.last_event_seq(self.store)
         if seen_event == self.seen_event_:
             return self
         self.seen_event_ = seen_event
+        if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
+            return self._full_fit()
         self.codebook_ = Codebook.from_store(self.store)
         self.not_used_ = self._codes_not_used()
+        self._take_in_definitions()
         current = coded_segments(self.store, self.coder, self.codebook_)
-        known = len(self.segments_)
-        if current[:known] != self.segments_ or answer_rows.answer_fingerprint(self.store) != _fingerprint(
-            self.vectors_
-        ):
-            return self._full_fit()
-        added = current[known:]
+        known = set(self.segments_)
+        now = set(current)
+        self.model_.forget(
+            [self.row_of_segment_.pop(seg.segment_id) for seg in self.segments_ if seg not in now]
+        )
+        self.rows_of_answer_ = {
+            answer: [row for row in rows if self.model_.alive_[row]]
+            for answer, rows in self.rows_of_answer_.items()
+        }
+        added = [segment for segment in current if segment not in known]
         if added:
             self.model_.partial_fit(*self._training(added))
-            self._index(added, known)
-            self.segments_ = current
+            self._index(added)
+        self.segments_ = current
         return self
 
     def _full_fit(self) -> Suggester:
@@ -120,7 +180,7 @@ class Suggester:
 
     def _training(self, segments: list[CodedSegment]):
         if not segments:
-            return self.vectors_.matrix[:0], [], []
+            return self.vectors_.matrix[:0], [], [], []
         rows = self.vectors_.segment_rows(segments)
         weights = wave_weights([seg.wave for seg in segments], self.current_wave_)
         return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments], weights
@@ -151,6 +211,28 @@ class Suggester:
         own_rows = self.rows_of_answer_.get(answer_id, [])
         return self._suggest(vector, answer["question_id"], top, own_rows)
 
+    def suggest_sentences(self, answer_id: int, top=3) -> list[SentenceSuggestion]:
+        """For an answer of three sentences or more, each sentence's own best codes, in order
+        (with where to split); an empty list for shorter answers."""
+        answer = answer_rows.answer_row(self.store, answer_id)
+        if answer is None:
+            raise UserError(f"there is no answer with id {answer_id}.")
+        text = answer["text"]
+        spans = sentence_spans(text)
+        if len(spans) < MIN_SENTENCES:
+            return []
+        self.refresh()
+        vectors = self.vectors_.transform([text[start:end] for start, end in spans])
+        own_rows = self.rows_of_answer_.get(answer_id, [])
+        ranked = [
+            self._suggest(vectors[i : i + 1], answer["question_id"], top, own_rows) for i in range(len(spans))
+        ]
+        splits = split_before([found[0].code_id if found else None for found in ranked])
+        return [
+            SentenceSuggestion(start, end, text[start:end], tuple(found), split)
+            for (start, end), found, split in zip(spans, ranked, splits, strict=True)
+        ]
+
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""
         row = segment_rows.segment_row(self.store, segment_id)
@@ -178,7 +260,10 @@ class Suggester:
         ]
 
     def _evidence(self, row: int, similarity: float) -> Evidence:
-        segment = self.segments_[row]
+        source = self.sources_[row]
+        if isinstance(source, Definition):
+            return Evidence("", 0, "", source.text, similarity, kind="definition")
+        segment = source
         return Evidence(
             segment.segment_id, segment.answer_id, segment.question_id, segment.text, similarity, segment.wave
         )
@@ -219,25 +304,30 @@ class Suggester:
         ids = [row["id"] for row in answers]
         texts = [row["text"] for row in answers]
         clusterer = AnswerClusterer(n_clusters=n_clusters, random_state=self.random_state)
-        clusterer.fit(self._vectors_of(ids, texts), on_progress=on_progress)
-        return clusters_from_labels(ids, texts, clusterer.labels_)
+        vectors = meaning(self._vectors_of(ids, texts))
+        clusterer.fit(vectors, on_progress=on_progress)
+        return clusters_from_labels(
+            ids, texts, clusterer.labels_, central_members(vectors, clusterer.labels_)
+        )
 
     def more_like_this(self, code_id: str, question_id=None, limit=50) -> list[RankedAnswer]:
         """Uncoded answers ranked by cosine similarity to the code's centroid."""
         live = self.codebook_.resolve(code_id)
-        rows = [row for row, seg in enumerate(self.segments_) if live in seg.codes]
+        rows = [
+            row
+            for row, seg in enumerate(self.sources_)
+            if isinstance(seg, CodedSegment) and live in seg.codes
+        ]
         if not rows:
             raise UserError(f"code {code_id} has no coded segments to compare with yet.")
         centroid = np.asarray(self.model_.rows_.matrix()[rows].mean(axis=0)).ravel()
         centroid /= max(np.linalg.norm(centroid), 1e-12)
-        questions = (
-            [question_id] if question_id else sorted({self.segments_[row].question_id for row in rows})
-        )
+        questions = [question_id] if question_id else sorted({self.sources_[row].question_id for row in rows})
         answers = [a for q in questions for a in self._answers(q, uncoded_only=True)]
         if not answers:
             return []
         ids = [row["id"] for row in answers]
-        sims = np.asarray(self._vectors_of(ids, [a["text"] for a in answers]) @ centroid).ravel()
+        sims = np.asarray(lexical(self._vectors_of(ids, [a["text"] for a in answers])) @ centroid).ravel()
         order = np.argsort(-sims, kind="stable")[:limit]
         return [RankedAnswer(ids[i], answers[i]["text"], round(float(sims[i]), 4)) for i in order]
 
@@ -251,17 +341,18 @@ class Suggester:
 
     def _vectors_of(self, ids: list[int], texts: list[str]):
         if not hasattr(self, "vectors_"):
-            self.vectors_ = project_vectors(self.store, self._engine())
+            self.vectors_ = project_vectors(self.store, usable_engine(self._engine())[0])
         if all(i in self.vectors_.row_of_answer for i in ids):
             return self.vectors_.answer_rows(ids)
         return self.vectors_.transform(texts)
 
 
-_NOT_STATE = ("store", "fit_elsewhere")
+_NOT_STATE = ("store", "fit_elsewhere", "vector_writer")
 
 
-def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Cluster]:
-    """Clusters from per-answer labels, largest first, each with its distinctive words."""
+def clusters_from_labels(ids: list[int], texts: list[str], labels, central=None) -> list[Cluster]:
+    """Clusters from per-answer labels, largest first, each with its distinctive words, a name
+    and (given each cluster's most central member) a proposed definition."""
     words = distinctive_words(texts, labels)
     members: dict[int, list[int]] = {}
     for position, label in enumerate(labels):
@@ -273,6 +364,8 @@ def clusters_from_labels(ids: list[int], texts: list[str], labels) -> list[Clust
             words=words[label],
             answer_ids=tuple(ids[p] for p in positions),
             texts=tuple(texts[p] for p in positions),
+            name=cluster_name(words[label]),
+            definition=proposed_definition(texts[central[label]], words[label]) if central else "",
         )
         for number, (label, positions) in enumerate(ordered, start=1)
     ]

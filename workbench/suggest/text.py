@@ -18,6 +18,21 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Words that never name a topic, bokmål and nynorsk: left out of cluster labels only (the
+# representation keeps them, since "ikke", "godt" and "mer" carry categories).
+LABEL_STOP_WORDS = STOP_WORDS | frozenset(
+    """
+    å derfor litt mye mykje også òg berre sjølv selv fordi slik sånn ganske svært veldig enda
+    fortsatt framleis ennå allerede alt blant annet anna både hele heile mange flere fleire
+    noko nokre ingen ikke ikkje kunne ville skulle måtte må bør burde ha gjøre gjere
+    gjort være vere vore vart vert blitt vorte har hatt ta tatt blir ble kva kvar hver kvart
+    hvordan korleis hvorfor kvifor mellom uten utan gjennom mot sidan siden likevel dermed
+    dei deira oss vårt sine man ei mer meir mest mindre
+    godt bra dårlig stor store liten lite nye ny nytt annen eige egen egne
+    ser se sett gjelder gir gjev går kommer kjem får fekk fikk sier seier tror trur
+    """.split()
+)
+
 _WORD = re.compile(r"\w", re.UNICODE)
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -38,6 +53,15 @@ def tokens(text: str) -> list[str]:
 def content_tokens(text: str) -> list[str]:
     """Word tokens without stop words and bare numbers, for labels and word n-grams."""
     return [token for token in tokens(text) if token not in STOP_WORDS and not token.isdigit()]
+
+
+def label_tokens(text: str) -> list[str]:
+    """Content words for naming a cluster: no function or evaluative words, no numbers."""
+    return [
+        token
+        for token in tokens(text)
+        if token not in LABEL_STOP_WORDS and token.isalpha() and len(token) > 2
+    ]
 
 
 def normalise(text: str) -> str:

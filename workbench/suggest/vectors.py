@@ -9,13 +9,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-import numpy as np
-from scipy import sparse
-
 from workbench.errors import UserError
 from workbench.store import answers as answer_table
 from workbench.store.database import Store
+from workbench.suggest.dense import EmbeddingCache
 from workbench.suggest.engines import DEFAULT_ENGINE, make_representation
+from workbench.suggest.representation import FusedRepresentation, stack_rows
 
 _CACHE: dict[tuple, ProjectVectors] = {}
 _LOCK = threading.Lock()
@@ -23,7 +22,10 @@ _LOCK = threading.Lock()
 
 @dataclass
 class ProjectVectors:
-    """A fitted representation and the vector of every non-empty answer of a project."""
+    """A fitted representation and the vector of every non-empty answer of a project.
+
+    ``matrix`` holds sparse rows, or ``Features`` (sparse and dense) for the "e5" engine.
+    """
 
     representation: object
     matrix: object
@@ -47,17 +49,27 @@ class ProjectVectors:
             self.answer_rows([segment.answer_id]) if is_whole else self.transform([segment.text])
             for segment, is_whole in zip(segments, whole, strict=True)
         ]
-        return sparse.vstack(parts, format="csr") if sparse.issparse(parts[0]) else np.vstack(parts)
+        return stack_rows(parts)
 
 
-def project_vectors(store: Store, engine: str = DEFAULT_ENGINE, on_progress=None) -> ProjectVectors:
-    """The project's vectors, fitted now or taken from the in-memory cache."""
+def project_vectors(
+    store: Store, engine: str = DEFAULT_ENGINE, on_progress=None, writer=None
+) -> ProjectVectors:
+    """The project's vectors, fitted now or taken from the in-memory cache.
+
+    The "e5" engine reads sentence vectors cached in the project file and saves new ones
+    through ``writer`` (by default the store itself unless it is read-only).
+    """
     key = (str(store.path.resolve()), engine, answer_table.answer_fingerprint(store))
     with _LOCK:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    vectors = fit_vectors(answer_table.answer_texts(store), engine, on_progress)
+    params = {}
+    if engine == "e5":
+        writer = writer if writer is not None or store.read_only else store
+        params["cache"] = EmbeddingCache(store, writer)
+    vectors = fit_vectors(answer_table.answer_texts(store), engine, on_progress, **params)
     with _LOCK:
         for stale in [other for other in _CACHE if other[:2] == key[:2]]:
             del _CACHE[stale]
@@ -65,15 +77,18 @@ def project_vectors(store: Store, engine: str = DEFAULT_ENGINE, on_progress=None
     return vectors
 
 
-def fit_vectors(answers: list[dict], engine: str = DEFAULT_ENGINE, on_progress=None):
+def fit_vectors(answers: list[dict], engine: str = DEFAULT_ENGINE, on_progress=None, **params):
     """Fit a representation on answer rows (id, question_id, text) and vectorise them."""
     progress = on_progress or (lambda done, total: None)
     texts = [answer["text"] for answer in answers]
     if not texts:
         raise UserError("the project has no answers yet, so there is nothing to suggest from.")
     progress(0, 1)
-    representation = make_representation(engine)
-    matrix = representation.fit_transform(texts)
+    representation = make_representation(engine, **params)
+    if isinstance(representation, FusedRepresentation):
+        matrix = representation.fit_transform(texts, on_progress=on_progress)
+    else:
+        matrix = representation.fit_transform(texts)
     progress(1, 1)
     return ProjectVectors(
         representation=representation,
