@@ -147,7 +147,7 @@ async def test_suggestion_screens_open_from_their_keys(make_app):
         await pilot.pause()
         answer_id = app.screen.answer_id
         coding.apply_codes(app.store, first_segment(app.store, answer_id)["id"], [code_id], "ola")
-        app.screen.after_change()
+        app.screen.returned(None)
         opened = await _open_and_close(app, pilot, "d", NearDuplicatesScreen)
         assert opened.answer_id == answer_id
         opened = await _open_and_close(app, pilot, "w", EvidenceScreen)

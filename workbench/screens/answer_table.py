@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
-from textual.worker import get_current_worker
 
 from workbench import coding
 from workbench.review.assign import blind_view
 from workbench.screens.code_choice import CodeChoiceDialog
+from workbench.screens.job import JobScreen
 from workbench.store import Store, tui_queries
 from workbench.store.tui_queries import NO_FILTER, AnswerFilter
 
@@ -21,7 +18,7 @@ PREVIEW_LENGTH = 70
 SORT_KEYS = ("codes", "respondent", "answer")
 
 
-class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
+class AnswerTableScreen(JobScreen[int | tuple[int, ...] | None]):
     """Dismisses with an answer id to open it (Enter), or the marked ids in choose mode."""
 
     BINDINGS = [
@@ -32,18 +29,6 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         Binding("o", "sort", "Sort", id="table_sort"),
         Binding("enter", "open", "Open", id="table_open"),
     ]
-
-    class BulkProgressed(Message):
-        def __init__(self, done: int, total: int) -> None:
-            super().__init__()
-            self.done = done
-            self.total = total
-
-    class BulkFinished(Message):
-        def __init__(self, answers: int, cancelled: bool) -> None:
-            super().__init__()
-            self.answers = answers
-            self.cancelled = cancelled
 
     def __init__(
         self,
@@ -63,7 +48,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
     def compose(self) -> ComposeResult:
         yield Label("", id="table-title", classes="screen-title")
         yield DataTable(id="answers-table", cursor_type="row", zebra_stripes=True)
-        yield ProgressBar(id="bulk-progress", show_eta=False)
+        yield ProgressBar(id="bulk-progress", show_eta=False, classes="-idle")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -72,20 +57,20 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         table.add_column("Respondent", key="respondent")
         table.add_column("Codes", key="codes")
         table.add_column("Answer", key="answer")
-        view = blind_view(self.app.store, self.app.coder)
+        view = blind_view(self.store, self.coder)
         self.sample = view.sample_answer_ids
-        self.blind = self.app.settings.blind or view.hide_other_coders
+        self.blind = self.settings.blind or view.hide_other_coders
         self.load_rows()
         table.focus()
 
     def load_rows(self) -> None:
         """(Re)read the answers from the database."""
         rows = tui_queries.table_rows(
-            self.app.store,
+            self.store,
             self.question_id,
-            self.app.wave,
+            self.wave,
             self.answer_filter,
-            only_coder=self.app.coder if self.blind else None,
+            only_coder=self.coder if self.blind else None,
         )
         if self.sample is not None:  # blind double-coding: only the coder's sample
             rows = [row for row in rows if row["id"] in self.sample]
@@ -130,49 +115,33 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         if not self.marked:
             self.notify("Mark answers with Space first.", severity="warning")
             return
-        codes = tui_queries.live_codes(self.app.store)
+        codes = tui_queries.live_codes(self.store)
         self.app.push_screen(
             CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes), self._apply_to_marked
         )
 
     def _apply_to_marked(self, code_id: str | None) -> None:
-        if code_id is None:
+        if code_id is None or not self.require_writable():
             return
-        if self.app.read_only:
-            self.notify("This project is open read-only.", severity="warning")
-            return
-        self.query_one(ProgressBar).update(total=None, progress=0)
-        self.add_class("-busy")
-        self.bulk_apply(code_id, sorted(self.marked))
+        path, coder, answer_ids = self.store.path, self.coder, sorted(self.marked)
 
-    @work(thread=True, exclusive=True, group="bulk")
-    def bulk_apply(self, code_id: str, answer_ids: list[int]) -> None:
-        """Code every segment of the marked answers, one undoable step each; Escape stops."""
-        worker = get_current_worker()
-        with Store(self.app.store.path) as store:
-            segment_ids = tui_queries.segment_ids_of_answers(store, answer_ids)
-            for done, segment_id in enumerate(segment_ids, start=1):
-                if worker.is_cancelled:
-                    break
-                coding.apply_codes(store, segment_id, [code_id], self.app.coder, how="bulk")
-                self.post_message(self.BulkProgressed(done, len(segment_ids)))
-        self.post_message(self.BulkFinished(len(answer_ids), worker.is_cancelled))
+        def bulk_code(on_progress) -> int:
+            """Code every segment of the marked answers as one change (one undo step)."""
+            with Store(path) as store:
+                segment_ids = tui_queries.segment_ids_of_answers(store, answer_ids)
+                on_progress(0, len(segment_ids))  # the last moment Escape can stop it
+                coding.apply_codes_to_segments(store, segment_ids, [code_id], coder, how="bulk")
+            return len(answer_ids)
 
-    def on_answer_table_screen_bulk_progressed(self, message: BulkProgressed) -> None:
-        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        self.run_in_background(bulk_code)
 
-    def on_answer_table_screen_bulk_finished(self, message: BulkFinished) -> None:
-        self.remove_class("-busy")
-        self.notify(
-            "Stopped; the answers done so far stay coded."
-            if message.cancelled
-            else f"Coded {message.answers} answers."
-        )
+    def job_finished(self, result: int) -> None:
+        self.notify(f"Coded {result} answers (one undo step).")
         self.marked.clear()
         self.load_rows()
 
     def action_filter_by_code(self) -> None:
-        codes = tui_queries.live_codes(self.app.store)
+        codes = tui_queries.live_codes(self.store)
         self.app.push_screen(CodeChoiceDialog("Show answers coded with…", codes), self._filter)
 
     def _filter(self, code_id: str | None) -> None:
@@ -199,7 +168,5 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
 
     def action_close(self) -> None:
         """Escape stops a running bulk job first; otherwise it goes back."""
-        if self.has_class("-busy"):
-            self.workers.cancel_group(self, "bulk")
-        else:
+        if not self.cancel_job():
             self.dismiss(None)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
 from workbench.errors import UserError
 from workbench.screens.answer_table import AnswerTableScreen
+from workbench.screens.base import WorkbenchScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.text_prompt import TextPrompt
@@ -18,7 +18,7 @@ from workbench.store import tui_queries
 from workbench.store.tui_queries import AnswerFilter
 
 
-class CodebookScreen(Screen[int | None]):
+class CodebookScreen(WorkbenchScreen[int | None]):
     """Dismisses with an answer id when the coder opened one from "show everything coded X"."""
 
     BINDINGS = [
@@ -109,8 +109,7 @@ class CodebookScreen(Screen[int | None]):
 
     def _change(self, operation, *args, **kwargs) -> None:
         """Run one codebook change, report a refusal in one sentence, redraw."""
-        if self.app.read_only:
-            self.notify("This project is open read-only.", severity="warning")
+        if not self.require_writable():
             return
         try:
             operation(self.store, *args, **kwargs)

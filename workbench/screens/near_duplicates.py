@@ -98,9 +98,9 @@ class NearDuplicatesScreen(SuggestionJobScreen):
 
     def action_apply_codes(self) -> None:
         ticked = tuple(self.query_one(SelectionList).selected)
-        if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
-        elif not self.codes:
+        if not self.require_writable():
+            return
+        if not self.codes:
             self.notify("This answer has no codes of yours yet; code it first.", severity="warning")
         elif not ticked:
             self.notify("Tick the near-duplicates that should get the codes.", severity="warning")

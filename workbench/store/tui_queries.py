@@ -344,3 +344,12 @@ def save_memo(store: Store, segment_id: str, coder: str, text: str) -> None:
                 (new_id(), segment_id, coder, text, now(), now()),
             )
         store.log_event("memo", coder=coder, target=segment_id, before={"text": before}, after={"text": text})
+
+
+def memos_with_places(store: Store) -> list[dict]:
+    """Every segment memo with where it sits: question, respondent, answer, coder, text."""
+    return store.rows(
+        "SELECT m.text, m.coder, m.updated_at, s.answer_id, a.question_id, a.respondent_id "
+        "FROM memos m JOIN segments s ON s.id = m.segment_id JOIN answers a ON a.id = s.answer_id "
+        "ORDER BY a.question_id, a.respondent_id, s.start, m.coder"
+    )

@@ -5,24 +5,32 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.coding.session_values import Segment
+from workbench.display import visible, visible_line
+
 
 class CodeChips(Static):
-    """One line per segment: its number, ★ when marked for the report, and a chip per code
-    ("Theme › Code")."""
+    """One line per segment: ▶ on the one under the cursor, its number, ★ when marked for the
+    report, and a chip per code ("Theme › Code")."""
 
     COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current", "code-chips--report"}
 
-    def show_segments(self, segments: list[dict], coder: str, current_index: int, hide_others: bool) -> None:
-        """Render chips; other coders' codes are dimmed, or hidden when coding blind."""
+    def show_segments(
+        self, segments: list[Segment], coder: str, current_index: int, hide_others: bool, memo: str = ""
+    ) -> None:
+        """Render chips, and the memo of the segment under the cursor; other coders' codes are
+        dimmed, or hidden when coding blind."""
         lines = Text()
         for index, segment in enumerate(segments):
             marker = "▶" if index == current_index else " "
             style = self.get_component_rich_style("code-chips--current") if index == current_index else ""
             lines.append(f"{marker} ¶{index + 1} ", style=style)
-            if segment.get("for_report"):
+            if segment.for_report:
                 lines.append("★ report ", style=self.get_component_rich_style("code-chips--report"))
-            self._append_chips(lines, segment["codings"], coder, hide_others)
+            self._append_chips(lines, segment.codings, coder, hide_others)
             lines.append("\n")
+        if memo:
+            lines.append(f"Memo: {visible(memo)}", style="italic")
         lines.rstrip()
         content = lines if lines.plain else Text("No text to code.", style="dim")
         width = self.content_region.width
@@ -34,9 +42,10 @@ class CodeChips(Static):
         if not shown:
             line.append("no code yet", style="dim italic")
         for row in shown:
-            label = f" {row['theme']} › {row['name']} " if row["theme"] else f" {row['name']} "
+            name = visible_line(row["name"])
+            label = f" {visible_line(row['theme'])} › {name} " if row["theme"] else f" {name} "
             if row["coder"] != coder:
-                label = f"{label.rstrip()} · {row['coder']} "
+                label = f"{label.rstrip()} · {visible_line(row['coder'])} "
                 line.append(label, style=self.get_component_rich_style("code-chips--other"))
             else:
                 line.append(label, style=self.get_component_rich_style("code-chips--chip"))

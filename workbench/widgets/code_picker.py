@@ -2,6 +2,7 @@
 
 Letters always go to the filter. Digits apply suggestions while the filter is empty.
 Up/Down move through the matches, Enter applies, Tab chooses the new code's parent theme.
+Codes used in the current question come first; the others follow a divider.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
+
+from workbench.display import visible_line
 
 CREATE_OPTION = "__create__"
 MATCH_LIMIT = 40
@@ -88,6 +91,7 @@ class CodePicker(Vertical):
         super().__init__(**kwargs)
         self.allow_create = allow_create
         self.codes: list[dict] = []
+        self.first_ids: frozenset[str] = frozenset()
         self.themes: list[dict] = []
         self.parent_index = 0
         self.browsed = False
@@ -98,9 +102,11 @@ class CodePicker(Vertical):
         yield filter_input
         yield OptionList(id="picker-matches")
 
-    def set_codes(self, codes: list[dict]) -> None:
-        """Give the picker the live codebook (dicts with id, path, definition, is_theme)."""
+    def set_codes(self, codes: list[dict], first_ids: frozenset[str] = frozenset()) -> None:
+        """Give the picker the live codebook (dicts with id, path, definition, is_theme) and
+        the ids of the codes to list first (those of the current question)."""
         self.codes = codes
+        self.first_ids = first_ids
         self.themes = [code for code in codes if code["is_theme"]]
         self._refresh_matches()
 
@@ -110,6 +116,8 @@ class CodePicker(Vertical):
 
     def reset(self) -> None:
         """Clear the filter and show every code again, at once (not a message later)."""
+        if not self.query_text and not self.parent_index:
+            return
         self.parent_index = 0
         filter_input = self.query_one(FilterInput)
         with filter_input.prevent(Input.Changed):
@@ -137,19 +145,29 @@ class CodePicker(Vertical):
         scored.sort(key=lambda pair: -pair[0])
         return [code for _score, code in scored[:MATCH_LIMIT]]
 
+    def _ordered(self, matches: list[dict]) -> tuple[list[dict], list[Option | None]]:
+        """Matches of the current question first, then a divider and the others."""
+        first = [code for code in matches if code["id"] in self.first_ids or not self.first_ids]
+        others = [code for code in matches if code not in first]
+        options: list[Option | None] = [Option(self._prompt(code), id=code["id"]) for code in first]
+        if first and others:
+            options.append(None)
+        options += [Option(self._prompt(code), id=code["id"]) for code in others]
+        return first + others, options
+
     def _refresh_matches(self) -> None:
         query = self.query_text
-        matches = self._matches(query)
-        options = [Option(self._prompt(code), id=code["id"]) for code in matches]
+        matches, options = self._ordered(self._matches(query))
         offer_create = self.allow_create and query and not self._exact(query)
         if offer_create:
             options.append(Option(self._create_prompt(query), id=CREATE_OPTION))
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
         self.browsed = False
-        if options:
+        count = option_list.option_count
+        if count:
             strong = matches and match_score(query, matches[0]) >= STRONG_MATCH
-            option_list.highlighted = len(options) - 1 if offer_create and not strong else 0
+            option_list.highlighted = count - 1 if offer_create and not strong else 0
 
     def _exact(self, query: str) -> bool:
         wanted = query.casefold()
@@ -158,21 +176,27 @@ class CodePicker(Vertical):
         )
 
     def _prompt(self, code: dict) -> Text:
-        *themes, name = code["path"].split(" > ")
+        *themes, name = visible_line(code["path"]).split(" > ")
         prompt = Text(f"{' › '.join(themes)} › " if themes else "", style="dim")
         prompt.append(name, style="bold" if code["is_theme"] else "")
         return prompt
 
     @property
-    def parent(self) -> dict | None:
-        """The theme a created code goes under (None: top level)."""
+    def parent_theme(self) -> dict | None:
+        """The theme a created code goes under (None: top level).
+
+        Not named ``parent``: that is the DOM's parent node, which Textual walks.
+        """
         return self.themes[self.parent_index - 1] if self.parent_index else None
 
     def _create_prompt(self, query: str) -> Text:
         prompt = Text("+ Create code ", style="italic")
-        prompt.append(f"'{query}'", style="bold")
-        where = self.parent["path"] if self.parent else "top level"
-        prompt.append(f"  under {where} (Tab)", style="dim")
+        prompt.append(f"'{visible_line(query)}'", style="bold")
+        if " > " in query:
+            prompt.append("  with the themes of its path", style="dim")
+            return prompt
+        where = visible_line(self.parent_theme["path"]) if self.parent_theme else "top level"
+        prompt.append(f"  under {where} (Tab: another theme)", style="dim")
         return prompt
 
     def action_move(self, step: int) -> None:
@@ -209,7 +233,7 @@ class CodePicker(Vertical):
         if not query and not self.browsed and self.allow_create:
             self.post_message(self.EmptySubmitted())
         elif option is not None and option.id == CREATE_OPTION:
-            parent_id = self.parent["id"] if self.parent else None
+            parent_id = self.parent_theme["id"] if self.parent_theme else None
             self.post_message(self.CodeCreateRequested(query, parent_id))
         elif option is not None:
             self.post_message(self.CodeChosen(option.id))
