@@ -49,14 +49,14 @@ class CodingScreen(WorkbenchScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
-        Binding("pagedown,ctrl+down", "next_answer", "Next", id="next_answer_anywhere"),
-        Binding("pageup,ctrl+up", "previous_answer", "Previous", id="previous_answer_anywhere"),
+        Binding("pagedown,ctrl+down", "next_answer", "Next", id="next_answer_anywhere", show=False),
+        Binding("pageup,ctrl+up", "previous_answer", "Previous", id="previous_answer_anywhere", show=False),
         Binding("ctrl+n", "next_uncoded", "Next uncoded", id="next_uncoded_anywhere"),
         Binding("ctrl+z", "undo", "Undo", id="undo_anywhere"),
-        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="redo"),
+        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("ctrl+t", "answer_table", "Table", id="answer_table"),
         Binding("ctrl+o", "codebook", "Codebook", id="codebook"),
-        Binding("ctrl+g", "chart", "Chart", id="chart"),
+        Binding("ctrl+g", "chart", "Chart", id="chart", show=False),
         Binding("ctrl+l", "choose_question", "Question", id="choose_question_anywhere"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
