@@ -40,7 +40,7 @@ from workbench.widgets.suggestion_list import SuggestionList
 
 # Let the first screen settle before the suggester's fitting competes for the processor.
 FIT_DELAY_SECONDS = 1.0
-SUGGEST_DELAY_SECONDS = 0.05
+SUGGEST_DELAY_SECONDS = 0.02
 
 
 class CodingScreen(WorkbenchScreen[None]):

@@ -155,19 +155,30 @@ class CodePicker(Vertical):
         options += [Option(self._prompt(code), id=code["id"]) for code in others]
         return first + others, options
 
-    def _refresh_matches(self) -> None:
-        query = self.query_text
+    def _plan(self, query: str) -> tuple[list[Option | None], int | None]:
+        """The options shown for a query, and the index Enter would choose."""
         matches, options = self._ordered(self._matches(query))
         offer_create = self.allow_create and query and not self._exact(query)
         if offer_create:
             options.append(Option(self._create_prompt(query), id=CREATE_OPTION))
+        count = len(matches) + bool(offer_create)
+        if not count:
+            return options, None
+        strong = matches and match_score(query, matches[0]) >= STRONG_MATCH
+        return options, count - 1 if offer_create and not strong else 0
+
+    def enter_choice(self, query: str) -> str | None:
+        """The code id Enter would apply after typing ``query`` (CREATE_OPTION: a new code)."""
+        options, highlighted = self._plan(query.strip())
+        chosen = [option for option in options if option is not None]
+        return chosen[highlighted].id if highlighted is not None else None
+
+    def _refresh_matches(self) -> None:
+        options, highlighted = self._plan(self.query_text)
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
         self.browsed = False
-        count = option_list.option_count
-        if count:
-            strong = matches and match_score(query, matches[0]) >= STRONG_MATCH
-            option_list.highlighted = count - 1 if offer_create and not strong else 0
+        option_list.highlighted = highlighted
 
     def _exact(self, query: str) -> bool:
         wanted = query.casefold()
