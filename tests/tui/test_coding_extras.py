@@ -88,7 +88,7 @@ async def test_blind_coder_codes_the_sample_and_next_uncoded_counts_own_codes(bl
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
         codes = [table.get_cell(str(answer), "codes") for answer in sample]
-        assert "Godt samarbeid" not in " ".join(codes)
+        assert "Godt samarbeid" not in " ".join(str(code) for code in codes)
 
 
 async def test_mark_for_report_toggles_logs_and_undoes(make_app):

@@ -279,3 +279,47 @@ async def test_a_crash_writes_a_log_and_exits_non_zero(make_app, tmp_path, monke
             await pilot.pause()
     assert app.return_code == 1
     assert app.crash_log is not None and "deliberate" in app.crash_log.read_text()
+
+
+async def test_the_answer_table_shows_the_answers_and_honours_the_search(make_app):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        await pilot.press(*"fastleg", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3  # the search's answers only
+        assert table.columns["answer"].width >= 60
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"psykolog", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert "search psykolog" in str(app.screen.query_one("#table-title", Label).render())
+
+
+async def test_the_chart_counts_over_coded_answers_grouped_by_theme(make_app):
+    from textual_plotext import PlotextPlot
+
+    app = make_app()
+    store = app.store
+    theme = coding.create_code(store, "Samarbeid", "ola", is_theme=True).id
+    good = coding.create_code(store, "Godt", "ola", parent_id=theme).id
+    other = coding.create_code(store, "Annet", "ola").id
+    for answer, code in zip(tui_queries.answer_ids(store, "q01", 2024)[:3], (good, good, other), strict=True):
+        segment = tui_queries.segments_with_codes(store, answer)[0]
+        coding.apply_codes(store, segment["id"], [code], "ola")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        title = str(app.screen.query_one("#chart-title", Label).render())
+        assert "base: 3 coded (of 6 who answered)" in title
+        assert [label for label, _n in app.screen._by_theme()] == ["Samarbeid › Godt", "Annet"]
+        assert app.screen.query_one(PlotextPlot)

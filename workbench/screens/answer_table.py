@@ -10,11 +10,16 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar
 from workbench import coding
 from workbench.review.assign import blind_view
 from workbench.screens.code_choice import CodeChoiceDialog
+from workbench.screens.filter import FilterDialog
 from workbench.screens.job import JobScreen
+from workbench.screens.text_prompt import TextPrompt
 from workbench.store import Store, tui_queries
 from workbench.store.tui_queries import NO_FILTER, AnswerFilter
+from workbench.widgets.inert import inert_line
 
-PREVIEW_LENGTH = 70
+PREVIEW_LENGTH = 400
+RESPONDENT_WIDTH = 22
+CODES_WIDTH = 24
 SORT_KEYS = ("codes", "respondent", "answer")
 
 
@@ -26,6 +31,8 @@ class AnswerTableScreen(JobScreen[int | tuple[int, ...] | None]):
         Binding("space", "mark", "Mark", id="table_mark"),
         Binding("a", "bulk_apply", "Code marked", id="table_bulk_apply"),
         Binding("c", "filter_by_code", "Filter by code", id="table_filter_code"),
+        Binding("f", "filter", "Filter", id="table_filter"),
+        Binding("slash", "search", "Search", id="table_search"),
         Binding("o", "sort", "Sort", id="table_sort"),
         Binding("enter", "open", "Open", id="table_open"),
     ]
@@ -55,8 +62,8 @@ class AnswerTableScreen(JobScreen[int | tuple[int, ...] | None]):
         table = self.query_one(DataTable)
         table.add_column("", key="mark", width=1)
         table.add_column("Respondent", key="respondent")
-        table.add_column("Codes", key="codes")
-        table.add_column("Answer", key="answer")
+        table.add_column("Codes", key="codes", width=CODES_WIDTH)
+        table.add_column("Answer", key="answer", width=self._answer_width())
         view = blind_view(self.store, self.coder)
         self.sample = view.sample_answer_ids
         self.blind = self.settings.blind or view.hide_other_coders
@@ -78,10 +85,30 @@ class AnswerTableScreen(JobScreen[int | tuple[int, ...] | None]):
         table.clear()
         for row in rows:
             name = "" if self.blind else row["name"] or ""
-            who = f"{row['respondent_id']} {name}".strip()
-            preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
-            table.add_row(self._mark(row["id"]), who, row["codes"] or "", preview, key=str(row["id"]))
+            who = inert_line(f"{row['respondent_id']} {name}".strip()[:RESPONDENT_WIDTH])
+            preview = inert_line(" ".join(row["text"].split())[:PREVIEW_LENGTH])
+            codes = inert_line(row["codes"] or "")
+            table.add_row(self._mark(row["id"]), who, codes, preview, key=str(row["id"]))
         self._update_title(len(rows))
+
+    def _answer_width(self) -> int:
+        """The Answer column takes what the other columns leave of the screen's width."""
+        return max(self.app.size.width - RESPONDENT_WIDTH - CODES_WIDTH - 12, 20)
+
+    def action_search(self) -> None:
+        prompt = TextPrompt(
+            "Search answers by text or code name", self.answer_filter.text or "", verb="search"
+        )
+        self.app.push_screen(
+            prompt, lambda text: text is not None and self._filter_by(AnswerFilter(text=text.strip() or None))
+        )
+
+    def action_filter(self) -> None:
+        self.app.push_screen(FilterDialog(), lambda chosen: chosen and self._filter_by(chosen))
+
+    def _filter_by(self, answer_filter: AnswerFilter) -> None:
+        self.answer_filter = answer_filter
+        self.load_rows()
 
     def _mark(self, answer_id: int) -> Text:
         return Text("●" if answer_id in self.marked else " ", style="bold")
@@ -90,7 +117,7 @@ class AnswerTableScreen(JobScreen[int | tuple[int, ...] | None]):
         scope = f"Question {self.question_id}" if self.question_id else "All questions"
         title = f"{scope}  ·  {count} answers  ·  {len(self.marked)} marked"
         if self.answer_filter != AnswerFilter():
-            title += "  ·  filtered"
+            title += f"  ·  {self.answer_filter.describe()}"
         if self.choose_marked:
             title = f"{self.choose_marked}  ·  {title}"
         self.query_one("#table-title", Label).update(title)

@@ -353,3 +353,16 @@ def memos_with_places(store: Store) -> list[dict]:
         "FROM memos m JOIN segments s ON s.id = m.segment_id JOIN answers a ON a.id = s.answer_id "
         "ORDER BY a.question_id, a.respondent_id, s.start, m.coder"
     )
+
+
+def coded_respondents(store: Store, question_id: str, wave: int | None) -> int:
+    """How many respondents have a coded answer to the question: the base of a chart of codes."""
+    return (
+        store.scalar(
+            "SELECT COUNT(DISTINCT a.respondent_id) FROM answers a "
+            "JOIN segments s ON s.answer_id = a.id JOIN codings k ON k.segment_id = s.id "
+            "WHERE a.question_id = ? AND a.wave = ?",
+            (question_id, wave),
+        )
+        or 0
+    )

@@ -62,7 +62,7 @@ class CodePicker(Vertical):
         Binding("down", "move(1)", "Next match", id="picker_down", show=False),
         Binding("up", "move(-1)", "Previous match", id="picker_up", show=False),
         Binding("tab", "cycle_parent", "Parent theme", id="picker_parent", show=False),
-        Binding("escape", "leave", "Answer keys", id="picker_leave"),
+        Binding("escape", "leave", "Keys", id="picker_leave"),
     ]
 
     class CodeChosen(Message):
