@@ -51,9 +51,8 @@ class ChartScreen(WorkbenchScreen[None]):
             theme = pair[0].split(" › ")[0]
             return -theme_size[theme], theme, -pair[1]
 
-        return [
-            (visible_line(path).replace(PATH_SEPARATOR, " › "), n) for path, n in sorted(labelled, key=order)
-        ]
+        shown = [(visible_line(path).replace(PATH_SEPARATOR, " › "), n) for path, n in labelled]
+        return sorted(shown, key=order)
 
     def _draw(self, rows: list[tuple[str, int]], base: int) -> None:
         plt = self.query_one(PlotextPlot).plt
