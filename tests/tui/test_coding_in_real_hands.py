@@ -323,3 +323,25 @@ async def test_the_chart_counts_over_coded_answers_grouped_by_theme(make_app):
         assert "base: 3 coded (of 6 who answered)" in title
         assert [label for label, _n in app.screen._by_theme()] == ["Samarbeid › Godt", "Annet"]
         assert app.screen.query_one(PlotextPlot)
+
+
+async def test_the_codebook_keeps_its_cursor_and_undoes(make_app):
+    from textual.widgets import Tree
+
+    app = make_app()
+    for name in ("A", "B", "C"):
+        coding.create_code(app.store, name, "ola")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("down", "down", "r")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Cc", "enter")
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        assert str(tree.cursor_node.label).startswith("Cc")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "C" in [code["name"] for code in tui_queries.live_codes(app.store)]
+        assert str(tree.cursor_node.label).startswith("C ")

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.widgets.inert import inert, inert_line
+
 
 class ChoiceDialog(ModalScreen[str | None]):
     """Dismisses with the chosen entry's id, or None on Escape."""
@@ -22,8 +24,10 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(label, id=key) for key, label in self.choices), id="choice-list")
+            yield Label(inert(self.title_text), classes="dialog-title")
+            yield OptionList(
+                *(Option(inert_line(label), id=key) for key, label in self.choices), id="choice-list"
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -33,6 +33,8 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         Binding("m", "merge", "Merge into…", id="codebook_merge"),
         Binding("s", "split", "Split", id="codebook_split"),
         Binding("delete", "retire", "Retire", id="codebook_retire"),
+        Binding("ctrl+z", "undo", "Undo", id="codebook_undo"),
+        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="codebook_redo", show=False),
         Binding("alt+up,K", "reorder(-1)", "Move up", id="codebook_up", show=False),
         Binding("alt+down,J", "reorder(1)", "Move down", id="codebook_down", show=False),
     ]
@@ -55,10 +57,6 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         if tree.cursor_node is None or tree.cursor_node is tree.root:
             tree.cursor_line = 0
 
-    @property
-    def store(self):
-        return self.app.store
-
     def rebuild(self, keep: str | None = None) -> None:
         """Redraw the tree from the database, keeping the cursor on ``keep``."""
         tree = self.query_one(Tree)
@@ -68,8 +66,8 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         usage = tui_queries.code_usage(self.store)
         for node in coding.codes_tree(self.store):
             self._add(tree.root, node, usage)
-        if keep:
-            self._select(tree.root, keep)
+        if keep:  # node lines exist after the next refresh
+            self.call_after_refresh(self._select, tree.root, keep)
 
     def _add(self, parent, node, usage) -> tuple[set, set]:
         segments, respondents = (set(found) for found in usage.get(node.id, ((), ())))
@@ -228,3 +226,21 @@ class CodebookScreen(WorkbenchScreen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_undo(self) -> None:
+        self._replay(coding.undo, "Undone", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._replay(coding.redo, "Redone", "Nothing to redo.")
+
+    def _replay(self, operation, done: str, nothing: str) -> None:
+        """Undo or redo the coder's latest change (in any screen), and say which."""
+        if not self.require_writable():
+            return
+        try:
+            what = operation(self.store, self.coder)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(f"{done}: {what}." if what else nothing, timeout=2)
+        self.rebuild()

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from workbench.widgets.inert import inert
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Dismisses with the text on Enter, or None on Escape."""
@@ -23,7 +25,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(inert(self.title_text), classes="dialog-title")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label(f"Enter to {self.verb} · Escape to cancel", classes="dialog-hint")
 
