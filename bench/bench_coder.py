@@ -43,6 +43,7 @@ class SimulatedCoder:
         self.app, self.pilot = app, pilot
         self.keys = 0
         self.arrival_to_suggestions: list[float] = []
+        self.ways: dict[str, list[int]] = defaultdict(list)  # how a code was applied -> keys
 
     @property
     def screen(self):
@@ -87,11 +88,13 @@ class SimulatedCoder:
         listed = self.screen.session.suggestions
         rows = [row.code_id for row in listed.rows] if listed else []
         if code_id is not None and code_id in rows:
-            await self.press(str(rows.index(code_id) + 1))
+            keys, way = [str(rows.index(code_id) + 1)], "suggestion digit"
         elif code_id is not None:
-            await self.press(*self.shortest_filter(path, code_id), "enter")
+            keys, way = [*self.shortest_filter(path, code_id), "enter"], "filter + Enter"
         else:
-            await self.press(*path, "enter")
+            keys, way = [*path, "enter"], "new code typed"
+        self.ways[way].append(len(keys))
+        await self.press(*keys)
 
 
 async def run(db: Path, truth: dict, limit: int) -> None:
@@ -136,6 +139,8 @@ def report(coder: SimulatedCoder, segments: int, keys_at_30: tuple[int, int]) ->
     latencies = sorted(seconds * 1000 for seconds in coder.arrival_to_suggestions)
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(f"coded segments                    {segments}")
+    for way, keys in coder.ways.items():
+        print(f"  {way:<31} {len(keys):5d} codes, {sum(keys) / len(keys):5.1f} keys each")
     print(f"keys per coded segment, overall   {coder.keys / segments:.2f}   (goal ≤ 3.0)")
     print(f"keys per segment after 30 % coded {later:.2f}   (goal ≤ 2.0)")
     print(
