@@ -345,3 +345,18 @@ async def test_the_codebook_keeps_its_cursor_and_undoes(make_app):
         await pilot.pause()
         assert "C" in [code["name"] for code in tui_queries.live_codes(app.store)]
         assert str(tree.cursor_node.label).startswith("C ")
+
+
+async def test_export_ticks_differ_in_shape(make_app):
+    from workbench.screens.export import ExportScreen
+    from workbench.widgets.tick_box import TickBox
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ExportScreen("q01"))
+        await pilot.pause()
+        box = app.screen.query_one("#export-draft", TickBox)
+        assert "✓" not in str(box.render())
+        box.value = True
+        assert "✓" in str(box.render())

@@ -23,6 +23,7 @@ from textual.widgets import (
 from workbench.errors import LeakError, UserError
 from workbench.screens.job import JobScreen
 from workbench.store import Store, reporting
+from workbench.widgets.tick_box import TickBox
 
 KIND_LABELS = {
     "report": "Word report: counts, charts and quotes per chapter",
@@ -78,13 +79,13 @@ class ExportScreen(JobScreen[None]):
                     yield RadioButton(label, value=index == 0, name=kind)
             with Vertical(id="export-options"):
                 yield Select(self._scope_options(), value=ALL, allow_blank=False, id="export-scope")
-                yield Checkbox(
+                yield TickBox(
                     "Quote every coded segment, not only those marked for the report",
                     id="export-all-segments",
                 )
-                yield Checkbox("Draft: allow quotes not anonymised yet (marked as such)", id="export-draft")
-                yield Checkbox("Cross-tables by county and size group", id="export-cross")
-                yield Checkbox("English labels", id="export-english")
+                yield TickBox("Draft: allow quotes not anonymised yet (marked as such)", id="export-draft")
+                yield TickBox("Cross-tables by county and size group", id="export-cross")
+                yield TickBox("English labels", id="export-english")
         yield Button("Export (ctrl+e)", id="export-start", variant="primary")
         yield ProgressBar(id="export-progress", show_eta=False)
         yield Static("", id="export-result")

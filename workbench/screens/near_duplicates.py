@@ -11,8 +11,9 @@ from workbench import coding
 from workbench.errors import UserError
 from workbench.screens.bulk_review import answer_choices, code_answers
 from workbench.screens.confirm import ConfirmDialog
-from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
+from workbench.screens.suggestion_job import SuggestionJobScreen, answer_label, current_answer_id
 from workbench.store import tui_queries
+from workbench.widgets.inert import inert_line
 
 
 class NearDuplicatesScreen(SuggestionJobScreen):
@@ -46,7 +47,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
             self.show_status("Open an answer first.")
             return
         self.query_one("#duplicates-title", Label).update(
-            f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}"
+            inert_line(f"Near-duplicates of {answer_label(detail)}")
         )
         self.codes = self._own_codes()
         self._show_answer(detail["text"])

@@ -18,6 +18,11 @@ def current_answer_id(app) -> int | None:
     return app.current_answer_id
 
 
+def answer_label(detail: dict) -> str:
+    """An answer as the coder knows it: the respondent's answer to the question."""
+    return f"the answer of {detail['respondent_id']} to {detail['question_id']}"
+
+
 class SuggestionJobScreen(JobScreen[bool]):
     """Runs ``compute`` in a worker and shows its result; dismisses True if anything was coded."""
 
