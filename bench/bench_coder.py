@@ -110,27 +110,31 @@ async def run(db: Path, truth: dict, limit: int) -> None:
         while not app.screen.query_one(SuggestionList).ready:
             await asyncio.sleep(0.05)
         coder = SimulatedCoder(app, pilot)
-        segments, keys_at_30 = 0, None
-        for question_id in list(app.screen.session.questions):
-            app.screen.go_to_question(question_id)
-            await pilot.pause()
-            arrived = time.perf_counter()
-            for _ in app.screen.answer_ids:
-                await coder.wait_for_suggestions(arrived)
-                respondent = app.screen.session.detail["respondent_id"]
-                for path in truth.get((respondent, question_id), []):
-                    await coder.code(path)
-                segments += 1
-                if keys_at_30 is None and segments >= 0.3 * limit:
-                    keys_at_30 = (coder.keys, segments)
-                if segments >= limit:
-                    break
-                arrived = time.perf_counter()
-                await coder.press("enter")
-            if segments >= limit:
-                break
+        segments, keys_at_30 = await code_the_demo(coder, truth, limit)
         report(coder, segments, keys_at_30)
         app.workers.cancel_all()
+
+
+async def code_the_demo(coder: SimulatedCoder, truth: dict, limit: int) -> tuple[int, tuple[int, int]]:
+    """Code question after question until ``limit`` answers; return them and the 30 % mark."""
+    segments, keys_at_30 = 0, (0, 0)
+    for question_id in list(coder.screen.session.questions):
+        coder.screen.go_to_question(question_id)
+        await coder.pilot.pause()
+        arrived = time.perf_counter()
+        for _ in coder.screen.answer_ids:
+            await coder.wait_for_suggestions(arrived)
+            respondent = coder.screen.session.detail["respondent_id"]
+            for path in truth.get((respondent, question_id), []):
+                await coder.code(path)
+            segments += 1
+            if segments == round(0.3 * limit):
+                keys_at_30 = (coder.keys, segments)
+            if segments >= limit:
+                return segments, keys_at_30
+            arrived = time.perf_counter()
+            await coder.press("enter")
+    return segments, keys_at_30
 
 
 def report(coder: SimulatedCoder, segments: int, keys_at_30: tuple[int, int]) -> None:
