@@ -46,7 +46,7 @@ SUGGEST_DELAY_SECONDS = 0.02
 class CodingScreen(WorkbenchScreen[None]):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
         Binding("pagedown,ctrl+down", "next_answer", "Next", id="next_answer_anywhere", show=False),
