@@ -360,3 +360,26 @@ async def test_export_ticks_differ_in_shape(make_app):
         assert "✓" not in str(box.render())
         box.value = True
         assert "✓" in str(box.render())
+
+
+async def test_the_codebook_filters_by_question(make_app):
+    from textual.widgets import Tree
+
+    app = make_app()
+    store = app.store
+    here = coding.create_code(store, "Brukt i q01", "ola").id
+    coding.create_code(store, "Ubrukt", "ola")
+    segment = tui_queries.segments_with_codes(store, tui_queries.answer_ids(store, "q01", 2024)[0])[0]
+    coding.apply_codes(store, segment["id"], [here], "ola")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        assert len(tree.root.children) == 2
+        await pilot.press("q", *"q01", "enter")
+        await pilot.pause()
+        assert [node.data for node in tree.root.children] == [here]
+        await pilot.press("q", "escape")
+        await pilot.pause()
+        assert len(tree.root.children) == 2

@@ -8,14 +8,17 @@ from textual.binding import Binding
 from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
+from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.base import WorkbenchScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
+from workbench.screens.question_choice import QuestionChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import tui_queries
 from workbench.store.tui_queries import AnswerFilter
+from workbench.widgets.inert import inert_line
 
 
 class CodebookScreen(WorkbenchScreen[int | None]):
@@ -33,6 +36,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         Binding("m", "merge", "Merge into…", id="codebook_merge"),
         Binding("s", "split", "Split", id="codebook_split"),
         Binding("delete", "retire", "Retire", id="codebook_retire"),
+        Binding("q", "filter_question", "Filter by question", id="codebook_question"),
         Binding("ctrl+z", "undo", "Undo", id="codebook_undo"),
         Binding("ctrl+r,ctrl+y", "redo", "Redo", id="codebook_redo", show=False),
         Binding("alt+up,K", "reorder(-1)", "Move up", id="codebook_up", show=False),
@@ -42,9 +46,11 @@ class CodebookScreen(WorkbenchScreen[int | None]):
     def __init__(self) -> None:
         super().__init__()
         self.cut_id: str | None = None
+        self.question_id: str | None = None  # show only the codes used in this question
+        self.shown_ids: frozenset[str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label("Codebook  ·  segments / respondents per code", classes="screen-title")
+        yield Label("", id="codebook-title", classes="screen-title")
         yield Tree("Codebook", id="codebook-tree")
         yield Label("", id="codebook-definition")
         yield Footer()
@@ -65,7 +71,16 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         tree.root.expand()
         usage = tui_queries.code_usage(self.store)
         for node in coding.codes_tree(self.store):
-            self._add(tree.root, node, usage)
+            if self._shown(node):
+                self._add(tree.root, node, usage)
+        scope = (
+            f"codes used in {self.question_id} (q: another, q then Escape: all)"
+            if self.question_id
+            else "all"
+        )
+        self.query_one("#codebook-title", Label).update(
+            inert_line(f"Codebook  ·  {scope}  ·  segments / respondents per code")
+        )
         if keep:  # node lines exist after the next refresh
             self.call_after_refresh(self._select, tree.root, keep)
 
@@ -74,11 +89,11 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         branch = (
             parent.add("", data=node.id, expand=True) if node.children else parent.add_leaf("", data=node.id)
         )
-        for child in node.children:
+        for child in (child for child in node.children if self._shown(child)):
             child_segments, child_respondents = self._add(branch, child, usage)
             segments |= child_segments
             respondents |= child_respondents
-        label = Text(node.name, style="bold" if node.is_theme else "")
+        label = Text(visible_line(node.name), style="bold" if node.is_theme else "")
         label.append(f"   {len(segments)} / {len(respondents)}", style="dim")
         if node.id == self.cut_id:
             label.append("   ✂ cut", style="italic")
@@ -243,4 +258,25 @@ class CodebookScreen(WorkbenchScreen[int | None]):
             self.notify(str(error), severity="error")
             return
         self.notify(f"{done}: {what}." if what else nothing, timeout=2)
+        self.rebuild()
+
+    def _show_title(self) -> None:
+        scope = f"codes used in {self.question_id} (q, Escape: all)" if self.question_id else "all codes"
+        title = f"Codebook  ·  {scope}  ·  segments / respondents per code"
+        self.query_one("#codebook-title", Label).update(inert_line(title))
+
+    def _shown(self, node) -> bool:
+        """Whether a node (or one below it) is used in the chosen question."""
+        if self.shown_ids is None:
+            return True
+        return node.id in self.shown_ids or any(self._shown(child) for child in node.children)
+
+    def action_filter_question(self) -> None:
+        questions = tui_queries.questions(self.store)
+        self.app.push_screen(QuestionChoiceDialog(questions, {}), self._filter_question)
+
+    def _filter_question(self, question_id: str | None) -> None:
+        self.question_id = question_id
+        used = tui_queries.frequent_codes(self.store, question_id, limit=1_000_000) if question_id else None
+        self.shown_ids = None if used is None else frozenset(used)
         self.rebuild()
