@@ -45,6 +45,7 @@ class CodingSession:
         self.cursor = 0
         self.suggestions: Suggestions | None = None
         self.codes: dict[str, dict] = {}
+        self.codes_by_use: list[str] = []
         self.question_code_ids: frozenset[str] = frozenset()
         self._done: list[str] = []
         self._undone: list[str] = []
@@ -80,7 +81,9 @@ class CodingSession:
         found = tui_queries.answer_ids(self.store, question_id, self.wave, self.answer_filter)
         sample = self.blind_view.sample_answer_ids
         self.answer_ids = found if sample is None else [a for a in found if a in sample]
-        self.question_code_ids = frozenset(tui_queries.frequent_codes(self.store, question_id, limit=10_000))
+        # Once per question: counting per answer would cost a scan of the question's codings.
+        self.codes_by_use = tui_queries.frequent_codes(self.store, question_id, limit=1_000_000)
+        self.question_code_ids = frozenset(self.codes_by_use)
         self.go_to(self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0)
 
     def set_filter(self, answer_filter: AnswerFilter) -> None:
@@ -194,7 +197,7 @@ class CodingSession:
         if self.answer_id is None:
             return None
         recent = tui_queries.recent_codes(self.store, self.question_id, self.coder)
-        frequent = [] if self.blind else tui_queries.frequent_codes(self.store, self.question_id)
+        frequent = [] if self.blind else self.codes_by_use[:9]
         rows = [
             SuggestionRow(code_id, self.codes[code_id]["path"])
             for code_id in dict.fromkeys(recent + frequent)
