@@ -82,7 +82,9 @@ class CodingSession:
         sample = self.blind_view.sample_answer_ids
         self.answer_ids = found if sample is None else [a for a in found if a in sample]
         # Once per question: counting per answer would cost a scan of the question's codings.
-        self.codes_by_use = tui_queries.frequent_codes(self.store, question_id, limit=1_000_000)
+        # Blind: other coders' choices would show through the order, so no order at all.
+        used = [] if self.blind else tui_queries.frequent_codes(self.store, question_id, limit=1_000_000)
+        self.codes_by_use = used
         self.question_code_ids = frozenset(self.codes_by_use)
         self.go_to(self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0)
 
@@ -197,7 +199,7 @@ class CodingSession:
         if self.answer_id is None:
             return None
         recent = tui_queries.recent_codes(self.store, self.question_id, self.coder)
-        frequent = [] if self.blind else self.codes_by_use[:9]
+        frequent = self.codes_by_use[:9]
         rows = [
             SuggestionRow(code_id, self.codes[code_id]["path"])
             for code_id in dict.fromkeys(recent + frequent)
