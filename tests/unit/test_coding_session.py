@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tests.unit.coding_project import answer_id, build_project, table_dump
@@ -240,3 +243,13 @@ def test_report_mark_and_memo(session, store):
     session.save_memo("  Husk å sjekke.\nLinje to.  ")
     assert session.memo() == "Husk å sjekke.\nLinje to."
     assert session.toggle_report() is False
+
+
+def test_the_session_imports_without_textual_or_scikit_learn():
+    check = (
+        "import sys, workbench.coding.session, workbench.suggest.deferred; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'sklearn')]; "
+        "print(','.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, f"imported {result.stdout.strip()} {result.stderr}"
