@@ -71,6 +71,11 @@ SCREEN_COMMANDS = (
 )
 
 
+def project_key(store: Store) -> str:
+    """The project as settings remember it: its absolute path."""
+    return str(Path(store.path).resolve())
+
+
 class OpenScreenProvider(Provider):
     """Palette entries "Open: Codebook", "Open: Export" …"""
 
@@ -122,7 +127,7 @@ class WorkbenchApp(App):
     def on_mount(self) -> None:
         self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
-        question_id, answer_id = self.settings.position(str(self.store.path), self.coder)
+        question_id, answer_id = self.settings.position(project_key(self.store), self.coder)
         if self.start_question_id is not None:
             question_id, answer_id = self.start_question_id, None
         self.push_screen(CodingScreen(question_id, answer_id))
@@ -157,7 +162,9 @@ class WorkbenchApp(App):
         """Keep the coder's place in this project, for the next start."""
         if self.read_only or question_id is None:
             return
-        self.settings = self.settings.with_position(str(self.store.path), self.coder, question_id, answer_id)
+        self.settings = self.settings.with_position(
+            project_key(self.store), self.coder, question_id, answer_id
+        )
         self.save_settings()
 
     def save_settings(self) -> None:
@@ -193,11 +200,11 @@ def make_app(
         lock.release()
         raise
     settings = load_settings()
-    coder = coder or settings.default_coder(str(store.path))
+    coder = coder or settings.default_coder(project_key(store))
     suggester = None
     if not read_only:
         coding.ensure_coder(store, coder)
-        settings = settings.with_last_coder(str(store.path), coder)
+        settings = settings.with_last_coder(project_key(store), coder)
         save_settings(settings)
         suggester = DeferredSuggester(path, coder) if suggestions else None
     return WorkbenchApp(
