@@ -82,6 +82,17 @@ class SimulatedCoder:
                     return text[:length]
         return path
 
+    def new_code_keys(self, path: str) -> list[str]:
+        """Type the path, or, when cheaper, the name and Tab until the create line shows its theme."""
+        from workbench.widgets.code_picker import CodePicker
+
+        theme, name = path.split(PATH_SEPARATOR)[0], path.split(PATH_SEPARATOR)[-1]
+        themes = [code["path"] for code in self.screen.query_one(CodePicker).themes]
+        tabs = themes.index(theme) + 1 if PATH_SEPARATOR in path and theme in themes else None
+        if tabs is None or tabs >= len(path) - len(name):
+            return [*path, "enter"]
+        return [*name, *["tab"] * tabs, "enter"]
+
     async def code(self, path: str) -> None:
         """Apply one true code the quickest way the screen offers."""
         code_id = self.code_id(path)
@@ -92,7 +103,7 @@ class SimulatedCoder:
         elif code_id is not None:
             keys, way = [*self.shortest_filter(path, code_id), "enter"], "filter + Enter"
         else:
-            keys, way = [*path, "enter"], "new code typed"
+            keys, way = self.new_code_keys(path), "new code typed"
         self.ways[way].append(len(keys))
         await self.press(*keys)
 
