@@ -253,3 +253,16 @@ def test_the_session_imports_without_textual_or_scikit_learn():
     )
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert result.returncode == 0, f"imported {result.stdout.strip()} {result.stderr}"
+
+
+def test_a_code_applied_here_joins_the_questions_codes(session, store):
+    elsewhere = coding.create_code(store, "Der", "ola").id
+    session.open_question("q02")
+    session.apply_code(elsewhere)
+    session.open_question("q01")
+    new = coding.create_code(store, "Her", "ola").id
+    session.apply_code(new)
+    session.step(1)
+    rows = (SuggestionRow(elsewhere, "Der"), SuggestionRow(new, "Her"))
+    session.offer_suggestions(Suggestions(session.answer_id, rows))
+    assert [row.code_id for row in session.suggestions.rows if row.in_question] == [new]

@@ -229,6 +229,13 @@ class CodingSession:
         """Put a code on the segment under the cursor."""
         segment_id = self._current_segment_id()
         self._record(apply_codes, self.store, segment_id, [code_id], self.coder, how)
+        self._used_here(code_id)
+
+    def _used_here(self, code_id: str) -> None:
+        """A code just applied counts as one of this question's from now on."""
+        if code_id not in self.question_code_ids and not self.blind:
+            self.codes_by_use.append(code_id)
+            self.question_code_ids = self.question_code_ids | {code_id}
 
     def create_and_apply(self, name: str, parent_id: str | None = None) -> tuple[str, ...]:
         """Create a code (or a "Theme > Code" path) and apply it: one change, one undo step.
@@ -246,6 +253,7 @@ class CodingSession:
             apply_codes(self.store, segment_id, [code_id], self.coder)
             change.info = {"created": name.strip()}
         self._remember_change()
+        self._used_here(code_id)
         self.reload_codes()
         self.reload_answer()
         return similar

@@ -126,8 +126,7 @@ class CodingScreen(WorkbenchScreen[None]):
         self.session.open_question(question_id, answer_id)
         question = self.session.questions[question_id]
         self.query_one(AnswerHeader).show_question(question_id, question["text"])
-        chapter = question["chapter"] or "no chapter"
-        self.query_one("#chapter", Label).update(inert_line(f"Chapter: {chapter}"))
+        self.query_one("#chapter", Label).update(inert_line(f"Chapter: {question['chapter'] or '-'}"))
         self.reload_codes()
         self.show_answer()
         self._show_question_progress()
@@ -206,7 +205,9 @@ class CodingScreen(WorkbenchScreen[None]):
         except UserError as error:
             self.notify(str(error), severity="error")
             return None
-        self.query_one(CodePicker).reset()
+        picker = self.query_one(CodePicker)
+        picker.first_ids = self.session.question_code_ids
+        picker.reset()
         if codebook_changed:
             self.reload_codes()
             self.count_progress()
@@ -256,8 +257,7 @@ class CodingScreen(WorkbenchScreen[None]):
 
     @on(AnswerView.SplitRequested)
     def _split(self, event: AnswerView.SplitRequested) -> None:
-        """The codes stay with the part under the cursor; the cursor then goes to the first
-        part without a code of this coder."""
+        """Codes stay with the part under the cursor, which then goes to the uncoded part."""
         if self.change(self.session.split_at, list(event.cuts)) and self.session.next_uncoded_segment():
             self.show_answer()
 
