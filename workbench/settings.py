@@ -1,4 +1,5 @@
-"""User settings (not per project): last coder, key overrides, blind coding, theme.
+"""User settings: key overrides, blind coding, theme, and per project the last coder and
+each coder's place (question and answer), so the workbench opens where it was left.
 
 Stored as JSON in the platform's config folder; ``WORKBENCH_CONFIG_DIR`` overrides the
 folder (tests use it so they never touch the real one).
@@ -9,7 +10,9 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import traceback
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -31,10 +34,25 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     blind: bool = False
     theme: str = "textual-dark"
+    last_coders: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, list] = field(default_factory=dict)
 
-    def default_coder(self) -> str:
-        """The coder to use when none is given: last one, else the OS user name."""
-        return self.last_coder or getpass.getuser()
+    def default_coder(self, project: str | None = None) -> str:
+        """The coder to use when none is given: the last one (of this project, if given),
+        else the OS user name. A project never gets a name last used on another one."""
+        last = self.last_coders.get(project) if project is not None else self.last_coder
+        return last or getpass.getuser()
+
+    def with_last_coder(self, project: str, coder: str) -> Settings:
+        return replace(self, last_coders={**self.last_coders, project: coder})
+
+    def position(self, project: str, coder: str) -> tuple[str | None, int | None]:
+        """The coder's last question and answer in the project (None, None if unknown)."""
+        question_id, answer_id = self.positions.get(f"{coder}@{project}", (None, None))
+        return question_id, answer_id
+
+    def with_position(self, project: str, coder: str, question_id: str, answer_id: int | None) -> Settings:
+        return replace(self, positions={**self.positions, f"{coder}@{project}": [question_id, answer_id]})
 
     def with_changes(self, **changes) -> Settings:
         """A copy with some fields changed."""
@@ -61,3 +79,12 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8")
     temporary.replace(path)
+
+
+def write_crash_log(error: BaseException, folder: Path | None = None) -> Path:
+    """Write an unexpected error's traceback beside the settings; return the file's path."""
+    folder = folder or settings_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+    path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return path

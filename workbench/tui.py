@@ -1,13 +1,12 @@
 """The Textual app: wiring only. Screens and widgets live in ``screens/`` and ``widgets/``.
 
-Other screens hook in through ``SCREEN_COMMANDS``: one line each, "module:Class", opened from
-the command palette. A screen reads what it needs from the app: ``store``, ``coder``,
-``wave``, ``settings``, ``read_only`` and ``current_question_id``.
+Screens reach the app's parts through ``screens.base.WorkbenchScreen``; the palette opens
+the screens listed in ``SCREEN_COMMANDS``.
 """
 
 from __future__ import annotations
 
-import importlib
+import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -15,120 +14,96 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from workbench import coding
 from workbench.display import visible
 from workbench.errors import UserError
 from workbench.files import project_writable
 from workbench.lock import ProjectLock
+from workbench.screens.adjudication import AdjudicationScreen
+from workbench.screens.anonymisation import AnonymisationScreen
+from workbench.screens.chart import ChartScreen
+from workbench.screens.clusters import ClustersScreen
+from workbench.screens.codebook import CodebookScreen
 from workbench.screens.coding import CodingScreen
+from workbench.screens.comparison import ComparisonScreen
+from workbench.screens.evidence import EvidenceScreen
+from workbench.screens.export import ExportScreen
+from workbench.screens.memos import MemoListScreen
+from workbench.screens.merge_conflicts import MergeConflictsScreen
+from workbench.screens.more_like_this import MoreLikeThisScreen
+from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.screens.palette import ScreenActionsProvider
-from workbench.settings import Settings, load_settings, save_settings
+from workbench.screens.review import ReviewScreen
+from workbench.screens.waves import WavesScreen
+from workbench.settings import Settings, load_settings, save_settings, write_crash_log
 from workbench.store import Store, survey
+from workbench.suggest.deferred import DeferredSuggester
 
 TCSS_FOLDER = Path(__file__).parent / "tcss"
 
 
 @dataclass(frozen=True)
 class ScreenCommand:
-    """A screen reachable from the command palette."""
+    """A screen reachable from the command palette (its class takes no arguments)."""
 
     title: str
     help: str
-    target: str  # "package.module:ScreenClass"; the class takes no arguments
+    screen_class: type[Screen]
 
 
 SCREEN_COMMANDS = (
-    ScreenCommand(
-        "Codebook",
-        "The code tree with counts; rename, merge, move",
-        "workbench.screens.codebook:CodebookScreen",
-    ),
-    ScreenCommand(
-        "Chart", "Respondents per code for the current question", "workbench.screens.chart:ChartScreen"
-    ),
-    ScreenCommand(
-        "Adjudication",
-        "Settle disagreements between coders",
-        "workbench.screens.adjudication:AdjudicationScreen",
-    ),
-    ScreenCommand("Review", "Review another coder's coding", "workbench.screens.review:ReviewScreen"),
+    ScreenCommand("Codebook", "The code tree with counts; rename, merge, move", CodebookScreen),
+    ScreenCommand("Chart", "Respondents per code for the current question", ChartScreen),
+    ScreenCommand("Adjudication", "Settle disagreements between coders", AdjudicationScreen),
+    ScreenCommand("Review", "Review another coder's coding", ReviewScreen),
     ScreenCommand(
         "Coding comparison",
         "Two coders side by side per question and code, disagreements first",
-        "workbench.screens.comparison:ComparisonScreen",
+        ComparisonScreen,
     ),
     ScreenCommand(
-        "Merge conflicts",
-        "What two copies decided differently: take mine or theirs",
-        "workbench.screens.merge_conflicts:MergeConflictsScreen",
+        "Merge conflicts", "What two copies decided differently: take mine or theirs", MergeConflictsScreen
+    ),
+    ScreenCommand("Anonymisation", "Find and replace identifying names", AnonymisationScreen),
+    ScreenCommand("Export", "Counted tables, quote lists and reports", ExportScreen),
+    ScreenCommand(
+        "Clusters", "Uncoded answers of this question in clusters; code one with review", ClustersScreen
     ),
     ScreenCommand(
-        "Anonymisation",
-        "Find and replace identifying names",
-        "workbench.screens.anonymisation:AnonymisationScreen",
+        "Near-duplicates", "Answers nearly identical to this one; give them its codes", NearDuplicatesScreen
     ),
     ScreenCommand(
-        "Export", "Counted tables, quote lists and reports", "workbench.screens.export:ExportScreen"
+        "Why these suggestions", "Each suggestion with the coded segments behind it", EvidenceScreen
     ),
     ScreenCommand(
-        "Clusters",
-        "Uncoded answers of this question in clusters; code one with review",
-        "workbench.screens.clusters:ClustersScreen",
+        "More like this", "Uncoded answers most like a code; code the ticked ones", MoreLikeThisScreen
     ),
-    ScreenCommand(
-        "Near-duplicates",
-        "Answers nearly identical to this one; give them its codes",
-        "workbench.screens.near_duplicates:NearDuplicatesScreen",
-    ),
-    ScreenCommand(
-        "Why these suggestions",
-        "Each suggestion with the coded segments behind it",
-        "workbench.screens.evidence:EvidenceScreen",
-    ),
-    ScreenCommand(
-        "More like this",
-        "Uncoded answers most like a code; code the ticked ones",
-        "workbench.screens.more_like_this:MoreLikeThisScreen",
-    ),
-    ScreenCommand(
-        "Waves",
-        "This question across waves; codes carried over, not used",
-        "workbench.screens.waves:WavesScreen",
-    ),
+    ScreenCommand("Memos", "Every memo of the project, with its segment", MemoListScreen),
+    ScreenCommand("Waves", "This question across waves; codes carried over, not used", WavesScreen),
 )
 
 
-def load_screen_class(target: str) -> type | None:
-    """The screen class named by "module:Class", or None while that module is not written."""
-    module_name, class_name = target.split(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name == module_name:
-            return None
-        raise
-    return getattr(module, class_name, None)
+def project_key(store: Store) -> str:
+    """The project as settings remember it: its absolute path."""
+    return str(Path(store.path).resolve())
 
 
 class OpenScreenProvider(Provider):
     """Palette entries "Open: Codebook", "Open: Export" …"""
 
-    def _commands(self):
-        for command in SCREEN_COMMANDS:
-            screen_class = load_screen_class(command.target)
-            if screen_class is not None:
-                yield command, partial(self.app.open_screen, screen_class)
-
     async def discover(self) -> Hits:
-        for command, callback in self._commands():
+        for command in SCREEN_COMMANDS:
+            callback = partial(self.app.open_screen, command.screen_class)
             yield DiscoveryHit(f"Open: {command.title}", callback, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command, callback in self._commands():
+        for command in SCREEN_COMMANDS:
             title = f"Open: {command.title}"
             if (score := matcher.match(title)) > 0:
+                callback = partial(self.app.open_screen, command.screen_class)
                 yield Hit(score, matcher.highlight(title), callback, help=command.help)
 
 
@@ -150,6 +125,7 @@ class WorkbenchApp(App):
         read_only: bool = False,
         lock: ProjectLock | None = None,
         settings_file: Path | None = None,
+        question_id: str | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -160,6 +136,7 @@ class WorkbenchApp(App):
         self.lock = lock
         self.settings_file = settings_file
         self.wave = survey.latest_wave(store)
+        self.start_question_id = question_id
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
         """Notifications quote data (code names, error sentences): inert text, never markup."""
@@ -170,7 +147,10 @@ class WorkbenchApp(App):
     def on_mount(self) -> None:
         self.theme = self.settings.theme
         self.set_keymap(self.settings.keymap)
-        self.push_screen(CodingScreen())
+        question_id, answer_id = self.settings.position(project_key(self.store), self.coder)
+        if self.start_question_id is not None:
+            question_id, answer_id = self.start_question_id, None
+        self.push_screen(CodingScreen(question_id, answer_id))
         if self.read_only and self.lock and self.lock.holder:
             self.notify(
                 f"Opened read-only: the project is in use by {self.lock.holder.describe()}.",
@@ -178,18 +158,44 @@ class WorkbenchApp(App):
                 timeout=8,
             )
 
+    def _coding_screen(self) -> CodingScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, CodingScreen)), None)
+
     @property
     def current_question_id(self) -> str | None:
         """The question the coding screen shows (for screens opened from the palette)."""
-        coding_screens = [s for s in self.screen_stack if isinstance(s, CodingScreen)]
-        return coding_screens[0].question_id if coding_screens else None
+        screen = self._coding_screen()
+        return screen.question_id if screen else None
+
+    @property
+    def current_answer_id(self) -> int | None:
+        """The answer the coding screen shows (for screens opened from the palette)."""
+        screen = self._coding_screen()
+        return screen.answer_id if screen else None
 
     def open_screen(self, screen_class: type) -> None:
-        """Open a screen from the palette (it reads what it needs from the app)."""
-        self.push_screen(screen_class())
+        """Open a screen from the palette; the coding screen redraws when it closes."""
+        coding_screen = self._coding_screen()
+        self.push_screen(screen_class(), coding_screen.returned if coding_screen else None)
+
+    def remember_position(self, question_id: str | None, answer_id: int | None) -> None:
+        """Keep the coder's place in this project, for the next start."""
+        if self.read_only or question_id is None:
+            return
+        self.settings = self.settings.with_position(
+            project_key(self.store), self.coder, question_id, answer_id
+        )
+        self.save_settings()
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.settings_file)
+
+    crash_log: Path | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the traceback of an unexpected error in a log file, then let Textual end."""
+        self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         if isinstance(self.suggester, DeferredSuggester):
@@ -198,57 +204,9 @@ class WorkbenchApp(App):
             self.lock.release()
 
 
-class DeferredSuggester:
-    """Fits the suggester in a child process (the UI process never runs the long fit), then
-    answers from the learned state on a connection of its own, so neither delays the screen.
-    scikit-learn is imported only in the worker that calls ``fit``."""
-
-    def __init__(self, path: str | Path, coder: str) -> None:
-        self.path = path
-        self.coder = coder
-        self.store: Store | None = None
-        self._suggester = None
-        self._fit_elsewhere = None
-        self._cancelled = False
-
-    def fit(self, on_progress=None) -> DeferredSuggester:
-        """Wait for the child's fit; after ``cancel`` return at once, still without suggestions."""
-        from workbench.suggest import Suggester
-        from workbench.suggest.background import BackgroundFit, FitCancelled
-
-        self._fit_elsewhere = self._fit_elsewhere or BackgroundFit(self.path, coder=self.coder)
-        if self._cancelled:  # cancel() ran before the line above: the fit must not start
-            self._fit_elsewhere.cancel()
-        try:
-            state = self._fit_elsewhere(on_progress)
-        except FitCancelled:
-            return self
-        self.store = self.store or Store(self.path)
-        self._suggester = Suggester.from_state(self.store, state, fit_elsewhere=self._fit_elsewhere)
-        return self
-
-    def suggest(self, answer_id: int, top: int = 5) -> list:
-        """Suggestions for the answer; none before the fit or when a refit was cancelled."""
-        from workbench.suggest.background import FitCancelled
-
-        try:
-            return self._suggester.suggest(answer_id, top) if self._suggester else []
-        except FitCancelled:
-            return []
-
-    def cancel(self) -> None:
-        """End a running fit in the child process, so closing the app never waits for it."""
-        self._cancelled = True
-        if self._fit_elsewhere is not None:
-            self._fit_elsewhere.cancel()
-
-    def close(self) -> None:
-        self.cancel()
-        if self.store is not None:
-            self.store.close()
-
-
-def make_app(path: str | Path, coder: str | None = None, *, suggestions: bool = True) -> WorkbenchApp:
+def make_app(
+    path: str | Path, coder: str | None = None, *, suggestions: bool = True, question_id: str | None = None
+) -> WorkbenchApp:
     """Wire the production parts: lock, store (read-only if locked), settings, suggester."""
     if not Path(path).is_file():
         raise UserError(f"{path}: no such project file (create one with 'workbench init').")
@@ -256,23 +214,27 @@ def make_app(path: str | Path, coder: str | None = None, *, suggestions: bool = 
     read_only = not lock.acquire() or not project_writable(path)
     try:
         store = Store(path, read_only=read_only)
+        if question_id is not None and question_id not in {q["id"] for q in survey.question_rows(store)}:
+            raise UserError(f"{path}: there is no question '{question_id}' in this project.")
     except UserError:
         lock.release()
         raise
     settings = load_settings()
-    coder = coder or settings.default_coder()
+    coder = coder or settings.default_coder(project_key(store))
     suggester = None
     if not read_only:
         coding.ensure_coder(store, coder)
-        settings = settings.with_changes(last_coder=coder)
+        settings = settings.with_last_coder(project_key(store), coder)
         save_settings(settings)
         suggester = DeferredSuggester(path, coder) if suggestions else None
-    return WorkbenchApp(store, suggester, settings, coder=coder, read_only=read_only, lock=lock)
+    return WorkbenchApp(
+        store, suggester, settings, coder=coder, read_only=read_only, lock=lock, question_id=question_id
+    )
 
 
-def run_app(path: str | Path, coder: str | None = None) -> int:
+def run_app(path: str | Path, coder: str | None = None, question_id: str | None = None) -> int:
     """Open the workbench on a project and return an exit code when the coder quits."""
-    app = make_app(path, coder)
+    app = make_app(path, coder, question_id=question_id)
     try:
         app.run()
     finally:
@@ -281,4 +243,7 @@ def run_app(path: str | Path, coder: str | None = None) -> int:
             app.suggester.close()
         if app.lock:
             app.lock.release()
+    if app.crash_log is not None:
+        print(f"workbench stopped on an internal error; the traceback is in {app.crash_log}", file=sys.stderr)
+        return 1
     return app.return_code or 0  # a crash inside the app is not a success

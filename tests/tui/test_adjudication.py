@@ -270,4 +270,5 @@ async def test_a_blind_coder_sees_only_her_own_counts_and_sample(make_app):
         await pilot.pause()
         app.open_screen(ChartScreen)
         await pilot.pause()
-        assert "base: 2 who answered" in str(app.screen.query_one("#chart-title").render())
+        title = str(app.screen.query_one("#chart-title").render())
+        assert "base: 0 coded (of 2 who answered)" in title  # her own codings, within her sample

@@ -72,13 +72,13 @@ async def test_keymap_from_settings_remaps_a_key(make_app):
 
 
 async def test_palette_screens_open(make_app):
-    from workbench.tui import SCREEN_COMMANDS, load_screen_class
+    from workbench.tui import SCREEN_COMMANDS
 
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         for command in SCREEN_COMMANDS[:2]:
-            screen_class = load_screen_class(command.target)
+            screen_class = command.screen_class
             app.open_screen(screen_class)
             await pilot.pause()
             assert isinstance(app.screen, screen_class)

@@ -18,7 +18,7 @@ from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.store import segments as segment_rows
 from workbench.suggest.results import Evidence, Suggestion
-from workbench.tui import SCREEN_COMMANDS, load_screen_class
+from workbench.tui import SCREEN_COMMANDS
 
 pytestmark = pytest.mark.anyio
 
@@ -216,7 +216,7 @@ async def test_each_screen_opens_from_the_palette_and_escape_closes_it(make_app)
         "More like this": MoreLikeThisScreen,
     }
     commands = [command for command in SCREEN_COMMANDS if command.title in screens]
-    assert [load_screen_class(command.target) for command in commands] == list(screens.values())
+    assert [command.screen_class for command in commands] == list(screens.values())
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

@@ -61,3 +61,72 @@ def test_code_an_answer_in_the_real_program(project_path, tmp_path):
         names = [row["name"] for row in coding_rows.segments_with_codes(store, first)[0]["codings"]]
     assert names == ["Faste møtepunkter"]
     assert not Path(f"{project_path}.lock").exists()
+
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def send(session: str, *keys: str, literal: bool = False) -> None:
+    tmux("send-keys", "-t", session, *(["-l"] if literal else []), *keys)
+
+
+def wait_until_gone(session: str, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the program did not quit")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_change_question_code_split_and_quit(project_path, tmp_path, size):
+    session = f"workbench-loop-{os.getpid()}-{size[0]}"
+    command = (
+        f"cd {REPOSITORY} && WORKBENCH_CONFIG_DIR={tmp_path / 'config'} PYTHONPATH={REPOSITORY} "
+        f"{sys.executable} -m workbench tui {project_path} --coder smoke; "
+        f"echo exit=$? > {tmp_path / 'exit'}"
+    )
+    tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command)
+    try:
+        wait_for(session, "Type a code")
+        send(session, "C-l")
+        wait_for(session, "Go to question")
+        send(session, "pandemi", literal=True)
+        send(session, "Enter")
+        wait_for(session, "q02  Hva endret")
+        send(session, "Uendret", literal=True)
+        wait_for(session, "Create code")
+        send(session, "Enter")
+        wait_for(session, "q02: 1/5 coded")
+        send(session, "C-l")
+        wait_for(session, "Go to question")
+        send(session, "q01", literal=True)
+        send(session, "Enter")
+        wait_for(session, "q01  Hvordan")
+        send(session, "Enter")
+        wait_for(session, "Answer 2 of 6")
+        send(session, "Godt samarbeid", literal=True)
+        wait_for(session, "Create code")
+        send(session, "Enter")
+        wait_for(session, "q01: 1/6 coded")
+        send(session, "Escape")
+        wait_for(session, "Split segment")  # answer keys (an Escape followed at once reads as alt)
+        send(session, "s")
+        wait_for(session, "sentence starts marked")
+        send(session, "s")
+        screen = wait_for(session, "¶2")
+        assert "▶ ¶2 no code yet" in screen
+        send(session, "C-q")
+        wait_until_gone(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    assert (tmp_path / "exit").read_text().strip() == "exit=0"
+    with Store(project_path) as store:
+        q02_first = answer_rows.answer_ids(store, "q02", 2024)[0]
+        assert [r["name"] for r in coding_rows.segments_with_codes(store, q02_first)[0]["codings"]] == [
+            "Uendret"
+        ]
+        q01_second = answer_rows.answer_ids(store, "q01", 2024)[1]
+        first, second = coding_rows.segments_with_codes(store, q01_second)
+        assert [row["name"] for row in first["codings"]] == ["Godt samarbeid"] and second["codings"] == []

@@ -54,4 +54,4 @@ async def test_read_only_refuses_and_no_codes_says_so(make_app):
 
 
 def test_waves_screen_is_in_the_palette():
-    assert any(command.target == "workbench.screens.waves:WavesScreen" for command in SCREEN_COMMANDS)
+    assert any(command.screen_class.__name__ == "WavesScreen" for command in SCREEN_COMMANDS)

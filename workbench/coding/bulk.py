@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from workbench.coding.changes import recording
 from workbench.errors import UserError
-from workbench.store import Store, now, stable_id
+from workbench.store import Store, new_id, now, stable_id
 from workbench.store import coders as coder_rows
 from workbench.store import codes as code_rows
 from workbench.store import codings as coding_rows
@@ -51,12 +51,19 @@ def _check_all(store: Store, segment_ids: list[str], code_ids: list[str], how: s
         _check_codable(store, code_id)
 
 
+def _coding_id(store: Store, segment_id: str, code_id: str, coder: str) -> str:
+    """The same decision gets the same id in every copy (merges match it); a fresh one when a
+    recoded coding (split or merged code) already holds that id."""
+    wanted = stable_id("coding", segment_id, code_id, coder)
+    return new_id() if coding_rows.codings_by_id(store, [wanted]) else wanted
+
+
 def _new_codings(store: Store, segment_id: str, code_ids: list[str], coder: str, how: str) -> list[dict]:
     existing = coding_rows.coding_keys_of_segment(store, segment_id, coder)
     created_at = now()
     return [
         {
-            "id": stable_id("coding", segment_id, code_id, coder),
+            "id": _coding_id(store, segment_id, code_id, coder),
             "segment_id": segment_id,
             "code_id": code_id,
             "coder": coder,

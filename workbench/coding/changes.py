@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from weakref import WeakKeyDictionary
 
 from workbench.store import Store, new_id
 from workbench.store import events as event_rows
@@ -65,15 +66,26 @@ class Change:
         return before, after
 
 
+# The change being recorded on each store: an operation called inside another joins it.
+_OPEN_CHANGES: WeakKeyDictionary[Store, Change] = WeakKeyDictionary()
+
+
 @contextmanager
 def recording(store: Store, kind: str, coder: str, target: str | None = None) -> Iterator[Change]:
     """One transaction and one event of ``kind`` holding the rows the block touched.
 
-    An action that changed nothing logs nothing, so it leaves nothing to undo.
+    An action that changed nothing logs nothing, so it leaves nothing to undo. Operations
+    called inside an open recording become part of it: one transaction, one undo step.
     """
+    if store in _OPEN_CHANGES:
+        yield _OPEN_CHANGES[store]
+        return
     with store.atomic():
-        change = Change(store)
-        yield change
+        change = _OPEN_CHANGES[store] = Change(store)
+        try:
+            yield change
+        finally:
+            del _OPEN_CHANGES[store]
         before, after = change.states()
         if not after:
             return

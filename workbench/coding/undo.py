@@ -132,3 +132,13 @@ def redo(store: Store, coder: str) -> str | None:
     """Redo the coder's latest undone action; returns what was redone, or None."""
     action_id = _top_of_redo(store, coder)
     return None if action_id is None else _replay(store, coder, action_id, "redo")
+
+
+def next_undo(store: Store, coder: str) -> str | None:
+    """The id of the action ``undo`` would revert now, or None."""
+    return _top_of_done(store, coder)
+
+
+def next_redo(store: Store, coder: str) -> str | None:
+    """The id of the action ``redo`` would restore now, or None."""
+    return _top_of_redo(store, coder)

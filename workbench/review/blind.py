@@ -82,6 +82,10 @@ class Visibility:
         """(base, rows) for the chart of one question, as the coder may see it."""
         return teams.respondents_per_code_of(store, question_id, wave, self.only_coder, self.sample)
 
+    def coded_respondents(self, store: Store, question_id: str, wave: int | None) -> int:
+        """Respondents with a coded answer to the question, as the coder may see them."""
+        return teams.coded_respondents_of(store, question_id, wave, self.only_coder, self.sample)
+
 
 def refused_on_screen(screen, name: str) -> bool:
     """For a team screen being mounted: if the app's coder is blind, say why and close it."""

@@ -9,12 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from workbench.anonymise import review
 from workbench.display import visible_aligned
 from workbench.errors import UserError
+from workbench.screens.base import WorkbenchScreen
 from workbench.screens.text_prompt import TextPrompt
 from workbench.widgets.inert import inert, inert_cell, inert_line
 
@@ -36,7 +36,7 @@ KIND_STYLES = {
 DECISION_MARKS = {"open": "?", "accepted": "✓", "rejected": "✗", "edited": "✎"}
 
 
-class AnonymisationScreen(Screen[None]):
+class AnonymisationScreen(WorkbenchScreen[None]):
     """One quote at a time: its text with spans highlighted, the spans, the final text."""
 
     DEFAULT_CSS = """
@@ -130,8 +130,7 @@ class AnonymisationScreen(Screen[None]):
 
     def _run(self, change, row: int = 0) -> None:
         """Apply a change unless the project is read-only; show a user mistake as a notice."""
-        if self.app.read_only:
-            self.notify("This project is open read-only.", severity="warning")
+        if not self.require_writable():
             return
         try:
             change()

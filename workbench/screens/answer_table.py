@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, ProgressBar
-from textual.worker import get_current_worker
 
 from workbench import coding
 from workbench.review.blind import Visibility
 from workbench.screens.code_choice import CodeChoiceDialog
+from workbench.screens.filter import FilterDialog
+from workbench.screens.job import JobScreen
+from workbench.screens.text_prompt import TextPrompt
 from workbench.store import Store
 from workbench.store import answers as answer_rows
 from workbench.store.answers import NO_FILTER, AnswerFilter
-from workbench.widgets.inert import inert_cell, inert_line
+from workbench.widgets.inert import inert_line
 
-PREVIEW_LENGTH = 70
+PREVIEW_LENGTH = 400
+RESPONDENT_WIDTH = 22
+CODES_WIDTH = 24
 SORT_KEYS = ("codes", "respondent", "answer")
 
 
-class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
+class AnswerTableScreen(JobScreen[int | tuple[int, ...] | None]):
     """Dismisses with an answer id to open it (Enter), or the marked ids in choose mode."""
 
     BINDINGS = [
@@ -33,21 +32,11 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         Binding("space", "mark", "Mark", id="table_mark"),
         Binding("a", "bulk_apply", "Code marked", id="table_bulk_apply"),
         Binding("c", "filter_by_code", "Filter by code", id="table_filter_code"),
+        Binding("f", "filter", "Filter", id="table_filter"),
+        Binding("slash", "search", "Search", id="table_search"),
         Binding("o", "sort", "Sort", id="table_sort"),
         Binding("enter", "open", "Open", id="table_open"),
     ]
-
-    class BulkProgressed(Message):
-        def __init__(self, done: int, total: int) -> None:
-            super().__init__()
-            self.done = done
-            self.total = total
-
-    class BulkFinished(Message):
-        def __init__(self, answers: int, cancelled: bool) -> None:
-            super().__init__()
-            self.answers = answers
-            self.cancelled = cancelled
 
     def __init__(
         self,
@@ -67,16 +56,16 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
     def compose(self) -> ComposeResult:
         yield Label("", id="table-title", classes="screen-title")
         yield DataTable(id="answers-table", cursor_type="row", zebra_stripes=True)
-        yield ProgressBar(id="bulk-progress", show_eta=False)
+        yield ProgressBar(id="bulk-progress", show_eta=False, classes="-idle")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("", key="mark", width=1)
         table.add_column("Respondent", key="respondent")
-        table.add_column("Codes", key="codes")
-        table.add_column("Answer", key="answer")
-        self.view = Visibility.of(self.app.store, self.app.coder, self.app.settings.blind)
+        table.add_column("Codes", key="codes", width=CODES_WIDTH)
+        table.add_column("Answer", key="answer", width=self._answer_width())
+        self.view = Visibility.of(self.store, self.coder, self.settings.blind)
         self.sample, self.blind = self.view.sample, self.view.blind
         self.load_rows()
         table.focus()
@@ -84,11 +73,11 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
     def load_rows(self) -> None:
         """(Re)read the answers from the database."""
         rows = answer_rows.table_rows(
-            self.app.store,
+            self.store,
             self.question_id,
-            self.app.wave,
+            self.wave,
             self.answer_filter,
-            only_coder=self.app.coder if self.blind else None,
+            only_coder=self.coder if self.blind else None,
         )
         if self.sample is not None:  # blind double-coding: only the coder's sample
             rows = [row for row in rows if row["id"] in self.sample]
@@ -96,11 +85,31 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         table.clear()
         for row in rows:
             name = "" if self.blind else row["name"] or ""
-            who = f"{self.view.respondent_label(row['respondent_id'], row['id'])} {name}".strip()
-            preview = " ".join(row["text"].split())[:PREVIEW_LENGTH]
-            cells = (inert_cell(who), inert_cell(row["codes"] or ""), inert_cell(preview))
-            table.add_row(self._mark(row["id"]), *cells, key=str(row["id"]))
+            who = self.view.respondent_label(row["respondent_id"], row["id"])
+            who = inert_line(f"{who} {name}".strip()[:RESPONDENT_WIDTH])
+            preview = inert_line(" ".join(row["text"].split())[:PREVIEW_LENGTH])
+            codes = inert_line(row["codes"] or "")
+            table.add_row(self._mark(row["id"]), who, codes, preview, key=str(row["id"]))
         self._update_title(len(rows))
+
+    def _answer_width(self) -> int:
+        """The Answer column takes what the other columns leave of the screen's width."""
+        return max(self.app.size.width - RESPONDENT_WIDTH - CODES_WIDTH - 12, 20)
+
+    def action_search(self) -> None:
+        prompt = TextPrompt(
+            "Search answers by text or code name", self.answer_filter.text or "", verb="search"
+        )
+        self.app.push_screen(
+            prompt, lambda text: text is not None and self._filter_by(AnswerFilter(text=text.strip() or None))
+        )
+
+    def action_filter(self) -> None:
+        self.app.push_screen(FilterDialog(), lambda chosen: chosen and self._filter_by(chosen))
+
+    def _filter_by(self, answer_filter: AnswerFilter) -> None:
+        self.answer_filter = answer_filter
+        self.load_rows()
 
     def _mark(self, answer_id: int) -> Text:
         return Text("●" if answer_id in self.marked else " ", style="bold")
@@ -109,7 +118,7 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         scope = f"Question {self.question_id}" if self.question_id else "All questions"
         title = f"{scope}  ·  {count} answers  ·  {len(self.marked)} marked"
         if self.answer_filter != AnswerFilter():
-            title += "  ·  filtered"
+            title += f"  ·  {self.answer_filter.describe()}"
         if self.choose_marked:
             title = f"{self.choose_marked}  ·  {title}"
         self.query_one("#table-title", Label).update(inert_line(title))
@@ -134,49 +143,31 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
         if not self.marked:
             self.notify("Mark answers with Space first.", severity="warning")
             return
-        codes = coding.Codebook.from_store(self.app.store).live_rows()
+        codes = coding.Codebook.from_store(self.store).live_rows()
         self.app.push_screen(
             CodeChoiceDialog(f"Code {len(self.marked)} answers with…", codes), self._apply_to_marked
         )
 
     def _apply_to_marked(self, code_id: str | None) -> None:
-        if code_id is None:
+        if code_id is None or not self.require_writable():
             return
-        if self.app.read_only:
-            self.notify("This project is open read-only.", severity="warning")
-            return
-        self.query_one(ProgressBar).update(total=None, progress=0)
-        self.add_class("-busy")
-        self.bulk_apply(code_id, sorted(self.marked))
+        path, coder, answer_ids = self.store.path, self.coder, sorted(self.marked)
 
-    @work(thread=True, exclusive=True, group="bulk")
-    def bulk_apply(self, code_id: str, answer_ids: list[int]) -> None:
-        """Code every segment of the marked answers as one undoable step; Escape stops it all."""
-        worker = get_current_worker()
-        with Store(self.app.store.path) as store, contextlib.suppress(coding.Stopped):
-            coding.apply_to_answers(
-                store,
-                answer_ids,
-                [code_id],
-                self.app.coder,
-                on_progress=lambda done, total: self.post_message(self.BulkProgressed(done, total)),
-                stop=lambda: worker.is_cancelled,
-            )
-        self.post_message(self.BulkFinished(len(answer_ids), worker.is_cancelled))
+        def bulk_code(on_progress) -> int:
+            """Code every segment of the marked answers as one change (one undo step)."""
+            with Store(path) as store:
+                coding.apply_to_answers(store, answer_ids, [code_id], coder, on_progress=on_progress)
+            return len(answer_ids)
 
-    def on_answer_table_screen_bulk_progressed(self, message: BulkProgressed) -> None:
-        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        self.run_in_background(bulk_code)
 
-    def on_answer_table_screen_bulk_finished(self, message: BulkFinished) -> None:
-        self.remove_class("-busy")
-        self.notify(
-            "Stopped; nothing was coded." if message.cancelled else f"Coded {message.answers} answers."
-        )
+    def job_finished(self, result: int) -> None:
+        self.notify(f"Coded {result} answers (one undo step).")
         self.marked.clear()
         self.load_rows()
 
     def action_filter_by_code(self) -> None:
-        codes = coding.Codebook.from_store(self.app.store).live_rows()
+        codes = coding.Codebook.from_store(self.store).live_rows()
         self.app.push_screen(CodeChoiceDialog("Show answers coded with…", codes), self._filter)
 
     def _filter(self, code_id: str | None) -> None:
@@ -203,7 +194,5 @@ class AnswerTableScreen(Screen[int | tuple[int, ...] | None]):
 
     def action_close(self) -> None:
         """Escape stops a running bulk job first; otherwise it goes back."""
-        if self.has_class("-busy"):
-            self.workers.cancel_group(self, "bulk")
-        else:
+        if not self.cancel_job():
             self.dismiss(None)

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from workbench.widgets.inert import inert_line
+from workbench.widgets.inert import inert, inert_line
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -24,7 +24,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(inert_line(self.title_text), classes="dialog-title")
+            yield Label(inert(self.title_text), classes="dialog-title")
             yield OptionList(
                 *(Option(inert_line(label), id=key) for key, label in self.choices), id="choice-list"
             )

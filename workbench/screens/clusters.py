@@ -132,9 +132,7 @@ class ClustersScreen(SuggestionJobScreen):
         cluster = self.selected_cluster
         if cluster is None:
             self.notify("Choose a cluster first.", severity="warning")
-        elif self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
-        else:
+        elif self.require_writable():
             prompt = TextPrompt(
                 f"Name a code for cluster {cluster.number} (Theme > Code nests it)", cluster.label
             )

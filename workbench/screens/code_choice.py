@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from workbench.widgets.code_picker import CodePicker
-from workbench.widgets.inert import inert_line
+from workbench.widgets.inert import inert
 
 
 class CodeChoiceDialog(ModalScreen[str | None]):
@@ -22,7 +22,7 @@ class CodeChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-tall"):
-            yield Label(inert_line(self.title_text), classes="dialog-title")
+            yield Label(inert(self.title_text), classes="dialog-title")
             yield CodePicker(allow_create=False, id="choice-picker")
             yield Label("Type to filter · ↑↓ · Enter to choose · Escape to cancel", classes="dialog-hint")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
@@ -13,15 +12,18 @@ from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
 from workbench.screens.answer_table import AnswerTableScreen
+from workbench.screens.base import WorkbenchScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
+from workbench.screens.question_choice import QuestionChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
+from workbench.store import survey
 from workbench.store.answers import AnswerFilter
 from workbench.widgets.inert import inert_line
 
 
-class CodebookScreen(Screen[int | None]):
+class CodebookScreen(WorkbenchScreen[int | None]):
     """Dismisses with an answer id when the coder opened one from "show everything coded X"."""
 
     BINDINGS = [
@@ -36,6 +38,9 @@ class CodebookScreen(Screen[int | None]):
         Binding("m", "merge", "Merge into…", id="codebook_merge"),
         Binding("s", "split", "Split", id="codebook_split"),
         Binding("delete", "retire", "Retire", id="codebook_retire"),
+        Binding("q", "filter_question", "Filter by question", id="codebook_question"),
+        Binding("ctrl+z", "undo", "Undo", id="codebook_undo"),
+        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="codebook_redo", show=False),
         Binding("alt+up,K", "reorder(-1)", "Move up", id="codebook_up", show=False),
         Binding("alt+down,J", "reorder(1)", "Move down", id="codebook_down", show=False),
     ]
@@ -43,9 +48,11 @@ class CodebookScreen(Screen[int | None]):
     def __init__(self) -> None:
         super().__init__()
         self.cut_id: str | None = None
+        self.question_id: str | None = None  # show only the codes used in this question
+        self.shown_ids: frozenset[str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label("Codebook  ·  segments / respondents per code", classes="screen-title")
+        yield Label("", id="codebook-title", classes="screen-title")
         yield Tree("Codebook", id="codebook-tree")
         yield Label("", id="codebook-definition")
         yield Footer()
@@ -58,28 +65,33 @@ class CodebookScreen(Screen[int | None]):
         if tree.cursor_node is None or tree.cursor_node is tree.root:
             tree.cursor_line = 0
 
-    @property
-    def store(self):
-        return self.app.store
-
     def rebuild(self, keep: str | None = None) -> None:
         """Redraw the tree from the database, keeping the cursor on ``keep``."""
         tree = self.query_one(Tree)
         keep = keep or self.selected_id
         tree.clear()
         tree.root.expand()
-        usage = Visibility.of(self.store, self.app.coder, self.app.settings.blind).code_usage(self.store)
+        usage = Visibility.of(self.store, self.coder, self.settings.blind).code_usage(self.store)
         codebook = coding.Codebook.from_store(self.store)
         for node in codebook.children():
-            self._add(tree.root, codebook, node, usage)
-        if keep:
-            self._select(tree.root, keep)
+            if self._shown(codebook, node.id):
+                self._add(tree.root, codebook, node, usage)
+        scope = (
+            f"codes used in {self.question_id} (q: another, q then Escape: all)"
+            if self.question_id
+            else "all"
+        )
+        self.query_one("#codebook-title", Label).update(
+            inert_line(f"Codebook  ·  {scope}  ·  segments / respondents per code")
+        )
+        if keep:  # node lines exist after the next refresh
+            self.call_after_refresh(self._select, tree.root, keep)
 
     def _add(self, parent, codebook, node, usage) -> tuple[set, set]:
         segments, respondents = (set(found) for found in usage.get(node.id, ((), ())))
         children = codebook.children(node.id)
         branch = parent.add("", data=node.id, expand=True) if children else parent.add_leaf("", data=node.id)
-        for child in children:
+        for child in (child for child in children if self._shown(codebook, child.id)):
             child_segments, child_respondents = self._add(branch, codebook, child, usage)
             segments |= child_segments
             respondents |= child_respondents
@@ -115,8 +127,7 @@ class CodebookScreen(Screen[int | None]):
 
     def _change(self, operation, *args, **kwargs) -> None:
         """Run one codebook change, report a refusal in one sentence, redraw."""
-        if self.app.read_only:
-            self.notify("This project is open read-only.", severity="warning")
+        if not self.require_writable():
             return
         try:
             operation(self.store, *args, **kwargs)
@@ -232,3 +243,44 @@ class CodebookScreen(Screen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_undo(self) -> None:
+        self._replay(coding.undo, "Undone", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._replay(coding.redo, "Redone", "Nothing to redo.")
+
+    def _replay(self, operation, done: str, nothing: str) -> None:
+        """Undo or redo the coder's latest change (in any screen), and say which."""
+        if not self.require_writable():
+            return
+        try:
+            what = operation(self.store, self.coder)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(f"{done}: {what}." if what else nothing, timeout=2)
+        self.rebuild()
+
+    def _show_title(self) -> None:
+        scope = f"codes used in {self.question_id} (q, Escape: all)" if self.question_id else "all codes"
+        title = f"Codebook  ·  {scope}  ·  segments / respondents per code"
+        self.query_one("#codebook-title", Label).update(inert_line(title))
+
+    def _shown(self, codebook, code_id: str) -> bool:
+        """Whether a code (or one below it) is used in the chosen question."""
+        if self.shown_ids is None:
+            return True
+        return code_id in self.shown_ids or any(
+            self._shown(codebook, child.id) for child in codebook.children(code_id)
+        )
+
+    def action_filter_question(self) -> None:
+        questions = survey.question_rows(self.store)
+        self.app.push_screen(QuestionChoiceDialog(questions, {}), self._filter_question)
+
+    def _filter_question(self, question_id: str | None) -> None:
+        self.question_id = question_id
+        used = coding_rows.frequent_codes(self.store, question_id, limit=1_000_000) if question_id else None
+        self.shown_ids = None if used is None else frozenset(used)
+        self.rebuild()

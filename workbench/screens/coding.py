@@ -1,55 +1,63 @@
-"""The coding screen (home): questions left, the answer in the centre, the code picker right."""
+"""The coding screen (home), a view of one ``CodingSession``: questions left, the answer in
+the centre, the code picker and the current answer's suggestions right."""
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Label
 
-from workbench import coding
+from workbench.coding.session import CodingSession
 from workbench.errors import UserError
-from workbench.screens.coding_editing import AnswerEditing
-from workbench.screens.coding_extras import CodingExtras
-from workbench.screens.coding_navigation import CodingNavigation
-from workbench.store import Store, survey
+from workbench.screens.answer_table import AnswerTableScreen
+from workbench.screens.base import WorkbenchScreen
+from workbench.screens.chart import ChartScreen
+from workbench.screens.choice import ChoiceDialog
+from workbench.screens.clusters import ClustersScreen
+from workbench.screens.codebook import CodebookScreen
+from workbench.screens.evidence import EvidenceScreen
+from workbench.screens.filter import FilterDialog
+from workbench.screens.help import HelpScreen
+from workbench.screens.memo_editor import MemoEditor
+from workbench.screens.more_like_this import MoreLikeThisScreen
+from workbench.screens.near_duplicates import NearDuplicatesScreen
+from workbench.screens.question_choice import QuestionChoiceDialog
+from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
-from workbench.store import codings as coding_rows
-from workbench.store import memos as memo_rows
 from workbench.store.answers import AnswerFilter
+from workbench.widgets.answer_header import AnswerHeader
 from workbench.widgets.answer_view import AnswerView
 from workbench.widgets.code_chips import CodeChips
 from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.inert import inert_line
 from workbench.widgets.question_list import QuestionList
 from workbench.widgets.status_line import StatusLine
-from workbench.widgets.suggestion_list import SuggestionList, SuggestionRow
+from workbench.widgets.suggestion_list import SuggestionList
 
 # Let the first screen settle before the suggester's fitting competes for the processor.
 FIT_DELAY_SECONDS = 1.0
-SUGGEST_DELAY_SECONDS = 0.12
+SUGGEST_DELAY_SECONDS = 0.02
 
 
-class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
+class CodingScreen(WorkbenchScreen[None]):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
-        Binding("pagedown,ctrl+down", "next_answer", "Next", id="next_answer_anywhere"),
-        Binding("pageup,ctrl+up", "previous_answer", "Previous", id="previous_answer_anywhere"),
+        Binding("pagedown,ctrl+down", "next_answer", "Next", id="next_answer_anywhere", show=False),
+        Binding("pageup,ctrl+up", "previous_answer", "Previous", id="previous_answer_anywhere", show=False),
         Binding("ctrl+n", "next_uncoded", "Next uncoded", id="next_uncoded_anywhere"),
         Binding("ctrl+z", "undo", "Undo", id="undo_anywhere"),
-        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="redo"),
-        Binding("ctrl+t", "answer_table", "Table", id="answer_table"),
-        Binding("ctrl+o", "codebook", "Codebook", id="codebook"),
-        Binding("ctrl+g", "chart", "Chart", id="chart"),
+        Binding("ctrl+r,ctrl+y", "redo", "Redo", id="redo", show=False),
+        Binding("ctrl+t", "answer_table", "Table", id="answer_table", show=False),
+        Binding("ctrl+o", "codebook", "Codebook", id="codebook", show=False),
+        Binding("ctrl+g", "chart", "Chart", id="chart", show=False),
+        Binding("ctrl+l", "choose_question", "Question", id="choose_question_anywhere"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
         Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere", show=False),
@@ -59,56 +67,21 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         ),
     ]
 
-    class ProgressLoaded(Message):
-        """Per-question (answered, coded) counts, counted in a worker."""
-
-        def __init__(self, progress: dict[str, tuple[int, int]]) -> None:
-            super().__init__()
-            self.progress = progress
-
-    class FrequentCodesLoaded(Message):
-        def __init__(self, question_id: str, code_ids: list[str]) -> None:
-            super().__init__()
-            self.question_id = question_id
-            self.code_ids = code_ids
-
-    class FitProgressed(Message):
-        def __init__(self, notice: str) -> None:
-            super().__init__()
-            self.notice = notice
-
-    class SuggestionsReady(Message):
-        def __init__(self, answer_id: int, rows: list[SuggestionRow]) -> None:
-            super().__init__()
-            self.answer_id = answer_id
-            self.rows = rows
-
-    def __init__(self) -> None:
+    def __init__(self, question_id: str | None = None, answer_id: int | None = None) -> None:
         super().__init__()
-        self.question_id: str | None = None
-        self.answer_ids: list[int] = []
-        self.position = 0
-        self.answer_filter = AnswerFilter()
-        self.codes: dict[str, dict] = {}
-        self.questions: dict[str, dict] = {}
-        self.frequent_code_ids: list[str] = []
-        self.suggester_ready = False
-        self.suggester_lock = threading.Lock()
-        self.suggest_timer: Timer | None = None
+        self.start_at = (question_id, answer_id)
+        self.session: CodingSession | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="coding-body"):
             with Vertical(id="questions-pane"):
-                yield Label("Questions", classes="pane-title")
+                yield Label("Questions (g)", classes="pane-title")
                 yield QuestionList(id="question-list")
                 yield Label("", id="chapter")
             with Vertical(id="answer-pane"):
-                yield Label("", id="question-text")
-                yield Label("", id="answer-position")
-                yield Label("", id="respondent")
+                yield AnswerHeader(id="answer-header")
                 yield AnswerView(id="answer")
                 yield CodeChips(id="chips")
-                yield Label("", id="memo")
             with Vertical(id="picker-pane"):
                 yield Label("Code", classes="pane-title")
                 yield CodePicker(id="picker")
@@ -117,239 +90,145 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
         yield StatusLine(id="status")
         yield Footer()
 
-    # ---- loading -------------------------------------------------------------------------
+    @property
+    def question_id(self) -> str | None:
+        return self.session.question_id if self.session else None
 
     @property
-    def store(self) -> Store:
-        return self.app.store
+    def answer_id(self) -> int | None:
+        return self.session.answer_id if self.session else None
 
     @property
-    def coder(self) -> str:
-        return self.app.coder
+    def answer_ids(self) -> list[int]:
+        return self.session.answer_ids if self.session else []
+
+    @property
+    def position(self) -> int:
+        return self.session.position if self.session else 0
 
     def on_mount(self) -> None:
-        status = self.query_one(StatusLine)
-        status.project = self.store.path.name
-        status.coder = self.coder
-        status.wave = str(self.app.wave or "-")
-        status.read_only = self.app.read_only
-        questions = survey.question_rows(self.store)
-        self.questions = {question["id"]: question for question in questions}
-        first = questions[0]["id"] if questions else None
-        self.query_one(QuestionList).show_questions(questions, first)
-        self.reload_codes()
-        self.load_blind_view()
-        if first:
-            self.load_question(first)
+        self.session = CodingSession(self.store, self.coder, self.wave, blind=self.settings.blind)
+        sample = self.session.assigned.sample
+        self.query_one(StatusLine).show_project(
+            self.store.path.name, self.coder, self.wave, self.read_only, sample
+        )
+        question_id = self.session.known_question(self.start_at[0])
+        self.query_one(QuestionList).show_questions(list(self.session.questions.values()), question_id)
+        if question_id:
+            self.open_question(question_id, self.start_at[1])
         self.count_progress()
-        if self.app.suggester is not None:
-            self.set_timer(FIT_DELAY_SECONDS, self.fit_suggester)
+        if self.workbench.suggester is not None:
+            suggestion_list = self.query_one(SuggestionList)
+            self.set_timer(FIT_DELAY_SECONDS, partial(suggestion_list.fit, self.workbench.suggester))
         self.query_one(CodePicker).focus_filter()
 
-    @work(thread=True, exclusive=True, group="progress")
-    def count_progress(self) -> None:
-        """Count every question's progress with a connection of this thread's own."""
-        with Store(self.store.path, read_only=True) as store:
-            progress = self.progress_counts(store)
-        self.post_message(self.ProgressLoaded(progress))
-
-    def on_coding_screen_progress_loaded(self, message: ProgressLoaded) -> None:
-        self.query_one(QuestionList).show_progress(message.progress)
+    def open_question(self, question_id: str, answer_id: int | None = None) -> None:
+        self.session.open_question(question_id, answer_id)
+        question = self.session.questions[question_id]
+        self.query_one(AnswerHeader).show_question(question_id, question["text"])
+        self.query_one("#chapter", Label).update(inert_line(f"Chapter: {question['chapter'] or '-'}"))
+        self.reload_codes()
+        self.show_answer()
         self._show_question_progress()
 
     def reload_codes(self) -> None:
         """Refresh the picker after the codebook changed."""
-        codes = coding.Codebook.from_store(self.store).live_rows()
-        self.codes = {code["id"]: code for code in codes}
-        self.query_one(CodePicker).set_codes(codes)
+        session = self.session
+        session.reload_codes()
+        self.query_one(CodePicker).set_codes(list(session.codes.values()), session.question_code_ids)
 
-    def load_question(self, question_id: str, answer_id: int | None = None) -> None:
-        """Make a question current; only its answers are loaded."""
-        self.question_id = question_id
-        question = self.questions[question_id]
-        self.query_one("#question-text", Label).update(inert_line(f"{question_id}  {question['text']}"))
-        chapter = question["chapter"] or "no chapter"
-        self.query_one("#chapter", Label).update(inert_line(f"Chapter: {chapter}"))
-        self.answer_ids = self.in_sample(
-            answer_rows.answer_ids(self.store, question_id, self.app.wave, self.answer_filter)
-        )
-        self.position = self.answer_ids.index(answer_id) if answer_id in self.answer_ids else 0
-        self.frequent_code_ids = []
-        if not self.blind:  # other coders' most used codes would give their coding away
-            self.load_frequent_codes(question_id)
-        self.show_answer()
-        self._show_question_progress()
-
-    @property
-    def answer_id(self) -> int | None:
-        return self.answer_ids[self.position] if self.answer_ids else None
-
-    def show_answer(self, keep_cursor: bool = False) -> None:
-        """Draw the current answer, its codes, its respondent and the suggestions."""
-        view = self.query_one(AnswerView)
-        detail = answer_rows.answer_detail(self.store, self.answer_id) if self.answer_id else None
-        segments = coding_rows.segments_with_codes(self.store, self.answer_id) if detail else []
+    def show_answer(self) -> None:
+        """Draw the current answer, its codes, its respondent and its suggestions."""
+        session = self.session
         with self.app.batch_update():
-            view.show_answer(detail["text"] if detail else "", segments, keep_cursor)
+            self.query_one(AnswerView).show_answer(session.text, session.segments, session.cursor)
             self.refresh_chips()
-            self._show_position(detail)
-            self.refresh_suggestions()
+            self.query_one(AnswerHeader).show_place(session.position_line(), session.respondent_line())
+            if session.suggestions is None:
+                self.request_suggestions()
+            self.show_suggestions()
 
     def refresh_chips(self) -> None:
-        view = self.query_one(AnswerView)
-        self.query_one(CodeChips).show_segments(view.segments, self.coder, view.current_index, self.blind)
-        segment_id = self.current_segment_id
-        memo = memo_rows.memo_text(self.store, segment_id, self.coder) if segment_id else ""
-        self.query_one("#memo", Label).update(inert_line(f"Memo: {memo}" if memo else ""), layout=False)
+        session = self.session
+        chips = self.query_one(CodeChips)
+        chips.show_segments(
+            session.segments, self.coder, session.segment_index, session.blind, session.memo()
+        )
 
-    def _show_position(self, detail: dict | None) -> None:
-        where = f"Answer {self.position + 1} of {len(self.answer_ids)}" if detail else "No answers"
-        if self.answer_filter != AnswerFilter():
-            where += f"  ·  filter: {self.answer_filter.describe()}  (f to change)"
-        self.query_one("#answer-position", Label).update(inert_line(where), layout=False)
-        self.query_one("#respondent", Label).update(inert_line(self._respondent_line(detail)), layout=False)
-
-    def _respondent_line(self, detail: dict | None) -> str:
-        if detail is None:
-            return ""
-        if self.blind:
-            return f"Respondent {detail['respondent_id']} · attributes hidden (blind)"
-        attributes = detail["attributes"]
-        shown = [attributes.get(key) for key in ("name", "county", "size_group")]
-        return " · ".join([detail["respondent_id"], *(str(value) for value in shown if value)])
+    def show_suggestions(self) -> None:
+        applied = frozenset(self.session.my_code_ids())
+        self.query_one(SuggestionList).show(self.session.suggestions, applied)
 
     def _show_question_progress(self) -> None:
         answered, coded = self.query_one(QuestionList).counts(self.question_id)
         self.query_one(StatusLine).progress = f"{self.question_id}: {coded}/{answered} coded"
 
-    # ---- suggestions ---------------------------------------------------------------------
+    def count_progress(self) -> None:
+        self.query_one(QuestionList).count_progress(self.store.path, self.session.progress_counts)
 
-    @work(thread=True, exclusive=True, group="frequent")
-    def load_frequent_codes(self, question_id: str) -> None:
-        """Count the question's most used codes once, off the interface thread."""
-        with Store(self.store.path, read_only=True) as store:
-            code_ids = coding_rows.frequent_codes(store, question_id)
-        self.post_message(self.FrequentCodesLoaded(question_id, code_ids))
+    @on(QuestionList.ProgressCounted)
+    def _progress_counted(self) -> None:
+        self._show_question_progress()
 
-    def on_coding_screen_frequent_codes_loaded(self, message: FrequentCodesLoaded) -> None:
-        if message.question_id == self.question_id:
-            self.frequent_code_ids = message.code_ids
-            self.refresh_suggestions()
+    @on(AnswerView.CursorMoved)
+    def _cursor_moved(self, event: AnswerView.CursorMoved) -> None:
+        self.session.cursor = event.cursor
+        self.refresh_chips()
+        self.show_suggestions()
 
-    def refresh_suggestions(self) -> None:
-        """Real suggestions when a suggester is injected; else recent, then frequent codes."""
-        if self.answer_id is None:
-            self.query_one(SuggestionList).show_rows([])
-        elif not self.suggester_ready:
-            recent = coding_rows.recent_codes(self.store, self.question_id, self.coder)
-            code_ids = list(dict.fromkeys(recent + self.frequent_code_ids))
-            self.query_one(SuggestionList).show_rows(
-                [
-                    SuggestionRow(code_id, self.codes[code_id]["path"])
-                    for code_id in code_ids
-                    if code_id in self.codes
-                ]
-            )
-        else:
-            # Wait until the coder rests on an answer, so paging quickly costs nothing.
-            if self.suggest_timer is not None:
-                self.suggest_timer.stop()
-            self.suggest_timer = self.set_timer(SUGGEST_DELAY_SECONDS, self._suggest_current)
+    def request_suggestions(self) -> None:
+        """Ask for the current answer's list: provisional at once, the suggester's when fitted."""
+        suggestion_list = self.query_one(SuggestionList)
+        if suggestion_list.ready and self.answer_id is not None:
+            suggestion_list.request(self.answer_id, SUGGEST_DELAY_SECONDS)
+        elif (provisional := self.session.provisional_suggestions()) is not None:
+            self.session.offer_suggestions(provisional)
 
-    def _suggest_current(self) -> None:
-        if self.answer_id is not None:
-            self.suggest_in_background(self.answer_id)
-
-    @work(thread=True, exclusive=True, group="suggest-fit")
-    def fit_suggester(self) -> None:
-        """Learn from the coded segments once (the long step), then show real suggestions."""
-
-        def report(done: int, total: int) -> None:
-            self.post_message(self.FitProgressed(f"learning suggestions {done}/{total}"))
-
-        with self.suggester_lock:
-            self.app.suggester.fit(on_progress=report)
-        self.suggester_ready = True
-        self.post_message(self.FitProgressed(""))
-        self.post_message(self.SuggestionsReady(-1, []))
-
-    def on_coding_screen_fit_progressed(self, message: FitProgressed) -> None:
+    @on(SuggestionList.FitProgressed)
+    def _fit_progressed(self, message: SuggestionList.FitProgressed) -> None:
         self.query_one(StatusLine).notice = message.notice
+        if message.ready:
+            self.request_suggestions()
 
-    @work(thread=True, exclusive=True, group="suggest")
-    def suggest_in_background(self, answer_id: int) -> None:
-        """Ask the injected suggester (one at a time: it owns one database connection)."""
-        with self.suggester_lock:
-            suggestions = self.app.suggester.suggest(answer_id, top=9)
-        paths = {code_id: code["path"] for code_id, code in self.codes.items()}
-        rows = [SuggestionRow.from_suggestion(item, paths) for item in suggestions]
-        self.post_message(self.SuggestionsReady(answer_id, rows))
+    @on(SuggestionList.Computed)
+    def _suggestions_computed(self, message: SuggestionList.Computed) -> None:
+        if self.session.offer_computed(message.answer_id, message.suggestions):
+            self.show_suggestions()
 
-    def on_coding_screen_suggestions_ready(self, message: SuggestionsReady) -> None:
-        if message.answer_id == -1:  # the suggester has just been fitted
-            self.refresh_suggestions()
-        elif message.answer_id == self.answer_id:
-            self.query_one(SuggestionList).show_rows(message.rows)
-
-    # ---- coding actions ------------------------------------------------------------------
-
-    @property
-    def current_segment_id(self) -> str | None:
-        view = self.query_one(AnswerView)
-        return view.segments[view.current_index]["id"] if view.segments else None
-
-    def _writable(self) -> bool:
-        if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
-        return not self.app.read_only and self.current_segment_id is not None
-
-    def apply_code(self, code_id: str, how: str = "typed") -> None:
-        """Put a code on the segment under the cursor and get ready for the next one."""
-        if not self._writable():
-            return
+    def change(self, operation, *arguments, codebook_changed: bool = False):
+        """Run one session change; show a refusal in one sentence; redraw what it affects."""
+        if not self.require_writable():
+            return None
+        was_coded = self.session.is_coded()
         try:
-            coding.apply_codes(self.store, self.current_segment_id, [code_id], self.coder, how)
+            result = operation(*arguments)
         except UserError as error:
             self.notify(str(error), severity="error")
-            return
-        self.after_change()
-
-    def after_change(self, codebook_changed: bool = False) -> None:
-        """Redraw what a change can affect; the database already holds it."""
-        was_coded = self.counts_as_coded()
-        if self.query_one(CodePicker).query_text:
-            self.query_one(CodePicker).reset()
-        self.show_answer(keep_cursor=True)
+            return None
+        picker = self.query_one(CodePicker)
+        picker.first_ids = self.session.question_code_ids
+        picker.reset()
         if codebook_changed:
             self.reload_codes()
             self.count_progress()
         else:
-            now_coded = self.counts_as_coded()
-            self.query_one(QuestionList).adjust(self.question_id, int(now_coded) - int(was_coded))
+            change = int(self.session.is_coded()) - int(was_coded)
+            self.query_one(QuestionList).adjust(self.question_id, change)
             self._show_question_progress()
+        self.show_answer()
         self.query_one(StatusLine).mark_saved()
+        return result
 
     @on(CodePicker.CodeChosen)
     def _code_chosen(self, event: CodePicker.CodeChosen) -> None:
-        self.apply_code(event.code_id)
+        self.change(self.session.apply_code, event.code_id)
 
     @on(CodePicker.CodeCreateRequested)
     def _create_requested(self, event: CodePicker.CodeCreateRequested) -> None:
-        if not self._writable():
-            return
-        try:
-            if ">" in event.name:
-                code_id = coding.code_for_path(self.store, event.name, self.coder, create=True)
-            else:
-                created = coding.create_code(self.store, event.name, self.coder, parent_id=event.parent_id)
-                code_id = created.id
-                if created.similar:
-                    self.notify(f"Created. Close to: {', '.join(created.similar)}")
-        except UserError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload_codes()
-        self.apply_code(code_id)
+        if similar := self.change(
+            self.session.create_and_apply, event.name, event.parent_id, codebook_changed=True
+        ):
+            self.notify(f"Created. Close to: {', '.join(similar)}")
 
     @on(CodePicker.SuggestionRequested)
     def _suggestion_from_picker(self, event: CodePicker.SuggestionRequested) -> None:
@@ -365,53 +244,155 @@ class CodingScreen(AnswerEditing, CodingNavigation, CodingExtras, Screen):
 
     @on(QuestionList.QuestionChosen)
     def _question_chosen(self, event: QuestionList.QuestionChosen) -> None:
-        self.load_question(event.question_id)
-        self.query_one(CodePicker).focus_filter()
+        self.go_to_question(event.question_id)
 
     def action_apply_suggestion(self, number: int) -> None:
-        row = self.query_one(SuggestionList).row_for_number(number)
-        if row is None:
-            self.notify(f"There is no suggestion {number}.", severity="warning")
+        listed = self.session.suggestions
+        if listed is None:
+            self.notify("The suggestions for this answer are still on their way.", timeout=1.5)
+        elif listed.row(number) is None:
+            self.notify(f"There is no suggestion {number}.", severity="warning", timeout=1.5)
         else:
-            self.apply_code(row.code_id, how="suggestion" if row.score is not None else "typed")
+            self.change(self.session.apply_suggestion, number)
 
-    def action_next_answer(self) -> None:
-        self._go_to(self.position + 1)
-
-    def action_previous_answer(self) -> None:
-        self._go_to(self.position - 1)
-
-    def _go_to(self, position: int) -> None:
-        if 0 <= position < len(self.answer_ids):
-            self.position = position
-            if self.query_one(CodePicker).query_text:
-                self.query_one(CodePicker).reset()
+    @on(AnswerView.SplitRequested)
+    def _split(self, event: AnswerView.SplitRequested) -> None:
+        """Codes stay with the part under the cursor, which then goes to the uncoded part."""
+        if self.change(self.session.split_at, list(event.cuts)) and self.session.next_uncoded_segment():
             self.show_answer()
-        else:
-            self.notify("No more answers this way.", timeout=1.5)
 
-    def action_next_uncoded(self) -> None:
-        uncoded = answer_rows.uncoded_answer_ids(
-            self.store, self.question_id, self.app.wave, self.sample_coder
-        )
-        order = {answer_id: index for index, answer_id in enumerate(self.answer_ids)}
-        later = [order[answer_id] for answer_id in uncoded if order.get(answer_id, -1) > self.position]
-        earlier = [order[answer_id] for answer_id in uncoded if answer_id in order]
-        if later or earlier:
-            self._go_to((later or earlier)[0])
+    def action_remove_code(self) -> None:
+        choices = self.session.my_codes()
+        number = self.session.segment_index + 1
+        if len(choices) == 1:
+            self._remove(choices[0][0])
+        elif choices:
+            title = f"Remove which code from segment ¶{number}?"
+            self.app.push_screen(ChoiceDialog(title, choices), self._remove)
         else:
-            self.notify("Every answer here is coded.")
+            self.notify(f"Segment ¶{number} has no code of yours to remove.")
+
+    def _remove(self, code_id: str | None) -> None:
+        if code_id:
+            self.change(self.session.remove_code, code_id)
+
+    def action_memo(self) -> None:
+        if self.session.segment is None or not self.require_writable():
+            return
+        editor = MemoEditor(f"Memo on segment ¶{self.session.segment_index + 1}", self.session.memo())
+        self.app.push_screen(
+            editor, lambda text: text is not None and self.change(self.session.save_memo, text)
+        )
+
+    def action_toggle_report(self) -> None:
+        flag = self.change(self.session.toggle_report)
+        if flag is not None:
+            self.notify("Marked for report." if flag else "Report mark removed.", timeout=1.5)
 
     def action_undo(self) -> None:
-        self._undo_or_redo(coding.undo, "Nothing to undo.")
+        self._replay(self.session.undo)
 
     def action_redo(self) -> None:
-        self._undo_or_redo(coding.redo, "Nothing to redo.")
+        self._replay(self.session.redo)
 
-    def _undo_or_redo(self, operation, nothing: str) -> None:
-        if self.app.read_only:
-            self._writable()
+    def _replay(self, operation) -> None:
+        if said := self.change(operation, codebook_changed=True):
+            self.notify(said, timeout=2)
+
+    def _moved(self, moved: bool, refusal: str) -> None:
+        if not moved:
+            self.notify(refusal, timeout=1.5)
             return
-        description = operation(self.store, self.coder)
-        self.notify(description or nothing, timeout=2)
-        self.after_change(codebook_changed=True)
+        self.query_one(CodePicker).reset()
+        self.show_answer()
+        self.workbench.remember_position(self.question_id, self.answer_id)
+
+    def action_next_answer(self) -> None:
+        self._moved(self.session.step(1), "This is the last answer.")
+
+    def action_previous_answer(self) -> None:
+        self._moved(self.session.step(-1), "This is the first answer.")
+
+    def action_next_uncoded(self) -> None:
+        self._moved(self.session.next_uncoded(), "Every answer here is coded.")
+
+    def go_to_question(self, question_id: str, answer_id: int | None = None) -> None:
+        self.open_question(question_id, answer_id)
+        self.query_one(QuestionList).highlight_question(question_id)
+        self.workbench.remember_position(self.question_id, self.answer_id)
+        self.query_one(CodePicker).focus_filter()
+
+    def action_choose_question(self) -> None:
+        questions = list(self.session.questions.values())
+        dialog = QuestionChoiceDialog(questions, self.query_one(QuestionList).progress)
+        self.app.push_screen(dialog, lambda chosen: chosen and self.go_to_question(chosen))
+
+    def action_search(self) -> None:
+        self.app.push_screen(
+            TextPrompt(
+                "Search answers by text or code name", self.session.answer_filter.text or "", verb="search"
+            ),
+            lambda text: text is not None and self.set_filter(AnswerFilter(text=text.strip() or None)),
+        )
+
+    def action_filter(self) -> None:
+        self.app.push_screen(FilterDialog(), lambda chosen: chosen and self.set_filter(chosen))
+
+    def set_filter(self, answer_filter: AnswerFilter) -> None:
+        self.session.set_filter(answer_filter)
+        self.show_answer()
+
+    def action_toggle_blind(self) -> None:
+        self.workbench.settings = self.settings.with_changes(blind=not self.settings.blind)
+        self.workbench.save_settings()
+        self.session.blind_setting = self.settings.blind
+        self.show_answer()
+
+    def action_toggle_evidence(self) -> None:
+        self.query_one(SuggestionList).toggle_evidence()
+
+    def action_focus_picker(self) -> None:
+        view = self.query_one(AnswerView)
+        if view.proposed_cuts:
+            view.propose_cuts([])
+        self.query_one(CodePicker).focus_filter()
+
+    def action_answer_table(self, code_id: str | None = None) -> None:
+        answer_filter = self.session.answer_filter if code_id is None else AnswerFilter(code_id=code_id)
+        self.app.push_screen(AnswerTableScreen(self.question_id, answer_filter), self.returned)
+
+    def action_codebook(self) -> None:
+        self.app.push_screen(CodebookScreen(), self.returned)
+
+    def action_chart(self) -> None:
+        self.app.push_screen(ChartScreen(self.question_id))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def returned(self, answer_id: object) -> None:
+        """Back from another screen: reload, and jump to the answer it chose (if an int)."""
+        if isinstance(answer_id, int) and not isinstance(answer_id, bool):
+            question_id = answer_rows.answer_detail(self.store, answer_id)["question_id"]
+            self.session.answer_filter = AnswerFilter()
+            self.go_to_question(question_id, answer_id)
+        else:
+            self.reload_codes()
+            self.session.reload_answer()
+            self.show_answer()
+        self.count_progress()
+        self.query_one(CodePicker).focus_filter()
+
+    def action_near_duplicates(self) -> None:
+        self.app.push_screen(NearDuplicatesScreen(self.answer_id), self.returned)
+
+    def action_why_suggestions(self) -> None:
+        self.app.push_screen(EvidenceScreen(self.answer_id), self.returned)
+
+    def action_more_like_this(self) -> None:
+        """Answers like the current segment's first code (or, without one, a code to choose)."""
+        screen = MoreLikeThisScreen(self.session.first_shown_code(), self.question_id)
+        self.app.push_screen(screen, self.returned)
+
+    def action_clusters(self) -> None:
+        self.app.push_screen(ClustersScreen(self.question_id), self.returned)

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from workbench.widgets.inert import inert_line
+from workbench.widgets.inert import inert
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -25,7 +25,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(inert_line(self.question), classes="dialog-title")
+            yield Label(inert(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes", id="yes", variant="primary")
                 yield Button("No", id="no")

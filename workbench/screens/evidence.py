@@ -8,10 +8,10 @@ from textual.widgets import Footer, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from workbench.display import visible_line
-from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
+from workbench.screens.suggestion_job import SuggestionJobScreen, answer_label, current_answer_id
 from workbench.store import answers as answer_rows
 from workbench.suggest.results import Suggestion
-from workbench.widgets.inert import inert_line
+from workbench.widgets.inert import inert, inert_line
 
 SUGGESTIONS_SHOWN = 9
 EVIDENCE_WIDTH = 240
@@ -62,10 +62,10 @@ class EvidenceScreen(SuggestionJobScreen):
         self.answer_id = self.answer_id or current_answer_id(self.app)
         self.query_one(OptionList).focus()
         detail = answer_rows.answer_detail(self.app.store, self.answer_id) if self.answer_id else None
-        title = f"Why these codes  ·  answer {self.answer_id}" if detail else "Why these codes"
+        title = f"Why these codes  ·  {answer_label(detail)}" if detail else "Why these codes"
         self.query_one("#evidence-title", Label).update(inert_line(title))
         if detail is not None:
-            self.query_one("#evidence-answer", Static).update(inert_line(" ".join(detail["text"].split())))
+            self.query_one("#evidence-answer", Static).update(inert(" ".join(detail["text"].split())))
         if self.suggestions is not None:
             self.show_result(tuple(self.suggestions))
         elif detail is None:

@@ -3,12 +3,11 @@ and show where the files went (or why the leak check refused them)."""
 
 from __future__ import annotations
 
-from textual import work
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -20,11 +19,12 @@ from textual.widgets import (
     Select,
     Static,
 )
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.errors import LeakError, UserError
+from workbench.screens.job import JobScreen
 from workbench.store import Store, survey
 from workbench.widgets.inert import inert
+from workbench.widgets.tick_box import TickBox
 
 KIND_LABELS = {
     "report": "Word report: counts, charts and quotes per chapter",
@@ -34,15 +34,20 @@ KIND_LABELS = {
     "refi": "REFI-QDA project (.qdpx)",
     "reliability": "Reliability report",
 }
+LEAK_HINT = "Review the quotes in the Anonymisation screen, or export a draft."
 ALL = "all"
 CURRENT = "current"
 
 
-class ExportCancelled(Exception):
-    """Raised inside the export worker when the user pressed Escape."""
+@dataclass(frozen=True)
+class ExportDone:
+    """Where an export wrote its folder and any private files beside it."""
+
+    folder: str
+    private_files: tuple[str, ...]
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(JobScreen[None]):
     """Runs one export in a worker; Escape cancels a running export, else goes back."""
 
     DEFAULT_CSS = """
@@ -62,34 +67,12 @@ class ExportScreen(Screen[None]):
         Binding("ctrl+e", "start", "Export", id="export_start"),
     ]
 
-    class Progressed(Message):
-        """The running export finished another question."""
-
-        def __init__(self, done: int, total: int) -> None:
-            super().__init__()
-            self.done, self.total = done, total
-
-    class Finished(Message):
-        """The export wrote its folder (and any private files beside it)."""
-
-        def __init__(self, folder: str, private_files: tuple[str, ...]) -> None:
-            super().__init__()
-            self.folder, self.private_files = folder, private_files
-
-    class Failed(Message):
-        """The export stopped; nothing was written."""
-
-        def __init__(self, reason: str, leak: bool) -> None:
-            super().__init__()
-            self.reason, self.leak = reason, leak
-
     def __init__(self, question_id: str | None = None) -> None:
         super().__init__()
         self.question_id = question_id
-        self.running = False
 
     def compose(self) -> ComposeResult:
-        self.question_id = self.question_id or getattr(self.app, "current_question_id", None)
+        self.question_id = self.question_id or self.workbench.current_question_id
         yield Label("Export", classes="screen-title")
         with Horizontal(id="export-form"):
             with RadioSet(id="export-kind"):
@@ -97,20 +80,20 @@ class ExportScreen(Screen[None]):
                     yield RadioButton(label, value=index == 0, name=kind)
             with Vertical(id="export-options"):
                 yield Select(self._scope_options(), value=ALL, allow_blank=False, id="export-scope")
-                yield Checkbox(
+                yield TickBox(
                     "Quote every coded segment, not only those marked for the report",
                     id="export-all-segments",
                 )
-                yield Checkbox("Draft: allow quotes not anonymised yet (marked as such)", id="export-draft")
-                yield Checkbox("Cross-tables by county and size group", id="export-cross")
-                yield Checkbox("English labels", id="export-english")
+                yield TickBox("Draft: allow quotes not anonymised yet (marked as such)", id="export-draft")
+                yield TickBox("Cross-tables by county and size group", id="export-cross")
+                yield TickBox("English labels", id="export-english")
         yield Button("Export (ctrl+e)", id="export-start", variant="primary")
         yield ProgressBar(id="export-progress", show_eta=False)
         yield Static("", id="export-result")
         yield Footer()
 
     def _scope_options(self) -> list[tuple[str, str]]:
-        questions = survey.question_rows(self.app.store)
+        questions = survey.question_rows(self.store)
         chapters = list(dict.fromkeys(q["chapter"] for q in questions if q["chapter"]))
         options = [("All chapters", ALL)]
         if self.question_id:
@@ -137,7 +120,7 @@ class ExportScreen(Screen[None]):
             all_segments=checked["export-all-segments"],
             draft=checked["export-draft"],
             cross_by=("county", "size_group") if checked["export-cross"] else (),
-            wave=self.app.wave,
+            wave=self.wave,
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -145,57 +128,31 @@ class ExportScreen(Screen[None]):
             self.action_start()
 
     def action_start(self) -> None:
-        if self.running:
+        if self.job_running:
             return
-        self.running = True
         self._show("Exporting…", None)
-        self.query_one(ProgressBar).update(total=None, progress=0)
-        self.run_in_background(self.chosen_kind(), self.chosen_options())
+        kind, options = self.chosen_kind(), self.chosen_options()
+        path, read_only = self.store.path, self.read_only
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def run_in_background(self, kind: str, options) -> None:
-        """Run the export with a connection of this thread's own."""
-        from workbench.export import run_export
+        def export(on_progress) -> ExportDone:
+            from workbench.export import run_export
 
-        worker = get_current_worker()
+            try:
+                with Store(path, read_only=read_only) as store:
+                    result = run_export(store, kind, options, on_progress)
+            except LeakError as error:
+                raise UserError(f"{error}\n{LEAK_HINT}") from None
+            return ExportDone(str(result.folder), tuple(str(path) for path in result.private_files))
 
-        def on_progress(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise ExportCancelled
-            self.post_message(self.Progressed(done, total))
+        self.run_in_background(export)
 
-        try:
-            with Store(self.app.store.path, read_only=self.app.read_only) as store:
-                result = run_export(store, kind, options, on_progress)
-        except ExportCancelled:
-            self.post_message(self.Failed("Export cancelled; nothing was written.", False))
-        except UserError as error:
-            self.post_message(self.Failed(str(error), isinstance(error, LeakError)))
-        else:
-            self.post_message(
-                self.Finished(str(result.folder), tuple(str(path) for path in result.private_files))
-            )
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """An unexpected error in the worker still ends the run with a message."""
-        if event.worker.group == "export" and event.state == WorkerState.ERROR:
-            self.post_message(self.Failed(f"Export failed: {event.worker.error}", False))
-
-    def on_export_screen_progressed(self, message: Progressed) -> None:
-        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
-
-    def on_export_screen_finished(self, message: Finished) -> None:
-        self.running = False
-        bar = self.query_one(ProgressBar)
-        bar.update(total=bar.total or 1, progress=bar.total or 1)
-        lines = [f"Written to {message.folder}"]
-        lines += [f"Private key (do not share): {path}" for path in message.private_files]
+    def job_finished(self, result: ExportDone) -> None:
+        lines = [f"Written to {result.folder}"]
+        lines += [f"Private key (do not share): {path}" for path in result.private_files]
         self._show("\n".join(lines), "-done")
 
-    def on_export_screen_failed(self, message: Failed) -> None:
-        self.running = False
-        hint = "\nReview the quotes in the Anonymisation screen, or export a draft." if message.leak else ""
-        self._show(message.reason + hint, "-error")
+    def job_failed(self, reason: str) -> None:
+        self._show(reason, "-error")
 
     def _show(self, text: str, css_class: str | None) -> None:
         result = self.query_one("#export-result", Static)
@@ -204,7 +161,5 @@ class ExportScreen(Screen[None]):
         result.set_class(css_class == "-done", "-done")
 
     def action_close(self) -> None:
-        if self.running:
-            self.workers.cancel_group(self, "export")
-            return
-        self.dismiss(None)
+        if not self.cancel_job():
+            self.dismiss(None)

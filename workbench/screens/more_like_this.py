@@ -104,9 +104,9 @@ class MoreLikeThisScreen(SuggestionJobScreen):
 
     def action_apply_code(self) -> None:
         ticked = tuple(self.query_one(SelectionList).selected)
-        if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
-        elif self.code_id is None or not ticked:
+        if not self.require_writable():
+            return
+        if self.code_id is None or not ticked:
             self.notify("Tick the answers that should get the code (Space).", severity="warning")
         else:
             path = coding.Codebook.from_store(self.app.store).path(self.code_id)

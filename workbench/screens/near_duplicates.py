@@ -13,7 +13,7 @@ from workbench.errors import UserError
 from workbench.review.blind import Visibility
 from workbench.screens.bulk_review import answer_choices
 from workbench.screens.confirm import ConfirmDialog
-from workbench.screens.suggestion_job import SuggestionJobScreen, current_answer_id
+from workbench.screens.suggestion_job import SuggestionJobScreen, answer_label, current_answer_id
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.widgets.inert import inert_line
@@ -51,7 +51,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
             self.show_status("Open an answer first.")
             return
         self.query_one("#duplicates-title", Label).update(
-            inert_line(f"Near-duplicates of answer {self.answer_id}  ·  question {detail['question_id']}")
+            inert_line(f"Near-duplicates of {answer_label(detail)}")
         )
         self.codes = self._own_codes()
         self._show_answer(detail["text"])
@@ -108,9 +108,9 @@ class NearDuplicatesScreen(SuggestionJobScreen):
 
     def action_apply_codes(self) -> None:
         ticked = tuple(self.query_one(SelectionList).selected)
-        if self.app.read_only:
-            self.notify("This project is open read-only; nothing can be changed.", severity="warning")
-        elif not self.codes:
+        if not self.require_writable():
+            return
+        if not self.codes:
             self.notify("This answer has no codes of yours yet; code it first.", severity="warning")
         elif not ticked:
             self.notify("Tick the near-duplicates that should get the codes.", severity="warning")

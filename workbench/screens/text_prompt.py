@@ -8,23 +8,26 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from workbench.widgets.inert import inert
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Dismisses with the text on Enter, or None on Escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, title: str, value: str = "", placeholder: str = "", verb: str = "save") -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
+        self.verb = verb
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(inert(self.title_text), classes="dialog-title")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Label("Enter to save · Escape to cancel", classes="dialog-hint")
+            yield Label(f"Enter to {self.verb} · Escape to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

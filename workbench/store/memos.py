@@ -59,3 +59,12 @@ def update_memo_text(store: Store, memo_id: str, text: str) -> None:
 def delete_memos(store: Store, memo_ids: list[str]) -> None:
     """Remove memos by id."""
     store.executemany("DELETE FROM memos WHERE id = ?", [(memo_id,) for memo_id in memo_ids])
+
+
+def memos_with_places(store: Store) -> list[dict]:
+    """Every segment memo with where it sits: question, respondent, answer, coder, text."""
+    return store.rows(
+        "SELECT m.text, m.coder, m.updated_at, s.answer_id, a.question_id, a.respondent_id "
+        "FROM memos m JOIN segments s ON s.id = m.segment_id JOIN answers a ON a.id = s.answer_id "
+        "ORDER BY a.question_id, a.respondent_id, s.start, m.coder"
+    )

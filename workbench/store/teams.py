@@ -179,6 +179,22 @@ def respondents_per_code_of(
     return base or 0, rows
 
 
+def coded_respondents_of(
+    store: Store, question_id: str, wave: int | None, coder: str | None, answer_ids: frozenset[int] | None
+) -> int:
+    """Respondents with a coded answer to the question (``coder``'s codings only, if given):
+    the base of a chart of codes, as one coder sees the question."""
+    inside, params = _within(answer_ids)
+    mine, mine_params = (" AND k.coder = ?", [coder]) if coder else ("", [])
+    count = store.scalar(
+        "SELECT COUNT(DISTINCT a.respondent_id) FROM answers a "
+        "JOIN segments s ON s.answer_id = a.id JOIN codings k ON k.segment_id = s.id "
+        f"WHERE a.question_id = ? AND a.wave = ?{mine}{inside}",
+        [question_id, wave, *mine_params, *params],
+    )
+    return count or 0
+
+
 def codings_of_coders_by_answer(
     store: Store, coders: Sequence[str], question_id: str | None = None
 ) -> list[tuple[str, int, str, str]]:

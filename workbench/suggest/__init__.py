@@ -11,16 +11,28 @@ the representations) follow scikit-learn's conventions; ``make_representation`` 
 representation by name.
 """
 
-from workbench.suggest.engines import available_engines, make_representation
-from workbench.suggest.results import (
-    Cluster,
-    DuplicateGroup,
-    Evidence,
-    RankedAnswer,
-    SentenceSuggestion,
-    Suggestion,
-)
-from workbench.suggest.service import Suggester
+from importlib import import_module
+
+# Loaded on first use, so importing one light module (results, deferred) never pulls in
+# scikit-learn: the terminal workbench starts without it.
+_HOMES = {
+    "available_engines": "engines",
+    "make_representation": "engines",
+    "Cluster": "results",
+    "DuplicateGroup": "results",
+    "Evidence": "results",
+    "RankedAnswer": "results",
+    "SentenceSuggestion": "results",
+    "Suggestion": "results",
+    "Suggester": "service",
+}
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module 'workbench.suggest' has no attribute {name!r}")
+    return getattr(import_module(f"workbench.suggest.{_HOMES[name]}"), name)
+
 
 __all__ = [
     "Cluster",

@@ -6,26 +6,32 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workbench.coding.codebook_tree import join_path
-from workbench.display import visible_line
+from workbench.coding.session_values import Segment
+from workbench.display import visible, visible_line
 
 
 class CodeChips(Static):
-    """One line per segment: its number, ★ when marked for the report, and a chip per code
-    ("Theme > Code")."""
+    """One line per segment: ▶ on the one under the cursor, its number, ★ when marked for the
+    report, and a chip per code ("Theme > Code")."""
 
     COMPONENT_CLASSES = {"code-chips--chip", "code-chips--other", "code-chips--current", "code-chips--report"}
 
-    def show_segments(self, segments: list[dict], coder: str, current_index: int, hide_others: bool) -> None:
-        """Render chips; other coders' codes are dimmed, or hidden when coding blind."""
+    def show_segments(
+        self, segments: list[Segment], coder: str, current_index: int, hide_others: bool, memo: str = ""
+    ) -> None:
+        """Render chips, and the memo of the segment under the cursor; other coders' codes are
+        dimmed, or hidden when coding blind."""
         lines = Text()
         for index, segment in enumerate(segments):
             marker = "▶" if index == current_index else " "
             style = self.get_component_rich_style("code-chips--current") if index == current_index else ""
             lines.append(f"{marker} ¶{index + 1} ", style=style)
-            if segment.get("for_report"):
+            if segment.for_report:
                 lines.append("★ report ", style=self.get_component_rich_style("code-chips--report"))
-            self._append_chips(lines, segment["codings"], coder, hide_others)
+            self._append_chips(lines, segment.codings, coder, hide_others)
             lines.append("\n")
+        if memo:
+            lines.append(f"Memo: {visible(memo)}", style="italic")
         lines.rstrip()
         content = lines if lines.plain else Text("No text to code.", style="dim")
         width = self.content_region.width

@@ -2,6 +2,7 @@
 
 Letters always go to the filter. Digits apply suggestions while the filter is empty.
 Up/Down move through the matches, Enter applies, Tab chooses the new code's parent theme.
+Codes used in the current question come first; the others follow a divider.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class CodePicker(Vertical):
         Binding("down", "move(1)", "Next match", id="picker_down", show=False),
         Binding("up", "move(-1)", "Previous match", id="picker_up", show=False),
         Binding("tab", "cycle_parent", "Parent theme", id="picker_parent", show=False),
-        Binding("escape", "leave", "Answer keys", id="picker_leave"),
+        Binding("escape", "leave", "Keys", id="picker_leave"),
     ]
 
     class CodeChosen(Message):
@@ -91,6 +92,7 @@ class CodePicker(Vertical):
         super().__init__(**kwargs)
         self.allow_create = allow_create
         self.codes: list[dict] = []
+        self.first_ids: frozenset[str] = frozenset()
         self.themes: list[dict] = []
         self.parent_index = 0
         self.browsed = False
@@ -101,9 +103,11 @@ class CodePicker(Vertical):
         yield filter_input
         yield OptionList(id="picker-matches")
 
-    def set_codes(self, codes: list[dict]) -> None:
-        """Give the picker the live codebook (dicts with id, path, definition, is_theme)."""
+    def set_codes(self, codes: list[dict], first_ids: frozenset[str] = frozenset()) -> None:
+        """Give the picker the live codebook (dicts with id, path, definition, is_theme) and
+        the ids of the codes to list first (those of the current question)."""
         self.codes = codes
+        self.first_ids = first_ids
         self.themes = [code for code in codes if code["is_theme"]]
         self._refresh_matches()
 
@@ -113,6 +117,8 @@ class CodePicker(Vertical):
 
     def reset(self) -> None:
         """Clear the filter and show every code again, at once (not a message later)."""
+        if not self.query_text and not self.parent_index:
+            return
         self.parent_index = 0
         filter_input = self.query_one(FilterInput)
         with filter_input.prevent(Input.Changed):
@@ -140,19 +146,40 @@ class CodePicker(Vertical):
         scored.sort(key=lambda pair: -pair[0])
         return [code for _score, code in scored[:MATCH_LIMIT]]
 
-    def _refresh_matches(self) -> None:
-        query = self.query_text
-        matches = self._matches(query)
-        options = [Option(self._prompt(code), id=code["id"]) for code in matches]
+    def _ordered(self, matches: list[dict]) -> tuple[list[dict], list[Option | None]]:
+        """Matches of the current question first, then a divider and the others."""
+        first = [code for code in matches if code["id"] in self.first_ids or not self.first_ids]
+        others = [code for code in matches if code not in first]
+        options: list[Option | None] = [Option(self._prompt(code), id=code["id"]) for code in first]
+        if first and others:
+            options.append(None)
+        options += [Option(self._prompt(code), id=code["id"]) for code in others]
+        return first + others, options
+
+    def _plan(self, query: str) -> tuple[list[Option | None], int | None]:
+        """The options shown for a query, and the index Enter would choose."""
+        matches, options = self._ordered(self._matches(query))
         offer_create = self.allow_create and query and not self._exact(query)
         if offer_create:
             options.append(Option(self._create_prompt(query), id=CREATE_OPTION))
+        count = len(matches) + bool(offer_create)
+        if not count:
+            return options, None
+        strong = matches and match_score(query, matches[0]) >= STRONG_MATCH
+        return options, count - 1 if offer_create and not strong else 0
+
+    def enter_choice(self, query: str) -> str | None:
+        """The code id Enter would apply after typing ``query`` (CREATE_OPTION: a new code)."""
+        options, highlighted = self._plan(query.strip())
+        chosen = [option for option in options if option is not None]
+        return chosen[highlighted].id if highlighted is not None else None
+
+    def _refresh_matches(self) -> None:
+        options, highlighted = self._plan(self.query_text)
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
         self.browsed = False
-        if options:
-            strong = matches and match_score(query, matches[0]) >= STRONG_MATCH
-            option_list.highlighted = len(options) - 1 if offer_create and not strong else 0
+        option_list.highlighted = highlighted
 
     def _exact(self, query: str) -> bool:
         wanted = query.casefold()
@@ -167,15 +194,21 @@ class CodePicker(Vertical):
         return prompt
 
     @property
-    def parent(self) -> dict | None:
-        """The theme a created code goes under (None: top level)."""
+    def parent_theme(self) -> dict | None:
+        """The theme a created code goes under (None: top level).
+
+        Not named ``parent``: that is the DOM's parent node, which Textual walks.
+        """
         return self.themes[self.parent_index - 1] if self.parent_index else None
 
     def _create_prompt(self, query: str) -> Text:
         prompt = Text("+ Create code ", style="italic")
         prompt.append(f"'{visible_line(query)}'", style="bold")
-        where = visible_line(self.parent["path"]) if self.parent else "top level"
-        prompt.append(f"  under {where} (Tab)", style="dim")
+        if PATH_SEPARATOR.strip() in query:
+            prompt.append("  with the themes of its path", style="dim")
+            return prompt
+        where = visible_line(self.parent_theme["path"]) if self.parent_theme else "top level"
+        prompt.append(f"  under {where} (Tab: another theme)", style="dim")
         return prompt
 
     def action_move(self, step: int) -> None:
@@ -212,7 +245,7 @@ class CodePicker(Vertical):
         if not query and not self.browsed and self.allow_create:
             self.post_message(self.EmptySubmitted())
         elif option is not None and option.id == CREATE_OPTION:
-            parent_id = self.parent["id"] if self.parent else None
+            parent_id = self.parent_theme["id"] if self.parent_theme else None
             self.post_message(self.CodeCreateRequested(query, parent_id))
         elif option is not None:
             self.post_message(self.CodeChosen(option.id))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from rich.text import Text
+from textual import work
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workbench.display import visible_line
+from workbench.store import Store
 
 BAR_WIDTH = 14
 
@@ -29,6 +34,13 @@ class QuestionList(OptionList):
             super().__init__()
             self.question_id = question_id
 
+    class ProgressCounted(Message):
+        """Per-question (answered, coded) counts, counted in a worker."""
+
+        def __init__(self, progress: dict[str, tuple[int, int]]) -> None:
+            super().__init__()
+            self.progress = progress
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._questions: list[dict] = []
@@ -39,10 +51,30 @@ class QuestionList(OptionList):
         self._questions = questions
         self._rebuild(current_id)
 
+    @work(thread=True, exclusive=True, group="progress")
+    def count_progress(self, path: Path, counter: Callable[[Store], dict[str, tuple[int, int]]]) -> None:
+        """Count every question's progress with a connection of this thread's own."""
+        with Store(path, read_only=True) as store:
+            progress = counter(store)
+        self.post_message(self.ProgressCounted(progress))
+
+    def on_question_list_progress_counted(self, message: ProgressCounted) -> None:
+        self.show_progress(message.progress)
+
     def show_progress(self, progress: dict[str, tuple[int, int]]) -> None:
         """Update every bar from {question id: (answered, coded)}."""
         self._progress.update(progress)
         self._rebuild(self._highlighted_id())
+
+    @property
+    def progress(self) -> dict[str, tuple[int, int]]:
+        """{question id: (answered, coded)} as last counted."""
+        return dict(self._progress)
+
+    def highlight_question(self, question_id: str) -> None:
+        ids = [question["id"] for question in self._questions]
+        if question_id in ids:
+            self.highlighted = ids.index(question_id)
 
     def counts(self, question_id: str | None) -> tuple[int, int]:
         """(answered, coded) for a question, as last counted."""

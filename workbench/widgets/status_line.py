@@ -39,6 +39,13 @@ class StatusLine(Static):
             line.append("● saved" if self.saved else "○ saving", style="green" if self.saved else "yellow")
         return line
 
+    def show_project(
+        self, project: str, coder: str, wave: int | None, read_only: bool, sample: frozenset | None
+    ) -> None:
+        """What stays the same while the coding screen is open."""
+        self.project, self.coder, self.wave, self.read_only = project, coder, str(wave or "-"), read_only
+        self.sample = "" if sample is None else f"blind sample: {len(sample)} answers"
+
     def mark_saved(self) -> None:
         """Every change is written at once; show that it was."""
         self.saved = True

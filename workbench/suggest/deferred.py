@@ -1,0 +1,58 @@
+"""A suggester for the terminal workbench: fitted in a child process, answering on a
+connection of its own, so neither the fit nor a suggestion delays the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.store import Store
+
+
+class DeferredSuggester:
+    """Fits the suggester in a child process (the UI process never runs the long fit), then
+    answers from the learned state on a connection of its own, so neither delays the screen.
+    scikit-learn is imported only in the worker that calls ``fit``."""
+
+    def __init__(self, path: str | Path, coder: str) -> None:
+        self.path = path
+        self.coder = coder
+        self.store: Store | None = None
+        self._suggester = None
+        self._fit_elsewhere = None
+        self._cancelled = False
+
+    def fit(self, on_progress=None) -> DeferredSuggester:
+        """Wait for the child's fit; after ``cancel`` return at once, still without suggestions."""
+        from workbench.suggest import Suggester
+        from workbench.suggest.background import BackgroundFit, FitCancelled
+
+        self._fit_elsewhere = self._fit_elsewhere or BackgroundFit(self.path, coder=self.coder)
+        if self._cancelled:  # cancel() ran before the line above: the fit must not start
+            self._fit_elsewhere.cancel()
+        try:
+            state = self._fit_elsewhere(on_progress)
+        except FitCancelled:
+            return self
+        self.store = self.store or Store(self.path)
+        self._suggester = Suggester.from_state(self.store, state, fit_elsewhere=self._fit_elsewhere)
+        return self
+
+    def suggest(self, answer_id: int, top: int = 5) -> list:
+        """Suggestions for the answer; none before the fit or when a refit was cancelled."""
+        from workbench.suggest.background import FitCancelled
+
+        try:
+            return self._suggester.suggest(answer_id, top) if self._suggester else []
+        except FitCancelled:
+            return []
+
+    def cancel(self) -> None:
+        """End a running fit in the child process, so closing the app never waits for it."""
+        self._cancelled = True
+        if self._fit_elsewhere is not None:
+            self._fit_elsewhere.cancel()
+
+    def close(self) -> None:
+        self.cancel()
+        if self.store is not None:
+            self.store.close()

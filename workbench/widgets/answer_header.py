@@ -1,0 +1,27 @@
+"""Above the answer: the question, where the coder is among its answers, and the respondent."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label
+
+from workbench.widgets.inert import inert_line
+
+
+class AnswerHeader(Vertical):
+    """Three lines; every text from the data goes through ``inert_line``."""
+
+    DEFAULT_CSS = "AnswerHeader { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="question-text")
+        yield Label("", id="answer-position")
+        yield Label("", id="respondent")
+
+    def show_question(self, question_id: str, text: str) -> None:
+        self.query_one("#question-text", Label).update(inert_line(f"{question_id}  {text}"))
+
+    def show_place(self, position: str, respondent: str) -> None:
+        self.query_one("#answer-position", Label).update(inert_line(position), layout=False)
+        self.query_one("#respondent", Label).update(inert_line(respondent), layout=False)
