@@ -268,3 +268,18 @@ def test_a_code_applied_here_joins_the_questions_codes(session, store):
     rows = (SuggestionRow(elsewhere, "Der"), SuggestionRow(new, "Her"))
     session.offer_suggestions(Suggestions(session.answer_id, rows))
     assert [row.code_id for row in session.suggestions.rows if row.in_question] == [new]
+
+
+def test_splitting_at_several_sentences_is_one_undo_step(store):
+    text = "Første setning her. Andre setning der. Tredje setning til slutt."
+    answer = answer_id(store, "q01", 1)
+    store.execute("UPDATE answers SET text = ? WHERE id = ?", (text, answer))
+    store.execute("UPDATE segments SET end = ? WHERE answer_id = ?", (len(text), answer))
+    session = CodingSession(store, "ola", 2024)
+    session.open_question("q01", answer)
+    session.apply_code(coding.create_code(store, "Samarbeid", "ola").id)
+    session.cursor = len(text) - 2  # in the last sentence: its part keeps the code
+    assert session.split_at(session.sentence_boundaries()) == 2
+    assert [len(segment.codings) for segment in session.segments] == [0, 0, 1]
+    session.undo()
+    assert len(session.segments) == 1 and codes_on(store, answer) == ["Samarbeid"]

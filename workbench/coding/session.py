@@ -282,23 +282,27 @@ class CodingSession:
         return sentence_starts(self.text)
 
     def split_at(self, cuts: list[int]) -> int:
-        """Split the segments at these offsets; the codes stay with the part under the cursor,
-        the other parts are uncoded. Returns how many cuts were made."""
-        made = 0
-        for at in sorted(set(cuts), reverse=True):
-            segment = next((s for s in self.segments if s.start < at < s.end), None)
-            if segment is None:
-                continue
-            self._record(self._split_one, segment, at, self.cursor < at)
-            made += 1
-        return made
+        """Split the segments at these offsets as one change (one undo step); the codes stay
+        with the part under the cursor, the other parts are uncoded. Returns how many cuts."""
+        inside = [at for at in sorted(set(cuts), reverse=True) if self._segment_around(at) is not None]
+        if inside:
+            self._record(self._split_all, inside)
+        return len(inside)
+
+    def _segment_around(self, at: int) -> Segment | None:
+        return next((s for s in self.segments if s.start < at < s.end), None)
+
+    def _split_all(self, cuts: list[int]) -> None:
+        """Cut from the last offset back, so each cut falls in a segment as it was read."""
+        with recording(self.store, "segment.split", self.coder, target=self.segments[0].id):
+            for at in cuts:
+                self._split_one(self._segment_around(at), at, self.cursor < at)
 
     def _split_one(self, segment: Segment, at: int, keep_left: bool) -> None:
-        with recording(self.store, "segment.split", self.coder, target=segment.id):
-            left_id, right_id = split_segment(self.store, segment.id, at, self.coder)
-            uncoded = right_id if keep_left else left_id
-            mine = [row["code_id"] for row in segment.codings if row["coder"] == self.coder]
-            remove_codes(self.store, uncoded, mine, self.coder)
+        left_id, right_id = split_segment(self.store, segment.id, at, self.coder)
+        uncoded = right_id if keep_left else left_id
+        mine = [row["code_id"] for row in segment.codings if row["coder"] == self.coder]
+        remove_codes(self.store, uncoded, mine, self.coder)
 
     def next_uncoded_segment(self) -> bool:
         """Put the cursor on the first segment of this answer without a code of this coder."""

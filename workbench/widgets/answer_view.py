@@ -141,13 +141,20 @@ class AnswerView(Widget, can_focus=True):
 
     def action_split(self) -> None:
         """Split at the selection or the cursor; with the cursor at the start, the first `s`
-        marks the sentence starts and the second splits there."""
-        cuts = self.selection or self.proposed_cuts or ((self.cursor,) if self.cursor else ())
+        marks the sentence starts and the second splits at each of them (or, with the cursor
+        moved to one of them, only there)."""
+        if self.proposed_cuts and self.cursor in self.proposed_cuts:
+            cuts = (self.cursor,)  # moved to one sentence start with ): split only there
+        else:
+            cuts = self.selection or self.proposed_cuts or ((self.cursor,) if self.cursor else ())
         if cuts:
             self.post_message(self.SplitRequested(tuple(cuts)))
         elif proposed := sentence_starts(self.text):
             self.propose_cuts(proposed)
-            self.notify(f"{len(proposed)} sentence starts marked: s splits there, Escape keeps it whole.")
+            self.notify(
+                f"{len(proposed)} sentence starts marked: s splits at each, ) then s at one; "
+                "Escape keeps it whole."
+            )
         else:
             self.notify("One sentence: move the cursor (←/→) to where the cut goes, then s.", timeout=2)
 
