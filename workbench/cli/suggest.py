@@ -17,6 +17,16 @@ from workbench.errors import UserError
 
 
 def register(subparsers) -> None:
+    _register_suggest(subparsers)
+    _register_cluster(subparsers)
+    _register_evaluate(subparsers)
+    engine = subparsers.add_parser("engine", help="show or set the project's suggestion engine")
+    engine.add_argument("project", help="the project file")
+    engine.add_argument("name", nargs="?", help="the engine to save (tfidf or e5); omit to show it")
+    engine.set_defaults(handler=run_engine)
+
+
+def _register_suggest(subparsers) -> None:
     suggest = subparsers.add_parser("suggest", help="suggest codes for one answer, with evidence")
     suggest.add_argument("project", help="the project file")
     suggest.add_argument("--answer", type=answer_id, required=True, help="the answer id")
@@ -24,6 +34,8 @@ def register(subparsers) -> None:
     _common(suggest, with_coder=True)
     suggest.set_defaults(handler=run_suggest)
 
+
+def _register_cluster(subparsers) -> None:
     cluster = subparsers.add_parser("cluster", help="cluster a question's uncoded answers")
     cluster.add_argument("project", help="the project file")
     cluster.add_argument("--question", required=True, help="the question id")
@@ -31,6 +43,8 @@ def register(subparsers) -> None:
     _common(cluster, with_coder=True)
     cluster.set_defaults(handler=run_cluster)
 
+
+def _register_evaluate(subparsers) -> None:
     evaluate = subparsers.add_parser(
         "evaluate", help="replay a coder's coding and measure how good suggestions would be"
     )
@@ -46,11 +60,6 @@ def register(subparsers) -> None:
     )
     _common(evaluate, with_coder=False)
     evaluate.set_defaults(handler=run_evaluate)
-
-    engine = subparsers.add_parser("engine", help="show or set the project's suggestion engine")
-    engine.add_argument("project", help="the project file")
-    engine.add_argument("name", nargs="?", help="the engine to save (tfidf or e5); omit to show it")
-    engine.set_defaults(handler=run_engine)
 
 
 def _common(parser, *, with_coder: bool) -> None:
@@ -82,7 +91,13 @@ def run_suggest(arguments) -> int:
         }
         print_json(payload)
         return 0
-    print(f"Answer {arguments.answer} ({shown(answer['question_id'])}): {shown(answer['text'])}")
+    _print_suggestions(arguments.answer, answer, suggestions)
+    return 0
+
+
+def _print_suggestions(answer_id: int, answer: dict, suggestions) -> None:
+    """Each suggestion with its evidence: definition examples and earlier waves say so."""
+    print(f"Answer {answer_id} ({shown(answer['question_id'])}): {shown(answer['text'])}")
     if not suggestions:
         print("No suggestions yet: nothing has been coded.")
     for number, suggestion in enumerate(suggestions, start=1):
@@ -91,7 +106,6 @@ def run_suggest(arguments) -> int:
             kind = "definition: " if evidence.kind == "definition" else ""
             year = f"[{evidence.wave}] " if evidence.wave and evidence.wave != answer["wave"] else ""
             print(f"     {evidence.similarity:.2f}  {kind}{year}{shown(evidence.text[:100])}")
-    return 0
 
 
 def run_engine(arguments) -> int:
@@ -116,22 +130,7 @@ def run_cluster(arguments) -> int:
         clusters = suggester.clusters(arguments.question, arguments.clusters, on_progress=bar)
         bar.finish()
     if arguments.json:
-        payload = {
-            "question_id": arguments.question,
-            "clusters": [
-                {
-                    "number": c.number,
-                    "label": c.label,
-                    "name": c.name,
-                    "definition": c.definition,
-                    "words": list(c.words),
-                    "size": c.size,
-                    "answer_ids": list(c.answer_ids),
-                }
-                for c in clusters
-            ],
-        }
-        print_json(payload)
+        print_json({"question_id": arguments.question, "clusters": [_cluster_json(c) for c in clusters]})
         return 0
     if not clusters:
         print(f"Question {shown(arguments.question)} has fewer than two uncoded answers.")
@@ -142,6 +141,18 @@ def run_cluster(arguments) -> int:
         for text in cluster.texts[:3]:
             print(f"     {shown(text[:100])}")
     return 0
+
+
+def _cluster_json(cluster) -> dict:
+    return {
+        "number": cluster.number,
+        "label": cluster.label,
+        "name": cluster.name,
+        "definition": cluster.definition,
+        "words": list(cluster.words),
+        "size": cluster.size,
+        "answer_ids": list(cluster.answer_ids),
+    }
 
 
 def run_evaluate(arguments) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbench.coding.changes import recording
 from workbench.coding.codebook import code_for_path, create_code
-from workbench.coding.codebook_tree import Codebook
+from workbench.coding.codebook_tree import PATH_SEPARATOR, Codebook
 from workbench.coding.codings import apply_codes, remove_codes
 from workbench.coding.memos import save_memo as write_memo
 from workbench.coding.report_mark import set_for_report
@@ -29,8 +29,6 @@ from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
 from workbench.store.answers import AnswerFilter
-
-PATH_MARK = " > "
 
 
 class CodingSession:
@@ -253,7 +251,7 @@ class CodingSession:
         segment_id = self._current_segment_id()
         similar: tuple[str, ...] = ()
         with recording(self.store, "coding.apply", self.coder, target=segment_id) as change:
-            if PATH_MARK in name:
+            if PATH_SEPARATOR.strip() in name:
                 code_id = code_for_path(self.store, name, self.coder, create=True)
             else:
                 created = create_code(self.store, name, self.coder, parent_id=parent_id)

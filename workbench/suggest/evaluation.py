@@ -19,7 +19,7 @@ from workbench.store.database import Store
 from workbench.suggest.clustering import AnswerClusterer
 from workbench.suggest.data import CodedSegment, coded_segments
 from workbench.suggest.definitions import definition_examples
-from workbench.suggest.engines import DEFAULT_ENGINE, ENGINE_SETTING, make_model, usable_engine
+from workbench.suggest.engines import DEFAULT_ENGINE, make_model, project_engine, usable_engine
 from workbench.suggest.intervals import intervals
 from workbench.suggest.keystrokes import keys_for_code
 from workbench.suggest.representation import meaning
@@ -76,18 +76,13 @@ def evaluate(
     """
     codebook = Codebook.from_store(store)
     in_scope = segments_in_scope(store, coder, question_id, codebook)
-    engine, notice = usable_engine(engine or store.get_setting(ENGINE_SETTING, DEFAULT_ENGINE))
+    engine, notice = usable_engine(engine or project_engine(store))
     vectors = project_vectors(store, engine)
     matrix = vectors.segment_rows(in_scope)
     examples = definition_rows(store, codebook, vectors) if definitions else None
     chosen = [seed] if seed is not None else list(range(seeds))
-    position = {segment.segment_id: index for index, segment in enumerate(in_scope)}
-    steps = []
-    for number, each in enumerate(chosen):
-        ordered = replay_order(store, in_scope, each)
-        rows = matrix[[position[segment.segment_id] for segment in ordered]]
-        report = _seed_progress(on_progress, number, len(chosen))
-        steps.extend(replay(rows, ordered, codebook, each, report, examples, engine, **model_params))
+    replayed = (store, matrix, in_scope, codebook, examples, engine)
+    steps = _replay_seeds(replayed, chosen, on_progress, model_params)
     figures = summarise(steps)
     figures["segments"] = len(in_scope)
     for point in figures["learning_curve"]:  # each seed puts the same number in each bin
@@ -98,6 +93,19 @@ def evaluate(
     figures["intervals"] = intervals(steps)
     figures["ari"], figures["nmi"] = cluster_agreement(matrix, in_scope, codebook, chosen[0])
     return figures
+
+
+def _replay_seeds(replayed: tuple, chosen: list[int], on_progress, model_params: dict) -> list:
+    """Every seed's replay of the same segments (each question shuffled by that seed)."""
+    store, matrix, in_scope, codebook, examples, engine = replayed
+    position = {segment.segment_id: index for index, segment in enumerate(in_scope)}
+    steps = []
+    for number, each in enumerate(chosen):
+        ordered = replay_order(store, in_scope, each)
+        rows = matrix[[position[segment.segment_id] for segment in ordered]]
+        report = _seed_progress(on_progress, number, len(chosen))
+        steps.extend(replay(rows, ordered, codebook, each, report, examples, engine, **model_params))
+    return steps
 
 
 def definition_rows(store: Store, codebook, vectors):
@@ -164,17 +172,9 @@ def replay(
         row = matrix[index : index + 1]
         ranked = [item.code_id for item in model.suggest(row, segment.question_id, SHOWN_SUGGESTIONS)]
         in_question = question_counts.setdefault(segment.question_id, Counter())
-        baseline = [code for code, _ in (in_question or code_counts).most_common(3)]
-        steps.append(
-            _step(
-                segment,
-                ranked,
-                code_counts,
-                codebook,
-                seen_in_question[segment.question_id] / totals[segment.question_id],
-                tuple(baseline),
-            )
-        )
+        baseline = tuple(code for code, _ in (in_question or code_counts).most_common(3))
+        share = seen_in_question[segment.question_id] / totals[segment.question_id]
+        steps.append(_step(segment, ranked, code_counts, codebook, share, baseline))
         model.partial_fit(row, [segment.codes], [segment.question_id])
         seen_in_question[segment.question_id] += 1
         code_counts.update(segment.codes)

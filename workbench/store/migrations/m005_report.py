@@ -1,7 +1,7 @@
 """The report: a lead-in sentence on themes and codes, and a read-only view of coded quotes.
 
 ``coded_quotes`` lets Datasette and SQL users read every coding with its quote text and code
-path (" > " between levels, merges not followed) without slicing answers by offsets.
+path (levels joined by the path separator, merges not followed) without slicing answers by offsets.
 """
 
 VERSION = 5
