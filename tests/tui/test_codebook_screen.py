@@ -75,3 +75,19 @@ async def test_split_a_code_by_marking_answers(make_app):
             [row["name"] for row in coding_rows.segments_with_codes(store, a)[0]["codings"]] for a in answers
         ]
         assert names == [["Samarbeid med DPS"], ["Samarbeid"], ["Samarbeid"]]
+
+
+async def test_a_lead_in_is_written_in_the_codebook_and_undone_by_ctrl_z(make_app):
+    app = make_app()
+    store = app.store
+    theme = coding.create_code(store, "Samarbeid", "ola", is_theme=True).id
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        select(app, theme)
+        await pilot.press("l", *"Mange trekker fram samarbeid:", "enter")
+        await pilot.pause()
+        assert Codebook.from_store(store).code(theme).lead_in == "Mange trekker fram samarbeid:"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert Codebook.from_store(store).code(theme).lead_in == ""

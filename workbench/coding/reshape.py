@@ -66,14 +66,17 @@ def define_code(
     definition=_UNSET,
     example_segment_id=_UNSET,
     colour=_UNSET,
+    lead_in=_UNSET,
 ) -> None:
-    """Set a code's definition / decision rule, example segment or colour (those given)."""
+    """Set a code's definition / decision rule, example segment, colour or report lead-in
+    (those given)."""
     fields = {
         name: value
         for name, value in (
             ("definition", definition),
             ("example_segment_id", example_segment_id),
             ("colour", colour),
+            ("lead_in", lead_in),
         )
         if value is not _UNSET
     }

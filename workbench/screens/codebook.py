@@ -31,6 +31,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         Binding("a", "show_coded", "Show coded", id="codebook_show_coded"),
         Binding("r", "rename", "Rename", id="codebook_rename"),
         Binding("d", "define", "Define", id="codebook_define"),
+        Binding("l", "lead_in", "Lead-in", id="codebook_lead_in"),
         Binding("n", "new_theme", "New theme", id="codebook_new_theme"),
         Binding("x", "cut", "Cut", id="codebook_cut"),
         Binding("p", "paste", "Paste under", id="codebook_paste"),
@@ -161,6 +162,19 @@ class CodebookScreen(WorkbenchScreen[int | None]):
                 lambda text: (
                     text is not None
                     and self._change(coding.define_code, code_id, self.app.coder, definition=text.strip())
+                ),
+            )
+
+    def action_lead_in(self) -> None:
+        """The sentence the report prints above the code's or theme's quotes."""
+        code_id = self.selected_id
+        if code_id:
+            current = coding.Codebook.from_store(self.store).code(code_id).lead_in
+            self.app.push_screen(
+                TextPrompt("Lead-in for the report (printed above the quotes)", current),
+                lambda text: (
+                    text is not None
+                    and self._change(coding.define_code, code_id, self.app.coder, lead_in=text.strip())
                 ),
             )
 
