@@ -171,7 +171,7 @@ def main() -> int:
     arguments = parser.parse_args()
     arguments.folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("WORKBENCH_CONFIG_DIR", str(arguments.folder / "config"))
-    from workbench.demo_project import ensure_demo_project, remove_project_files
+    from workbench.demo.builder import ensure_demo_project, remove_project_files
 
     db = arguments.folder / "demo.db"
     remove_project_files(db)

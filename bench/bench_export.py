@@ -200,7 +200,7 @@ def build_many_questions(path: Path, questions: int, per_question: int = 12, see
         code_ids = [coding.code_for_path(store, code_path, "bench") for code_path in paths]
         for index, code_id in enumerate(code_ids):
             chosen = segment_ids[index :: len(code_ids)] + segment_ids[index :: len(code_ids) * 3]
-            coding.apply_codes_to_segments(store, chosen, [code_id], "bench")
+            coding.apply_to_segments(store, chosen, [code_id], "bench")
     return len(segment_ids)
 
 
