@@ -75,7 +75,9 @@ def _differing_code_sets(
 ) -> dict[str, tuple[set[str], set[str]]]:
     """Per segment both coders coded differently, each one's codes (merged codes followed)."""
     sets: dict[str, dict[str, set[str]]] = {}
-    for segment_id, coder, code_id in coding_rows.codings_of_coders(store, [first, second], question_id):
+    for _, _, segment_id, coder, code_id in coding_rows.codings_of_coders(
+        store, [first, second], question_id
+    ):
         sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.survivor(code_id))
     return {
         segment: (by_coder[first], by_coder[second])

@@ -117,7 +117,7 @@ def partner(store: Store, coder: str | None) -> str | None:
 def differing_answers(store: Store, coder: str, other: str) -> list[int]:
     """Answers both coders coded with different code sets, in question and answer order."""
     sets: dict[int, dict[str, set[str]]] = {}
-    for _, answer, who, code in teams.codings_of_coders_by_answer(store, [coder, other]):
+    for _, answer, _, who, code in coding_rows.codings_of_coders(store, [coder, other]):
         sets.setdefault(answer, {}).setdefault(who, set()).add(code)
     differing = {answer for answer, by in sets.items() if len(by) == 2 and by[coder] != by[other]}
     return [answer for answer in answers_to_review(store, coder) if answer in differing]

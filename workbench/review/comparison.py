@@ -19,6 +19,7 @@ from workbench.files import atomic_path
 from workbench.review.adjudication import coders_key
 from workbench.review.measure import CodeAgreement, check_coders, measure_agreement
 from workbench.store import Store, teams
+from workbench.store import codings as coding_rows
 from workbench.store import segments as segment_rows
 
 LIST_HEADERS = (
@@ -74,7 +75,7 @@ def _sets(store: Store, coders: tuple[str, str], question_id: str | None):
     paths = Codebook.from_store(store)
     judged: dict[int, dict[str, set[str]]] = {}
     question_of: dict[int, str] = {}
-    for question, answer, coder, code_id in teams.codings_of_coders_by_answer(store, coders, question_id):
+    for question, answer, _, coder, code_id in coding_rows.codings_of_coders(store, coders, question_id):
         judged.setdefault(answer, {}).setdefault(coder, set()).add(paths.survivor_path(code_id))
         question_of[answer] = question
     return {a: by for a, by in judged.items() if len(by) == 2}, question_of

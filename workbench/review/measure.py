@@ -17,7 +17,8 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.review import agreement
 from workbench.store import coders as coder_rows
-from workbench.store import survey, teams
+from workbench.store import codings as coding_rows
+from workbench.store import survey
 from workbench.store.database import Store
 
 LEVELS = ("code", "theme")
@@ -96,7 +97,7 @@ def measure_agreement(
     label = paths.theme_name if level == "theme" else paths.survivor_path
     judged: dict[int, dict[str, set[str]]] = {}
     question_of: dict[int, str] = {}
-    for question, answer_id, coder, code_id in teams.codings_of_coders_by_answer(store, coders, question_id):
+    for question, answer_id, _, coder, code_id in coding_rows.codings_of_coders(store, coders, question_id):
         judged.setdefault(answer_id, {}).setdefault(coder, set()).add(label(code_id))
         question_of[answer_id] = question
     judged = {unit: by_coder for unit, by_coder in judged.items() if len(by_coder) >= 2}

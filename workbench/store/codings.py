@@ -128,10 +128,11 @@ def move_code_codings(store: Store, source_id: str, target_id: str) -> None:
 
 def codings_of_coders(
     store: Store, coders: Sequence[str], question_id: str | None = None
-) -> list[tuple[str, str, str]]:
-    """(segment id, coder, code id) of every coding by the given coders, optionally in one question."""
+) -> list[tuple[str, int, str, str, str]]:
+    """(question id, answer id, segment id, coder, code id) of every coding by the given coders,
+    optionally in one question."""
     sql = (
-        "SELECT k.segment_id, k.coder, k.code_id FROM codings k "
+        "SELECT a.question_id, a.id, k.segment_id, k.coder, k.code_id FROM codings k "
         "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
         f"WHERE k.coder IN ({placeholders(coders)})"
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from workbench.store.database import Store, new_id, now, placeholders
 
@@ -193,22 +193,6 @@ def coded_respondents_of(
         [question_id, wave, *mine_params, *params],
     )
     return count or 0
-
-
-def codings_of_coders_by_answer(
-    store: Store, coders: Sequence[str], question_id: str | None = None
-) -> list[tuple[str, int, str, str]]:
-    """(question id, answer id, coder, code id) of every coding by the given coders."""
-    sql = (
-        "SELECT a.question_id, a.id, k.coder, k.code_id FROM codings k "
-        "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id "
-        f"WHERE k.coder IN ({placeholders(coders)})"
-    )
-    params: list = list(coders)
-    if question_id is not None:
-        sql += " AND a.question_id = ?"
-        params.append(question_id)
-    return store.db.execute(sql, params).fetchall()
 
 
 def assignment_events(store: Store) -> list[dict]:
