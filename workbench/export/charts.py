@@ -74,7 +74,7 @@ def bar_chart_png(counts: QuestionCounts, words: dict, *, dpi: int = DPI) -> byt
         axes.text(
             -right * 0.02,
             middle,
-            visible_line(bar.label),
+            "\n".join(visible_line(line) for line in bar.label.split("\n")),  # keep the wrapping
             ha="right",
             va="center",
             fontsize=8,
