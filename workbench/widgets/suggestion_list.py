@@ -62,7 +62,7 @@ class SuggestionList(Static):
 
         with self._suggester_lock:
             self.suggester.fit(on_progress=report)
-        self.post_message(self.FitProgressed("", ready=True))
+        self.post_message(self.FitProgressed(getattr(self.suggester, "notice", ""), ready=True))
 
     def on_suggestion_list_fit_progressed(self, message: FitProgressed) -> None:
         self.ready = self.ready or message.ready
