@@ -154,27 +154,22 @@ class CodebookScreen(WorkbenchScreen[int | None]):
             )
 
     def action_define(self) -> None:
-        code_id = self.selected_id
-        if code_id:
-            current = coding.Codebook.from_store(self.store).code(code_id).definition
-            self.app.push_screen(
-                TextPrompt("Definition / decision rule", current),
-                lambda text: (
-                    text is not None
-                    and self._change(coding.define_code, code_id, self.app.coder, definition=text.strip())
-                ),
-            )
+        self._edit_text_field("definition", "Definition / decision rule")
 
     def action_lead_in(self) -> None:
         """The sentence the report prints above the code's or theme's quotes."""
+        self._edit_text_field("lead_in", "Lead-in for the report (printed above the quotes)")
+
+    def _edit_text_field(self, field: str, title: str) -> None:
+        """Ask for a new text of the selected code's ``field``; saved as one undoable change."""
         code_id = self.selected_id
         if code_id:
-            current = coding.Codebook.from_store(self.store).code(code_id).lead_in
+            current = getattr(coding.Codebook.from_store(self.store).code(code_id), field)
             self.app.push_screen(
-                TextPrompt("Lead-in for the report (printed above the quotes)", current),
+                TextPrompt(title, current),
                 lambda text: (
                     text is not None
-                    and self._change(coding.define_code, code_id, self.app.coder, lead_in=text.strip())
+                    and self._change(coding.define_code, code_id, self.app.coder, **{field: text.strip()})
                 ),
             )
 
