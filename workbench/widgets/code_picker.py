@@ -70,8 +70,8 @@ class CodePicker(Vertical):
         Binding("down", "move(1)", "Next match", id="picker_down", show=False),
         Binding("up", "move(-1)", "Previous match", id="picker_up", show=False),
         Binding("tab", "cycle_parent", "Parent theme", id="picker_parent", show=False),
-        Binding("f2", "lead_in(False)", "Lead-in", id="picker_lead_in"),
-        Binding("f3", "lead_in(True)", "Theme lead-in", id="picker_theme_lead_in", show=False),
+        Binding("f2", "lead_in(False)", "Lead-in of the highlighted code", id="picker_lead_in", show=False),
+        Binding("f3", "lead_in(True)", "Lead-in of its theme", id="picker_theme_lead_in", show=False),
         Binding("escape", "leave", "Keys", id="picker_leave"),
     ]
 
