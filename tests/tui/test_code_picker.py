@@ -248,3 +248,18 @@ async def test_long_names_fit_at_80_by_24(make_app):
         title = app.screen.query_one(".dialog-title", Label)
         assert title.region.right <= 80 and title.region.height >= 2
         assert "Faste samarbeidsmøter hver måned med alle" in str(title.render())
+
+
+async def test_a_choice_dialogs_picker_edits_no_lead_in(make_app):
+    from workbench.screens.code_choice import CodeChoiceDialog
+
+    app = make_app()
+    coding.create_code(app.store, "Godt", "ola")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        dialog = CodeChoiceDialog("Merge into…", Codebook.from_store(app.store).live_rows())
+        app.push_screen(dialog)
+        await pilot.pause()
+        await pilot.press(*"Godt", "f2")
+        await pilot.pause()
+        assert app.screen is dialog

@@ -330,6 +330,10 @@ class CodePicker(Vertical):
             lambda text: self.post_message(self.CodeCreateRequested(name, parent_id, (text or "").strip())),
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Lead-ins are edited from the coding screen's picker, not from a choice dialog's."""
+        return self.allow_create if action == "lead_in" else True
+
     def action_lead_in(self, of_theme: bool) -> None:
         """F2 (F3): edit the lead-in sentence of the highlighted code (of its theme)."""
         option = self.query_one(OptionList).highlighted_option
