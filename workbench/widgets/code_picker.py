@@ -323,7 +323,8 @@ class CodePicker(Vertical):
         if not self.writable:
             self.post_message(self.CodeCreateRequested(name, parent_id))
             return
-        title = f"New code '{self._creation(name).path}': its definition, in one line (optional)"
+        path = self._creation(name).path
+        title = f"New code '{path}': define it in one line (optional; suggestions learn from it)"
         invite = TextPrompt(title, placeholder="What belongs under this code…", hint=SKIP_HINT)
         self.app.push_screen(
             invite,
@@ -345,7 +346,12 @@ class CodePicker(Vertical):
             self.notify(f"Highlight {what} first (↑/↓).", timeout=2)
         elif self.writable:
             title = f"Lead-in of '{code['path']}' (the report prints it above the quotes)"
-            prompt = TextPrompt(title, code.get("lead_in", ""), hint="Enter saves · Escape cancels")
+            prompt = TextPrompt(
+                title,
+                code.get("lead_in", ""),
+                "One sentence naming the theme",
+                hint="Enter saves · Escape cancels",
+            )
             code_id = code["id"]
             self.app.push_screen(
                 prompt, lambda text: text is not None and self.post_message(self.LeadInEdited(code_id, text))
