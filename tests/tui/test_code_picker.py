@@ -263,3 +263,27 @@ async def test_a_choice_dialogs_picker_edits_no_lead_in(make_app):
         await pilot.press(*"Godt", "f2")
         await pilot.pause()
         assert app.screen is dialog
+
+
+async def test_marking_a_code_not_used_on_the_waves_screen_moves_it_in_the_picker(make_app):
+    from workbench.screens.waves import WavesScreen
+
+    app = make_app()
+    code = coding.create_code(app.store, "Faste møter", "ola").id
+    first_answer = app.store.scalar("SELECT MIN(id) FROM answers WHERE question_id = 'q01'")
+    coding.apply_codes(
+        app.store, coding_rows.segments_with_codes(app.store, first_answer)[0]["id"], [code], "ola"
+    )
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert [option.id for option in options(app)] == [code]
+        app.open_screen(WavesScreen)
+        await pilot.pause()
+        await pilot.press("u", "escape")
+        await pilot.pause()
+        assert options(app) == []  # hidden while nothing is typed
+        await pilot.press(*"Faste")
+        assert [option.prompt.plain for option in options(app)][:2] == [
+            "── not used in 2024 ──",
+            "Faste møter",
+        ]
