@@ -228,7 +228,7 @@ async def test_undo_and_redo_say_which(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press(*"Ventetid", "enter", "ctrl+z")
+        await pilot.press(*"Ventetid", "enter", "escape", "ctrl+z")  # escape: no definition
         await pilot.pause()
         assert codes_on(app.store, app.screen.answer_id) == []
         assert Codebook.from_store(app.store).live_rows() == []  # the created code went too

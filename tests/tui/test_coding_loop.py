@@ -65,7 +65,7 @@ async def test_create_a_code_inline(make_app):
     seed_codes(app.store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press(*"Ventetid for lang", "enter")
+        await pilot.press(*"Ventetid for lang", "enter", "escape")  # escape: no definition
         await pilot.pause()
         assert codes_on(app.store, app.screen.answer_id) == ["Ventetid for lang"]
         assert isinstance(app.focused, FilterInput) and app.focused.value == ""

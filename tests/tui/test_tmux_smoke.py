@@ -18,6 +18,7 @@ from workbench.store import codings as coding_rows
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 WORKBENCH = Path(sys.executable).with_name("workbench")
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def tmux(*arguments: str) -> str:
@@ -38,12 +39,17 @@ def wait_for(session: str, text: str, seconds: float = 15.0) -> str:
 
 def test_code_an_answer_in_the_real_program(project_path, tmp_path):
     session = f"workbench-smoke-{os.getpid()}"
-    command = f"WORKBENCH_CONFIG_DIR={tmp_path / 'config'} {WORKBENCH} tui {project_path} --coder smoke"
+    command = (
+        f"WORKBENCH_CONFIG_DIR={tmp_path / 'config'} PYTHONPATH={REPOSITORY} "
+        f"{WORKBENCH} tui {project_path} --coder smoke"
+    )
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", command)
     try:
         wait_for(session, "Type a code")
         tmux("send-keys", "-t", session, "-l", "Faste møtepunkter")
         wait_for(session, "Create code")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "in one line")  # the definition invite: Enter on empty skips it
         tmux("send-keys", "-t", session, "Enter")
         screen = wait_for(session, "1/6 coded")
         assert "Faste møtepunkter" in screen
@@ -61,9 +67,6 @@ def test_code_an_answer_in_the_real_program(project_path, tmp_path):
         names = [row["name"] for row in coding_rows.segments_with_codes(store, first)[0]["codings"]]
     assert names == ["Faste møtepunkter"]
     assert not Path(f"{project_path}.lock").exists()
-
-
-REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def send(session: str, *keys: str, literal: bool = False) -> None:
@@ -98,6 +101,9 @@ def test_change_question_code_split_and_quit(project_path, tmp_path, size):
         send(session, "Uendret", literal=True)
         wait_for(session, "Create code")
         send(session, "Enter")
+        wait_for(session, "in one line")  # the definition invite
+        send(session, "Ingen endring nevnt", literal=True)
+        send(session, "Enter")
         wait_for(session, "q02: 1/5 coded")
         send(session, "C-l")
         wait_for(session, "Go to question")
@@ -109,6 +115,8 @@ def test_change_question_code_split_and_quit(project_path, tmp_path, size):
         send(session, "Godt samarbeid", literal=True)
         wait_for(session, "Create code")
         send(session, "Enter")
+        wait_for(session, "in one line")
+        send(session, "Escape")
         wait_for(session, "q01: 1/6 coded")
         send(session, "Escape")
         wait_for(session, "Split segment")  # answer keys (an Escape followed at once reads as alt)
@@ -127,6 +135,7 @@ def test_change_question_code_split_and_quit(project_path, tmp_path, size):
         assert [r["name"] for r in coding_rows.segments_with_codes(store, q02_first)[0]["codings"]] == [
             "Uendret"
         ]
+        assert store.scalar("SELECT definition FROM codes WHERE name = 'Uendret'") == "Ingen endring nevnt"
         q01_second = answer_rows.answer_ids(store, "q01", 2024)[1]
         first, second = coding_rows.segments_with_codes(store, q01_second)
         assert [row["name"] for row in first["codings"]] == ["Godt samarbeid"] and second["codings"] == []

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from workbench.coding.changes import recording
 from workbench.coding.codebook import code_for_path, create_code
-from workbench.coding.codebook_tree import PATH_SEPARATOR, Codebook
+from workbench.coding.codebook_tree import PATH_SEPARATOR
 from workbench.coding.codings import apply_codes, remove_codes
 from workbench.coding.memos import save_memo as write_memo
+from workbench.coding.picker_rows import picker_rows
 from workbench.coding.report_mark import set_for_report
+from workbench.coding.reshape import define_code
 from workbench.coding.segments import split_segment
 from workbench.coding.session_values import (
     Segment,
@@ -135,8 +137,8 @@ class CodingSession:
         self.cursor = min(self.cursor, max(len(self.text) - 1, 0))
 
     def reload_codes(self) -> None:
-        """Read the live codebook again (after the codebook changed)."""
-        self.codes = {code["id"]: code for code in Codebook.from_store(self.store).live_rows()}
+        """Read the live codebook again (after the codebook changed), with the picker's marks."""
+        self.codes = picker_rows(self.store, self.wave)
 
     @property
     def text(self) -> str:
@@ -209,7 +211,7 @@ class CodingSession:
         rows = [
             SuggestionRow(code_id, self.codes[code_id]["path"])
             for code_id in dict.fromkeys(recent + frequent)
-            if code_id in self.codes
+            if code_id in self.codes and not self.codes[code_id]["not_used_in"]
         ]
         return Suggestions(self.answer_id, tuple(rows), provisional=True)
 
@@ -243,8 +245,11 @@ class CodingSession:
             self.codes_by_use.append(code_id)
             self.question_code_ids = self.question_code_ids | {code_id}
 
-    def create_and_apply(self, name: str, parent_id: str | None = None) -> tuple[str, ...]:
-        """Create a code (or a "Theme > Code" path) and apply it: one change, one undo step.
+    def create_and_apply(
+        self, name: str, parent_id: str | None = None, definition: str = ""
+    ) -> tuple[str, ...]:
+        """Create a code (or a "Theme > Code" path) with its definition and apply it: one
+        change, one undo step.
 
         Returns the names of existing codes close to the new one.
         """
@@ -256,6 +261,8 @@ class CodingSession:
             else:
                 created = create_code(self.store, name, self.coder, parent_id=parent_id)
                 code_id, similar = created.id, created.similar
+            if definition.strip():
+                define_code(self.store, code_id, self.coder, definition=definition.strip())
             apply_codes(self.store, segment_id, [code_id], self.coder)
             change.info = {"created": name.strip()}
         self._remember_change()
@@ -263,6 +270,10 @@ class CodingSession:
         self.reload_codes()
         self.reload_answer()
         return similar
+
+    def set_lead_in(self, code_id: str, text: str) -> None:
+        """The sentence the report prints above a code's or theme's quotes ("": none)."""
+        self._record(lambda: define_code(self.store, code_id, self.coder, lead_in=text.strip()))
 
     def remove_code(self, code_id: str) -> None:
         segment_id = self._current_segment_id()

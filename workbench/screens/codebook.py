@@ -18,7 +18,7 @@ from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.question_choice import QuestionChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
-from workbench.store import survey
+from workbench.store import survey, waves
 from workbench.store.answers import AnswerFilter
 from workbench.widgets.inert import inert_line
 
@@ -51,6 +51,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         self.cut_id: str | None = None
         self.question_id: str | None = None  # show only the codes used in this question
         self.shown_ids: frozenset[str] | None = None
+        self.not_used: set[str] = set()  # codes marked as not used in the current wave
 
     def compose(self) -> ComposeResult:
         yield Label("", id="codebook-title", classes="screen-title")
@@ -74,6 +75,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         tree.root.expand()
         usage = Visibility.of(self.store, self.coder, self.settings.blind).code_usage(self.store)
         codebook = coding.Codebook.from_store(self.store)
+        self.not_used = waves.codes_not_used(self.store, self.wave) if self.wave else set()
         for node in codebook.children():
             if self._shown(codebook, node.id):
                 self._add(tree.root, codebook, node, usage)
@@ -98,6 +100,8 @@ class CodebookScreen(WorkbenchScreen[int | None]):
             respondents |= child_respondents
         label = Text(visible_line(node.name), style="bold" if node.is_theme else "")
         label.append(f"   {len(segments)} / {len(respondents)}", style="dim")
+        if node.id in self.not_used:
+            label.append(f"   not used in {self.wave}", style="italic")
         if node.id == self.cut_id:
             label.append("   ✂ cut", style="italic")
         branch.set_label(label)

@@ -225,10 +225,12 @@ class CodingScreen(WorkbenchScreen[None]):
 
     @on(CodePicker.CodeCreateRequested)
     def _create_requested(self, event: CodePicker.CodeCreateRequested) -> None:
-        if similar := self.change(
-            self.session.create_and_apply, event.name, event.parent_id, codebook_changed=True
-        ):
+        if similar := self.change(self.session.create_and_apply, *event.arguments, codebook_changed=True):
             self.notify(f"Created. Close to: {', '.join(similar)}")
+
+    @on(CodePicker.LeadInEdited)
+    def _lead_in_edited(self, event: CodePicker.LeadInEdited) -> None:
+        self.change(self.session.set_lead_in, event.code_id, event.text, codebook_changed=True)
 
     @on(CodePicker.SuggestionRequested)
     def _suggestion_from_picker(self, event: CodePicker.SuggestionRequested) -> None:

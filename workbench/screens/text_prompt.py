@@ -12,22 +12,24 @@ from workbench.widgets.inert import inert
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """Dismisses with the text on Enter, or None on Escape."""
+    """Dismisses with the text on Enter, or None on Escape; ``hint`` replaces the line that says so."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "", verb: str = "save") -> None:
+    def __init__(
+        self, title: str, value: str = "", placeholder: str = "", verb: str = "save", hint: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
-        self.verb = verb
+        self.hint = hint or f"Enter to {verb} · Escape to cancel"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(inert(self.title_text), classes="dialog-title")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Label(f"Enter to {self.verb} · Escape to cancel", classes="dialog-hint")
+            yield Label(self.hint, classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
