@@ -103,7 +103,10 @@ def _print_memo_history(memos: list[dict]) -> None:
         print("Memos")
     for step in memos:
         text = f": {visible_line(step['text'])}" if step["text"] else ""
-        print(f"  {step['at'][:19]}  {step['coder'] or '-':<10} {step['what']} on {step['segment_id']}{text}")
+        about = visible_line(step["about"])
+        print(
+            f"  {step['at'][:19]}  {visible_line(step['coder'] or '-'):<10} {step['what']} on {about}{text}"
+        )
 
 
 def run_codebook(arguments) -> int:
