@@ -141,7 +141,8 @@ def memo_history(store: Store) -> list[dict]:
     return steps
 
 
-def _first_line(text: str, width: int) -> str:
+def first_line(text: str, width: int) -> str:
+    """A memo's first line cut to ``width``, with … when anything was left out."""
     lines = text.strip().splitlines() or [""]
     line = lines[0]
     cut = len(line) > width or len(lines) > 1
@@ -153,7 +154,7 @@ def memo_summary(store: Store, coder: str, segment: tuple[str, int] | None, answ
     cursor and on the answer, each cut to its first line."""
     parts = []
     if segment is not None and (text := memo_text(store, segment[0], coder)):
-        parts.append(f"¶{segment[1]} {_first_line(text, 60)}")
+        parts.append(f"¶{segment[1]} {first_line(text, 60)}")
     if answer_id is not None and (text := memo_text(store, MemoTarget("answer", answer_id), coder)):
-        parts.append(f"answer: {_first_line(text, 60)}")
+        parts.append(f"answer: {first_line(text, 60)}")
     return "  ·  ".join(parts)

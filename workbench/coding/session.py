@@ -11,7 +11,7 @@ from workbench.coding.changes import recording
 from workbench.coding.codebook import code_for_path, create_code
 from workbench.coding.codebook_tree import PATH_SEPARATOR, Codebook
 from workbench.coding.codings import apply_codes, remove_codes
-from workbench.coding.memos import MemoTarget, memo_summary, memo_text
+from workbench.coding.memos import MemoTarget, memo_summary
 from workbench.coding.memos import save_memo as write_memo
 from workbench.coding.report_mark import set_for_report
 from workbench.coding.segments import split_segment
@@ -350,9 +350,6 @@ class CodingSession:
 
     def memo(self) -> str:
         return memo_rows.memo_text(self.store, self.segment.id, self.coder) if self.segment else ""
-
-    def answer_memo(self) -> str:
-        return memo_text(self.store, MemoTarget("answer", self.answer_id), self.coder) if self.detail else ""
 
     def memo_line(self) -> str:
         """The coder's memos on the segment under the cursor and on the answer, in one line."""
