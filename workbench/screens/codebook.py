@@ -68,6 +68,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         tree.focus()
         if tree.cursor_node is None or tree.cursor_node is tree.root:
             tree.cursor_line = 0
+        self.call_after_refresh(lambda: self._show_definition(self.selected_id))
 
     def rebuild(self, keep: str | None = None) -> None:
         """Redraw the tree from the database, keeping the cursor on ``keep``."""
@@ -112,6 +113,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
             node = stack.pop()
             if node.data == code_id:
                 self.query_one(Tree).move_cursor(node)
+                self._show_definition(code_id)
                 return
             stack.extend(node.children)
 
@@ -121,8 +123,12 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         return node.data if node is not None else None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        self._show_definition(event.node.data)
+
+    def _show_definition(self, code_id: str | None) -> None:
+        """The highlighted code's path, definition and the coder's memo, under the tree."""
         codebook = coding.Codebook.from_store(self.store)
-        code = codebook.get(event.node.data)
+        code = codebook.get(code_id)
         text = f"{codebook.path(code.id)}: {code.definition or 'no definition yet'}" if code else ""
         memo = memo_text(self.store, MemoTarget("code", code.id), self.coder) if code else ""
         text += f"  ·  your memo (M): {first_line(memo, 50)}" if memo.strip() else ""
