@@ -177,3 +177,25 @@ async def test_a_blind_coder_sees_only_their_own_memos(make_app):
         assert {row[1] for row in _rows(app.screen)} == {"ola"}
         assert len(_rows(app.screen)) == 2
         assert "yours only (blind)" in _plain(app.screen.query_one("#memos-title"))
+
+
+async def test_a_blind_coder_exports_only_their_own_memos(make_app, tmp_path, monkeypatch):
+    from textual.widgets import RadioSet
+
+    from workbench.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(blind=True)
+    _seed(app.store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(ExportScreen("q01"))
+        await pilot.pause()
+        radio = app.screen.query_one(RadioSet)
+        next(button for button in radio.query("RadioButton") if button.name == "memos").value = True
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Written to" in _plain(app.screen.query_one("#export-result"))
+    written = next(tmp_path.glob("exports/*/memos.csv")).read_text(encoding="utf-8-sig")
+    assert "Olas prosjekt" in written and "Karis" not in written

@@ -21,6 +21,7 @@ from textual.widgets import (
 )
 
 from workbench.errors import LeakError, UserError
+from workbench.review.blind import Visibility
 from workbench.screens.job import JobScreen
 from workbench.store import Store, survey
 from workbench.widgets.inert import inert
@@ -33,6 +34,7 @@ KIND_LABELS = {
     "xlsx": "The method's spreadsheet (Data, Kodeliste)",
     "refi": "REFI-QDA project (.qdpx)",
     "reliability": "Reliability report",
+    "memos": "Memos (CSV, Markdown; only yours when coding blind)",
 }
 LEAK_HINT = "Review the quotes in the Anonymisation screen, or export a draft."
 ALL = "all"
@@ -121,7 +123,11 @@ class ExportScreen(JobScreen[None]):
             draft=checked["export-draft"],
             cross_by=("county", "size_group") if checked["export-cross"] else (),
             wave=self.wave,
+            coder=self.coder if self.chosen_kind() == "memos" and self._blind() else None,
         )
+
+    def _blind(self) -> bool:
+        return Visibility.of(self.store, self.coder, self.settings.blind).blind
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export-start":
