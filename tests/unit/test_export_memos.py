@@ -6,12 +6,13 @@ import openpyxl
 import pytest
 from interchange_fixtures import build_coded_project
 
-from workbench.cells import csv_value
+from workbench.cells import csv_value, xml_safe
 from workbench.cli import main
-from workbench.coding.memos import MemoTarget, save_memo
+from workbench.coding.memos import MemoTarget, memo_text, save_memo
+from workbench.errors import UserError
 from workbench.export.memos import markdown_text
 from workbench.method_xlsx import import_method_xlsx, write_method_xlsx
-from workbench.project import open_project
+from workbench.project import create_project
 
 HOSTILE = '=HYPERLINK("http://x")\n- [lenke](http://x) <b>fet</b> *kursiv* # \x1b]0;tittel\x07 \x00slutt'
 
@@ -52,12 +53,36 @@ def test_the_memo_sheet_lists_every_memo_with_its_place_in_norwegian(project, tm
     assert {row["About"] for row in english} == {"project", "code", "answer", "quote"}
 
 
-def test_a_workbook_with_the_memo_sheet_reads_back(project, tmp_path):
+def _memo_rows(store) -> list[tuple]:
+    rows = store.rows(
+        "SELECT m.target, a.respondent_id, m.code_id, m.coder, m.text FROM memos m "
+        "LEFT JOIN answers a ON a.id = m.answer_id ORDER BY m.target, m.coder"
+    )
+    return [tuple(row.values()) for row in rows]
+
+
+def test_the_memo_sheet_reads_back_into_another_project(project, tmp_path):
     path = write_method_xlsx(project, tmp_path / "koding.xlsx")
-    with open_project(tmp_path / "p.db") as again:
-        before = again.scalar("SELECT COUNT(*) FROM memos")
-        import_method_xlsx(again, path, coder="ola", wave=2023)
-        assert again.scalar("SELECT COUNT(*) FROM memos") == before
+    with create_project(tmp_path / "other.db") as other:
+        report = import_method_xlsx(other, path, coder="lead", wave=2023)
+        assert report.memos_new == 4  # one segment memo from Data, three from Memoer
+        # control characters cannot sit in a spreadsheet: they come back as their symbols
+        assert _memo_rows(other) == [(*row[:4], xml_safe(row[4])) for row in _memo_rows(project)]
+        assert memo_text(other, MemoTarget.project(), "ola") == "Prosjektnotat"
+        again = import_method_xlsx(other, path, coder="lead", wave=2023)
+        assert again.memos_new == 0
+
+
+def test_a_memo_row_about_something_unknown_is_refused_with_its_row(project, tmp_path):
+    path = write_method_xlsx(project, tmp_path / "koding.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Memoer"]
+    sheet["B2"] = "respondent"
+    workbook.save(path)
+    with create_project(tmp_path / "other.db") as other:
+        with pytest.raises(UserError, match="sheet 'Memoer' row 2: 'respondent' is not what a memo"):
+            import_method_xlsx(other, path, coder="lead", wave=2023)
+        assert other.scalar("SELECT COUNT(*) FROM memos") == 0
 
 
 def test_export_memos_writes_csv_and_markdown_that_stay_inert(project, tmp_path, capsys):

@@ -56,7 +56,7 @@ def _as_target(target: MemoTarget | str) -> MemoTarget:
     return target if isinstance(target, MemoTarget) else MemoTarget("segment", target)
 
 
-def _new_memo_id(about: dict, coder: str) -> str:
+def memo_id_for(about: dict, coder: str) -> str:
     """The same id in every copy of the project, so two copies' memos on one target are one."""
     if about["target"] == "segment":
         return stable_id("memo", about["ref"], coder)
@@ -83,7 +83,7 @@ def save_memo(store: Store, target: MemoTarget | str, coder: str, text: str) -> 
         change.info = about
         memo_ids = memo_rows.memo_ids_on(store, target.kind, target.ref, coder)
         kept = memo_ids[:1] if text else []
-        created = [_new_memo_id(about, coder)] if text and not kept else []
+        created = [memo_id_for(about, coder)] if text and not kept else []
         change.touch("memos", memo_ids + created)
         memo_rows.delete_memos(store, memo_ids[len(kept) :])
         for memo_id in kept:

@@ -122,8 +122,9 @@ def memos_markdown(entries: list[MemoEntry], lang: str = "nb") -> str:
         if chosen:
             lines += [f"## {words[group]}", ""]
         for entry in chosen:
-            lines += [f"### {markdown_text(entry.place)}", ""]
-            lines += [f"*{markdown_text(entry.coder)} · {entry.updated_at[:16].replace('T', ' ')}*", ""]
+            place = {"project": [], "code": [entry.code_path or entry.place]}.get(group, [entry.place])
+            lines += [f"### {' — '.join(markdown_text(text) for text in [*place, entry.coder])}", ""]
+            lines += [f"*{entry.updated_at[:16].replace('T', ' ')}*", ""]
             lines += [f"> {line}" if line else ">" for line in markdown_text(entry.text.strip()).splitlines()]
             lines.append("")
     return "\n".join(lines) + "\n"
