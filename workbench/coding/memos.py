@@ -16,6 +16,7 @@ from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
 
 MEMO_SAVE = "memo.save"
+MEMO_LINE_WIDTH = 120  # characters of a memo's first line on the coding screen (it wraps)
 _REPLAYED = {"undo": "undone", "redo": "redone"}
 
 
@@ -154,7 +155,7 @@ def memo_summary(store: Store, coder: str, segment: tuple[str, int] | None, answ
     cursor and on the answer, each cut to its first line."""
     parts = []
     if segment is not None and (text := memo_text(store, segment[0], coder)):
-        parts.append(f"¶{segment[1]} {first_line(text, 60)}")
+        parts.append(f"¶{segment[1]} {first_line(text, MEMO_LINE_WIDTH)}")
     if answer_id is not None and (text := memo_text(store, MemoTarget("answer", answer_id), coder)):
-        parts.append(f"answer: {first_line(text, 60)}")
+        parts.append(f"answer: {first_line(text, MEMO_LINE_WIDTH)}")
     return "  ·  ".join(parts)
