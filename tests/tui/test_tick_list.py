@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 
+from workbench.widgets.tick_box import TickBox, TickRadio
 from workbench.widgets.tick_list import TICKED, TickList
 
 pytestmark = pytest.mark.anyio
@@ -37,3 +38,8 @@ def test_no_screen_or_widget_builds_a_plain_selection_list():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "SelectionList":
                 pytest.fail(f"{path.name} builds a SelectionList: use TickList")
+
+
+def test_checkboxes_and_radio_buttons_mark_the_chosen_one_by_shape():
+    assert TickBox("x", value=True).BUTTON_INNER == "✓" and TickBox("x").BUTTON_INNER == " "
+    assert TickRadio("x", value=True).BUTTON_INNER == "●" and TickRadio("x").BUTTON_INNER == " "

@@ -14,7 +14,6 @@ from textual.widgets import (
     Footer,
     Label,
     ProgressBar,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -25,7 +24,7 @@ from workbench.review.blind import Visibility
 from workbench.screens.job import JobScreen
 from workbench.store import Store, survey
 from workbench.widgets.inert import inert
-from workbench.widgets.tick_box import TickBox
+from workbench.widgets.tick_box import TickBox, TickRadio
 
 KIND_LABELS = {
     "report": "Word report: counts, charts and quotes per chapter",
@@ -34,7 +33,7 @@ KIND_LABELS = {
     "xlsx": "The method's spreadsheet (Data, Kodeliste)",
     "refi": "REFI-QDA project (.qdpx)",
     "reliability": "Reliability report",
-    "memos": "Memos (CSV, Markdown; only yours when coding blind)",
+    "memos": "Memos (CSV, Markdown)",
 }
 LEAK_HINT = "Review the quotes in the Anonymisation screen, or export a draft."
 ALL = "all"
@@ -79,7 +78,7 @@ class ExportScreen(JobScreen[None]):
         with Horizontal(id="export-form"):
             with RadioSet(id="export-kind"):
                 for index, (kind, label) in enumerate(KIND_LABELS.items()):
-                    yield RadioButton(label, value=index == 0, name=kind)
+                    yield TickRadio(label, value=index == 0, name=kind)
             with Vertical(id="export-options"):
                 yield Select(self._scope_options(), value=ALL, allow_blank=False, id="export-scope")
                 yield TickBox(
