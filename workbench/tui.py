@@ -30,6 +30,7 @@ from workbench.screens.coding import CodingScreen
 from workbench.screens.comparison import ComparisonScreen
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.export import ExportScreen
+from workbench.screens.memo_editor import ProjectMemoEditor
 from workbench.screens.memos import MemoListScreen
 from workbench.screens.merge_conflicts import MergeConflictsScreen
 from workbench.screens.more_like_this import MoreLikeThisScreen
@@ -80,7 +81,8 @@ SCREEN_COMMANDS = (
     ScreenCommand(
         "More like this", "Uncoded answers most like a code; code the ticked ones", MoreLikeThisScreen
     ),
-    ScreenCommand("Memos", "Every memo of the project, with its segment", MemoListScreen),
+    ScreenCommand("Memos", "Every memo, newest first: type to filter, Enter to open", MemoListScreen),
+    ScreenCommand("Project memo", "Your memo on the whole project (several lines)", ProjectMemoEditor),
     ScreenCommand("Waves", "This question across waves; codes carried over, not used", WavesScreen),
 )
 

@@ -15,6 +15,7 @@ import string
 import pytest
 
 from workbench import coding
+from workbench.coding.memos import MemoTarget, save_memo
 from workbench.screens.coding import CodingScreen
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
@@ -34,7 +35,7 @@ CTRL_KEYS = [
 ]  # quit, copy, palette (its Quit)
 # Letters often, the rest evenly: a monkey mostly types.
 POOL = list(string.ascii_lowercase) * 2 + list(string.digits) + NAMED_KEYS * 2 + CTRL_KEYS
-CHECKED_TABLES = ("codes", "segments", "codings")  # memos are not yet written through events
+CHECKED_TABLES = ("codes", "segments", "memos", "codings")
 
 
 def seed_codes(store) -> None:
@@ -44,6 +45,8 @@ def seed_codes(store) -> None:
     first = answer_rows.answer_ids(store, "q01", 2024)[0]
     segment = coding_rows.segments_with_codes(store, first)[0]
     coding.apply_codes(store, segment["id"], [meetings], "ola")
+    save_memo(store, segment["id"], "ola", "Segment memo")
+    save_memo(store, MemoTarget("code", meetings), "kari", "Another coder's memo")
 
 
 def latest_states(store) -> dict[str, dict[str, dict | None]]:

@@ -81,3 +81,22 @@ def test_codebook_export_import_round_trip(project, tmp_path, capsys):
     assert main(["codebook", "import", str(other), str(target)]) == 0
     assert "0 new, 0 changed, 2 unchanged" in capsys.readouterr().out
     assert main(["codebook", "import", str(other), str(tmp_path / "list.txt")]) == 2
+
+
+def test_history_counts_the_codings_a_split_moved(project, capsys):
+    store = open_project(project)
+    code = coding.create_code(store, "Samarbeid", "ann").id
+    segments = [coding.segments_of_answer(store, answer_id(store, "q01", n))[0].id for n in range(2)]
+    for segment in segments:
+        coding.apply_codes(store, segment, [code], "ann")
+    moved = store.scalar("SELECT id FROM codings WHERE segment_id = ?", (segments[0],))
+    coding.split_code(store, code, "Samarbeid med fastleger", [moved], "ann")
+    store.close()
+    assert main(["history", str(project), "--json"]) == 0
+    stories = {story["name"]: story for story in json.loads(capsys.readouterr().out)["codes"]}
+    split = [step for step in stories["Samarbeid"]["steps"] if step["what"] == "split"]
+    assert [(step["detail"], step["codings"]) for step in split] == [
+        ("codings to Samarbeid med fastleger", 1)
+    ]
+    assert main(["history", str(project)]) == 0
+    assert "split codings to Samarbeid med fastleger (1 moved)" in capsys.readouterr().out

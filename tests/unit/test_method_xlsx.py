@@ -17,7 +17,7 @@ def test_data_sheet_has_one_row_per_segment_and_code(tmp_path):
     store = build_coded_project(tmp_path / "p.db")
     path = write_method_xlsx(store, tmp_path / "koding.xlsx")
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["Data", "Kodeliste", "Spørsmål"]
+    assert workbook.sheetnames == ["Data", "Kodeliste", "Spørsmål", "Memoer"]
     rows = list(workbook["Data"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert header[:8] == (

@@ -86,7 +86,7 @@ def run_history(arguments) -> int:
         status = "" if story["status"] == "live" else f" [{story['status']}]"
         print(f"{shown(story['path'])}{status}")
         for step in story["steps"]:
-            codings = "" if step["codings"] is None else f" ({step['codings']} codings)"
+            codings = "" if step["codings"] is None else f" ({_codings_count(step)})"
             detail = f" {shown(step['detail'])}" if step["detail"] else ""
             coder = shown(step["coder"] or "-")
             print(f"  {step['at'][:19]}  {coder:<10} {shown(step['what'])}{detail}{codings}")
@@ -96,6 +96,12 @@ def run_history(arguments) -> int:
     return 0
 
 
+def _codings_count(step: dict) -> str:
+    """ "2 codings" the code had at a step, or "2 moved" for the codings a split moved."""
+    number = step["codings"]
+    return f"{number} moved" if step["what"] == "split" else f"{number} coding{'' if number == 1 else 's'}"
+
+
 def _print_memo_history(memos: list[dict]) -> None:
     from workbench.display import visible_line
 
@@ -103,7 +109,10 @@ def _print_memo_history(memos: list[dict]) -> None:
         print("Memos")
     for step in memos:
         text = f": {visible_line(step['text'])}" if step["text"] else ""
-        print(f"  {step['at'][:19]}  {step['coder'] or '-':<10} {step['what']} on {step['segment_id']}{text}")
+        about = visible_line(step["about"])
+        print(
+            f"  {step['at'][:19]}  {visible_line(step['coder'] or '-'):<10} {step['what']} on {about}{text}"
+        )
 
 
 def run_codebook(arguments) -> int:

@@ -6,13 +6,13 @@ import sys
 
 from workbench.cli.output import print_json, shown
 
-KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability", "options")
+KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability", "memos", "options")
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export counts, quotes, the Word report, the method's XLSX, REFI-QDA or reliability",
+        help="export counts, quotes, the Word report, the method's XLSX, REFI-QDA, reliability or memos",
         description="Each run writes its own folder under exports/ (or --out DIR) "
         "with a manifest.json; quotes always pass the anonymisation leak check (exit 3 when "
         "it refuses). The private key file (quote id -> respondent) is written beside the "
@@ -79,7 +79,7 @@ def _add_layer_and_safety(parser) -> None:
     parser.add_argument(
         "--coder",
         help="the report layer: whose codings count and are quoted (default: the primary coder); "
-        "consensus codings replace them where a disagreement was settled",
+        "consensus codings replace them where a disagreement was settled; for memos: only this coder's",
     )
     parser.add_argument(
         "--raw",

@@ -84,12 +84,15 @@ def codebook_history(store: Store) -> list[dict]:
 
 
 def _count_at(event: dict, code_id: str, what: str) -> int | None:
-    """Codings the code had at this step: before a merge, after anything else."""
+    """Codings the code had at this step: before a merge, after anything else; for a split,
+    the codings that moved to the new code."""
     info = event["info"]
     if what == "created":
         return 0
     if what == "merged":
         return info.get("before", {}).get(code_id)
+    if what == "split":
+        return len(event["rows_after"].get("codings", {}))
     return info.get("codings", {}).get(code_id)
 
 

@@ -11,6 +11,7 @@ from workbench.coding.changes import recording
 from workbench.coding.codebook import code_for_path, create_code
 from workbench.coding.codebook_tree import PATH_SEPARATOR
 from workbench.coding.codings import apply_codes, remove_codes
+from workbench.coding.memos import MemoTarget, memo_summary
 from workbench.coding.memos import save_memo as write_memo
 from workbench.coding.picker_rows import picker_rows
 from workbench.coding.report_mark import set_for_report
@@ -361,8 +362,17 @@ class CodingSession:
     def memo(self) -> str:
         return memo_rows.memo_text(self.store, self.segment.id, self.coder) if self.segment else ""
 
+    def memo_line(self) -> str:
+        """The coder's memos on the segment under the cursor and on the answer, in one line."""
+        segment = (self.segment.id, self.segment_index + 1) if self.segment else None
+        return memo_summary(self.store, self.coder, segment, self.answer_id if self.detail else None)
+
     def save_memo(self, text: str) -> None:
-        self._record(write_memo, self.store, self._current_segment_id(), self.coder, text.strip())
+        self.save_memo_on(MemoTarget("segment", self._current_segment_id()), text)
+
+    def save_memo_on(self, target: MemoTarget, text: str) -> None:
+        """Write the coder's memo on any target as one change of this session."""
+        self._record(write_memo, self.store, target, self.coder, text.strip())
 
     def progress_counts(self, store: Store) -> dict[str, tuple[int, int]]:
         """Per question (answered, coded): of the whole wave, or of the coder's sample."""

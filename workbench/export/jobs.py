@@ -25,7 +25,7 @@ from workbench.export.runs import ExportResult, ExportRun
 from workbench.store import segments as segment_rows
 from workbench.store import survey
 
-KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability")
+KINDS = ("counts", "quotes", "report", "xlsx", "refi", "reliability", "memos")
 
 Progress = Callable[[int, int], None]
 
@@ -88,7 +88,12 @@ def run_export(store, kind: str, options: ExportOptions, on_progress: Progress |
     words = labels(options.lang)
     _refuse_exposure(store, kind, options)
     with ExportRun(store, kind, {"kind": kind, **options.manifest()}, options.out) as run:
-        writer = {"xlsx": _write_xlsx, "refi": _write_refi, "reliability": _write_reliability}
+        writer = {
+            "xlsx": _write_xlsx,
+            "refi": _write_refi,
+            "reliability": _write_reliability,
+            "memos": _write_memos,
+        }
         if kind in writer:
             writer[kind](store, run, options)
         else:
@@ -234,3 +239,12 @@ def _write_reliability(store, run: ExportRun, options: ExportOptions) -> None:
     from workbench.review.reliability_report import export_reliability
 
     export_reliability(store, Path(run.staging))
+
+
+def _write_memos(store, run: ExportRun, options: ExportOptions) -> None:
+    """memos.csv and memos.md: --coder's memos (everyone's by default), on --question/--chapter."""
+    from workbench.export.memos import write_memo_files
+
+    scoped = options.question or options.chapter
+    question_ids = {question["id"] for question in select_questions(store, options)} if scoped else None
+    write_memo_files(store, run, options.coder, question_ids, options.lang)

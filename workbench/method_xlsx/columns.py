@@ -55,6 +55,29 @@ QUESTION_COLUMNS = {
     "single_code": ("Ett svar", "Single code"),
 }
 
+MEMO_SHEET = "Memoer"
+MEMO_COLUMNS = {
+    "memo_id": ("Memo-ID", "Memo ID"),
+    "about": ("Gjelder", "About"),
+    "question_id": ("Spørsmål-ID", "Question ID"),
+    "respondent_id": ("Respondent-ID", "Respondent ID"),
+    "wave": ("Bølge", "Wave"),
+    "segment_id": ("Sitat-ID", "Quote ID"),
+    "code": ("Kode", "Code"),
+    "code_id": ("Kode-ID", "Code ID"),
+    "coder": ("Skrevet av", "Written by"),
+    "created_at": ("Opprettet", "Created"),
+    "updated_at": ("Endret", "Changed"),
+    "text": ("Memo", "Memo"),
+}
+# What a memo is about, in words.
+TARGET_VALUES = {
+    "project": ("prosjektet", "project"),
+    "answer": ("svar", "answer"),
+    "segment": ("sitat", "quote"),
+    "code": ("kode", "code"),
+}
+
 # Headers of respondent attributes the importer knows; other attributes keep their own name.
 ATTRIBUTE_HEADERS = {
     "name": ("Navn", "Name"),

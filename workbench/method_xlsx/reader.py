@@ -1,4 +1,5 @@
-"""Read the method's spreadsheet back: codes from Kodeliste, segments and codings from Data.
+"""Read the method's spreadsheet back: codes from Kodeliste, segments and codings from Data,
+memos on answers, codes and the project from Memoer.
 
 Works both for files workbench wrote (ids and offsets kept, so the round trip is lossless)
 and for a team's own Excel coding with just respondent, question, quote and code columns:
@@ -24,6 +25,8 @@ from workbench.method_xlsx.columns import (
     DATA_SHEET,
     HOW_VALUES,
     KIND_VALUES,
+    MEMO_COLUMNS,
+    MEMO_SHEET,
     QUESTION_COLUMNS,
     QUESTION_SHEET,
     cell_text,
@@ -31,6 +34,7 @@ from workbench.method_xlsx.columns import (
     key_for_header,
     stored_value,
 )
+from workbench.method_xlsx.memo_sheet import import_memo_sheet
 from workbench.method_xlsx.segments import SegmentBuilder
 from workbench.store import Store, now, stable_id, survey
 from workbench.store import coders as coder_rows
@@ -109,6 +113,9 @@ def import_method_xlsx(store: Store, path: str | Path, *, coder: str, wave: int,
         codes.read(sheet_records(workbook, CODE_SHEET, CODE_COLUMNS, path))
         records = sheet_records(workbook, DATA_SHEET, DATA_COLUMNS, path)
         _import_data(store, path, records, codes, coder, wave, report, on_progress)
+        if MEMO_SHEET in workbook.sheetnames:
+            memos = sheet_records(workbook, MEMO_SHEET, MEMO_COLUMNS, path)
+            report.memos_new += import_memo_sheet(store, memos, path, coder, wave)
         report.codes_new = codes.created
         store.log_event("method_xlsx_import", coder=coder, target=path.name, after=vars(report))
     workbook.close()

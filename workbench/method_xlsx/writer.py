@@ -1,4 +1,4 @@
-"""Write the method's spreadsheet: sheets Data, Kodeliste and Spørsmål.
+"""Write the method's spreadsheet: sheets Data, Kodeliste, Spørsmål and Memoer.
 
 Data has one row per quote and coder, the row's codes one per line in the code columns
 (Kode, Hovedtema, Undertema and the ids beside them), so a quote with two codes is one row.
@@ -27,6 +27,8 @@ from workbench.method_xlsx.columns import (
     DATA_SHEET,
     HOW_VALUES,
     KIND_VALUES,
+    MEMO_COLUMNS,
+    MEMO_SHEET,
     NO,
     QUESTION_COLUMNS,
     QUESTION_SHEET,
@@ -37,6 +39,7 @@ from workbench.method_xlsx.columns import (
     headers,
     shown_value,
 )
+from workbench.method_xlsx.memo_sheet import memo_sheet_rows
 from workbench.store import Store, survey
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
@@ -167,6 +170,7 @@ def write_method_xlsx(
         (DATA_SHEET, DATA_COLUMNS, [attribute_header(name, lang) for name in attribute_names], data_rows),
         (CODE_SHEET, CODE_COLUMNS, [], _code_rows(store, lang)),
         (QUESTION_SHEET, QUESTION_COLUMNS, [], _question_rows(store, lang)),
+        (MEMO_SHEET, MEMO_COLUMNS, [], memo_sheet_rows(store, question_ids, lang)),
     ]
     for title, columns, extra, rows in sheets:
         _write_sheet(workbook.create_sheet(title), list(columns), headers(columns, lang) + extra, rows)

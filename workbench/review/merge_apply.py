@@ -44,8 +44,9 @@ def _load(store: Store, grouped: dict[tuple[str, str], list[Touch]]) -> _Rows:
     mine = {table: merge_events.rows_in(store, "main", table, ids[table]) for table in TABLES}
     theirs = {table: merge_events.rows_in(store, team_merge.ALIAS, table, ids[table]) for table in TABLES}
     mapping = merge_events.answer_map(store)
-    for row in theirs["segments"].values():
-        row["answer_id"] = mapping.get(row["answer_id"], row["answer_id"])
+    for row in [*theirs["segments"].values(), *theirs["memos"].values()]:
+        if row.get("answer_id") is not None:
+            row["answer_id"] = mapping.get(row["answer_id"], row["answer_id"])
     return _Rows(mine, theirs)
 
 
@@ -56,6 +57,7 @@ def _segment_answers(store: Store, rows: _Rows) -> dict[str, int]:
         for table in ("codings", "memos")
         for side in (rows.mine, rows.theirs)
         for row in side[table].values()
+        if row.get("segment_id") is not None
     }
     answers = {
         sid: row["answer_id"] for side in (rows.mine, rows.theirs) for sid, row in side["segments"].items()
@@ -75,7 +77,7 @@ def _answer_of(table: str, row_id: str, rows: _Rows, segment_answers: dict[str, 
     if table == "segments":
         return segment_answers.get(row_id)
     row = rows.mine[table].get(row_id) or rows.theirs[table].get(row_id)
-    return None if row is None else segment_answers.get(row["segment_id"])
+    return None if row is None or row.get("segment_id") is None else segment_answers.get(row["segment_id"])
 
 
 def _their_touched(grouped: dict[tuple[str, str], list[Touch]]) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from workbench.display import visible_line
 from workbench.widgets.inert import inert, inert_line
+from workbench.widgets.tick_list import TickList
 
 
 def answer_choices(
@@ -47,7 +48,7 @@ class BulkReviewScreen(ModalScreen[tuple[int, ...] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="bulk-review"):
             yield Label(inert_line(self.title_text), classes="dialog-title")
-            yield SelectionList(*answer_choices(self.answers, ticked=True), id="bulk-answers")
+            yield TickList(*answer_choices(self.answers, ticked=True), id="bulk-answers")
             yield Static("", id="bulk-detail", classes="suggestion-detail")
             yield Label("", id="bulk-count", classes="dialog-hint")
 

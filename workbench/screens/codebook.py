@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Label, Tree
 
 from workbench import coding
+from workbench.coding.memos import MemoTarget, first_line, memo_text, save_memo
 from workbench.display import visible_line
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
@@ -15,6 +16,7 @@ from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.base import WorkbenchScreen
 from workbench.screens.code_choice import CodeChoiceDialog
 from workbench.screens.confirm import ConfirmDialog
+from workbench.screens.memo_editor import MemoEditor
 from workbench.screens.question_choice import QuestionChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import codings as coding_rows
@@ -38,6 +40,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         Binding("P", "paste_top", "Paste at top", id="codebook_paste_top", show=False),
         Binding("m", "merge", "Merge into…", id="codebook_merge"),
         Binding("s", "split", "Split", id="codebook_split"),
+        Binding("M", "memo", "Memo", id="codebook_memo"),
         Binding("delete", "retire", "Retire", id="codebook_retire"),
         Binding("q", "filter_question", "Filter by question", id="codebook_question"),
         Binding("ctrl+z", "undo", "Undo", id="codebook_undo"),
@@ -66,6 +69,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         tree.focus()
         if tree.cursor_node is None or tree.cursor_node is tree.root:
             tree.cursor_line = 0
+        self.call_after_refresh(lambda: self._show_definition(self.selected_id))
 
     def rebuild(self, keep: str | None = None) -> None:
         """Redraw the tree from the database, keeping the cursor on ``keep``."""
@@ -113,6 +117,7 @@ class CodebookScreen(WorkbenchScreen[int | None]):
             node = stack.pop()
             if node.data == code_id:
                 self.query_one(Tree).move_cursor(node)
+                self._show_definition(code_id)
                 return
             stack.extend(node.children)
 
@@ -122,9 +127,15 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         return node.data if node is not None else None
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        self._show_definition(event.node.data)
+
+    def _show_definition(self, code_id: str | None) -> None:
+        """The highlighted code's path, definition and the coder's memo, under the tree."""
         codebook = coding.Codebook.from_store(self.store)
-        code = codebook.get(event.node.data)
+        code = codebook.get(code_id)
         text = f"{codebook.path(code.id)}: {code.definition or 'no definition yet'}" if code else ""
+        memo = memo_text(self.store, MemoTarget("code", code.id), self.coder) if code else ""
+        text += f"  ·  your memo (M): {first_line(memo, 50)}" if memo.strip() else ""
         self.query_one("#codebook-definition", Label).update(inert_line(text))
 
     def _path(self, code_id: str) -> str:
@@ -175,6 +186,19 @@ class CodebookScreen(WorkbenchScreen[int | None]):
                     text is not None
                     and self._change(coding.define_code, code_id, self.app.coder, **{field: text.strip()})
                 ),
+            )
+
+    def action_memo(self) -> None:
+        """The coder's memo on the highlighted code, in the multi-line editor."""
+        code_id = self.selected_id
+        if code_id and self.require_writable():
+            target = MemoTarget("code", code_id)
+            editor = MemoEditor(
+                f"Memo on the code {self._path(code_id)}", memo_text(self.store, target, self.coder)
+            )
+            self.app.push_screen(
+                editor,
+                lambda text: text is not None and self._change(save_memo, target, self.coder, text.strip()),
             )
 
     def action_new_theme(self) -> None:

@@ -19,10 +19,10 @@ from workbench.screens.chart import ChartScreen
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.clusters import ClustersScreen
 from workbench.screens.codebook import CodebookScreen
+from workbench.screens.coding_memos import edit_memo
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.filter import FilterDialog
 from workbench.screens.help import HelpScreen
-from workbench.screens.memo_editor import MemoEditor
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.screens.question_choice import QuestionChoiceDialog
@@ -152,7 +152,7 @@ class CodingScreen(WorkbenchScreen[None]):
         session = self.session
         chips = self.query_one(CodeChips)
         chips.show_segments(
-            session.segments, self.coder, session.segment_index, session.blind, session.memo()
+            session.segments, self.coder, session.segment_index, session.blind, session.memo_line()
         )
 
     def show_suggestions(self) -> None:
@@ -279,12 +279,10 @@ class CodingScreen(WorkbenchScreen[None]):
             self.change(self.session.remove_code, code_id)
 
     def action_memo(self) -> None:
-        if self.session.segment is None or not self.require_writable():
-            return
-        editor = MemoEditor(f"Memo on segment ¶{self.session.segment_index + 1}", self.session.memo())
-        self.app.push_screen(
-            editor, lambda text: text is not None and self.change(self.session.save_memo, text)
-        )
+        edit_memo(self, "segment")
+
+    def action_answer_memo(self) -> None:
+        edit_memo(self, "answer")
 
     def action_toggle_report(self) -> None:
         flag = self.change(self.session.toggle_report)

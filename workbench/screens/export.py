@@ -14,17 +14,17 @@ from textual.widgets import (
     Footer,
     Label,
     ProgressBar,
-    RadioButton,
     RadioSet,
     Select,
     Static,
 )
 
 from workbench.errors import LeakError, UserError
+from workbench.review.blind import Visibility
 from workbench.screens.job import JobScreen
 from workbench.store import Store, survey
 from workbench.widgets.inert import inert
-from workbench.widgets.tick_box import TickBox
+from workbench.widgets.tick_box import TickBox, TickRadio
 
 KIND_LABELS = {
     "report": "Word report: counts, charts and quotes per chapter",
@@ -33,6 +33,7 @@ KIND_LABELS = {
     "xlsx": "The method's spreadsheet (Data, Kodeliste)",
     "refi": "REFI-QDA project (.qdpx)",
     "reliability": "Reliability report",
+    "memos": "Memos (CSV, Markdown)",
 }
 LEAK_HINT = "Review the quotes in the Anonymisation screen, or export a draft."
 ALL = "all"
@@ -77,7 +78,7 @@ class ExportScreen(JobScreen[None]):
         with Horizontal(id="export-form"):
             with RadioSet(id="export-kind"):
                 for index, (kind, label) in enumerate(KIND_LABELS.items()):
-                    yield RadioButton(label, value=index == 0, name=kind)
+                    yield TickRadio(label, value=index == 0, name=kind)
             with Vertical(id="export-options"):
                 yield Select(self._scope_options(), value=ALL, allow_blank=False, id="export-scope")
                 yield TickBox(
@@ -121,7 +122,11 @@ class ExportScreen(JobScreen[None]):
             draft=checked["export-draft"],
             cross_by=("county", "size_group") if checked["export-cross"] else (),
             wave=self.wave,
+            coder=self.coder if self.chosen_kind() == "memos" and self._blind() else None,
         )
+
+    def _blind(self) -> bool:
+        return Visibility.of(self.store, self.coder, self.settings.blind).blind
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export-start":

@@ -14,6 +14,7 @@ from workbench.screens.confirm import ConfirmDialog
 from workbench.screens.suggestion_job import SuggestionJobScreen
 from workbench.suggest.results import RankedAnswer
 from workbench.widgets.inert import inert, inert_line
+from workbench.widgets.tick_list import TickList
 
 
 class MoreLikeThisScreen(SuggestionJobScreen):
@@ -35,7 +36,7 @@ class MoreLikeThisScreen(SuggestionJobScreen):
     def compose(self) -> ComposeResult:
         yield Label("More like this", id="similar-title", classes="screen-title")
         yield ProgressBar(id="suggestion-progress", show_eta=False, classes="-idle")
-        yield SelectionList(id="similar-list")
+        yield TickList(id="similar-list")
         yield Static("", id="similar-detail", classes="suggestion-detail")
         yield Label("", id="similar-status", classes="suggestion-status")
         yield Footer()

@@ -17,6 +17,7 @@ from workbench.screens.suggestion_job import SuggestionJobScreen, answer_label, 
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.widgets.inert import inert_line
+from workbench.widgets.tick_list import TickList
 
 
 class NearDuplicatesScreen(SuggestionJobScreen):
@@ -37,7 +38,7 @@ class NearDuplicatesScreen(SuggestionJobScreen):
         yield Label("", id="duplicates-title", classes="screen-title")
         yield Static("", id="duplicates-answer", classes="suggestion-context")
         yield ProgressBar(id="suggestion-progress", show_eta=False, classes="-idle")
-        yield SelectionList(id="duplicate-list")
+        yield TickList(id="duplicate-list")
         yield Label("", id="duplicates-status", classes="suggestion-status")
         yield Footer()
 

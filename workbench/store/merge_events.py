@@ -145,12 +145,15 @@ def orphaned_codings(store: Store) -> list[dict]:
 
 
 def orphaned_memos(store: Store) -> list[dict]:
-    """Memos whose segment is gone, with the other file's span of that segment."""
+    """Memos whose segment is gone, with the other file's span of that segment; and code
+    memos whose code is gone (``segment_id`` None: nowhere to move them)."""
     return store.rows(
         "SELECT k.id, k.segment_id, m.own_id AS answer_id, o.start, o.end FROM main.memos k "
         "LEFT JOIN other.segments o ON o.id = k.segment_id "
         "LEFT JOIN temp.merge_answer_map m ON m.other_id = o.answer_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM main.segments s WHERE s.id = k.segment_id)"
+        "WHERE (k.segment_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM main.segments s WHERE s.id = k.segment_id)) "
+        "OR (k.code_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.codes c WHERE c.id = k.code_id))"
     )
 
 

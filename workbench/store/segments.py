@@ -88,7 +88,7 @@ def replace_segments(store: Store, answer_id: int, segments: list[dict]) -> None
     """Replace an uncoded answer's segmentation by the given segments."""
     store.execute(
         "DELETE FROM segments WHERE answer_id = ? AND id NOT IN (SELECT segment_id FROM codings) "
-        "AND id NOT IN (SELECT segment_id FROM memos)",
+        "AND id NOT IN (SELECT segment_id FROM memos WHERE segment_id IS NOT NULL)",
         (answer_id,),
     )
     for segment in segments:

@@ -79,9 +79,12 @@ UNTOUCHED_STATEMENTS = (
     ),
     (
         "memos",
-        "INSERT OR IGNORE INTO main.memos (id, segment_id, coder, text, created_at, updated_at) "
-        "SELECT id, segment_id, coder, text, created_at, updated_at FROM other.memos o "
-        "WHERE o.segment_id IN (SELECT id FROM main.segments) AND " + _UNTOUCHED.format(table="memos"),
+        "INSERT OR IGNORE INTO main.memos (id, target, segment_id, answer_id, code_id, coder, text, "
+        "created_at, updated_at) SELECT o.id, o.target, o.segment_id, m.own_id, o.code_id, o.coder, o.text, "
+        "o.created_at, o.updated_at FROM other.memos o LEFT JOIN temp.merge_answer_map m "
+        "ON m.other_id = o.answer_id WHERE (o.segment_id IN (SELECT id FROM main.segments) "
+        "OR m.own_id IS NOT NULL OR o.code_id IN (SELECT id FROM main.codes) OR o.target = 'project') "
+        "AND " + _UNTOUCHED.format(table="memos"),
     ),
 )
 

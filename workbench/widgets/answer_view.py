@@ -35,6 +35,7 @@ class AnswerView(Widget, can_focus=True):
         Binding("slash", "screen.search", "Search", id="search", show=False),
         Binding("f", "screen.filter", "Filter", id="filter", show=False),
         Binding("m", "screen.memo", "Memo", id="memo"),
+        Binding("M", "screen.answer_memo", "Memo on the answer", id="answer_memo", show=False),
         Binding("b", "screen.toggle_blind", "Blind", id="toggle_blind", show=False),
         Binding("e", "screen.toggle_evidence", "Evidence", id="toggle_evidence", show=False),
         Binding("t", "screen.answer_table", "Table", id="answer_table_key", show=False),

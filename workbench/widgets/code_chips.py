@@ -19,9 +19,11 @@ class CodeChips(Static):
     def show_segments(
         self, segments: list[Segment], coder: str, current_index: int, hide_others: bool, memo: str = ""
     ) -> None:
-        """Render chips, and the memo of the segment under the cursor; other coders' codes are
-        dimmed, or hidden when coding blind."""
+        """Render the memo line (the coder's memos on the segment under the cursor and on the
+        answer) above the chips; other coders' codes are dimmed, or hidden when coding blind."""
         lines = Text()
+        if memo:
+            lines.append(f"Memo {visible(memo)}\n", style="italic")
         for index, segment in enumerate(segments):
             marker = "▶" if index == current_index else " "
             style = self.get_component_rich_style("code-chips--current") if index == current_index else ""
@@ -30,8 +32,6 @@ class CodeChips(Static):
                 lines.append("★ report ", style=self.get_component_rich_style("code-chips--report"))
             self._append_chips(lines, segment.codings, coder, hide_others)
             lines.append("\n")
-        if memo:
-            lines.append(f"Memo: {visible(memo)}", style="italic")
         lines.rstrip()
         content = lines if lines.plain else Text("No text to code.", style="dim")
         width = self.content_region.width
