@@ -17,6 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from workbench import coding
+from workbench.coding.waves import opening_wave
 from workbench.display import visible
 from workbench.errors import UserError
 from workbench.files import project_writable
@@ -126,6 +127,7 @@ class WorkbenchApp(App):
         lock: ProjectLock | None = None,
         settings_file: Path | None = None,
         question_id: str | None = None,
+        wave: int | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -135,7 +137,7 @@ class WorkbenchApp(App):
         self.read_only = read_only
         self.lock = lock
         self.settings_file = settings_file
-        self.wave = survey.latest_wave(store)
+        self.wave = opening_wave(store, wave)
         self.start_question_id = question_id
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
@@ -205,7 +207,12 @@ class WorkbenchApp(App):
 
 
 def make_app(
-    path: str | Path, coder: str | None = None, *, suggestions: bool = True, question_id: str | None = None
+    path: str | Path,
+    coder: str | None = None,
+    *,
+    suggestions: bool = True,
+    question_id: str | None = None,
+    wave: int | None = None,
 ) -> WorkbenchApp:
     """Wire the production parts: lock, store (read-only if locked), settings, suggester."""
     if not Path(path).is_file():
@@ -216,6 +223,7 @@ def make_app(
         store = Store(path, read_only=read_only)
         if question_id is not None and question_id not in {q["id"] for q in survey.question_rows(store)}:
             raise UserError(f"{path}: there is no question '{question_id}' in this project.")
+        wave = opening_wave(store, wave)
     except UserError:
         lock.release()
         raise
@@ -228,13 +236,22 @@ def make_app(
         save_settings(settings)
         suggester = DeferredSuggester(path, coder) if suggestions else None
     return WorkbenchApp(
-        store, suggester, settings, coder=coder, read_only=read_only, lock=lock, question_id=question_id
+        store,
+        suggester,
+        settings,
+        coder=coder,
+        read_only=read_only,
+        lock=lock,
+        question_id=question_id,
+        wave=wave,
     )
 
 
-def run_app(path: str | Path, coder: str | None = None, question_id: str | None = None) -> int:
-    """Open the workbench on a project and return an exit code when the coder quits."""
-    app = make_app(path, coder, question_id=question_id)
+def run_app(
+    path: str | Path, coder: str | None = None, question_id: str | None = None, wave: int | None = None
+) -> int:
+    """Open the workbench on a project (at ``wave``, else its coding wave) until the coder quits."""
+    app = make_app(path, coder, question_id=question_id, wave=wave)
     try:
         app.run()
     finally:

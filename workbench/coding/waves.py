@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.store import Store, waves
+from workbench.store import Store, survey, waves
 from workbench.store.codes import code_row
 
 
@@ -70,3 +70,27 @@ def use_again(store: Store, code_id: str, wave: int, coder: str | None) -> None:
 def _check_code(store: Store, code_id: str) -> None:
     if code_row(store, code_id) is None:
         raise UserError(f"there is no code with id {code_id}.")
+
+
+CODING_WAVE_SETTING = "coding_wave"
+
+
+def set_coding_wave(store: Store, wave: int) -> None:
+    """Make ``wave`` the one the workbench opens at (the demo starts in its first wave)."""
+    if wave not in survey.waves(store):
+        raise UserError(f"{store.path}: the project has no answers in wave {wave}.")
+    store.set_setting(CODING_WAVE_SETTING, str(wave))
+
+
+def opening_wave(store: Store, asked: int | None = None) -> int | None:
+    """The wave to code: the one asked for, else the project's coding wave, else the newest."""
+    present = survey.waves(store)
+    if asked is not None:
+        if asked not in present:
+            known = ", ".join(str(wave) for wave in present) or "none"
+            raise UserError(f"{store.path}: the project has no answers in wave {asked} (waves: {known}).")
+        return asked
+    stored = store.get_setting(CODING_WAVE_SETTING)
+    if stored is not None and stored.isdigit() and int(stored) in present:
+        return int(stored)
+    return present[-1] if present else None
