@@ -32,6 +32,55 @@ def source_questions(store: Store, question_id: str, wave: int) -> list[str]:
     return list(dict.fromkeys([question_id, *sources]))
 
 
+def attributed_questions(store: Store, question_id: str, wave: int) -> tuple[str, ...]:
+    """The questions whose answers in ``wave`` stand for ``question_id`` in a comparison.
+
+    The question itself when it was asked in ``wave``. Otherwise, for a question split from
+    an earlier one, that whole earlier question; for one merged from several, all of them
+    (pooled: each respondent once). A source not asked in ``wave`` either is followed to its
+    own sources. Empty when nothing stands for it.
+    """
+    asked = waves.questions_in_wave(store, wave)
+    sources_of: dict[str, list[str]] = {}
+    for row in waves.question_wave_rows(store):
+        if row["status"] in ("split", "merged"):
+            sources_of.setdefault(row["question_id"], []).extend(row["sources"])
+    found: list[str] = []
+    pending, seen = [question_id], set()
+    while pending:
+        current = pending.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        if current in asked:
+            found.append(current)
+        else:
+            pending.extend(sources_of.get(current, []))
+    return tuple(dict.fromkeys(found))
+
+
+def question_families(store: Store) -> dict[str, str]:
+    """Questions joined by a split or merge, each mapped to one label (its family's first id).
+
+    Suggestions learn per question; a split or merged question learns with the earlier
+    question(s) it came from (and a split's parts with each other), so last year's coded
+    answers are its examples too. Questions in no split or merge are left out.
+    """
+    parent: dict[str, str] = {}
+
+    def root(question_id: str) -> str:
+        while parent.setdefault(question_id, question_id) != question_id:
+            question_id = parent[question_id]
+        return question_id
+
+    for row in waves.question_wave_rows(store):
+        if row["status"] in ("split", "merged"):
+            for source in row["sources"]:
+                first, second = sorted((root(row["question_id"]), root(source)))
+                parent[second] = first
+    return {question_id: root(question_id) for question_id in parent}
+
+
 def carried_codes(store: Store, question_id: str, wave: int) -> list[CarriedCode]:
     """The live codes used for the question in any wave, with respondents per wave."""
     not_used = waves.codes_not_used(store, wave)

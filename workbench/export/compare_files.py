@@ -44,6 +44,7 @@ _WORDS = {
         "base_row": "Svarte (n)",
         "bases": "Svarte: {bases}.",
         "base_one": "{answered} av {units} i {wave}",
+        "counted_from": " (talt fra {questions}, som spørsmålet ble delt fra eller slått sammen av)",
         "note": "Prosent av enhetene som svarte på spørsmålet hvert år; endring i prosentpoeng. "
         "– = koden ble ikke brukt det året.",
     },
@@ -53,6 +54,7 @@ _WORDS = {
         "base_row": "Answered (n)",
         "bases": "Answered: {bases}.",
         "base_one": "{answered} of {units} in {wave}",
+        "counted_from": " (counted from {questions}, which the question was split from or merged from)",
         "note": "Percent of the units that answered the question each year; change in percentage "
         "points. – = the code was not used that year.",
     },
@@ -95,9 +97,17 @@ def table_rows(comparison: QuestionComparison, words: dict) -> list[list[str]]:
 
 
 def base_text(comparison: QuestionComparison, words: dict) -> str:
+    """Each wave's base, naming the earlier questions counted for a split or merged one."""
     bases = "; ".join(
         words["base_one"].format(answered=answered, units=units, wave=wave)
-        for wave, answered, units in zip(comparison.waves, comparison.answered, comparison.units, strict=True)
+        + (
+            words["counted_from"].format(questions=", ".join(found))
+            if (found := comparison.counted_from(i))
+            else ""
+        )
+        for i, (wave, answered, units) in enumerate(
+            zip(comparison.waves, comparison.answered, comparison.units, strict=True)
+        )
     )
     return f"{words['bases'].format(bases=bases)} {words['note']}"
 

@@ -130,3 +130,9 @@ def segment_lengths(store: Store, segment_ids: list[str]) -> dict[str, int]:
         )
         lengths.update({row["id"]: row["length"] for row in rows})
     return lengths
+
+
+def questions_in_wave(store: Store, wave: int) -> set[str]:
+    """The project questions with answer rows (a form column) in ``wave``."""
+    rows = store.rows("SELECT DISTINCT question_id FROM answers WHERE wave = ?", (wave,))
+    return {row["question_id"] for row in rows}
