@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import UserError
@@ -29,8 +30,12 @@ def mapping_for_import(
             row["form_id"] for row in waves.question_wave_rows(store, wave) if row["status"] != "continued"
         }
         project_ids = {row["id"] for row in survey_rows.question_rows(store)}
-        return read_mapping_file(
+        mapping = read_mapping_file(
             mapping_file, wave, [spec.id for spec in survey.questions], project_ids - own
+        )
+        text_of = {spec.id: spec.text for spec in survey.questions}  # the file's text is for information
+        return replace(
+            mapping, links=tuple(replace(link, text=text_of[link.form_id]) for link in mapping.links)
         )
     proposal = proposed_mapping(store, survey, wave)
     if proposal.needs_review:
