@@ -31,6 +31,7 @@ from workbench.screens.coding import CodingScreen
 from workbench.screens.comparison import ComparisonScreen
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.export import ExportScreen
+from workbench.screens.mapping import MappingScreen
 from workbench.screens.memos import MemoListScreen
 from workbench.screens.merge_conflicts import MergeConflictsScreen
 from workbench.screens.more_like_this import MoreLikeThisScreen
@@ -41,6 +42,7 @@ from workbench.screens.waves import WavesScreen
 from workbench.settings import Settings, load_settings, save_settings, write_crash_log
 from workbench.store import Store, survey
 from workbench.suggest.deferred import DeferredSuggester
+from workbench.widgets.question_list import QuestionList
 
 TCSS_FOLDER = Path(__file__).parent / "tcss"
 
@@ -83,6 +85,9 @@ SCREEN_COMMANDS = (
     ),
     ScreenCommand("Memos", "Every memo of the project, with its segment", MemoListScreen),
     ScreenCommand("Waves", "This question across waves; codes carried over, not used", WavesScreen),
+    ScreenCommand(
+        "Question mapping", "Confirm or edit how a wave's questions continue earlier ones", MappingScreen
+    ),
 )
 
 
@@ -174,6 +179,17 @@ class WorkbenchApp(App):
         """The answer the coding screen shows (for screens opened from the palette)."""
         screen = self._coding_screen()
         return screen.answer_id if screen else None
+
+    def questions_changed(self) -> None:
+        """A saved question mapping moved answers: the coding screen lists its questions again."""
+        screen = self._coding_screen()
+        if screen is not None and screen.session.question_id is not None:
+            screen.session.reload_questions()
+            question_id = screen.session.known_question(screen.session.question_id)
+            screen.query_one(QuestionList).show_questions(
+                list(screen.session.questions.values()), question_id
+            )
+            screen.go_to_question(question_id, screen.session.answer_id)
 
     def open_screen(self, screen_class: type) -> None:
         """Open a screen from the palette; the coding screen redraws when it closes."""

@@ -8,6 +8,7 @@ from workbench import coding
 from workbench.errors import UserError
 from workbench.ingest import import_survey
 from workbench.ingest.mapping_edit import (
+    earlier_questions,
     load_mapping,
     mapped_waves,
     mapping_problem,
@@ -57,7 +58,7 @@ def store(tmp_path):
 
 
 def _text_of(store):
-    return {row["id"]: row["text"] for row in waves.earlier_questions(store, 2024)}
+    return {row["id"]: row["text"] for row in earlier_questions(store, 2024)}
 
 
 def test_the_stored_mapping_reads_back_with_similarities(store):

@@ -32,12 +32,28 @@ def mapped_waves(store: Store) -> list[int]:
     return [wave for wave in present[1:] if wave in stored]
 
 
+def earlier_questions(store: Store, wave: int) -> list[dict]:
+    """The questions another wave asked (id, text), each with the text of the latest form
+    before ``wave`` that asked it (else of a later form, else the project's text)."""
+    forms: dict[str, list[dict]] = {}
+    for row in waves.question_wave_rows(store):
+        if row["wave"] != wave and row["text"]:
+            forms.setdefault(row["question_id"], []).append(row)
+    found = []
+    for row in waves.earlier_questions(store, wave):
+        asked = forms.get(row["id"], [])
+        before = [form for form in asked if form["wave"] < wave]
+        text = (before or asked)[-1]["text"] if asked else row["text"]
+        found.append({"id": row["id"], "text": text})
+    return found
+
+
 def load_mapping(store: Store, wave: int) -> QuestionMapping:
     """The stored mapping of ``wave``, with each link's similarity to its sources recomputed."""
     rows = waves.question_wave_rows(store, wave)
     if not rows:
         raise UserError(f"{store.path}: wave {wave} has no question mapping stored.")
-    text_of = {row["id"]: row["text"] for row in waves.earlier_questions(store, wave)}
+    text_of = {row["id"]: row["text"] for row in earlier_questions(store, wave)}
     links = tuple(
         QuestionLink(
             row["form_id"],
@@ -63,13 +79,16 @@ def source_similarity(text: str, sources, text_of: dict[str, str]) -> int:
     return max((similarity(text, text_of.get(source, "")) for source in sources), default=0)
 
 
-def with_status(mapping: QuestionMapping, form_id: str, status: str) -> QuestionMapping:
-    """The mapping with one question's status changed; sources kept as far as they fit."""
+def with_status(
+    mapping: QuestionMapping, form_id: str, status: str, remembered: tuple[str, ...] = ()
+) -> QuestionMapping:
+    """The mapping with one question's status changed; its sources (else ``remembered``, e.g.
+    the stored ones) kept as far as they fit."""
     if status not in STATUSES:
         raise UserError(f"status '{status}' is not one of {', '.join(STATUSES)}.")
     link = _link(mapping, form_id)
     most = SOURCE_COUNTS[status][1]
-    return _replaced(mapping, replace(link, status=status, sources=link.sources[:most]))
+    return _replaced(mapping, replace(link, status=status, sources=(link.sources or remembered)[:most]))
 
 
 def with_sources(

@@ -110,8 +110,12 @@ def save_mapping(store: Store, mapping: QuestionMapping, coder: str | None) -> S
             "wave.mapping",
             coder=coder,
             target=str(mapping.wave),
-            before=[_summary(row) for row in before],
-            after=[_link_summary(link) for link in mapping.links],
+            before={"wave": mapping.wave, "questions": [_summary(row) for row in before]},
+            after={
+                "wave": mapping.wave,
+                "questions": [_link_summary(link) for link in mapping.links],
+                "moved_answers": moved,
+            },
         )
     return SaveResult(mapping.wave, moved, tuple(moves), dropped)
 
