@@ -30,10 +30,11 @@ def _write(path, text):
 def two_waves(tmp_path, monkeypatch, project_path):
     """The conftest project (wave 2024) gets a 2025 wave: f1 continues q01, f2 is new."""
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
-    questions = _write(
-        tmp_path / "q25.yaml",
-        f"- {{id: f1, text: 'Hvordan fungerer samarbeidet med fastlegene nå?'}}\n- id: f2\n  text: {HOSTILE!r}\n",
-    )
+    questions = [
+        {"id": "f1", "text": "Hvordan fungerer samarbeidet med fastlegene nå?"},
+        {"id": "f2", "text": HOSTILE},
+    ]
+    questions = _write(tmp_path / "q25.yaml", yaml.safe_dump(questions, allow_unicode=True))
     mapping = {
         "wave": 2025,
         "questions": [{"id": "f1", "status": "continued", "from": ["q01"]}, {"id": "f2", "status": "new"}],
@@ -125,7 +126,8 @@ async def test_hostile_question_text_is_inert_and_leaving_unsaved_asks_twice(two
         screen = await _open(app, pilot)
         await pilot.press("down")
         detail = str(screen.query_one("#mapping-detail").render())
-        assert "\x1b" not in detail and "[bold]fett[/bold]" in detail
+        assert "\x1b" not in detail and "\x07" not in detail and "[bold]fett[/bold]" in detail
+        assert app.store.scalar("SELECT text FROM questions WHERE id = 'f2'") == HOSTILE
         await pilot.press("t", "escape")
         await pilot.pause()
         assert app.screen is screen
