@@ -70,6 +70,15 @@ class QuestionComparison:
     units: tuple[int, ...]
     rows: tuple[CompareRow, ...]
     counted: tuple[tuple[str, ...], ...] = ()  # per wave, the questions counted (if not itself)
+    asked: tuple[str, ...] = ()  # per wave, the question as that wave's form asked it ("" unknown)
+
+    def earlier_wording(self) -> list[tuple[int, str]]:
+        """(wave, text) of the earlier waves whose form asked it in other words."""
+        return [
+            (wave, text)
+            for wave, text in zip(self.waves[:-1], self.asked[:-1], strict=False)
+            if text and text != self.question_text
+        ]
 
     def counted_from(self, wave_index: int) -> tuple[str, ...]:
         """The earlier questions counted for this wave; empty when the question itself was."""
@@ -180,13 +189,16 @@ def compare_counted(store, question: dict, codings: list[LayerCodings]) -> Quest
     waves = tuple(wave_layer.wave for wave_layer in codings)
     return QuestionComparison(
         question_id=question["id"],
-        question_text=_form_text(store, question, waves[-1]),
+        question_text=_form_text(store, question, waves[-1]) or question["text"],
         chapter=question["chapter"],
         waves=waves,
         answered=tuple(counts.answered for counts in counted),
         units=tuple(counts.units for counts in counted),
         rows=rows,
         counted=tuple(sources),
+        asked=tuple(
+            _form_text(store, question, wave, found) for wave, found in zip(waves, sources, strict=True)
+        ),
     )
 
 
@@ -213,10 +225,11 @@ def _attributed(codings: LayerCodings, question_id: str, sources: tuple[str, ...
     return codings if sources in ((), (question_id,)) else PooledCodings(codings, question_id, sources)
 
 
-def _form_text(store, question: dict, wave: int) -> str:
-    """The question as the newest wave's form asked it (the project text if not recorded)."""
-    rows = [row for row in wave_store.question_wave_rows(store, wave) if row["question_id"] == question["id"]]
-    return rows[0]["text"] if rows and rows[0]["text"] else question["text"]
+def _form_text(store, question: dict, wave: int, counted: tuple[str, ...] = ()) -> str:
+    """The question (or the questions counted for it) as ``wave``'s form asked it ("" if not recorded)."""
+    ids = counted or (question["id"],)
+    rows = wave_store.question_wave_rows(store, wave)
+    return " / ".join(row["text"] for row in rows if row["question_id"] in ids and row["text"])
 
 
 def _row(tree: Codebook, node: str, cells: list) -> CompareRow:
