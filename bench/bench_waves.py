@@ -160,7 +160,9 @@ def _score(vectors, truth, training, weights, rest) -> dict:
     model = CodeSuggester()
     if training:
         ids = [answer for answer, _ in training]
-        model.fit(vectors.answer_rows(ids), [truth[a] for a in ids], [q for _, q in training], weights)
+        model.fit(
+            vectors.answer_rows(ids), [truth[a] for a in ids], [q for _, q in training], sample_weight=weights
+        )
     known = {code for answer, _ in training for code in truth[answer]}
     names = sorted(known)
     figures = {"known": 0, "hit_known": 0, "hit_all": 0, "keys": 0}

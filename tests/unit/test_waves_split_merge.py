@@ -154,3 +154,15 @@ def test_last_years_examples_of_both_sources_suggest_for_a_merged_question(store
     found = suggester.suggest_text("Lange ventelister hos oss", "m", top=3)
     q = coding.code_for_path(store, "Q", CODER, create=False)
     assert found[0].code_id == q  # m's own 2024 code is P; Q comes from c's 2023 examples
+
+
+def test_the_earlier_wording_is_named_under_the_table(store):
+    store.execute(
+        "UPDATE question_waves SET text = 'Hva er problemene?' WHERE question_id = 'a' AND wave = 2023"
+    )
+    store.execute("UPDATE question_waves SET text = 'Hva er problemene med lønn?' WHERE question_id = 'a1'")
+    comparison, _ = _compare(store, "a1")
+    assert comparison.question_text == "Hva er problemene med lønn?"
+    assert comparison.earlier_wording() == [(2023, "Hva er problemene?")]
+    words = compare_words(labels("nb"), "nb")
+    assert "Spørsmålet i 2023: «Hva er problemene?»." in base_text(comparison, words)

@@ -43,6 +43,11 @@ def link_line(link: QuestionLink) -> str:
     )
 
 
+HEADER = (
+    f"   {'question':<{ID_WIDTH}} {'status':<9}   {'from (earlier wave)':<{SOURCES_WIDTH}} {'similar':>9}"
+)
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -74,6 +79,7 @@ class MappingScreen(WorkbenchScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="mapping-title", classes="screen-title")
+        yield Label(HEADER, id="mapping-header", classes="pane-title")
         yield OptionList(id="mapping-links")
         yield Static("", id="mapping-detail")
         yield Static("", id="mapping-note")
