@@ -160,3 +160,17 @@ def test_a_swap_of_earlier_questions_is_refused(store):
     swapped = with_sources(with_sources(load_mapping(store, 2024), "f1", ("q2",), {}), "f2", ("q1",), {})
     with pytest.raises(UserError, match="swap their earlier questions"):
         save_mapping(store, swapped, CODER)
+
+
+def test_importing_the_wave_again_with_an_outdated_mapping_file_is_refused(store, tmp_path):
+    mapping = with_sources(with_status(load_mapping(store, 2024), "f2", "continued"), "f2", ("q2",), {})
+    save_mapping(store, mapping, CODER)
+    with pytest.raises(UserError, match=r"map.yaml: wave 2024 stores f2 under q2, not f2; make the file"):
+        import_survey(
+            store,
+            tmp_path / "b.csv",
+            wave=2024,
+            questions_file=tmp_path / "q24.yaml",
+            mapping_file=tmp_path / "map.yaml",
+        )
+    assert store.scalar("SELECT COUNT(*) FROM answers WHERE wave = 2024") == 4
