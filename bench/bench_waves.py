@@ -6,10 +6,11 @@ cross-wave replay of the demo (last year's coded answers as examples for this ye
 
 ``import``: a project holding a first wave of N answers (10 questions) gets a second wave of
 N answers whose question columns were all renamed; the mapping is proposed, written, read
-back and applied. ``replay``: the demo with its 2023 wave coded from the hidden truth; for
-each continued question, a share of the 2024 answers (shuffled per seed) counts as coded and
-the rest is suggested for, by a model that knows only those 2024 codings, or also 2023's
-(weighted 0.5, or 1). hit@3 "known" is over answers whose true code the model has seen.
+back and applied. ``replay``: the demo as ``workbench demo`` builds it, with its 2023 wave
+coded from the hidden truth; for each continued question, a share of the 2024 answers
+(shuffled per seed) counts as coded and the rest is suggested for, by a model that knows
+only those 2024 codings, or also 2023's (weighted 0.5, or 1). hit@3 "known" is over
+answers whose true code the model has seen.
 """
 
 from __future__ import annotations
@@ -95,26 +96,14 @@ REPOSITORY = HERE.parent
 
 
 def _demo_project(folder: Path):
-    """The demo's two waves in one project (the proposed mapping accepted); the mapping."""
-    from workbench.ingest import import_survey, read_survey
-    from workbench.ingest.mapping_file import write_mapping_file
-    from workbench.ingest.wave_import import proposed_mapping
-    from workbench.project import create_project
+    """The demo project as ``workbench demo`` builds it (both waves, the shipped mapping)."""
+    from workbench.demo.builder import build_demo_project, demo_source_files
+    from workbench.ingest.mapping_edit import load_mapping
+    from workbench.project import open_project
 
-    demo = REPOSITORY / "workbench" / "demo"
-    store = create_project(folder / "demo.db")
-    import_survey(store, demo / "answers.csv", questions_file=demo / "questions.yaml", wave=2023)
-    survey = read_survey(demo / "answers_2024.csv", questions_file=demo / "questions_2024.yaml")
-    mapping = proposed_mapping(store, survey, 2024)
-    write_mapping_file(folder / "map.yaml", mapping)
-    import_survey(
-        store,
-        demo / "answers_2024.csv",
-        questions_file=demo / "questions_2024.yaml",
-        wave=2024,
-        mapping_file=folder / "map.yaml",
-    )
-    return store, mapping
+    build_demo_project(folder / "demo.db", demo_source_files())
+    store = open_project(folder / "demo.db")
+    return store, load_mapping(store, 2024)
 
 
 def _truth(store, mapping) -> dict[int, tuple[str, ...]]:
@@ -160,7 +149,9 @@ def _score(vectors, truth, training, weights, rest) -> dict:
     model = CodeSuggester()
     if training:
         ids = [answer for answer, _ in training]
-        model.fit(vectors.answer_rows(ids), [truth[a] for a in ids], [q for _, q in training], weights)
+        model.fit(
+            vectors.answer_rows(ids), [truth[a] for a in ids], [q for _, q in training], sample_weight=weights
+        )
     known = {code for answer, _ in training for code in truth[answer]}
     names = sorted(known)
     figures = {"known": 0, "hit_known": 0, "hit_all": 0, "keys": 0}

@@ -17,6 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from workbench import coding
+from workbench.coding.waves import opening_wave
 from workbench.display import visible
 from workbench.errors import UserError
 from workbench.files import project_writable
@@ -30,6 +31,7 @@ from workbench.screens.coding import CodingScreen
 from workbench.screens.comparison import ComparisonScreen
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.export import ExportScreen
+from workbench.screens.mapping import MappingScreen
 from workbench.screens.memo_editor import ProjectMemoEditor
 from workbench.screens.memos import MemoListScreen
 from workbench.screens.merge_conflicts import MergeConflictsScreen
@@ -41,6 +43,7 @@ from workbench.screens.waves import WavesScreen
 from workbench.settings import Settings, load_settings, save_settings, write_crash_log
 from workbench.store import Store, survey
 from workbench.suggest.deferred import DeferredSuggester
+from workbench.widgets.question_list import QuestionList
 
 TCSS_FOLDER = Path(__file__).parent / "tcss"
 
@@ -84,6 +87,9 @@ SCREEN_COMMANDS = (
     ScreenCommand("Memos", "Every memo, newest first: type to filter, Enter to open", MemoListScreen),
     ScreenCommand("Project memo", "Your memo on the whole project (several lines)", ProjectMemoEditor),
     ScreenCommand("Waves", "This question across waves; codes carried over, not used", WavesScreen),
+    ScreenCommand(
+        "Question mapping", "Confirm or edit how a wave's questions continue earlier ones", MappingScreen
+    ),
 )
 
 
@@ -128,6 +134,7 @@ class WorkbenchApp(App):
         lock: ProjectLock | None = None,
         settings_file: Path | None = None,
         question_id: str | None = None,
+        wave: int | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -137,7 +144,7 @@ class WorkbenchApp(App):
         self.read_only = read_only
         self.lock = lock
         self.settings_file = settings_file
-        self.wave = survey.latest_wave(store)
+        self.wave = opening_wave(store, wave)
         self.start_question_id = question_id
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
@@ -175,6 +182,17 @@ class WorkbenchApp(App):
         screen = self._coding_screen()
         return screen.answer_id if screen else None
 
+    def questions_changed(self) -> None:
+        """A saved question mapping moved answers: the coding screen lists its questions again."""
+        screen = self._coding_screen()
+        if screen is not None and screen.session.question_id is not None:
+            screen.session.reload_questions()
+            question_id = screen.session.known_question(screen.session.question_id)
+            screen.query_one(QuestionList).show_questions(
+                list(screen.session.questions.values()), question_id
+            )
+            screen.go_to_question(question_id, screen.session.answer_id)
+
     def open_screen(self, screen_class: type) -> None:
         """Open a screen from the palette; the coding screen redraws when it closes."""
         coding_screen = self._coding_screen()
@@ -207,7 +225,12 @@ class WorkbenchApp(App):
 
 
 def make_app(
-    path: str | Path, coder: str | None = None, *, suggestions: bool = True, question_id: str | None = None
+    path: str | Path,
+    coder: str | None = None,
+    *,
+    suggestions: bool = True,
+    question_id: str | None = None,
+    wave: int | None = None,
 ) -> WorkbenchApp:
     """Wire the production parts: lock, store (read-only if locked), settings, suggester."""
     if not Path(path).is_file():
@@ -218,6 +241,7 @@ def make_app(
         store = Store(path, read_only=read_only)
         if question_id is not None and question_id not in {q["id"] for q in survey.question_rows(store)}:
             raise UserError(f"{path}: there is no question '{question_id}' in this project.")
+        wave = opening_wave(store, wave)
     except UserError:
         lock.release()
         raise
@@ -230,13 +254,22 @@ def make_app(
         save_settings(settings)
         suggester = DeferredSuggester(path, coder) if suggestions else None
     return WorkbenchApp(
-        store, suggester, settings, coder=coder, read_only=read_only, lock=lock, question_id=question_id
+        store,
+        suggester,
+        settings,
+        coder=coder,
+        read_only=read_only,
+        lock=lock,
+        question_id=question_id,
+        wave=wave,
     )
 
 
-def run_app(path: str | Path, coder: str | None = None, question_id: str | None = None) -> int:
-    """Open the workbench on a project and return an exit code when the coder quits."""
-    app = make_app(path, coder, question_id=question_id)
+def run_app(
+    path: str | Path, coder: str | None = None, question_id: str | None = None, wave: int | None = None
+) -> int:
+    """Open the workbench on a project (at ``wave``, else its coding wave) until the coder quits."""
+    app = make_app(path, coder, question_id=question_id, wave=wave)
     try:
         app.run()
     finally:

@@ -112,3 +112,13 @@ def test_waves_command_lists_mapping_and_marks_codes(store, capsys):
     out = capsys.readouterr().out
     assert "– Samarbeid > Dårlig samarbeid  2023: 1  (not used in 2024)" in out
     assert main(["waves", path, "--not-used", "nope"]) == 2
+
+
+def test_the_coding_wave_is_where_the_workbench_opens(store, capsys):
+    assert carry.opening_wave(store) == 2024
+    assert main(["waves", str(store.path), "--coding-wave", "2023"]) == 0
+    assert carry.opening_wave(store) == 2023 and carry.opening_wave(store, 2024) == 2024
+    assert main(["waves", str(store.path), "--coding-wave", "2019"]) == 2
+    assert "no answers in wave 2019" in capsys.readouterr().err
+    with pytest.raises(UserError, match=r"no answers in wave 2020 \(waves: 2023, 2024\)"):
+        carry.opening_wave(store, 2020)

@@ -11,7 +11,9 @@ def register(subparsers) -> None:
         help="build the bundled demo project and open the terminal UI",
         description=(
             "Build the demo project from the synthetic survey shipped with workbench (in your "
-            "data folder unless --path is given; reused if it already exists) and open it."
+            "data folder unless --path is given; reused if it already exists) and open it. The "
+            "demo holds two waves, 2023 and 2024 (mapped to 2023's questions); it opens at 2023, "
+            "where coding starts, unless --wave 2024 is given."
         ),
     )
     command.add_argument("--path", metavar="P", help="where the demo project file lives")
@@ -20,6 +22,7 @@ def register(subparsers) -> None:
         metavar="NAME",
         help="your coder name (default: the last one used, else your user name)",
     )
+    command.add_argument("--wave", type=int, metavar="YEAR", help="code this wave (default: 2023)")
     command.add_argument("--no-tui", action="store_true", help="only build the project and print its path")
     command.set_defaults(handler=run_demo)
 
@@ -38,4 +41,4 @@ def run_demo(arguments) -> int:
     print(f"{'Built' if built else 'Opening'} the demo project {path}")
     from workbench import tui
 
-    return tui.run_app(path, arguments.coder) or 0
+    return tui.run_app(path, arguments.coder, wave=arguments.wave) or 0

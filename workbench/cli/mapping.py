@@ -32,4 +32,7 @@ def propose_mapping_file(store, arguments, question_columns) -> str:
     if mapping.dropped:
         lines.append(f"  not asked in wave {wave}: {', '.join(mapping.dropped)}")
     lines.append(f"Nothing imported; check the file and import again with --map {arguments.map}.")
+    lines.append(
+        "After the import the mapping can still be changed in the workbench (palette: Question mapping)."
+    )
     return "\n".join(visible_line(line) for line in lines)

@@ -24,6 +24,12 @@ def register(subparsers) -> None:
     command.add_argument("--not-used", metavar="CODE_ID", help="mark a code as not used in --wave")
     command.add_argument("--use-again", metavar="CODE_ID", help="use a code again in --wave")
     command.add_argument("--coder", metavar="NAME", help="who marks the code (for the event log)")
+    command.add_argument(
+        "--coding-wave",
+        type=int,
+        metavar="YEAR",
+        help="open the terminal workbench at this wave from now on (default: the newest)",
+    )
     command.add_argument("--json", action="store_true", help="print JSON")
     command.set_defaults(handler=run_waves)
 
@@ -35,6 +41,8 @@ def run_waves(arguments) -> int:
     from workbench.store import waves
 
     with open_project(arguments.project) as store:
+        if arguments.coding_wave is not None:
+            carry.set_coding_wave(store, arguments.coding_wave)
         wave = arguments.wave or survey_rows.latest_wave(store)
         if arguments.not_used:
             carry.mark_not_used(store, arguments.not_used, wave, arguments.coder)

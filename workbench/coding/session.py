@@ -78,6 +78,10 @@ class CodingSession:
     def answer_id(self) -> int | None:
         return self.answer_ids[self.position] if self.answer_ids else None
 
+    def reload_questions(self) -> None:
+        """Read the questions again (a question mapping saved after import moved answers)."""
+        self.questions = {row["id"]: row for row in survey.question_rows(self.store)}
+
     def known_question(self, question_id: str | None) -> str | None:
         """``question_id`` if the project has it, else its first question (None: no questions)."""
         if question_id in self.questions:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
-from workbench.store import Store, waves
+from workbench.store import Store, survey, waves
 from workbench.store.codes import code_row
 
 
@@ -30,6 +30,55 @@ def source_questions(store: Store, question_id: str, wave: int) -> list[str]:
     rows = waves.question_wave_rows(store, wave)
     sources = [source for row in rows if row["question_id"] == question_id for source in row["sources"]]
     return list(dict.fromkeys([question_id, *sources]))
+
+
+def attributed_questions(store: Store, question_id: str, wave: int) -> tuple[str, ...]:
+    """The questions whose answers in ``wave`` stand for ``question_id`` in a comparison.
+
+    The question itself when it was asked in ``wave``. Otherwise, for a question split from
+    an earlier one, that whole earlier question; for one merged from several, all of them
+    (pooled: each respondent once). A source not asked in ``wave`` either is followed to its
+    own sources. Empty when nothing stands for it.
+    """
+    asked = waves.questions_in_wave(store, wave)
+    sources_of: dict[str, list[str]] = {}
+    for row in waves.question_wave_rows(store):
+        if row["status"] in ("split", "merged"):
+            sources_of.setdefault(row["question_id"], []).extend(row["sources"])
+    found: list[str] = []
+    pending, seen = [question_id], set()
+    while pending:
+        current = pending.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        if current in asked:
+            found.append(current)
+        else:
+            pending.extend(sources_of.get(current, []))
+    return tuple(dict.fromkeys(found))
+
+
+def question_families(store: Store) -> dict[str, str]:
+    """Questions joined by a split or merge, each mapped to one label (its family's first id).
+
+    Suggestions learn per question; a split or merged question learns with the earlier
+    question(s) it came from (and a split's parts with each other), so last year's coded
+    answers are its examples too. Questions in no split or merge are left out.
+    """
+    parent: dict[str, str] = {}
+
+    def root(question_id: str) -> str:
+        while parent.setdefault(question_id, question_id) != question_id:
+            question_id = parent[question_id]
+        return question_id
+
+    for row in waves.question_wave_rows(store):
+        if row["status"] in ("split", "merged"):
+            for source in row["sources"]:
+                first, second = sorted((root(row["question_id"]), root(source)))
+                parent[second] = first
+    return {question_id: root(question_id) for question_id in parent}
 
 
 def carried_codes(store: Store, question_id: str, wave: int) -> list[CarriedCode]:
@@ -70,3 +119,27 @@ def use_again(store: Store, code_id: str, wave: int, coder: str | None) -> None:
 def _check_code(store: Store, code_id: str) -> None:
     if code_row(store, code_id) is None:
         raise UserError(f"there is no code with id {code_id}.")
+
+
+CODING_WAVE_SETTING = "coding_wave"
+
+
+def set_coding_wave(store: Store, wave: int) -> None:
+    """Make ``wave`` the one the workbench opens at (the demo starts in its first wave)."""
+    if wave not in survey.waves(store):
+        raise UserError(f"{store.path}: the project has no answers in wave {wave}.")
+    store.set_setting(CODING_WAVE_SETTING, str(wave))
+
+
+def opening_wave(store: Store, asked: int | None = None) -> int | None:
+    """The wave to code: the one asked for, else the project's coding wave, else the newest."""
+    present = survey.waves(store)
+    if asked is not None:
+        if asked not in present:
+            known = ", ".join(str(wave) for wave in present) or "none"
+            raise UserError(f"{store.path}: the project has no answers in wave {asked} (waves: {known}).")
+        return asked
+    stored = store.get_setting(CODING_WAVE_SETTING)
+    if stored is not None and stored.isdigit() and int(stored) in present:
+        return int(stored)
+    return present[-1] if present else None

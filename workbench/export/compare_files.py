@@ -44,6 +44,8 @@ _WORDS = {
         "base_row": "Svarte (n)",
         "bases": "Svarte: {bases}.",
         "base_one": "{answered} av {units} i {wave}",
+        "counted_from": " (talt fra {questions}, som spørsmålet ble delt fra eller slått sammen av)",
+        "worded": "Spørsmålet i {wave}: «{text}».",
         "note": "Prosent av enhetene som svarte på spørsmålet hvert år; endring i prosentpoeng. "
         "– = koden ble ikke brukt det året.",
     },
@@ -53,6 +55,8 @@ _WORDS = {
         "base_row": "Answered (n)",
         "bases": "Answered: {bases}.",
         "base_one": "{answered} of {units} in {wave}",
+        "counted_from": " (counted from {questions}, which the question was split from or merged from)",
+        "worded": "Asked in {wave} as: “{text}”.",
         "note": "Percent of the units that answered the question each year; change in percentage "
         "points. – = the code was not used that year.",
     },
@@ -95,11 +99,22 @@ def table_rows(comparison: QuestionComparison, words: dict) -> list[list[str]]:
 
 
 def base_text(comparison: QuestionComparison, words: dict) -> str:
+    """Each wave's base, naming the earlier questions counted for a split or merged one."""
     bases = "; ".join(
         words["base_one"].format(answered=answered, units=units, wave=wave)
-        for wave, answered, units in zip(comparison.waves, comparison.answered, comparison.units, strict=True)
+        + (
+            words["counted_from"].format(questions=", ".join(found))
+            if (found := comparison.counted_from(i))
+            else ""
+        )
+        for i, (wave, answered, units) in enumerate(
+            zip(comparison.waves, comparison.answered, comparison.units, strict=True)
+        )
     )
-    return f"{words['bases'].format(bases=bases)} {words['note']}"
+    worded = "".join(
+        " " + words["worded"].format(wave=wave, text=text) for wave, text in comparison.earlier_wording()
+    )
+    return f"{words['bases'].format(bases=bases)}{worded} {words['note']}"
 
 
 def compare_csv(comparisons: list[QuestionComparison], words: dict) -> str:
@@ -194,16 +209,19 @@ def compare_chart_png(comparison: QuestionComparison, words: dict, *, dpi: int =
     from matplotlib.figure import Figure
 
     rows = [row for row in comparison.rows if row.level in (CODE, UNCODED)][::-1]
-    height = 0.9 + 0.12 * (len(comparison.waves) + 1) * max(len(rows), 1)
+    height = 0.5 + 0.12 * (len(comparison.waves) + 1) * max(len(rows), 1)
     figure = Figure(figsize=(6.3, height), dpi=dpi)
     FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.42, 0.55 / height, 0.5, 1 - 0.75 / height))
+    axes = figure.add_axes((0.42, 0.1 / height, 0.5, 1 - 0.4 / height))
     axes.set_axis_off()
     _draw_wave_bars(axes, comparison.waves, rows)
     _draw_category_labels(axes, rows, words)
     axes.set_ylim(-0.6, len(rows) - 0.4)
     axes.axvline(0, color="#555555", linewidth=0.8)
-    axes.legend(loc="lower right", fontsize=7, frameon=False, reverse=True)
+    # Above the bars, in the bars' order (oldest first), so it never covers a bar.
+    axes.legend(
+        loc="lower left", bbox_to_anchor=(0, 1), ncols=len(comparison.waves), fontsize=7, frameon=False
+    )
     return figure_png(figure)
 
 

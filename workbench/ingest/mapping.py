@@ -21,6 +21,7 @@ from workbench.ingest.model import SurveyData
 from workbench.ingest.questions import QuestionSpec
 
 STATUSES = ("new", "continued", "split", "merged")
+SOURCE_COUNTS = {"new": (0, 0), "continued": (1, 1), "split": (1, 1), "merged": (2, 99)}  # fewest, most
 SIMILAR_TEXT = 70  # token-set ratio at or above which texts are taken for the same question
 MERGE_MARGIN = 5  # a second earlier question this close to the best one makes a merge
 

@@ -19,7 +19,7 @@ import yaml
 
 from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
-from workbench.ingest.mapping import STATUSES, QuestionLink, QuestionMapping
+from workbench.ingest.mapping import SOURCE_COUNTS, STATUSES, QuestionLink, QuestionMapping
 
 _HEADER = (
     "# Question mapping to earlier waves: check every entry, edit status and from, then import\n"
@@ -79,7 +79,7 @@ def _link(file: Path, number: int, entry, project_ids: set[str]) -> QuestionLink
     if not isinstance(sources, list):
         raise UserError(f"{where} ({form_id}): 'from' must be a list of question ids.")
     sources = tuple(str(source).strip() for source in sources)
-    expected = {"new": (0, 0), "continued": (1, 1), "split": (1, 1), "merged": (2, 99)}[status]
+    expected = SOURCE_COUNTS[status]
     if not expected[0] <= len(sources) <= expected[1]:
         raise UserError(f"{where} ({form_id}): a {status} question needs {_how_many(status)} in 'from'.")
     if status != "continued" and form_id in project_ids:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import UserError
@@ -29,8 +30,13 @@ def mapping_for_import(
             row["form_id"] for row in waves.question_wave_rows(store, wave) if row["status"] != "continued"
         }
         project_ids = {row["id"] for row in survey_rows.question_rows(store)}
-        return read_mapping_file(
+        mapping = read_mapping_file(
             mapping_file, wave, [spec.id for spec in survey.questions], project_ids - own
+        )
+        _check_stored(store, mapping, Path(mapping_file))
+        text_of = {spec.id: spec.text for spec in survey.questions}  # the file's text is for information
+        return replace(
+            mapping, links=tuple(replace(link, text=text_of[link.form_id]) for link in mapping.links)
         )
     proposal = proposed_mapping(store, survey, wave)
     if proposal.needs_review:
@@ -45,3 +51,16 @@ def mapping_for_import(
             "--map FILE, check it, and import again with the same --map FILE."
         )
     return proposal
+
+
+def _check_stored(store: Store, mapping: QuestionMapping, file: Path) -> None:
+    """A wave imported again keeps its answers where the stored mapping put them: a mapping
+    file that would store a question's answers under another project question is refused."""
+    stored = {row["form_id"]: row["question_id"] for row in waves.question_wave_rows(store, mapping.wave)}
+    for link in mapping.links:
+        if stored.get(link.form_id, link.project_id) != link.project_id:
+            raise UserError(
+                f"{file}: wave {mapping.wave} stores {link.form_id} under {stored[link.form_id]}, not "
+                f"{link.project_id}; make the file say so, or change the mapping in the workbench "
+                "(palette: Question mapping)."
+            )

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.coding import waves as carry
+from workbench.screens.mapping import MappingScreen
 from workbench.store import waves
 from workbench.widgets.inert import inert_line
 
@@ -19,6 +20,7 @@ class WavesScreen(Screen[None]):
 
     BINDINGS = [
         Binding("u", "toggle_not_used", "Not used this wave", id="waves_toggle_not_used"),
+        Binding("m", "mapping", "Question mapping", id="waves_mapping"),
         Binding("escape,q", "close", "Back", id="waves_back"),
     ]
 
@@ -88,6 +90,9 @@ class WavesScreen(Screen[None]):
         else:
             carry.mark_not_used(store, code_id, wave, coder)
         self._fill(index)
+
+    def action_mapping(self) -> None:
+        self.app.push_screen(MappingScreen(self.app.wave), lambda _: self.on_mount())
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -130,3 +130,87 @@ def segment_lengths(store: Store, segment_ids: list[str]) -> dict[str, int]:
         )
         lengths.update({row["id"]: row["length"] for row in rows})
     return lengths
+
+
+def questions_in_wave(store: Store, wave: int) -> set[str]:
+    """The project questions with answer rows (a form column) in ``wave``."""
+    rows = store.rows("SELECT DISTINCT question_id FROM answers WHERE wave = ?", (wave,))
+    return {row["question_id"] for row in rows}
+
+
+_SEGMENT_REFERENCES = (
+    "codings",
+    "memos",
+    "assignments",
+    "review_comments",
+    "adjudications",
+    "anonymisation_proposals",
+    "anonymisation_spans",
+    "anonymisation_texts",
+    "anonymisation_log",
+)
+
+
+def worked_answers(store: Store, wave: int, question_id: str) -> int:
+    """How many of the question's answers in ``wave`` carry any work: a segment other than the
+    whole-answer one, or one that codings, memos, reviews, anonymisation, merge conflicts or
+    events refer to. Only unworked answers can move to another question safely."""
+    referenced = " OR ".join(f"s.id IN (SELECT segment_id FROM {table})" for table in _SEGMENT_REFERENCES)
+    return store.scalar(
+        f"""
+        SELECT COUNT(DISTINCT a.id) FROM answers a JOIN segments s ON s.answer_id = a.id
+        WHERE a.wave = ? AND a.question_id = ? AND (
+            s.start != 0 OR s."end" != length(a.text) OR s.for_report != 0 OR {referenced}
+            OR s.id IN (SELECT target FROM merge_conflicts)
+            OR s.id IN (SELECT target FROM events WHERE target IS NOT NULL)
+        )
+        """,
+        (wave, question_id),
+    )
+
+
+def delete_question_waves(store: Store, wave: int) -> None:
+    """Forget the stored mapping of ``wave`` (before writing a new one)."""
+    store.execute("DELETE FROM question_waves WHERE wave = ?", (wave,))
+
+
+def copy_question(store: Store, source_id: str, new_id: str, text: str) -> None:
+    """A new project question like ``source_id`` (kind, chapter, place) with its own id and text."""
+    store.execute(
+        "INSERT OR IGNORE INTO questions (id, text, kind, chapter, position, single_code) "
+        "SELECT ?, ?, kind, chapter, position, single_code FROM questions WHERE id = ?",
+        (new_id, text, source_id),
+    )
+
+
+def move_wave_answers(store: Store, wave: int, old_id: str, new_id: str, segment_id_of) -> int:
+    """Move the question's answers of ``wave`` to ``new_id``, their whole-answer segments
+    re-keyed by ``segment_id_of(respondent, question, wave)`` as an import would have made them.
+    Returns how many answers moved."""
+    answers = store.rows(
+        "SELECT a.id, a.respondent_id, s.id AS segment_id FROM answers a "
+        "LEFT JOIN segments s ON s.answer_id = a.id WHERE a.wave = ? AND a.question_id = ?",
+        (wave, old_id),
+    )
+    store.executemany(
+        "UPDATE segments SET id = ? WHERE id = ?",
+        (
+            (segment_id_of(row["respondent_id"], new_id, wave), row["segment_id"])
+            for row in answers
+            if row["segment_id"] is not None
+        ),
+    )
+    store.execute(
+        "UPDATE answers SET question_id = ? WHERE wave = ? AND question_id = ?", (new_id, wave, old_id)
+    )
+    return len({row["id"] for row in answers})
+
+
+def drop_question_if_unused(store: Store, question_id: str) -> bool:
+    """Delete a question that has no answers and no mapping rows left; whether it was deleted."""
+    cursor = store.execute(
+        "DELETE FROM questions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM answers WHERE question_id = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM question_waves WHERE question_id = ?)",
+        (question_id, question_id, question_id),
+    )
+    return cursor.rowcount > 0

@@ -12,6 +12,7 @@ import numpy as np
 from sklearn.exceptions import NotFittedError
 
 from workbench.coding.codebook_tree import Codebook
+from workbench.coding.waves import question_families
 from workbench.errors import UserError
 from workbench.store import answers as answer_rows
 from workbench.store import events as event_rows
@@ -88,6 +89,7 @@ class Suggester:
         self.codebook_ = Codebook.from_store(self.store)
         self.current_wave_ = survey.latest_wave(self.store)
         self.not_used_ = self._codes_not_used()
+        self.families_ = question_families(self.store)
         self.definitions_ = definition_examples(self.store, self.codebook_)
         self.segments_ = coded_segments(self.store, self.coder, self.codebook_)
         self.model_ = make_model(engine, random_state=self.random_state, **self.model_params)
@@ -143,6 +145,8 @@ class Suggester:
         self.seen_event_ = seen_event
         if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
             return self._full_fit()
+        if question_families(self.store) != self.families_:
+            return self._full_fit()
         self.codebook_ = Codebook.from_store(self.store)
         self.not_used_ = self._codes_not_used()
         self._take_in_definitions()
@@ -183,7 +187,8 @@ class Suggester:
             return self.vectors_.matrix[:0], [], [], []
         rows = self.vectors_.segment_rows(segments)
         weights = wave_weights([seg.wave for seg in segments], self.current_wave_)
-        return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments], weights
+        questions = [self.families_.get(seg.question_id, seg.question_id) for seg in segments]
+        return rows, [seg.codes for seg in segments], questions, weights
 
     def suggest_text(self, text: str, question_id=None, top=5) -> list[Suggestion]:
         """Suggestions for any text (e.g. a segment being split off)."""
@@ -246,6 +251,7 @@ class Suggester:
     def _suggest(self, vector, question_id, top, exclude_rows) -> list[Suggestion]:
         if not hasattr(self, "model_"):
             raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
+        question_id = self.families_.get(question_id, question_id)  # split/merged: with its sources
         ranked = self.model_.suggest(vector, question_id, top + len(self.not_used_), exclude_rows)
         ranked = [item for item in ranked if item.code_id not in self.not_used_][:top]
         return [
