@@ -24,9 +24,12 @@ def _segment(row: dict) -> Segment:
     )
 
 
-def segments_of_answer(store: Store, answer_id: int) -> list[Segment]:
-    """The segments of one answer, in text order (none for a non-response)."""
-    return [_segment(row) for row in segment_rows.segments_of_answer(store, answer_id)]
+def segments_of_answer(store: Store, answer_id: int, coder: str | None = None) -> list[Segment]:
+    """The segments of one answer, in text order (none for a non-response); with ``coder``,
+    that coder's segmentation (their own segments if they split it, else the shared ones)."""
+    if coder is None:
+        return [_segment(row) for row in segment_rows.segments_of_answer(store, answer_id)]
+    return [_segment(row) for row in segment_rows.coder_segments_of_answer(store, answer_id, coder)]
 
 
 def _existing_segment(store: Store, segment_id: str) -> dict:
@@ -37,9 +40,12 @@ def _existing_segment(store: Store, segment_id: str) -> dict:
 
 
 def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[str, str]:
-    """Cut a segment at answer offset ``at``; both halves keep its codes. Returns both ids."""
+    """Cut a segment of the coder's segmentation at answer offset ``at``; both halves keep the
+    coder's codes. A shared segment stands for the coder's own segment at ``at``: the answer
+    gets the coder's own copy of its segmentation first, so no other coder's segments or
+    codings change. Returns both halves' ids."""
     with recording(store, "segment.split", coder, target=segment_id) as change:
-        row = _existing_segment(store, segment_id)
+        row = _own_segment_at(store, change, _existing_segment(store, segment_id), coder, at)
         if not row["start"] < at < row["end"]:
             raise UserError(
                 f"Cannot split segment {segment_id} at {at}: the offset must lie strictly "
@@ -52,20 +58,62 @@ def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[s
                 "id": stable_id("coding", right["id"], coding["code_id"], coding["coder"]),
                 "segment_id": right["id"],
             }
-            for coding in coding_rows.codings_of_segment(store, segment_id)
+            for coding in coding_rows.codings_of_segment(store, row["id"])
         ]
-        change.touch("segments", [segment_id, right["id"]])
+        change.touch("segments", [row["id"], right["id"]])
         change.touch("codings", [coding["id"] for coding in copies])
-        segment_rows.set_segment_end(store, segment_id, at)
+        segment_rows.set_segment_end(store, row["id"], at)
         segment_rows.insert_segment(store, right)
         coding_rows.insert_codings(store, copies)
-    return segment_id, right["id"]
+    return row["id"], right["id"]
+
+
+def _own_segment_at(store: Store, change: Change, row: dict, coder: str, at: int) -> dict:
+    """The coder's own segment holding offset ``at`` of a segment's answer (made if need be)."""
+    if row["coder"] == coder:
+        return row
+    if row["coder"] is not None:
+        raise UserError(f"Segment {row['id']} belongs to {row['coder']}'s segmentation, not {coder}'s.")
+    own = segment_rows.owned_segments_of_answer(store, row["answer_id"], coder)
+    if not own:
+        _copy_shared(store, change, row["answer_id"], coder)
+        own = segment_rows.owned_segments_of_answer(store, row["answer_id"], coder)
+    return next((segment for segment in own if segment["start"] <= at < segment["end"]), own[-1])
+
+
+def _copy_shared(store: Store, change: Change, answer_id: int, coder: str) -> dict[str, str]:
+    """Give the coder their own copy of an answer's shared segments, carrying the coder's
+    codings and memos (ids kept); returns shared id -> own id."""
+    shared = segment_rows.owned_segments_of_answer(store, answer_id, None)
+    mapping = {segment["id"]: stable_id("segment", segment["id"], coder) for segment in shared}
+    codings = {
+        coding["id"]: mapping[sid]
+        for sid in mapping
+        for coding in coding_rows.codings_of_segment(store, sid)
+        if coding["coder"] == coder
+    }
+    memos = {
+        memo: mapping[sid] for sid in mapping for memo in memo_rows.memo_ids_of_segment(store, sid, coder)
+    }
+    change.touch("segments", list(mapping.values()))
+    change.touch("codings", list(codings))
+    change.touch("memos", list(memos))
+    for segment in shared:
+        segment_rows.insert_segment(store, {**segment, "id": mapping[segment["id"]], "coder": coder})
+    for coding_id, segment_id in codings.items():
+        coding_rows.move_codings_to_segment(store, [coding_id], segment_id)
+    for memo_id, segment_id in memos.items():
+        memo_rows.move_memos_to_segment(store, [memo_id], segment_id)
+    return mapping
 
 
 def _check_adjacent(store: Store, left: dict, right: dict) -> None:
     if left["answer_id"] != right["answer_id"]:
         raise UserError("Cannot merge segments of different answers.")
-    neighbours = [row["id"] for row in segment_rows.segments_of_answer(store, left["answer_id"])]
+    if left["coder"] != right["coder"]:
+        raise UserError("Cannot merge segments of two different coders' segmentations.")
+    owned = segment_rows.owned_segments_of_answer(store, left["answer_id"], left["coder"])
+    neighbours = [row["id"] for row in owned]
     position = neighbours.index(left["id"])
     if position + 1 >= len(neighbours) or neighbours[position + 1] != right["id"]:
         raise UserError("Cannot merge: the second segment must directly follow the first.")
@@ -90,16 +138,23 @@ def _fold_into(store: Store, change: Change, left: dict, right: dict) -> None:
 
 
 def merge_segments(store: Store, left_id: str, right_id: str, coder: str) -> str:
-    """Join a segment with the one right after it; codes are united. Returns the kept id."""
+    """Join a segment with the one right after it in the coder's segmentation; codes are
+    united. Shared segments are joined in the coder's own copy. Returns the kept id."""
     with recording(store, "segment.merge", coder, target=left_id) as change:
         left = _existing_segment(store, left_id)
         right = _existing_segment(store, right_id)
+        if left["coder"] is None and right["coder"] is None:
+            if segment_rows.owned_segments_of_answer(store, left["answer_id"], coder):
+                raise UserError(f"Segments {left_id} and {right_id} are not in {coder}'s segmentation.")
+            mapping = _copy_shared(store, change, left["answer_id"], coder)
+            left = _existing_segment(store, mapping.get(left_id, left_id))
+            right = _existing_segment(store, mapping.get(right_id, right_id))
         _check_adjacent(store, left, right)
-        change.touch("segments", [left_id, right_id])
+        change.touch("segments", [left["id"], right["id"]])
         _fold_into(store, change, left, right)
-        segment_rows.delete_segment(store, right_id)
-        segment_rows.set_segment_end(store, left_id, right["end"])
-    return left_id
+        segment_rows.delete_segment(store, right["id"])
+        segment_rows.set_segment_end(store, left["id"], right["end"])
+    return left["id"]
 
 
 def discard_blank_segment(store: Store, segment_id: str, coder: str) -> bool:

@@ -127,7 +127,7 @@ class CodingSession:
         """Read the current answer and its segments again (after a change)."""
         answer_id = self.answer_id
         self.detail = answer_rows.answer_detail(self.store, answer_id) if answer_id else None
-        rows = coding_rows.segments_with_codes(self.store, answer_id) if self.detail else []
+        rows = coding_rows.segments_with_codes(self.store, answer_id, self.coder) if self.detail else []
         self.segments = [
             Segment(row["id"], row["start"], row["end"], bool(row["for_report"]), row["codings"])
             for row in rows

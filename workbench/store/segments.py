@@ -70,9 +70,11 @@ def used_segment_ids(store: Store, answer_id: int) -> set[str]:
 
 
 def insert_segment(store: Store, segment: dict) -> None:
-    """Insert a segment keeping its id (``for_report`` and ``created_at`` may be left out)."""
+    """Insert a segment keeping its id (``for_report``, ``created_at`` and ``coder``, the owner,
+    may be left out; no owner is a shared segment)."""
     store.execute(
-        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at, coder) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             segment["id"],
             segment["answer_id"],
@@ -80,6 +82,7 @@ def insert_segment(store: Store, segment: dict) -> None:
             segment["end"],
             int(segment.get("for_report") or 0),
             segment.get("created_at") or now(),
+            segment.get("coder"),
         ),
     )
 
@@ -183,4 +186,47 @@ def segments_by_id(store: Store, segment_ids: list[str]) -> dict[str, dict]:
         marks = ",".join("?" * len(chunk))
         rows = store.rows(f"{_SEGMENT_SELECT} WHERE s.id IN ({marks})", tuple(chunk))
         found.update((row["id"], row) for row in _with_attributes(rows))
+    return found
+
+
+# A coder's segmentation of an answer: their own segments if they have any, else the shared ones.
+SEEN_BY_CODER = (
+    "(s.coder = :coder OR (s.coder IS NULL AND NOT EXISTS (SELECT 1 FROM segments own "
+    "WHERE own.answer_id = s.answer_id AND own.coder = :coder)))"
+)
+
+
+def coder_segments_of_answer(store: Store, answer_id: int, coder: str | None) -> list[dict]:
+    """One coder's segmentation of an answer in text order, with the answer's text and question
+    and each segment's own text (``segment_text``); None: the shared segmentation."""
+    return _with_segment_text(
+        store.rows(
+            f"{_WITH_ANSWER} WHERE s.answer_id = :answer AND {SEEN_BY_CODER} ORDER BY s.start",
+            {"answer": answer_id, "coder": coder},
+        )
+    )
+
+
+def owned_segments_of_answer(store: Store, answer_id: int, owner: str | None) -> list[dict]:
+    """The segments of an answer that belong to ``owner`` (None: the shared ones), in text order."""
+    return _with_segment_text(
+        store.rows(
+            f"{_WITH_ANSWER} WHERE s.answer_id = ? AND s.coder IS ? ORDER BY s.start", (answer_id, owner)
+        )
+    )
+
+
+def coder_segment_ids_of_answers(store: Store, answer_ids: list[int], coder: str) -> list[str]:
+    """The segments of the given answers in one coder's segmentation (for bulk coding)."""
+    found = []
+    for first in range(0, len(answer_ids), 500):
+        chunk = answer_ids[first : first + 500]
+        params = {f"a{index}": answer_id for index, answer_id in enumerate(chunk)}
+        marks = ", ".join(f":{name}" for name in params)
+        rows = store.rows(
+            f"SELECT s.id FROM segments s WHERE s.answer_id IN ({marks}) AND {SEEN_BY_CODER} "
+            "ORDER BY s.answer_id, s.start",
+            {**params, "coder": coder},
+        )
+        found += [row["id"] for row in rows]
     return found
