@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from workbench.store.database import Store
+from workbench.store.segments import seen_by_coder
 
 
 @dataclass(frozen=True)
@@ -223,16 +224,19 @@ def insert_answer(store: Store, respondent_id: str, question_id: str, wave: int,
 
 
 def answer_coverage(store: Store, question_id: str, wave: int | None, coder: str | None) -> list[dict]:
-    """Per non-empty answer of a question: its id and whether every segment carries a coding."""
+    """Per non-empty answer of a question: its id and whether every segment of a segmentation
+    (the shared one or a coder's own; with ``coder``, theirs) carries a coding."""
     coder_clause = "" if coder is None else "AND k.coder = :coder"
     wave_clause = "" if wave is None else "AND a.wave = :wave"
+    whose = "" if coder is None else f"AND {seen_by_coder('o')}"
     return store.rows(
         f"""
         SELECT a.id,
-               NOT EXISTS (
-                   SELECT 1 FROM segments s WHERE s.answer_id = a.id AND NOT EXISTS (
-                       SELECT 1 FROM codings k WHERE k.segment_id = s.id {coder_clause})
-               ) AND EXISTS (SELECT 1 FROM segments s WHERE s.answer_id = a.id) AS coded
+               EXISTS (
+                   SELECT 1 FROM segments o WHERE o.answer_id = a.id {whose} AND NOT EXISTS (
+                       SELECT 1 FROM segments s WHERE s.answer_id = a.id AND s.coder IS o.coder
+                       AND NOT EXISTS (SELECT 1 FROM codings k WHERE k.segment_id = s.id {coder_clause}))
+               ) AS coded
         FROM answers a
         WHERE a.question_id = :question AND a.is_nonresponse = 0 {wave_clause}
         ORDER BY a.wave, a.id

@@ -189,11 +189,16 @@ def segments_by_id(store: Store, segment_ids: list[str]) -> dict[str, dict]:
     return found
 
 
-# A coder's segmentation of an answer: their own segments if they have any, else the shared ones.
-SEEN_BY_CODER = (
-    "(s.coder = :coder OR (s.coder IS NULL AND NOT EXISTS (SELECT 1 FROM segments own "
-    "WHERE own.answer_id = s.answer_id AND own.coder = :coder)))"
-)
+def seen_by_coder(alias: str) -> str:
+    """SQL: segment ``alias`` is in the coder's (``:coder``) segmentation of its answer: their own
+    segments if they have any, else the shared ones."""
+    return (
+        f"({alias}.coder = :coder OR ({alias}.coder IS NULL AND NOT EXISTS (SELECT 1 FROM segments own "
+        f"WHERE own.answer_id = {alias}.answer_id AND own.coder = :coder)))"
+    )
+
+
+SEEN_BY_CODER = seen_by_coder("s")
 
 
 def coder_segments_of_answer(store: Store, answer_id: int, coder: str | None) -> list[dict]:
