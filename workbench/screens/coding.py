@@ -26,6 +26,7 @@ from workbench.screens.memo_editor import MemoEditor
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.screens.question_choice import QuestionChoiceDialog
+from workbench.screens.split_choice import split_and_choose
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
 from workbench.store.answers import AnswerFilter
@@ -258,8 +259,7 @@ class CodingScreen(WorkbenchScreen[None]):
     @on(AnswerView.SplitRequested)
     def _split(self, event: AnswerView.SplitRequested) -> None:
         """Codes stay with the part under the cursor, which then goes to the uncoded part."""
-        if self.change(self.session.split_at, list(event.cuts)) and self.session.next_uncoded_segment():
-            self.show_answer()
+        split_and_choose(self, list(event.cuts))
 
     def action_remove_code(self) -> None:
         choices = self.session.my_codes()
