@@ -235,3 +235,26 @@ def coder_segment_ids_of_answers(store: Store, answer_ids: list[int], coder: str
         )
         found += [row["id"] for row in rows]
     return found
+
+
+def _chunked_rows(store: Store, sql: str, answer_ids: list[int]) -> list[tuple]:
+    found: list[tuple] = []
+    for first in range(0, len(answer_ids), 500):
+        chunk = answer_ids[first : first + 500]
+        found += store.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+    return found
+
+
+def owned_segments_of_answers(store: Store, answer_ids: list[int]) -> dict[str, str]:
+    """Segment id → owner of every coder's own segment of the given answers."""
+    sql = "SELECT id, coder FROM segments WHERE answer_id IN ({marks}) AND coder IS NOT NULL"
+    return dict(_chunked_rows(store, sql, answer_ids))
+
+
+def first_shared_segments(store: Store, answer_ids: list[int]) -> dict[int, str]:
+    """Answer id → its first shared segment: where a decision on the whole answer is kept."""
+    sql = (
+        "SELECT answer_id, id FROM segments WHERE answer_id IN ({marks}) AND coder IS NULL "
+        "ORDER BY answer_id, start DESC"
+    )
+    return dict(_chunked_rows(store, sql, answer_ids))
