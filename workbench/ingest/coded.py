@@ -196,7 +196,7 @@ def _segment_for(store: Store, file: Path, row: CodedRow, wave: int) -> str:
             f"answer to {row.question} (wave {wave})."
         )
     end = start + len(row.text)
-    segments = coding.segments_of_answer(store, answer_id)
+    segments = coding.segments_of_answer(store, answer_id, row.coder)
     holder = next((s for s in segments if s.start <= start and end <= s.end), None)
     if holder is not None:
         return _carve(store, holder, start, end, row.coder)

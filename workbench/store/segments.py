@@ -36,9 +36,16 @@ def all_segments(store: Store) -> list[dict]:
     return store.rows("SELECT * FROM segments ORDER BY answer_id, start")
 
 
+_EMPTY_AND_REPLACED = """s.coder IS NULL
+    AND EXISTS (SELECT 1 FROM segments own WHERE own.answer_id = s.answer_id AND own.coder IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM codings k WHERE k.segment_id = s.id)
+    AND NOT EXISTS (SELECT 1 FROM memos m WHERE m.segment_id = s.id)"""
+
+
 def segments_with_answers(store: Store, question_ids: list[str] | None = None) -> list[dict]:
-    """Segments of non-empty answers with their answer's key and text, in report order."""
-    where, params = "a.is_nonresponse = 0", []
+    """Segments of non-empty answers with their answer's key and text, in report order; a shared
+    segment that carries nothing is left out where a coder has their own segmentation instead."""
+    where, params = f"a.is_nonresponse = 0 AND NOT ({_EMPTY_AND_REPLACED})", []
     if question_ids:
         where += f" AND a.question_id IN ({', '.join('?' for _ in question_ids)})"
         params = list(question_ids)
