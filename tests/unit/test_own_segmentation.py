@@ -186,3 +186,18 @@ def test_adjudication_and_report_layer_on_an_answer_segmented_differently(store)
     pairs = report_layer.layer_code_pairs(store, 2024, "kari")
     assert sorted(pair for pair in pairs if pair[1] == "r0000") == [("q01", "r0000", code(store, "A"))]
     assert report_layer.settled_segment_count(store) == 1
+
+
+def test_review_shows_the_coders_own_segments_with_the_others_codes_beside(store):
+    from workbench.review.comments import review_answer
+
+    split_and_code(store, 0, "kari", [["A"], ["B"]])
+    split_and_code(store, 0, "ola", [["B"]])
+    reviewed = review_answer(store, 1, "kari", other="ola")
+    assert [(item.text, item.code_paths, item.other_paths) for item in reviewed] == [
+        ("Answer ", ("A",), ("B",)),
+        ("0 to q01.", ("B",), ("B",)),
+    ]
+    assert [(item.text, item.other_paths) for item in review_answer(store, 1, "ola", other="kari")] == [
+        (TEXT, ("A", "B"))
+    ]

@@ -236,9 +236,12 @@ def repair(store: Store, paths_surviving) -> int:
     memos = merge_events.orphaned_memos(store)
     answers = sorted({row["answer_id"] for row in orphans + memos if row["answer_id"] is not None})
     spans = merge_events.spans_of_answers(store, "main", answers)
+    owned = merge_events.owner_spans_of_answers(store, "main", answers)
     doomed, moves = [], []
     for row in orphans:
-        home = _home(spans.get(row["answer_id"], []), row["start"], row["end"])
+        # Home in the coder's own segmentation of the answer if they have one, else the shared one.
+        mine = owned.get((row["answer_id"], row["coder"])) or owned.get((row["answer_id"], None))
+        home = _home(mine or spans.get(row["answer_id"], []), row["start"], row["end"])
         if home is None or not row["code_exists"]:
             doomed.append(row["id"])
         else:

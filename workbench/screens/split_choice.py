@@ -44,7 +44,7 @@ class SplitChoiceDialog(ModalScreen[SplitPlan | None]):
                 yield Label(inert_line(f"¶{self.first_number + index}  «{_excerpt(self.text[start:end])}»"))
             for number in range(1, len(self.plan.codes) + 1):
                 yield Label("", id=f"split-code-{number}")
-            yield Label("1–9 move a code to the other part · Enter done · Esc keep", classes="dialog-hint")
+            yield Label("1–9 send a code to the next part · Enter done · Esc keep", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._show()
