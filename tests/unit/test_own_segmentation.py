@@ -201,3 +201,20 @@ def test_review_shows_the_coders_own_segments_with_the_others_codes_beside(store
     assert [(item.text, item.other_paths) for item in review_answer(store, 1, "ola", other="kari")] == [
         (TEXT, ("A", "B"))
     ]
+
+
+def test_a_split_copies_only_the_segment_cut(store):
+    first = shared(store)
+    store.execute("UPDATE segments SET end = 7 WHERE id = ?", (first,))  # a split made before owners
+    store.execute(
+        "INSERT INTO segments (id, answer_id, start, end, created_at) VALUES ('old-right', 1, 7, 16, '2024')"
+    )
+    for segment, name in ((first, "A"), ("old-right", "B")):
+        for coder in ("kari", "ola"):
+            coding.apply_codes(store, segment, [code(store, name)], coder)
+    coding.split_segment(store, first, 3, "kari")
+    assert view(store, "kari") == [("Ans", ["A"]), ("wer ", ["A"]), ("0 to q01.", ["B"])]
+    assert view(store, "ola") == [("Answer ", ["A"]), ("0 to q01.", ["B"])]
+    kept = store.rows("SELECT coder FROM codings WHERE segment_id = 'old-right' ORDER BY coder")
+    assert kept == [{"coder": "kari"}, {"coder": "ola"}]  # the part not cut stays shared
+    assert store.scalar("SELECT COUNT(*) FROM segments WHERE coder = 'kari'") == 2

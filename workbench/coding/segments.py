@@ -41,6 +41,9 @@ def _existing_segment(store: Store, segment_id: str) -> dict:
 
 def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[str, str]:
     """Cut a segment of the coder's segmentation at answer offset ``at``; both halves keep the
+    coder's codes. A shared segment is first copied for the coder (with their codings and memos on
+    it), so no other coder's segments or codings change; if the coder has already replaced it,
+    their own segment at ``at`` is cut. Returns both halves' ids."""Cut a segment of the coder's segmentation at answer offset ``at``; both halves keep the
     coder's codes. A shared segment stands for the coder's own segment at ``at``: the answer
     gets the coder's own copy of its segmentation first, so no other coder's segments or
     codings change. Returns both halves' ids."""
@@ -69,22 +72,22 @@ def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[s
 
 
 def _own_segment_at(store: Store, change: Change, row: dict, coder: str, at: int) -> dict:
-    """The coder's own segment holding offset ``at`` of a segment's answer (made if need be)."""
+    """The coder's own segment holding offset ``at`` of a segment's span: theirs already, or a
+    copy of the shared segment made now."""
     if row["coder"] == coder:
         return row
     if row["coder"] is not None:
         raise UserError(f"Segment {row['id']} belongs to {row['coder']}'s segmentation, not {coder}'s.")
     own = segment_rows.owned_segments_of_answer(store, row["answer_id"], coder)
-    if not own:
-        _copy_shared(store, change, row["answer_id"], coder)
-        own = segment_rows.owned_segments_of_answer(store, row["answer_id"], coder)
-    return next((segment for segment in own if segment["start"] <= at < segment["end"]), own[-1])
+    over = [s for s in own if s["start"] < row["end"] and row["start"] < s["end"]]
+    if not over:
+        return _existing_segment(store, _copy_shared(store, change, [row], coder)[row["id"]])
+    return next((s for s in over if s["start"] <= at < s["end"]), over[-1])
 
 
-def _copy_shared(store: Store, change: Change, answer_id: int, coder: str) -> dict[str, str]:
-    """Give the coder their own copy of an answer's shared segments, carrying the coder's
-    codings and memos (ids kept); returns shared id -> own id."""
-    shared = segment_rows.owned_segments_of_answer(store, answer_id, None)
+def _copy_shared(store: Store, change: Change, shared: list[dict], coder: str) -> dict[str, str]:
+    """Give the coder their own copy of shared segments, carrying the coder's codings and memos on
+    them (ids kept); returns shared id -> own id."""
     mapping = {segment["id"]: stable_id("segment", segment["id"], coder) for segment in shared}
     codings = {
         coding["id"]: mapping[sid]
@@ -112,7 +115,7 @@ def _check_adjacent(store: Store, left: dict, right: dict) -> None:
         raise UserError("Cannot merge segments of different answers.")
     if left["coder"] != right["coder"]:
         raise UserError("Cannot merge segments of two different coders' segmentations.")
-    owned = segment_rows.owned_segments_of_answer(store, left["answer_id"], left["coder"])
+    owned = segment_rows.coder_segments_of_answer(store, left["answer_id"], left["coder"])
     neighbours = [row["id"] for row in owned]
     position = neighbours.index(left["id"])
     if position + 1 >= len(neighbours) or neighbours[position + 1] != right["id"]:
@@ -143,10 +146,14 @@ def merge_segments(store: Store, left_id: str, right_id: str, coder: str) -> str
     with recording(store, "segment.merge", coder, target=left_id) as change:
         left = _existing_segment(store, left_id)
         right = _existing_segment(store, right_id)
-        if left["coder"] is None and right["coder"] is None:
-            if segment_rows.owned_segments_of_answer(store, left["answer_id"], coder):
-                raise UserError(f"Segments {left_id} and {right_id} are not in {coder}'s segmentation.")
-            mapping = _copy_shared(store, change, left["answer_id"], coder)
+        shared = [row for row in (left, right) if row["coder"] is None]
+        if shared and left["answer_id"] == right["answer_id"] and left_id != right_id:
+            seen = {
+                row["id"] for row in segment_rows.coder_segments_of_answer(store, left["answer_id"], coder)
+            }
+            if any(row["id"] not in seen for row in shared):
+                raise UserError(f"Segments {left_id} and {right_id} are not both in {coder}'s segmentation.")
+            mapping = _copy_shared(store, change, shared, coder)
             left = _existing_segment(store, mapping.get(left_id, left_id))
             right = _existing_segment(store, mapping.get(right_id, right_id))
         _check_adjacent(store, left, right)

@@ -37,7 +37,8 @@ def all_segments(store: Store) -> list[dict]:
 
 
 _EMPTY_AND_REPLACED = """s.coder IS NULL
-    AND EXISTS (SELECT 1 FROM segments own WHERE own.answer_id = s.answer_id AND own.coder IS NOT NULL)
+    AND EXISTS (SELECT 1 FROM segments own WHERE own.answer_id = s.answer_id AND own.coder IS NOT NULL
+                AND own.start < s.end AND s.start < own.end)
     AND NOT EXISTS (SELECT 1 FROM codings k WHERE k.segment_id = s.id)
     AND NOT EXISTS (SELECT 1 FROM memos m WHERE m.segment_id = s.id)"""
 
@@ -198,10 +199,11 @@ def segments_by_id(store: Store, segment_ids: list[str]) -> dict[str, dict]:
 
 def seen_by_coder(alias: str) -> str:
     """SQL: segment ``alias`` is in the coder's (``:coder``) segmentation of its answer: their own
-    segments if they have any, else the shared ones."""
+    segments, and the shared ones none of their own overlaps."""
     return (
         f"({alias}.coder = :coder OR ({alias}.coder IS NULL AND NOT EXISTS (SELECT 1 FROM segments own "
-        f"WHERE own.answer_id = {alias}.answer_id AND own.coder = :coder)))"
+        f"WHERE own.answer_id = {alias}.answer_id AND own.coder = :coder "
+        f"AND own.start < {alias}.end AND {alias}.start < own.end)))"
     )
 
 

@@ -1,9 +1,9 @@
 """Each coder's segmentation of an answer is their own.
 
 ``segments.coder`` names the coder a segment belongs to; NULL is a shared segment (every
-segment made before this migration, or by import). A coder who has segments of their own on
-an answer sees and codes those; everyone else keeps the shared ones. A coder's split creates
-their own copy of the answer's segmentation first, so it never changes anyone else's.
+segment made before this migration, or by an import). A coder's segmentation of an answer is
+their own segments plus the shared ones none of theirs overlaps. A coder's split (or join) of a
+shared segment first copies it for that coder, so it never changes anyone else's segments.
 """
 
 VERSION = 10
