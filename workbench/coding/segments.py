@@ -43,10 +43,7 @@ def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[s
     """Cut a segment of the coder's segmentation at answer offset ``at``; both halves keep the
     coder's codes. A shared segment is first copied for the coder (with their codings and memos on
     it), so no other coder's segments or codings change; if the coder has already replaced it,
-    their own segment at ``at`` is cut. Returns both halves' ids."""Cut a segment of the coder's segmentation at answer offset ``at``; both halves keep the
-    coder's codes. A shared segment stands for the coder's own segment at ``at``: the answer
-    gets the coder's own copy of its segmentation first, so no other coder's segments or
-    codings change. Returns both halves' ids."""
+    their own segment at ``at`` is cut. Returns both halves' ids."""
     with recording(store, "segment.split", coder, target=segment_id) as change:
         row = _own_segment_at(store, change, _existing_segment(store, segment_id), coder, at)
         if not row["start"] < at < row["end"]:
