@@ -218,3 +218,25 @@ def test_a_split_copies_only_the_segment_cut(store):
     kept = store.rows("SELECT coder FROM codings WHERE segment_id = 'old-right' ORDER BY coder")
     assert kept == [{"coder": "kari"}, {"coder": "ola"}]  # the part not cut stays shared
     assert store.scalar("SELECT COUNT(*) FROM segments WHERE coder = 'kari'") == 2
+
+
+def test_the_methods_paragraph_names_the_answer_as_unit_and_counts_answers_segmented_apart(store):
+    from workbench.review.methods_text import gather, paragraph
+
+    def facts():
+        result = measure_agreement(store, ["kari", "ola"])
+        return gather(store, result, {"q01": measure_agreement(store, ["kari", "ola"], "q01")})
+
+    for answer in (1, 2):
+        for coder in ("kari", "ola"):
+            split_and_code(store, answer, coder, [["A"]])
+    unsplit = facts()
+    assert unsplit.segmented_apart == 0 and "segmented" not in paragraph(unsplit, "en")
+    split_and_code(store, 0, "kari", [["A"], ["B"]])
+    split_and_code(store, 0, "ola", [["A", "B"]])
+    split = facts()
+    assert split.segmented_apart == 1
+    english = paragraph(split, "en")
+    assert "with the answer as the unit" in english
+    assert "The coders segmented 1 of the answers differently" in english
+    assert "Koderne delte 1 av svarene ulikt i segmenter" in paragraph(split, "nb")

@@ -267,3 +267,20 @@ def first_shared_segments(store: Store, answer_ids: list[int]) -> dict[int, str]
         "ORDER BY answer_id, start DESC"
     )
     return dict(_chunked_rows(store, sql, answer_ids))
+
+
+def answers_segmented_apart(store: Store, coders: list[str], question_ids: list[str]) -> int:
+    """Answers of the questions that two or more of the coders coded where at least one of them
+    coded their own segmentation (so the coders' segments differ)."""
+    if not coders or not question_ids:
+        return 0
+    coder_marks, question_marks = ",".join("?" * len(coders)), ",".join("?" * len(question_ids))
+    return store.scalar(
+        f"""SELECT COUNT(*) FROM (
+                SELECT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id
+                JOIN answers a ON a.id = s.answer_id
+                WHERE k.coder IN ({coder_marks}) AND a.question_id IN ({question_marks})
+                GROUP BY s.answer_id
+                HAVING COUNT(DISTINCT k.coder) >= 2 AND MAX(s.coder IS NOT NULL) = 1)""",
+        (*coders, *question_ids),
+    )
