@@ -151,10 +151,11 @@ def segment_count(store: Store) -> int:
 
 
 def answered_segments(store: Store, question_id: str | None = None) -> list[tuple[str, int, str]]:
-    """(question id, answer id, segment id) of every segment of a non-empty answer."""
+    """(question id, answer id, segment id) of every shared segment of a non-empty answer (a
+    coder's own segments are left out: they replace shared ones for that coder only)."""
     sql = (
         "SELECT a.question_id, a.id, s.id FROM segments s JOIN answers a ON a.id = s.answer_id "
-        "WHERE a.is_nonresponse = 0"
+        "WHERE a.is_nonresponse = 0 AND s.coder IS NULL"
     )
     params: tuple = ()
     if question_id is not None:
