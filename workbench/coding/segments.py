@@ -32,6 +32,11 @@ def segments_of_answer(store: Store, answer_id: int, coder: str | None = None) -
     return [_segment(row) for row in segment_rows.coder_segments_of_answer(store, answer_id, coder)]
 
 
+def shared_segments_of_answer(store: Store, answer_id: int) -> list[Segment]:
+    """The shared segments of one answer (no coder's own), in text order."""
+    return [_segment(row) for row in segment_rows.owned_segments_of_answer(store, answer_id, None)]
+
+
 def _existing_segment(store: Store, segment_id: str) -> dict:
     row = segment_rows.segment_row(store, segment_id)
     if row is None:
@@ -39,13 +44,18 @@ def _existing_segment(store: Store, segment_id: str) -> dict:
     return row
 
 
-def split_segment(store: Store, segment_id: str, at: int, coder: str) -> tuple[str, str]:
+def split_segment(
+    store: Store, segment_id: str, at: int, coder: str, *, shared: bool = False
+) -> tuple[str, str]:
     """Cut a segment of the coder's segmentation at answer offset ``at``; both halves keep the
     coder's codes. A shared segment is first copied for the coder (with their codings and memos on
     it), so no other coder's segments or codings change; if the coder has already replaced it,
-    their own segment at ``at`` is cut. Returns both halves' ids."""
+    their own segment at ``at`` is cut. ``shared`` cuts a shared segment itself, every coder's
+    codes on both halves (an import building the project's segmentation). Returns both ids."""
     with recording(store, "segment.split", coder, target=segment_id) as change:
-        row = _own_segment_at(store, change, _existing_segment(store, segment_id), coder, at)
+        row = _existing_segment(store, segment_id)
+        if not (shared and row["coder"] is None):
+            row = _own_segment_at(store, change, row, coder, at)
         if not row["start"] < at < row["end"]:
             raise UserError(
                 f"Cannot split segment {segment_id} at {at}: the offset must lie strictly "
