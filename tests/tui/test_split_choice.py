@@ -77,3 +77,16 @@ async def test_hostile_code_names_and_texts_stay_inert_in_the_dialog(make_app):
         await split_coded_answer(app, pilot, ["[bold]x[/bold] \x1b[31m"])
         shown = " ".join(str(label.render()) for label in app.screen.query(Label))
         assert "[bold]x[/bold]" in shown and "\x1b" not in shown
+
+
+async def test_remove_which_code_quotes_the_segment(make_app):
+    app = make_app()
+    a, b = (coding.create_code(app.store, name, "ola").id for name in ("A", "B"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        coding.apply_codes(app.store, app.screen.session.segment.id, [a, b], "ola")
+        app.screen.returned(None)
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title", Label).render())
+        assert title == "Remove which code from segment ¶1 «Vi har faste møter med fastlegene.»?"

@@ -26,7 +26,7 @@ from workbench.screens.memo_editor import MemoEditor
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.screens.question_choice import QuestionChoiceDialog
-from workbench.screens.split_choice import split_and_choose
+from workbench.screens.split_choice import excerpt, split_and_choose
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
 from workbench.store.answers import AnswerFilter
@@ -267,7 +267,8 @@ class CodingScreen(WorkbenchScreen[None]):
         if len(choices) == 1:
             self._remove(choices[0][0])
         elif choices:
-            title = f"Remove which code from segment ¶{number}?"
+            quoted = excerpt(self.session.text[self.session.segment.start : self.session.segment.end])
+            title = f"Remove which code from segment ¶{number} «{quoted}»?"
             self.app.push_screen(ChoiceDialog(title, choices), self._remove)
         else:
             self.notify(f"Segment ¶{number} has no code of yours to remove.")

@@ -14,7 +14,8 @@ from workbench.widgets.inert import inert_line
 EXCERPT = 48
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
+    """A segment's text on one line, cut with … past a dialog line's room."""
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
@@ -41,7 +42,7 @@ class SplitChoiceDialog(ModalScreen[SplitPlan | None]):
         with Vertical(classes="dialog"):
             yield Label("Split: which part keeps which code?", classes="dialog-title")
             for index, (start, end) in enumerate(self.plan.parts):
-                yield Label(inert_line(f"¶{self.first_number + index}  «{_excerpt(self.text[start:end])}»"))
+                yield Label(inert_line(f"¶{self.first_number + index}  «{excerpt(self.text[start:end])}»"))
             for number in range(1, len(self.plan.codes) + 1):
                 yield Label("", id=f"split-code-{number}")
             yield Label("1–9 send a code to the next part · Enter done · Esc keep", classes="dialog-hint")
