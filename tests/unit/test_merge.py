@@ -355,6 +355,34 @@ def test_one_coder_splitting_an_answer_differently_in_two_copies_is_a_conflict(t
     assert state(second)["codings"] == state(first)["codings"]
 
 
+@pytest.mark.parametrize("side", ["mine", "theirs"])
+def test_settling_a_coders_segmentation_keeps_every_coding_in_its_coders_segmentation(tmp_path, side):
+    from workbench.review.conflicts import settle
+
+    base = event_base(tmp_path)
+    first, second = copies(base, "kari.db", "kari-laptop.db")
+    for path, at in ((first, 3), (second, 6)):
+        with open_project(path) as store:
+            segment = segment_ids(store)[0]
+            coding.apply_codes(store, segment, [code_id(store, "Code 0")], "kari")
+            coding.split_segment(store, segment, at, "kari")
+    with open_project(second) as store:
+        coding.apply_codes(store, segment_ids(store)[0], [code_id(store, "Code 1")], "ola")
+    report = merge_into(first, second)
+    with open_project(first) as store:
+        settle(store, report.conflicts[0]["id"], side, "kari")
+        assert _spans(store, "kari") == ([(0, 3), (3, 16)] if side == "mine" else [(0, 6), (6, 16)])
+        placed = store.rows(
+            "SELECT k.coder, s.coder AS owner, s.start, s.end FROM codings k "
+            "JOIN segments s ON s.id = k.segment_id WHERE s.answer_id = 1 ORDER BY k.coder, s.start"
+        )
+        assert [(row["coder"], row["owner"]) for row in placed] == [
+            ("kari", "kari"),
+            ("kari", "kari"),
+            ("ola", None),
+        ]
+
+
 def test_merge_command_speaks_in_words_and_settles_conflicts(tmp_path, capsys, monkeypatch):
     from workbench.cli import main
     from workbench.cli.teams import merge_words
