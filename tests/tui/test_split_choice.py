@@ -90,3 +90,28 @@ async def test_remove_which_code_quotes_the_segment(make_app):
         await pilot.pause()
         title = str(app.screen.query_one(".dialog-title", Label).render())
         assert title == "Remove which code from segment ¶1 «Vi har faste møter med fastlegene.»?"
+
+
+async def test_adjudication_says_when_the_answer_is_the_unit(make_app):
+    from textual.widgets import DataTable, Static
+
+    from workbench.screens.adjudication import AdjudicationScreen
+
+    app = make_app()
+    a, b = (coding.create_code(app.store, name, "A").id for name in ("Godt", "Mangler"))
+    answer = app.store.scalar(
+        "SELECT id FROM answers WHERE question_id = 'q01' AND is_nonresponse = 0 LIMIT 1"
+    )
+    segment = coding.segments_of_answer(app.store, answer)[0].id
+    coding.apply_codes(app.store, segment, [a, b], "B")
+    coding.apply_codes(app.store, segment, [a], "A")
+    coding.split_segment(app.store, segment, 5, "A")  # A: Godt on both parts; B: Godt, Mangler
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.open_screen(AdjudicationScreen)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(DataTable).row_count == 1
+        detail = str(screen.query_one("#adjudication-detail", Static).render())
+        assert "Vi har faste møter med fastlegene." in detail
+        assert "Segmented differently by the two" in detail and "B: Mangler" in detail
