@@ -204,7 +204,7 @@ async def test_split_by_sentence_in_two_keys(make_app):
         assert screen.query_one(AnswerView).proposed_cuts == (27,)
         await pilot.press("s")
         await pilot.pause()
-        first, second = coding_rows.segments_with_codes(app.store, screen.answer_id)
+        first, second = coding_rows.segments_with_codes(app.store, screen.answer_id, "ola")
         assert [row["name"] for row in first["codings"]] == ["Godt samarbeid"]
         assert second["codings"] == []
         assert screen.session.segment.id == second["id"]  # the uncoded part comes next

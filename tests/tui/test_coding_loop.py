@@ -95,7 +95,7 @@ async def test_split_a_segment_at_the_cursor(make_app):
         await pilot.press("escape", "right", "right", "right", "s")
         await pilot.pause()
         view = app.screen.query_one(AnswerView)
-        segments = coding.segments_of_answer(app.store, app.screen.answer_id)
+        segments = coding.segments_of_answer(app.store, app.screen.answer_id, "ola")
         assert [segment.text for segment in segments] == [
             "Samarbeidet fungerer godt. ",
             "Men vi mangler psykologer.",

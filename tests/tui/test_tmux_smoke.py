@@ -137,5 +137,5 @@ def test_change_question_code_split_and_quit(project_path, tmp_path, size):
         ]
         assert store.scalar("SELECT definition FROM codes WHERE name = 'Uendret'") == "Ingen endring nevnt"
         q01_second = answer_rows.answer_ids(store, "q01", 2024)[1]
-        first, second = coding_rows.segments_with_codes(store, q01_second)
+        first, second = coding_rows.segments_with_codes(store, q01_second, "smoke")
         assert [row["name"] for row in first["codings"]] == ["Godt samarbeid"] and second["codings"] == []

@@ -111,11 +111,16 @@ def test_approval_void_when_segment_changes(project):
     review.propose(store)
     review.accept_certain(store, segment_of("4601"), "kari")
     review.approve(store, segment_of("4601"), "kari")
-    coding.split_segment(store, segment_of("4601"), 46, "kari")
-    assert not review.is_approved(store, segment_of("4601"))
-    assert leak.approved_text(store, segment_of("4601")) is None
-    with pytest.raises(LeakError):
-        leak.anonymised_quotes(store, [segment_of("4601")])
+    # A split makes kari's own segments; the shared one keeps its span and its approval.
+    left, right = coding.split_segment(store, segment_of("4601"), 46, "kari")
+    assert review.is_approved(store, segment_of("4601"))
+    for part in (left, right):
+        assert not review.is_approved(store, part)
+        assert leak.approved_text(store, part) is None
+        with pytest.raises(LeakError):
+            leak.anonymised_quotes(store, [part])
+    coding.merge_segments(store, left, right, "kari")
+    assert not review.is_approved(store, left)
 
 
 def test_unknown_segment_is_a_user_error(project):

@@ -93,12 +93,12 @@ def test_split_and_merge_segments_keep_codings(store):
     coding.apply_codes(store, segment.id, [code], "ann")
     at = TEXTS[0].index("Men")
     left, right = coding.split_segment(store, segment.id, at, "ann")
-    halves = coding.segments_of_answer(store, segment.answer_id)
+    halves = coding.segments_of_answer(store, segment.answer_id, "ann")
     assert [half.text for half in halves] == [TEXTS[0][:at], TEXTS[0][at:]]
     assert store.scalar("SELECT COUNT(*) FROM codings") == 2
     coding.apply_codes(store, right, [other], "ann")
     assert coding.merge_segments(store, left, right, "ann") == left
-    assert coding.segments_of_answer(store, segment.answer_id)[0].text == TEXTS[0]
+    assert coding.segments_of_answer(store, segment.answer_id, "ann")[0].text == TEXTS[0]
     codes = {row["code_id"] for row in store.rows("SELECT code_id FROM codings")}
     assert codes == {code, other}
     assert store.scalar("SELECT COUNT(*) FROM codings") == 2

@@ -97,7 +97,7 @@ def assert_consistent(store):
     assert dangling == 0
     overlapping = store.scalar(
         "SELECT COUNT(*) FROM segments a JOIN segments b ON a.answer_id = b.answer_id "
-        "AND a.id < b.id AND a.start < b.end AND b.start < a.end"
+        "AND a.id < b.id AND a.start < b.end AND b.start < a.end AND a.coder IS b.coder"
     )
     assert overlapping == 0
 

@@ -285,8 +285,8 @@ def test_codes_on_an_answer_whose_text_differs_wait_as_a_conflict(tmp_path):
         store.execute("UPDATE segments SET end = 36 WHERE answer_id = 1")
     with open_project(ola) as store:
         segment = segment_ids(store)[0]
-        coding.split_segment(store, segment, 30, "ola")
-        coding.apply_codes(store, segment, [code_id(store, "Code 1")], "ola")
+        left, _ = coding.split_segment(store, segment, 30, "ola")
+        coding.apply_codes(store, left, [code_id(store, "Code 1")], "ola")
     report = merge_into(kari, ola)
     assert [conflict["kind"] for conflict in report.conflicts] == ["answer text"]
     with open_project(kari) as store:
@@ -294,13 +294,19 @@ def test_codes_on_an_answer_whose_text_differs_wait_as_a_conflict(tmp_path):
         assert store.scalar("SELECT MAX(end) FROM segments WHERE answer_id = 1") == text_length
         assert store.scalar("SELECT COUNT(*) FROM codings WHERE coder = 'ola'") == 0
         settle(store, report.conflicts[0]["id"], "theirs", "kari")
-        assert store.scalar("SELECT COUNT(*) FROM segments WHERE answer_id = 1") == 2
+        assert store.scalar("SELECT COUNT(*) FROM segments WHERE answer_id = 1 AND coder = 'ola'") == 2
+        assert store.scalar("SELECT COUNT(*) FROM segments WHERE answer_id = 1 AND coder IS NULL") == 1
         assert store.scalar("SELECT COUNT(*) FROM codings WHERE coder = 'ola'") == 1
 
 
-def test_both_copies_resegmenting_an_answer_is_a_conflict_settled_without_losing_codes(tmp_path):
-    from workbench.review.conflicts import settle
+def _spans(store, coder: str | None) -> list[tuple[int, int]]:
+    rows = store.rows(
+        "SELECT start, end FROM segments WHERE answer_id = 1 AND coder IS ? ORDER BY start", (coder,)
+    )
+    return [(row["start"], row["end"]) for row in rows]
 
+
+def test_two_coders_splitting_an_answer_differently_is_no_conflict(tmp_path):
     base = event_base(tmp_path)
     kari, ola = copies(base, "kari.db", "ola.db")
     for path, coder, at in ((kari, "kari", 3), (ola, "ola", 6)):
@@ -308,18 +314,73 @@ def test_both_copies_resegmenting_an_answer_is_a_conflict_settled_without_losing
             segment = segment_ids(store)[0]
             coding.apply_codes(store, segment, [code_id(store, "Code 0")], coder)
             coding.split_segment(store, segment, at, coder)
-    report = merge_into(kari, ola)
-    assert [conflict["kind"] for conflict in report.conflicts] == ["segmentation"]
+    assert merge_into(kari, ola).conflicts == ()
+    assert merge_into(ola, kari).conflicts == ()
     with open_project(kari) as store:
-        assert store.scalar("SELECT COUNT(*) FROM segments WHERE answer_id = 1") == 2
-        settle(store, report.conflicts[0]["id"], "mine", "kari")
-        spans = store.rows("SELECT start, end FROM segments WHERE answer_id = 1 ORDER BY start")
-        assert [(row["start"], row["end"]) for row in spans] == [(0, 3), (3, 16)]
-        coders = store.rows("SELECT DISTINCT coder FROM codings ORDER BY coder")
-        assert coders == [{"coder": "kari"}, {"coder": "ola"}]
-    merge_into(ola, kari)
+        assert _spans(store, None) == [(0, 16)]
+        assert _spans(store, "kari") == [(0, 3), (3, 16)]
+        assert _spans(store, "ola") == [(0, 6), (6, 16)]
+        on_shared = (
+            "SELECT COUNT(*) FROM codings k JOIN segments s ON s.id = k.segment_id WHERE s.coder IS NULL"
+        )
+        assert store.scalar(on_shared) == 0
+        owners = store.rows(
+            "SELECT DISTINCT k.coder, s.coder AS owner FROM codings k JOIN segments s ON s.id = k.segment_id"
+        )
+        assert sorted((row["coder"], row["owner"]) for row in owners) == [("kari", "kari"), ("ola", "ola")]
     assert state(ola)["segments"] == state(kari)["segments"]
     assert state(ola)["codings"] == state(kari)["codings"]
+
+
+def test_one_coder_splitting_an_answer_differently_in_two_copies_is_a_conflict(tmp_path):
+    from workbench.review.conflicts import settle
+
+    base = event_base(tmp_path)
+    first, second = copies(base, "kari.db", "kari-laptop.db")
+    for path, at in ((first, 3), (second, 6)):
+        with open_project(path) as store:
+            segment = segment_ids(store)[0]
+            coding.apply_codes(store, segment, [code_id(store, "Code 0")], "kari")
+            coding.split_segment(store, segment, at, "kari")
+    report = merge_into(first, second)
+    assert [conflict["kind"] for conflict in report.conflicts] == ["segmentation"]
+    with open_project(first) as store:
+        assert _spans(store, "kari") == [(0, 3), (3, 16)]
+        settle(store, report.conflicts[0]["id"], "mine", "kari")
+        assert _spans(store, "kari") == [(0, 3), (3, 16)]
+        assert _spans(store, None) == [(0, 16)]
+        assert store.scalar("SELECT COUNT(*) FROM codings WHERE coder = 'kari'") == 2
+    merge_into(second, first)
+    assert state(second)["segments"] == state(first)["segments"]
+    assert state(second)["codings"] == state(first)["codings"]
+
+
+@pytest.mark.parametrize("side", ["mine", "theirs"])
+def test_settling_a_coders_segmentation_keeps_every_coding_in_its_coders_segmentation(tmp_path, side):
+    from workbench.review.conflicts import settle
+
+    base = event_base(tmp_path)
+    first, second = copies(base, "kari.db", "kari-laptop.db")
+    for path, at in ((first, 3), (second, 6)):
+        with open_project(path) as store:
+            segment = segment_ids(store)[0]
+            coding.apply_codes(store, segment, [code_id(store, "Code 0")], "kari")
+            coding.split_segment(store, segment, at, "kari")
+    with open_project(second) as store:
+        coding.apply_codes(store, segment_ids(store)[0], [code_id(store, "Code 1")], "ola")
+    report = merge_into(first, second)
+    with open_project(first) as store:
+        settle(store, report.conflicts[0]["id"], side, "kari")
+        assert _spans(store, "kari") == ([(0, 3), (3, 16)] if side == "mine" else [(0, 6), (6, 16)])
+        placed = store.rows(
+            "SELECT k.coder, s.coder AS owner, s.start, s.end FROM codings k "
+            "JOIN segments s ON s.id = k.segment_id WHERE s.answer_id = 1 ORDER BY k.coder, s.start"
+        )
+        assert [(row["coder"], row["owner"]) for row in placed] == [
+            ("kari", "kari"),
+            ("kari", "kari"),
+            ("ola", None),
+        ]
 
 
 def test_merge_command_speaks_in_words_and_settles_conflicts(tmp_path, capsys, monkeypatch):

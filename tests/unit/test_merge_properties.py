@@ -104,3 +104,85 @@ def test_two_copies_converge_on_every_latest_decision(edits, seed):
 @given(edits=st.lists(edit, max_size=14), seed=st.integers(0, 1000))
 def test_three_copies_converge_on_every_latest_decision(edits, seed):
     check(3, edits, seed)
+
+
+# Splits by different coders: each coder works in their own copy (kari 0, ola 1, per 2) and
+# applies, removes and splits in their own segmentation: (copy = coder, action, answer, offset, code).
+SEGMENTING = ("kari", "ola", "per")
+segmenting_edit = st.tuples(
+    st.integers(0, 2),
+    st.sampled_from(["apply", "remove", "split"]),
+    st.integers(0, 3),
+    st.integers(1, 18),
+    st.integers(0, 2),
+)
+
+
+def coder_segment(store, coder: str, answer: int, offset: int) -> dict:
+    answer_id = store.scalar("SELECT id FROM answers ORDER BY id LIMIT 1 OFFSET ?", (answer,))
+    own = coding.segments_of_answer(store, answer_id, coder)
+    return next(s for s in own if s.start <= offset < s.end) if offset < own[-1].end else own[-1]
+
+
+def run_segmenting_edits(paths: list[Path], edits) -> None:
+    for copy, action, answer, offset, code in edits:
+        coder = SEGMENTING[copy % len(paths)]
+        with open_project(paths[copy % len(paths)]) as store:
+            segment = coder_segment(store, coder, answer, offset)
+            code_id = store.scalar("SELECT id FROM codes WHERE name = ?", (f"Code {code}",))
+            if action == "apply":
+                coding.apply_codes(store, segment.id, [code_id], coder)
+            elif action == "remove":
+                coding.remove_codes(store, segment.id, [code_id], coder)
+            elif segment.start < offset < segment.end:
+                coding.split_segment(store, segment.id, offset, coder)
+
+
+def coder_view(path: Path, coder: str) -> tuple:
+    """A coder's segmentation and codings by respondent and offsets (ids left out)."""
+    with open_project(path, read_only=True) as store:
+        spans = store.db.execute(
+            "SELECT a.respondent_id, s.start, s.end FROM segments s JOIN answers a ON a.id = s.answer_id "
+            "WHERE s.coder IS ?",
+            (coder,),
+        )
+        codes = store.db.execute(
+            "SELECT a.respondent_id, s.start, s.end, s.coder, k.code_id FROM codings k "
+            "JOIN segments s ON s.id = k.segment_id JOIN answers a ON a.id = s.answer_id WHERE k.coder = ?",
+            (coder,),
+        )
+        return sorted(spans), sorted(codes)
+
+
+def check_segmenting(copies: int, edits, seed: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        origin = base(Path(folder))
+        paths = [Path(folder) / f"copy{index}.db" for index in range(copies)]
+        for path in paths:
+            shutil.copy(origin, path)
+        run_segmenting_edits(paths, edits)
+        before = {coder: coder_view(paths[n], coder) for n, coder in enumerate(SEGMENTING[:copies])}
+        shared = coder_view(origin, None)
+        pairs = list(itertools.permutations(range(copies), 2))
+        random.Random(seed).shuffle(pairs)
+        merge_all(paths, pairs)
+        for path in paths:
+            with open_project(path, read_only=True) as store:
+                assert store.scalar("SELECT COUNT(*) FROM merge_conflicts") == 0
+            assert coder_view(path, None) == shared  # the shared segmentation never changes
+            for coder, view in before.items():
+                assert coder_view(path, coder) == view  # each coder's own work crossed whole
+        states = [snapshot(path) for path in paths]
+        assert all(state == states[0] for state in states)
+
+
+@settings(deadline=None, max_examples=30)
+@given(edits=st.lists(segmenting_edit, max_size=14), seed=st.integers(0, 1000))
+def test_splits_by_different_coders_cross_without_conflict_in_two_copies(edits, seed):
+    check_segmenting(2, edits, seed)
+
+
+@settings(deadline=None, max_examples=20)
+@given(edits=st.lists(segmenting_edit, max_size=14), seed=st.integers(0, 1000))
+def test_splits_by_different_coders_cross_without_conflict_in_three_copies(edits, seed):
+    check_segmenting(3, edits, seed)

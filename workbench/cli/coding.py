@@ -41,7 +41,7 @@ def run_code(arguments) -> int:
     from workbench import coding
 
     with writable_project(arguments.project) as store:
-        segments = coding.segments_of_answer(store, arguments.answer)
+        segments = coding.segments_of_answer(store, arguments.answer, arguments.coder)
         if not segments:
             raise UserError(f"Answer {arguments.answer} does not exist or is a non-response.")
         if arguments.remove:

@@ -120,6 +120,6 @@ def apply_to_answers(
     """
     if not answer_ids or not code_ids:
         return 0
-    segment_ids = segment_rows.segment_ids_of_answers(store, sorted(answer_ids))
+    segment_ids = segment_rows.coder_segment_ids_of_answers(store, sorted(answer_ids), coder)
     apply_to_segments(store, segment_ids, code_ids, coder, "bulk", on_progress, stop)
     return len(answer_ids)

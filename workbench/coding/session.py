@@ -24,6 +24,7 @@ from workbench.coding.session_values import (
     outside_question,
     sentence_starts,
 )
+from workbench.coding.split_choice import SplitPlan, split_by_plan
 from workbench.coding.undo import next_redo, next_undo, redo, undo
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
@@ -134,7 +135,7 @@ class CodingSession:
         """Read the current answer and its segments again (after a change)."""
         answer_id = self.answer_id
         self.detail = answer_rows.answer_detail(self.store, answer_id) if answer_id else None
-        rows = coding_rows.segments_with_codes(self.store, answer_id) if self.detail else []
+        rows = coding_rows.segments_with_codes(self.store, answer_id, self.coder) if self.detail else []
         self.segments = [
             Segment(row["id"], row["start"], row["end"], bool(row["for_report"]), row["codings"])
             for row in rows
@@ -317,6 +318,17 @@ class CodingSession:
         uncoded = right_id if keep_left else left_id
         mine = [row["code_id"] for row in segment.codings if row["coder"] == self.coder]
         remove_codes(self.store, uncoded, mine, self.coder)
+
+    def resplit(self, plan: SplitPlan) -> bool:
+        """Take back this session's latest split and cut again with the codes where ``plan`` puts
+        them: the split stays one undo step."""
+        done = len(self._done)
+        message = self.undo()
+        if len(self._done) == done:
+            raise UserError(message)
+        self.cursor = plan.cursor
+        self._record(split_by_plan, self.store, self.coder, list(self.segments), plan)
+        return True
 
     def next_uncoded_segment(self) -> bool:
         """Put the cursor on the first segment of this answer without a code of this coder."""

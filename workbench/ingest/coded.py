@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench import coding
-from workbench.coding.segments import discard_blank_segment
+from workbench.coding.segments import discard_blank_segment, shared_segments_of_answer
 from workbench.errors import UserError
 from workbench.ingest.attributes import complete_attributes, respondent_id
 from workbench.ingest.tables import Table, read_table
@@ -196,7 +196,7 @@ def _segment_for(store: Store, file: Path, row: CodedRow, wave: int) -> str:
             f"answer to {row.question} (wave {wave})."
         )
     end = start + len(row.text)
-    segments = coding.segments_of_answer(store, answer_id)
+    segments = shared_segments_of_answer(store, answer_id)
     holder = next((s for s in segments if s.start <= start and end <= s.end), None)
     if holder is not None:
         return _carve(store, holder, start, end, row.coder)
@@ -225,9 +225,9 @@ def _carve(store: Store, holder, start: int, end: int, coder: str) -> str:
     """
     segment_id = holder.id
     if holder.start < start:
-        left_id, segment_id = coding.split_segment(store, segment_id, start, coder)
+        left_id, segment_id = coding.split_segment(store, segment_id, start, coder, shared=True)
         discard_blank_segment(store, left_id, coder)
     if end < holder.end:
-        segment_id, right_id = coding.split_segment(store, segment_id, end, coder)
+        segment_id, right_id = coding.split_segment(store, segment_id, end, coder, shared=True)
         discard_blank_segment(store, right_id, coder)
     return segment_id

@@ -27,7 +27,9 @@ DECISIONS = ("first", "second", "both", "neither", "edit")
 
 @dataclass(frozen=True)
 class Disagreement:
-    """One segment the two coders coded differently; code ids are the surviving codes."""
+    """One segment the two coders coded differently; code ids are the surviving codes. Where
+    they segmented the answer differently, the unit is the answer (kept by its first shared
+    segment, ``segment_id``)."""
 
     segment_id: str
     answer_id: int
@@ -37,6 +39,7 @@ class Disagreement:
     first_codes: tuple[str, ...]
     second_codes: tuple[str, ...]
     decision: str | None
+    unit: str = "segment"
 
 
 def coders_key(first: str, second: str) -> str:
@@ -60,28 +63,43 @@ def disagreements(
             answer_id=texts[segment]["answer_id"],
             question_id=texts[segment]["question_id"],
             respondent_id=texts[segment]["respondent_id"],
-            text=texts[segment]["text"],
+            text=_unit_text(store, texts[segment], unit),
             first_codes=tuple(sorted(first_codes, key=paths.survivor_path)),
             second_codes=tuple(sorted(second_codes, key=paths.survivor_path)),
             decision=decided.get(segment),
+            unit=unit,
         )
-        for segment, (first_codes, second_codes) in differing.items()
+        for segment, (first_codes, second_codes, unit) in differing.items()
     ]
     return sorted(found, key=lambda item: (item.question_id, item.answer_id, item.segment_id))
 
 
+def _unit_text(store: Store, segment: dict, unit: str) -> str:
+    """The text judged: the segment's, or the whole answer's when the unit is the answer."""
+    return (
+        teams.answer_text_and_respondent(store, segment["answer_id"])["text"]
+        if unit == "answer"
+        else segment["text"]
+    )
+
+
 def _differing_code_sets(
     store: Store, paths: Codebook, first: str, second: str, question_id: str | None
-) -> dict[str, tuple[set[str], set[str]]]:
-    """Per segment both coders coded differently, each one's codes (merged codes followed)."""
+) -> dict[str, tuple[set[str], set[str], str]]:
+    """Per unit both coders coded differently, each one's codes (merged codes followed) and the
+    unit: a segment, or an answer one of them segmented on their own (kept by its first shared
+    segment; each coder's codes are then all they gave the answer)."""
+    rows = coding_rows.codings_of_coders(store, [first, second], question_id)
+    owned = segment_rows.owned_segments_of_answers(store, sorted({row[1] for row in rows}))
+    anchors = segment_rows.first_shared_segments(store, sorted({row[1] for row in rows if row[2] in owned}))
     sets: dict[str, dict[str, set[str]]] = {}
-    for _, _, segment_id, coder, code_id in coding_rows.codings_of_coders(
-        store, [first, second], question_id
-    ):
-        sets.setdefault(segment_id, {}).setdefault(coder, set()).add(paths.survivor(code_id))
+    for _, answer_id, segment_id, coder, code_id in rows:
+        unit = anchors.get(answer_id, segment_id)
+        sets.setdefault(unit, {}).setdefault(coder, set()).add(paths.survivor(code_id))
+    whole = set(anchors.values())
     return {
-        segment: (by_coder[first], by_coder[second])
-        for segment, by_coder in sets.items()
+        unit: (by_coder[first], by_coder[second], "answer" if unit in whole else "segment")
+        for unit, by_coder in sets.items()
         if len(by_coder) == 2 and by_coder[first] != by_coder[second]
     }
 

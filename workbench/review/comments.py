@@ -51,18 +51,15 @@ def answers_to_review(store: Store, coder: str) -> list[int]:
 def review_answer(
     store: Store, answer_id: int, coder: str, other: str | None = None
 ) -> list[ReviewedSegment]:
-    """The segments of one answer with the coder's codes (and ``other``'s beside) and the marks."""
+    """The segments of one answer in the coder's segmentation with the coder's codes, the marks
+    and ``other``'s codes beside (those on ``other``'s own segments overlapping each one)."""
     paths = Codebook.from_store(store)
+    theirs = segment_rows.coder_segments_of_answer(store, answer_id, other) if other else []
     return [
         ReviewedSegment(
             other_paths=tuple(
-                sorted(
-                    paths.survivor_path(code)
-                    for code in coding_rows.codes_of_segment(store, row["id"], other)
-                )
-            )
-            if other
-            else (),
+                sorted({paths.survivor_path(code) for code in _overlapping(store, theirs, row, other)})
+            ),
             segment_id=row["id"],
             text=row["segment_text"],
             code_paths=tuple(
@@ -75,7 +72,17 @@ def review_answer(
                 _mark(mark) for mark in teams.comments_on_segment(store, row["id"]) if mark["coder"] == coder
             ),
         )
-        for row in segment_rows.segments_of_answer(store, answer_id)
+        for row in segment_rows.coder_segments_of_answer(store, answer_id, coder)
+    ]
+
+
+def _overlapping(store: Store, theirs: list[dict], row: dict, other: str | None) -> list[str]:
+    """``other``'s codes on their segments that overlap ``row``."""
+    return [
+        code
+        for segment in theirs
+        if segment["start"] < row["end"] and row["start"] < segment["end"]
+        for code in coding_rows.codes_of_segment(store, segment["id"], other)
     ]
 
 

@@ -41,9 +41,26 @@ def settle(store: Store, conflict_id: str, side: str, coder: str) -> None:
 
 
 def _overlap_home(segments: list[dict], row: dict, spans: dict[str, tuple[int, int]]) -> str | None:
+    """The segment of the row's coder's segmentation that overlaps the row's old span most."""
     start, end = spans.get(row["segment_id"], (0, 0))
-    best = max(segments, key=lambda seg: (min(seg["end"], end) - max(seg["start"], start), -seg["start"]))
+    candidates = _segmentation_of(segments, row["coder"])
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda seg: (min(seg["end"], end) - max(seg["start"], start), -seg["start"]))
     return best["id"] if min(best["end"], end) > max(best["start"], start) else None
+
+
+def _segmentation_of(segments: list[dict], coder: str) -> list[dict]:
+    """A coder's segmentation among an answer's segments: their own, and the shared ones none of
+    their own overlaps."""
+    own = [seg for seg in segments if seg.get("coder") == coder]
+    shared = [
+        seg
+        for seg in segments
+        if seg.get("coder") is None
+        and not any(o["start"] < seg["end"] and seg["start"] < o["end"] for o in own)
+    ]
+    return own + shared
 
 
 def _answer_rows(store: Store, conflict: dict, side: str) -> dict:

@@ -84,18 +84,30 @@ def _their_touched(grouped: dict[tuple[str, str], list[Touch]]) -> list[tuple[st
     return [key for key, touches in grouped.items() if any(touch.origin == "theirs" for touch in touches)]
 
 
-def _segment_conflicts(store: Store, theirs: set[int], segment_answers: dict[str, int]) -> set[int]:
-    """Answers both copies re-segmented since they last shared a state, with other results."""
+def _segment_conflicts(store: Store, theirs_ids: list[str], segment_answers: dict[str, int]) -> set[int]:
+    """Answers whose segmentation by one owner (a coder, or the shared one) both copies changed
+    since they last shared a state, with other results. Two coders' own segmentations never clash."""
     mine_ids = merge_events.segment_rows_touched_by_me(store)
-    mine = {row["answer_id"] for row in merge_events.rows_in(store, "main", "segments", mine_ids).values()}
-    mine |= {segment_answers[sid] for sid in mine_ids if sid in segment_answers}
-    both = sorted(mine & theirs)
+    answers = dict(segment_answers)
+    answers.update(
+        (sid, row["answer_id"])
+        for sid, row in merge_events.rows_in(store, "main", "segments", mine_ids).items()
+    )
+    owners = merge_events.segment_owners(store, sorted(set(mine_ids) | set(theirs_ids)))
+    mine = {(answers[sid], owners.get(sid)) for sid in mine_ids if sid in answers}
+    both = sorted(mine & {(answers[sid], owners.get(sid)) for sid in theirs_ids if sid in answers}, key=str)
     if not both:
         return set()
     back = {own: other for other, own in merge_events.answer_map(store).items()}
-    own_spans = merge_events.spans_of_answers(store, "main", both)
-    other_spans = merge_events.spans_of_answers(store, team_merge.ALIAS, [back[a] for a in both if a in back])
-    return {answer for answer in both if own_spans[answer] != other_spans.get(back.get(answer), [])}
+    own_spans = merge_events.owner_spans_of_answers(store, "main", sorted({answer for answer, _ in both}))
+    other_spans = merge_events.owner_spans_of_answers(
+        store, team_merge.ALIAS, sorted({back[answer] for answer, _ in both if answer in back})
+    )
+    return {
+        answer
+        for answer, owner in both
+        if own_spans.get((answer, owner), []) != other_spans.get((back.get(answer), owner), [])
+    }
 
 
 def held_answers(store: Store, grouped, rows: _Rows, segment_answers: dict[str, int]) -> dict[int, str]:
@@ -106,8 +118,8 @@ def held_answers(store: Store, grouped, rows: _Rows, segment_answers: dict[str, 
     theirs_rows.discard(None)
     differing = merge_events.answers_with_other_text_ids(store)
     held = {answer: "answer text" for answer in theirs_rows if answer in differing}
-    theirs_segments = {segment_answers.get(row_id) for table, row_id in grouped if table == "segments"}
-    for answer in _segment_conflicts(store, {a for a in theirs_segments if a is not None}, segment_answers):
+    theirs_segments = [row_id for table, row_id in grouped if table == "segments"]
+    for answer in _segment_conflicts(store, theirs_segments, segment_answers):
         held.setdefault(answer, "segmentation")
     return held
 
@@ -226,9 +238,12 @@ def repair(store: Store, paths_surviving) -> int:
     memos = merge_events.orphaned_memos(store)
     answers = sorted({row["answer_id"] for row in orphans + memos if row["answer_id"] is not None})
     spans = merge_events.spans_of_answers(store, "main", answers)
+    owned = merge_events.owner_spans_of_answers(store, "main", answers)
     doomed, moves = [], []
     for row in orphans:
-        home = _home(spans.get(row["answer_id"], []), row["start"], row["end"])
+        # Home in the coder's own segmentation of the answer if they have one, else the shared one.
+        mine = owned.get((row["answer_id"], row["coder"])) or owned.get((row["answer_id"], None))
+        home = _home(mine or spans.get(row["answer_id"], []), row["start"], row["end"])
         if home is None or not row["code_exists"]:
             doomed.append(row["id"])
         else:

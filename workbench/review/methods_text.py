@@ -14,6 +14,7 @@ from workbench.errors import UserError
 from workbench.review.adjudication import coders_key
 from workbench.review.measure import AgreementResult
 from workbench.store import Store, teams
+from workbench.store import segments as segment_rows
 
 LANGUAGES = ("nb", "en")
 
@@ -32,6 +33,7 @@ class Facts:
     coded: int
     disagreements: int
     decided: int
+    segmented_apart: int = 0
 
 
 def gather(store: Store, result: AgreementResult, per_question: dict[str, AgreementResult]) -> Facts:
@@ -58,6 +60,7 @@ def gather(store: Store, result: AgreementResult, per_question: dict[str, Agreem
         coded=sum(row["coded"] for row in progress),
         disagreements=_disagreements(result, per_question),
         decided=decided,
+        segmented_apart=segment_rows.answers_segmented_apart(store, list(result.coders), list(per_question)),
     )
 
 
@@ -112,6 +115,10 @@ def _norwegian(facts: Facts) -> list[str]:
     return [
         f"Reliabiliteten ble vurdert for spørsmål {questions}, med svaret som enhet "
         "(en koders koder på et svar er alle kodene hun satte på svarets segmenter).",
+        f"Koderne delte {facts.segmented_apart} av svarene ulikt i segmenter; også der ble hver koders "
+        "koder på hele svaret sammenlignet."
+        if facts.segmented_apart
+        else "",
         f"{_join(list(facts.second), lang)} fikk et tilfeldig utvalg på {shares} av svarene per spørsmål"
         + (f" (fast frø {seeds})" if seeds else "")
         + (", og kodet blindt, uten å se de andre koderens koder." if facts.blind else ".")
@@ -141,6 +148,10 @@ def _english(facts: Facts) -> list[str]:
     return [
         f"Reliability was assessed for question{'s' if len(r.questions) != 1 else ''} {questions}, "
         "with the answer as the unit (a coder's codes on an answer are all codes she gave its segments).",
+        f"The coders segmented {facts.segmented_apart} of the answers differently; there too, each "
+        "coder's codes on the whole answer were compared."
+        if facts.segmented_apart
+        else "",
         f"{_join(list(facts.second), lang)} received a random sample of {shares} of the answers per question"
         + (f" (fixed seed {seeds})" if seeds else "")
         + (" and coded blind, without seeing the other coders' codes." if facts.blind else ".")

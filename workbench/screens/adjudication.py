@@ -125,6 +125,8 @@ class AdjudicationScreen(Screen[None]):
         paths = Codebook.from_store(self.store)
         consensus = coding_rows.codes_of_segment(self.store, item.segment_id, adjudication.CONSENSUS)
         lines = [item.text, ""]
+        if item.unit == "answer":
+            lines.insert(1, "(Segmented differently by the two: their codes on the whole answer.)")
         for label, codes in (("A", item.first_codes), ("B", item.second_codes)):
             for code in codes:
                 definition = paths.code(paths.survivor(code)).definition or "no definition"

@@ -26,6 +26,7 @@ from workbench.screens.help import HelpScreen
 from workbench.screens.more_like_this import MoreLikeThisScreen
 from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.screens.question_choice import QuestionChoiceDialog
+from workbench.screens.split_choice import excerpt, split_and_choose
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
 from workbench.store.answers import AnswerFilter
@@ -260,8 +261,7 @@ class CodingScreen(WorkbenchScreen[None]):
     @on(AnswerView.SplitRequested)
     def _split(self, event: AnswerView.SplitRequested) -> None:
         """Codes stay with the part under the cursor, which then goes to the uncoded part."""
-        if self.change(self.session.split_at, list(event.cuts)) and self.session.next_uncoded_segment():
-            self.show_answer()
+        split_and_choose(self, list(event.cuts))
 
     def action_remove_code(self) -> None:
         choices = self.session.my_codes()
@@ -269,7 +269,8 @@ class CodingScreen(WorkbenchScreen[None]):
         if len(choices) == 1:
             self._remove(choices[0][0])
         elif choices:
-            title = f"Remove which code from segment ¶{number}?"
+            quoted = excerpt(self.session.text[self.session.segment.start : self.session.segment.end])
+            title = f"Remove which code from segment ¶{number} «{quoted}»?"
             self.app.push_screen(ChoiceDialog(title, choices), self._remove)
         else:
             self.notify(f"Segment ¶{number} has no code of yours to remove.")

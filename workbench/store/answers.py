@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from workbench.store.database import Store
+from workbench.store.segments import seen_by_coder
 
 
 @dataclass(frozen=True)
@@ -223,15 +224,27 @@ def insert_answer(store: Store, respondent_id: str, question_id: str, wave: int,
 
 
 def answer_coverage(store: Store, question_id: str, wave: int | None, coder: str | None) -> list[dict]:
-    """Per non-empty answer of a question: its id and whether every segment carries a coding."""
-    coder_clause = "" if coder is None else "AND k.coder = :coder"
+    """Per non-empty answer of a question: its id and whether every segment carries a coding.
+
+    With ``coder``: every segment of their segmentation carries one of their codings. Without:
+    every coder's own segment carries a coding, and so does every shared segment no own one replaces.
+    """
     wave_clause = "" if wave is None else "AND a.wave = :wave"
+    if coder is None:
+        counted = (
+            "(s.coder IS NOT NULL OR NOT EXISTS (SELECT 1 FROM segments own "
+            "WHERE own.answer_id = s.answer_id AND own.coder IS NOT NULL "
+            "AND own.start < s.end AND s.start < own.end))"
+        )
+        coded_here = "EXISTS (SELECT 1 FROM codings k WHERE k.segment_id = s.id)"
+    else:
+        counted = seen_by_coder("s")
+        coded_here = "EXISTS (SELECT 1 FROM codings k WHERE k.segment_id = s.id AND k.coder = :coder)"
     return store.rows(
         f"""
         SELECT a.id,
                NOT EXISTS (
-                   SELECT 1 FROM segments s WHERE s.answer_id = a.id AND NOT EXISTS (
-                       SELECT 1 FROM codings k WHERE k.segment_id = s.id {coder_clause})
+                   SELECT 1 FROM segments s WHERE s.answer_id = a.id AND {counted} AND NOT {coded_here}
                ) AND EXISTS (SELECT 1 FROM segments s WHERE s.answer_id = a.id) AS coded
         FROM answers a
         WHERE a.question_id = :question AND a.is_nonresponse = 0 {wave_clause}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from workbench.store.codes import LIVE_CODE
 from workbench.store.database import Store, now, placeholders
+from workbench.store.segments import SEEN_BY_CODER
 
 
 def codings_of_segment(store: Store, segment_id: str) -> list[dict]:
@@ -164,10 +165,14 @@ def codings_with_text(store: Store, coder: str | None = None) -> list[dict]:
     )
 
 
-def segments_with_codes(store: Store, answer_id: int) -> list[dict]:
-    """The answer's segments in order, each with a list of its codings (code, theme, coder)."""
+def segments_with_codes(store: Store, answer_id: int, coder: str | None = None) -> list[dict]:
+    """The answer's segments in order, each with a list of its codings (code, theme, coder);
+    with ``coder``, that coder's segmentation (their own segments if any, else the shared ones)."""
+    seen = SEEN_BY_CODER if coder is not None else "1"
     segments = store.rows(
-        "SELECT id, start, end, for_report FROM segments WHERE answer_id = ? ORDER BY start", (answer_id,)
+        f"SELECT s.id, s.start, s.end, s.for_report FROM segments s WHERE s.answer_id = :answer "
+        f"AND {seen} ORDER BY s.start",
+        {"answer": answer_id, "coder": coder},
     )
     codings = store.rows(
         "SELECT k.segment_id, k.code_id, k.coder, k.how, c.name, p.name AS theme "

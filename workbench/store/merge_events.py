@@ -214,3 +214,38 @@ def settle_conflict_row(store: Store, conflict_id: str, side: str, at: str) -> N
 def set_answer_text(store: Store, answer_id: int, text: str) -> None:
     """Replace an answer's raw text (settling a text conflict by taking the other copy's)."""
     store.execute("UPDATE answers SET text = ? WHERE id = ?", (text, answer_id))
+
+
+def segment_owners(store: Store, segment_ids: list[str]) -> dict[str, str | None]:
+    """The owner (a coder; None: shared) of each segment id, read from this file, the other one
+    or, for a segment both deleted, the joint event log's states of it."""
+    found: dict[str, str | None] = {}
+    for start in range(0, len(segment_ids), 300):
+        chunk = segment_ids[start : start + 300]
+        marks = ", ".join("?" * len(chunk))
+        for row_id, owner in store.db.execute(
+            f"SELECT id, coder FROM main.segments WHERE id IN ({marks}) UNION ALL "
+            f"SELECT id, coder FROM {ALIAS}.segments WHERE id IN ({marks}) UNION ALL "
+            "SELECT row_id, json_extract(state, '$.coder') FROM temp.merge_touches "
+            f"WHERE tbl = 'segments' AND row_id IN ({marks}) AND json_extract(state, '$.coder') IS NOT NULL",
+            (*chunk, *chunk, *chunk),
+        ):
+            found[row_id] = found.get(row_id) or owner
+    return found
+
+
+def owner_spans_of_answers(store: Store, schema: str, answer_ids: list[int]) -> dict[tuple, list[tuple]]:
+    """Per (answer id of that file, owner): its segments as sorted (start, end, id)."""
+    if schema not in ("main", ALIAS):
+        raise ValueError(f"not a project schema: {schema}")
+    spans: dict[tuple, list[tuple]] = {}
+    for start in range(0, len(answer_ids), 900):
+        chunk = answer_ids[start : start + 900]
+        marks = ", ".join("?" * len(chunk))
+        for answer_id, owner, begin, end, segment_id in store.db.execute(
+            f"SELECT answer_id, coder, start, end, id FROM {schema}.segments WHERE answer_id IN ({marks}) "
+            "ORDER BY answer_id, start, end, id",
+            tuple(chunk),
+        ):
+            spans.setdefault((answer_id, owner), []).append((begin, end, segment_id))
+    return spans

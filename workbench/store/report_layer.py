@@ -13,8 +13,14 @@ _SETTLED = """
     UNION SELECT c.segment_id FROM codings c JOIN coders cc ON cc.name = c.coder
     WHERE cc.is_consensus = 1
 """
+# A settled shared segment of an answer the layer coder segmented on their own settles the
+# whole answer (adjudication's unit there is the answer): their own segments give way too.
+_SETTLED_ANSWERS = f"""
+    SELECT answer_id FROM segments WHERE coder IS NULL AND id IN ({_SETTLED})
+"""
 _LAYER = f"""
-    ((k.coder = ? AND k.segment_id NOT IN ({_SETTLED}))
+    ((k.coder = ? AND k.segment_id NOT IN ({_SETTLED})
+      AND NOT (s.coder IS NOT NULL AND s.answer_id IN ({_SETTLED_ANSWERS})))
      OR (k.segment_id IN ({_SETTLED})
          AND k.coder IN (SELECT name FROM coders WHERE is_consensus = 1)))
 """

@@ -36,9 +36,17 @@ def all_segments(store: Store) -> list[dict]:
     return store.rows("SELECT * FROM segments ORDER BY answer_id, start")
 
 
+_EMPTY_AND_REPLACED = """s.coder IS NULL
+    AND EXISTS (SELECT 1 FROM segments own WHERE own.answer_id = s.answer_id AND own.coder IS NOT NULL
+                AND own.start < s.end AND s.start < own.end)
+    AND NOT EXISTS (SELECT 1 FROM codings k WHERE k.segment_id = s.id)
+    AND NOT EXISTS (SELECT 1 FROM memos m WHERE m.segment_id = s.id)"""
+
+
 def segments_with_answers(store: Store, question_ids: list[str] | None = None) -> list[dict]:
-    """Segments of non-empty answers with their answer's key and text, in report order."""
-    where, params = "a.is_nonresponse = 0", []
+    """Segments of non-empty answers with their answer's key and text, in report order; a shared
+    segment that carries nothing is left out where a coder has their own segmentation instead."""
+    where, params = f"a.is_nonresponse = 0 AND NOT ({_EMPTY_AND_REPLACED})", []
     if question_ids:
         where += f" AND a.question_id IN ({', '.join('?' for _ in question_ids)})"
         params = list(question_ids)
@@ -70,9 +78,11 @@ def used_segment_ids(store: Store, answer_id: int) -> set[str]:
 
 
 def insert_segment(store: Store, segment: dict) -> None:
-    """Insert a segment keeping its id (``for_report`` and ``created_at`` may be left out)."""
+    """Insert a segment keeping its id (``for_report``, ``created_at`` and ``coder``, the owner,
+    may be left out; no owner is a shared segment)."""
     store.execute(
-        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO segments (id, answer_id, start, end, for_report, created_at, coder) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             segment["id"],
             segment["answer_id"],
@@ -80,6 +90,7 @@ def insert_segment(store: Store, segment: dict) -> None:
             segment["end"],
             int(segment.get("for_report") or 0),
             segment.get("created_at") or now(),
+            segment.get("coder"),
         ),
     )
 
@@ -140,10 +151,11 @@ def segment_count(store: Store) -> int:
 
 
 def answered_segments(store: Store, question_id: str | None = None) -> list[tuple[str, int, str]]:
-    """(question id, answer id, segment id) of every segment of a non-empty answer."""
+    """(question id, answer id, segment id) of every shared segment of a non-empty answer (a
+    coder's own segments are left out: they replace shared ones for that coder only)."""
     sql = (
         "SELECT a.question_id, a.id, s.id FROM segments s JOIN answers a ON a.id = s.answer_id "
-        "WHERE a.is_nonresponse = 0"
+        "WHERE a.is_nonresponse = 0 AND s.coder IS NULL"
     )
     params: tuple = ()
     if question_id is not None:
@@ -184,3 +196,92 @@ def segments_by_id(store: Store, segment_ids: list[str]) -> dict[str, dict]:
         rows = store.rows(f"{_SEGMENT_SELECT} WHERE s.id IN ({marks})", tuple(chunk))
         found.update((row["id"], row) for row in _with_attributes(rows))
     return found
+
+
+def seen_by_coder(alias: str) -> str:
+    """SQL: segment ``alias`` is in the coder's (``:coder``) segmentation of its answer: their own
+    segments, and the shared ones none of their own overlaps."""
+    return (
+        f"({alias}.coder = :coder OR ({alias}.coder IS NULL AND NOT EXISTS (SELECT 1 FROM segments own "
+        f"WHERE own.answer_id = {alias}.answer_id AND own.coder = :coder "
+        f"AND own.start < {alias}.end AND {alias}.start < own.end)))"
+    )
+
+
+SEEN_BY_CODER = seen_by_coder("s")
+
+
+def coder_segments_of_answer(store: Store, answer_id: int, coder: str | None) -> list[dict]:
+    """One coder's segmentation of an answer in text order, with the answer's text and question
+    and each segment's own text (``segment_text``); None: the shared segmentation."""
+    return _with_segment_text(
+        store.rows(
+            f"{_WITH_ANSWER} WHERE s.answer_id = :answer AND {SEEN_BY_CODER} ORDER BY s.start",
+            {"answer": answer_id, "coder": coder},
+        )
+    )
+
+
+def owned_segments_of_answer(store: Store, answer_id: int, owner: str | None) -> list[dict]:
+    """The segments of an answer that belong to ``owner`` (None: the shared ones), in text order."""
+    return _with_segment_text(
+        store.rows(
+            f"{_WITH_ANSWER} WHERE s.answer_id = ? AND s.coder IS ? ORDER BY s.start", (answer_id, owner)
+        )
+    )
+
+
+def coder_segment_ids_of_answers(store: Store, answer_ids: list[int], coder: str) -> list[str]:
+    """The segments of the given answers in one coder's segmentation (for bulk coding)."""
+    found = []
+    for first in range(0, len(answer_ids), 500):
+        chunk = answer_ids[first : first + 500]
+        params = {f"a{index}": answer_id for index, answer_id in enumerate(chunk)}
+        marks = ", ".join(f":{name}" for name in params)
+        rows = store.rows(
+            f"SELECT s.id FROM segments s WHERE s.answer_id IN ({marks}) AND {SEEN_BY_CODER} "
+            "ORDER BY s.answer_id, s.start",
+            {**params, "coder": coder},
+        )
+        found += [row["id"] for row in rows]
+    return found
+
+
+def _chunked_rows(store: Store, sql: str, answer_ids: list[int]) -> list[tuple]:
+    found: list[tuple] = []
+    for first in range(0, len(answer_ids), 500):
+        chunk = answer_ids[first : first + 500]
+        found += store.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+    return found
+
+
+def owned_segments_of_answers(store: Store, answer_ids: list[int]) -> dict[str, str]:
+    """Segment id → owner of every coder's own segment of the given answers."""
+    sql = "SELECT id, coder FROM segments WHERE answer_id IN ({marks}) AND coder IS NOT NULL"
+    return dict(_chunked_rows(store, sql, answer_ids))
+
+
+def first_shared_segments(store: Store, answer_ids: list[int]) -> dict[int, str]:
+    """Answer id → its first shared segment: where a decision on the whole answer is kept."""
+    sql = (
+        "SELECT answer_id, id FROM segments WHERE answer_id IN ({marks}) AND coder IS NULL "
+        "ORDER BY answer_id, start DESC"
+    )
+    return dict(_chunked_rows(store, sql, answer_ids))
+
+
+def answers_segmented_apart(store: Store, coders: list[str], question_ids: list[str]) -> int:
+    """Answers of the questions that two or more of the coders coded where at least one of them
+    coded their own segmentation (so the coders' segments differ)."""
+    if not coders or not question_ids:
+        return 0
+    coder_marks, question_marks = ",".join("?" * len(coders)), ",".join("?" * len(question_ids))
+    return store.scalar(
+        f"""SELECT COUNT(*) FROM (
+                SELECT s.answer_id FROM codings k JOIN segments s ON s.id = k.segment_id
+                JOIN answers a ON a.id = s.answer_id
+                WHERE k.coder IN ({coder_marks}) AND a.question_id IN ({question_marks})
+                GROUP BY s.answer_id
+                HAVING COUNT(DISTINCT k.coder) >= 2 AND MAX(s.coder IS NOT NULL) = 1)""",
+        (*coders, *question_ids),
+    )

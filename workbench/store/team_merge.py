@@ -58,8 +58,8 @@ SURVEY_STATEMENTS = (
 UNTOUCHED_STATEMENTS = (
     (
         "segments",
-        "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at) "
-        "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at FROM other.segments o "
+        "INSERT OR IGNORE INTO main.segments (id, answer_id, start, end, for_report, created_at, coder) "
+        "SELECT o.id, m.own_id, o.start, o.end, o.for_report, o.created_at, o.coder FROM other.segments o "
         f"JOIN temp.merge_answer_map m ON m.other_id = o.answer_id WHERE {_SAME_TEXT} "
         "AND " + _UNTOUCHED.format(table="segments"),
     ),
@@ -266,11 +266,12 @@ def segments_with_other_span(store: Store) -> list[dict]:
 
 
 def overlapping_segments(store: Store) -> list[dict]:
-    """Pairs of different segments of one answer whose spans overlap, in answers both files hold."""
+    """Pairs of different segments of one answer and one owner (a coder, or shared) whose spans
+    overlap, in answers both files hold."""
     return store.rows(
         "SELECT s1.answer_id, a.respondent_id, a.question_id, a.wave, s1.id AS first_id, "
         "s2.id AS second_id FROM segments s1 JOIN segments s2 ON s2.answer_id = s1.answer_id "
-        "AND s1.id < s2.id AND s1.start < s2.end AND s2.start < s1.end "
+        "AND s1.id < s2.id AND s1.start < s2.end AND s2.start < s1.end AND s1.coder IS s2.coder "
         "JOIN answers a ON a.id = s1.answer_id "
         "WHERE s1.answer_id IN (SELECT own_id FROM temp.merge_answer_map) "
         "AND (s1.id IN (SELECT id FROM temp.merge_new_segments) "

@@ -75,12 +75,14 @@ def comments_on_segment(store: Store, segment_id: str) -> list[dict]:
 
 
 def coder_pairs(store: Store) -> list[tuple[str, str]]:
-    """Pairs of non-consensus coders who coded the same segments, most shared segments first."""
+    """Pairs of non-consensus coders who coded the same answers (each in their own segmentation),
+    most shared answers first."""
     rows = store.db.execute(
-        "WITH judged AS (SELECT DISTINCT k.segment_id, k.coder FROM codings k "
+        "WITH judged AS (SELECT DISTINCT s.answer_id, k.coder FROM codings k "
+        "JOIN segments s ON s.id = k.segment_id "
         "JOIN coders c ON c.name = k.coder WHERE c.is_consensus = 0) "
         "SELECT a.coder, b.coder, COUNT(*) AS shared FROM judged a JOIN judged b "
-        "ON b.segment_id = a.segment_id AND a.coder < b.coder "
+        "ON b.answer_id = a.answer_id AND a.coder < b.coder "
         "GROUP BY a.coder, b.coder ORDER BY shared DESC, a.coder, b.coder"
     ).fetchall()
     return [(first, second) for first, second, _ in rows]
