@@ -6,7 +6,7 @@ their own segments plus the shared ones none of theirs overlaps. A coder's split
 shared segment first copies it for that coder, so it never changes anyone else's segments.
 """
 
-VERSION = 10
+VERSION = 11
 
 STATEMENTS = [
     "ALTER TABLE segments ADD COLUMN coder TEXT",
