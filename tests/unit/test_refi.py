@@ -37,7 +37,7 @@ def test_qdpx_export_is_schema_valid_and_holds_every_source(tmp_path):
     assert texts == {text for _, _, text in ANSWERS}
     root = ET.fromstring(document)
     children = [child.tag.split("}")[1] for child in root]
-    assert children == ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes"]
+    assert children == ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets"]
     selections = root.findall(f".//{{{PROJECT_NAMESPACE}}}PlainTextSelection")
     assert {(s.get("startPosition"), s.get("endPosition")) for s in selections} >= {("0", "37")}
     assert len(root.findall(f".//{{{PROJECT_NAMESPACE}}}Coding")) == 4

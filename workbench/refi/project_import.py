@@ -20,6 +20,8 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.ingest.importer import check_wave
 from workbench.ingest.limits import checked_zip, read_member, refuse_deep_xml
+from workbench.refi import carried_import
+from workbench.refi.carried_import import question_fields
 from workbench.refi.codebook import read_code_elements
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
@@ -46,7 +48,7 @@ _UNREADABLE = (
     RuntimeError,
     EOFError,
 )
-_UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
+_UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Graphs")
 
 
 def _tag(name: str) -> str:
@@ -110,14 +112,20 @@ class _Importer:
         self.notes = {note.get("guid"): note for note in root.iter(_tag("Note"))}
         self.code_ids: dict[str, str] = {}
         self.case_of_source: dict[str, str] = {}
+        self.described_questions: set[str] = set()
 
     def run(self) -> QdpxImportReport:
         for name in _UNSUPPORTED:
             self.report.discarded[name] += len(list(self.root.iter(_tag(name))))
+        carried_import.restore_settings(self.store, self.root)
         self._codes()
+        sets = carried_import.read_sets(self.root)
+        self.report.discarded["Set"] += sets.foreign
+        self.described_questions = carried_import.restore_questions(self.store, sets.questions)
         self._cases()
         for source in self.root.iter(_tag("TextSource")):
             self._source(source)
+        carried_import.restore_not_used(self.store, sets.not_used, self.code_ids)
         self.report.discarded = Counter({k: v for k, v in self.report.discarded.items() if v})
         return self.report
 
@@ -141,6 +149,8 @@ class _Importer:
                 code_rows.insert_code_if_new(
                     self.store, _code_row(spec, code_id, parent_id, positions, self.coder)
                 )
+                if spec.lead_in:
+                    code_rows.update_code(self.store, code_id, lead_in=spec.lead_in)
                 self.code_ids[spec.guid] = code_id
                 self.report.codes_new += 1
             by_path[spec.path] = self.code_ids[spec.guid]
@@ -207,7 +217,7 @@ class _Importer:
         wave = _wave(variables.get("wave", ""), self.wave)
         survey.upsert_respondent(self.store, respondent_id, {})
         survey.ensure_question(self.store, question_id)
-        if "question_text" in variables:
+        if "question_text" in variables and question_id not in self.described_questions:
             survey.upsert_question(self.store, question_fields(question_id, variables))
         answer_id = answer_rows.answer_id_for(self.store, respondent_id, question_id, wave)
         fresh = answer_id is None
@@ -285,18 +295,6 @@ def _name_of(element: ET.Element, kind: str) -> str:
     if not name:
         raise UserError(f"a {kind} has neither a name nor a guid; nothing imported.")
     return name
-
-
-def question_fields(question_id: str, variables: dict[str, str]) -> dict:
-    """A question as workbench exports it in a source's variables (unknown kinds read as open)."""
-    kind = variables.get("question_kind", "open")
-    return {
-        "id": question_id,
-        "text": variables.get("question_text", ""),
-        "kind": kind if kind in ("open", "comment", "other") else "open",
-        "chapter": variables.get("chapter") or None,
-        "single_code": int(variables.get("single_code") == "true"),
-    }
 
 
 def _wave(text: str, default: int) -> int:
