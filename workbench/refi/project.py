@@ -31,6 +31,7 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.refi.carried_export import add_project_description, add_sets
 from workbench.refi.codebook import add_codes
+from workbench.refi.exact_texts import add_exact_texts
 from workbench.store import Store, stable_id, survey
 from workbench.store import anonymisation as anonymisation_rows
 from workbench.store import answers as answer_rows
@@ -263,6 +264,7 @@ def _variable_value(parent: ET.Element, name: str, value: object) -> None:
 def project_document(store: Store, name: str) -> bytes:
     """The ``project.qde`` XML document for a store."""
     root = _ProjectWriter(store).build(name)
+    add_exact_texts(root)
     ET.indent(root)
     return ET.tostring(xml_safe_tree(root), encoding="utf-8", xml_declaration=True)
 

@@ -23,6 +23,7 @@ from workbench.ingest.limits import checked_zip, read_member, refuse_deep_xml
 from workbench.refi import carried_import
 from workbench.refi.carried_import import question_fields
 from workbench.refi.codebook import read_code_elements
+from workbench.refi.exact_texts import restore_exact_texts
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
 from workbench.store import Store, new_id, now, stable_id, survey
@@ -90,6 +91,7 @@ def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
     refuse_deep_xml(root, path)
     if root.tag != _tag("Project"):
         raise UserError(f"{path}: the root element of {project_files[0]} is not a REFI-QDA Project.")
+    restore_exact_texts(root, PROJECT_NAMESPACE)
     return root, archive
 
 

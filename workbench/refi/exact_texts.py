@@ -1,0 +1,100 @@
+"""Exact texts for what XML 1.0 cannot hold.
+
+XML has no place for control characters such as ESC: the written document shows them as
+symbols (``cells.xml_safe``). So that a workbench round trip still gives back the very same
+code names, memos, attributes and descriptions, every attribute or text that would change is
+also kept, exactly, in one extra ``Set`` whose ``Description`` is ASCII JSON
+``{"workbench_exact_texts": {guid: {"@attribute": text, "Description": text,
+"PlainTextContent": text, "VariableValue": {variable guid: text}}}}``. Reading puts the exact
+texts back into the parsed tree before anything else looks at it; other tools see the symbols.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+from workbench.cells import xml_safe
+from workbench.store import stable_id
+
+EXACT_KEY = "workbench_exact_texts"
+_TEXT_CHILDREN = ("Description", "PlainTextContent")
+_LATER_THAN_SETS = ("Graphs", "Description", "NoteRef")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _changed(text: str | None) -> bool:
+    return text is not None and xml_safe(text) != text
+
+
+def _exact_of(element: ET.Element) -> dict:
+    """The exact values of an element's attributes and plain text children that XML would alter."""
+    entry: dict = {f"@{name}": value for name, value in element.attrib.items() if _changed(value)}
+    for child in element:
+        tag = _local(child.tag)
+        if tag in _TEXT_CHILDREN and _changed(child.text):
+            entry[tag] = child.text
+        elif tag == "VariableValue":
+            ref, value = child.find("./{*}VariableRef"), child.find("./{*}TextValue")
+            if ref is not None and value is not None and _changed(value.text):
+                entry.setdefault("VariableValue", {})[ref.get("targetGUID")] = value.text
+    return entry
+
+
+def add_exact_texts(root: ET.Element) -> None:
+    """Add the Set of exact texts to a project tree built unqualified (before ``xml_safe_tree``)."""
+    exact = {}
+    for element in root.iter():
+        entry = _exact_of(element) if element.get("guid") else {}
+        if entry:
+            exact[element.get("guid")] = entry
+    if not exact:
+        return
+    sets = root.find("Sets")
+    if sets is None:
+        later = [index for index, child in enumerate(root) if child.tag in _LATER_THAN_SETS]
+        sets = ET.Element("Sets")
+        root.insert(later[0] if later else len(root), sets)
+    element = ET.SubElement(
+        sets, "Set", {"guid": stable_id("refi-exact-texts"), "name": "workbench exact texts"}
+    )
+    ET.SubElement(element, "Description").text = json.dumps({EXACT_KEY: exact}, ensure_ascii=True)
+
+
+def restore_exact_texts(root: ET.Element, namespace: str) -> None:
+    """Put exact texts back into a parsed project tree and drop their Set."""
+    sets = root.find(f"{{{namespace}}}Sets")
+    for element in list(sets) if sets is not None else []:
+        description = element.find(f"{{{namespace}}}Description")
+        try:
+            exact = json.loads(description.text or "").get(EXACT_KEY) if description is not None else None
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(exact, dict):
+            sets.remove(element)
+            _apply(root, exact)
+
+
+def _apply(root: ET.Element, exact: dict) -> None:
+    for element in root.iter():
+        entry = exact.get(element.get("guid"))
+        if not isinstance(entry, dict):
+            continue
+        for key, value in entry.items():
+            if key.startswith("@") and isinstance(value, str) and key[1:] in element.attrib:
+                element.set(key[1:], value)
+        for child in element:
+            tag = _local(child.tag)
+            if tag in _TEXT_CHILDREN and isinstance(entry.get(tag), str):
+                child.text = entry[tag]
+            elif tag == "VariableValue" and isinstance(entry.get("VariableValue"), dict):
+                _apply_value(child, entry["VariableValue"])
+
+
+def _apply_value(value_element: ET.Element, values: dict) -> None:
+    ref, value = value_element.find("./{*}VariableRef"), value_element.find("./{*}TextValue")
+    if ref is not None and value is not None and isinstance(values.get(ref.get("targetGUID")), str):
+        value.text = values[ref.get("targetGUID")]
