@@ -133,6 +133,20 @@ def project_snapshot(store) -> dict:
     }
 
 
+SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "refi" / "Project.xsd"
+
+
+def validate_project_xml(document: bytes) -> None:
+    """Validate a project.qde against the REFI-QDA schema (skip the test when it is absent)."""
+    import pytest
+
+    if not SCHEMA.exists():
+        pytest.skip("shared/refi/Project.xsd is not present")
+    import xmlschema
+
+    xmlschema.XMLSchema(str(SCHEMA)).validate(document.decode("utf-8"))
+
+
 HOSTILE = '\x1b[31mRød\x1b[0m [bold]fet[/bold] =SUM(A1) \x07 "sitert" <b>&amp;</b> æøå'
 SAMARBEID, FASTLEGE, BOLIG, INGEN = (f"aaaaaaaa-0000-4000-8000-00000000000{n}" for n in range(1, 5))
 GAMMEL, TIDSNOD = "aaaaaaaa-0000-4000-8000-000000000005", "aaaaaaaa-0000-4000-8000-000000000006"

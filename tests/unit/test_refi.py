@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from interchange_fixtures import ANSWERS, build_coded_project, project_snapshot
+from interchange_fixtures import validate_project_xml as _validate
 
 from workbench.errors import UserError
 from workbench.project import create_project
@@ -13,16 +14,6 @@ from workbench.refi.codebook import CODEBOOK_NAMESPACE, read_qdc, write_qdc
 from workbench.refi.project import PROJECT_NAMESPACE, export_qdpx
 from workbench.refi.project_import import import_qdpx
 from workbench.store import segments as segment_rows
-
-SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "refi" / "Project.xsd"
-
-
-def _validate(document: bytes) -> None:
-    if not SCHEMA.exists():
-        pytest.skip("shared/refi/Project.xsd is not present")
-    import xmlschema
-
-    xmlschema.XMLSchema(str(SCHEMA)).validate(document.decode("utf-8"))
 
 
 def test_qdpx_export_is_schema_valid_and_holds_every_source(tmp_path):

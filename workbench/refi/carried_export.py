@@ -95,11 +95,13 @@ def left_out_notice(store: Store) -> str | None:
     lost = [code.id for code in codebook.all() if codebook.resolve(code.id) is None]
     counts = interchange_rows.uncarried_counts(store, lost)
     parts = [
-        f"{len(deleted)} deleted codes with {counts['deleted_codings']} codings" if deleted else "",
-        f"the change history ({counts['events']} events)" if counts["events"] else "",
-        f"{counts['assignments']} double-coding assignments" if counts["assignments"] else "",
-        f"{counts['review_comments']} review comments" if counts["review_comments"] else "",
-        f"{counts['anonymisation_spans']} anonymisation decisions not yet approved"
+        f"{_count(len(deleted), 'deleted code')} with {_count(counts['deleted_codings'], 'coding')}"
+        if deleted
+        else "",
+        f"the change history ({_count(counts['events'], 'event')})" if counts["events"] else "",
+        _count(counts["assignments"], "double-coding assignment") if counts["assignments"] else "",
+        _count(counts["review_comments"], "review comment") if counts["review_comments"] else "",
+        _count(counts["anonymisation_spans"], "anonymisation decision") + " not yet approved"
         if counts["anonymisation_spans"]
         else "",
     ]
@@ -107,3 +109,7 @@ def left_out_notice(store: Store) -> str | None:
     if not kept:
         return None
     return "project.qdpx leaves out what REFI-QDA cannot hold: " + ", ".join(kept) + "."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

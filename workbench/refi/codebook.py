@@ -141,3 +141,26 @@ def read_qdc(path: str | Path) -> list[CodeSpec]:
     if unnamed:
         raise UserError(f"{path}: a Code element has no name (guid {unnamed[0].guid}).")
     return specs
+
+
+def with_parents(specs: list[CodeSpec]) -> list[CodeSpec]:
+    """The specs with every parent before its children (Taguette may list a parent after
+    its tags), and a plain theme spec for any parent path the file leaves out."""
+    given = {spec.path: spec for spec in specs}
+    complete: dict[tuple[str, ...], CodeSpec] = {}
+    for spec in specs:
+        for depth in range(1, len(spec.path) + 1):
+            prefix = spec.path[:depth]
+            if prefix not in complete:
+                complete[prefix] = given.get(prefix) or CodeSpec(path=prefix, is_theme=True, codable=False)
+    return list(complete.values())
+
+
+def split_name_notices(file_name: str, specs: list[CodeSpec]) -> tuple[str, ...]:
+    """One notice per code name that held '>' and was read as a path."""
+    return tuple(
+        f"{file_name}: the code name '{spec.split_from}' holds '>'; read as the path "
+        f"'{' > '.join(spec.path)}'."
+        for spec in specs
+        if spec.split_from
+    )

@@ -22,7 +22,7 @@ from workbench.ingest.importer import check_wave
 from workbench.ingest.limits import checked_zip, read_member, refuse_deep_xml
 from workbench.refi import carried_import
 from workbench.refi.carried_import import question_fields
-from workbench.refi.codebook import read_code_elements
+from workbench.refi.codebook import read_code_elements, split_name_notices, with_parents
 from workbench.refi.exact_texts import restore_exact_texts
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
@@ -66,6 +66,7 @@ class QdpxImportReport:
     codings_new: int = 0
     memos_new: int = 0
     discarded: Counter = field(default_factory=Counter)
+    notices: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """What was added, then one line per kind of element that had to be discarded."""
@@ -74,6 +75,7 @@ class QdpxImportReport:
             f"{self.codes_new} new codes, {self.codings_new} new codings and {self.memos_new} memos."
         ]
         lines += [f"Discarded {count} × {kind}." for kind, count in sorted(self.discarded.items())]
+        lines += list(self.notices)
         return "\n".join(lines)
 
 
@@ -137,26 +139,30 @@ class _Importer:
             return
         specs = read_code_elements(codes_element, PROJECT_NAMESPACE)
         _refuse_duplicate_guids(specs)
+        self.report.notices += split_name_notices(Path(self.archive.filename or "").name, specs)
         codebook = Codebook.from_store(self.store)
-        by_path = {codebook.names(code.id): code.id for code in codebook.all() if code.merged_into is None}
+        by_path = {codebook.names(code.id): code.id for code in codebook.live()}
         positions: Counter = Counter()
-        for spec in specs:
+        for spec in with_parents(specs):
             parent_id = by_path.get(spec.path[:-1]) if len(spec.path) > 1 else None
             if spec.guid in codebook:
-                self.code_ids[spec.guid] = spec.guid
+                code_id = spec.guid
             elif spec.path in by_path:
-                self.code_ids[spec.guid] = by_path[spec.path]
+                code_id = by_path[spec.path]
             else:
-                code_id = spec.guid or new_id()
-                code_rows.insert_code_if_new(
-                    self.store, _code_row(spec, code_id, parent_id, positions, self.coder)
-                )
-                if spec.lead_in:
-                    code_rows.update_code(self.store, code_id, lead_in=spec.lead_in)
+                code_id = self._new_code(spec, parent_id, positions)
+            if spec.guid:
                 self.code_ids[spec.guid] = code_id
-                self.report.codes_new += 1
-            by_path[spec.path] = self.code_ids[spec.guid]
+            by_path[spec.path] = code_id
             positions[parent_id] += 1
+
+    def _new_code(self, spec, parent_id: str | None, positions: Counter) -> str:
+        code_id = spec.guid or new_id()
+        code_rows.insert_code_if_new(self.store, _code_row(spec, code_id, parent_id, positions, self.coder))
+        if spec.lead_in:
+            code_rows.update_code(self.store, code_id, lead_in=spec.lead_in)
+        self.report.codes_new += 1
+        return code_id
 
     def _cases(self) -> None:
         for case in self.root.iter(_tag("Case")):

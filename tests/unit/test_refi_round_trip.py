@@ -1,0 +1,226 @@
+""".qdpx round trip of a hostile two-wave project: the same reports, the same tables, the same bytes."""
+
+import json
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+from interchange_fixtures import (
+    BOLIG,
+    FASTLEGE,
+    GAMMEL,
+    HOSTILE,
+    INGEN,
+    SAMARBEID,
+    TIDSNOD,
+    build_hostile_project,
+    validate_project_xml,
+)
+
+from workbench.coding.codebook_tree import Codebook
+from workbench.errors import UserError
+from workbench.project import create_project
+from workbench.refi.carried_export import left_out_notice
+from workbench.refi.project import PROJECT_NAMESPACE, export_qdpx
+from workbench.refi.project_import import import_qdpx
+from workbench.store import codings as coding_rows
+from workbench.store import report_layer, stable_id, survey
+
+
+@pytest.fixture
+def trip(tmp_path):
+    """(original, copy, first archive, archive re-exported from the copy)."""
+    original = build_hostile_project(tmp_path / "p.db")
+    first = export_qdpx(original, tmp_path / "a" / "project.qdpx")
+    copy = create_project(tmp_path / "copy.db")
+    report = import_qdpx(copy, first, coder="importer")
+    assert not report.discarded and not report.notices
+    second = export_qdpx(copy, tmp_path / "b" / "project.qdpx")
+    yield original, copy, first, second
+    original.close()
+    copy.close()
+
+
+def _reports(store, folder, monkeypatch) -> dict:
+    from conftest_export import install_fake_anonymiser
+
+    from workbench.export import ExportOptions, run_export
+
+    install_fake_anonymiser(monkeypatch)
+    found = {}
+    for wave in (2023, 2024):
+        for kind, files in (("report", ("report.md", "counts.csv")), ("counts", ("counts.md",))):
+            options = ExportOptions(out=str(folder / f"{kind}{wave}"), wave=wave, all_segments=True)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # matplotlib has no glyph for the escape symbol
+                result = run_export(store, kind, options)
+            for name in files:
+                found[(wave, name)] = (result.folder / name).read_text(encoding="utf-8-sig")
+    return found
+
+
+def test_both_waves_report_the_same_after_the_round_trip(trip, tmp_path, monkeypatch):
+    original, copy, first, second = trip
+    before = _reports(original, tmp_path / "x", monkeypatch)
+    assert before == _reports(copy, tmp_path / "y", monkeypatch)
+    assert any(line.startswith("q9;") for line in before[(2024, "counts.csv")].splitlines())
+    assert "[b]x[/b]" in before[(2023, "report.md")]  # the hostile code name is in what is compared
+
+
+def test_the_copy_exports_the_very_same_archive(trip):
+    _, _, first, second = trip
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        document = archive.read("project.qde")
+    validate_project_xml(document)
+    assert "\x1b" not in document.decode("utf-8")
+
+
+def _rows(store, sql: str) -> list[tuple]:
+    return [tuple(row.values()) for row in store.rows(sql)]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT id, text, kind, chapter, position, single_code FROM questions ORDER BY id",
+        "SELECT question_id, wave, form_id, text, status, sources FROM question_waves ORDER BY 2, 1",
+        "SELECT code_id, wave, marked_by FROM codes_not_used",
+        "SELECT id, segment_id, coders, decision, codes, decided_by, decided_at FROM adjudications",
+        "SELECT name, is_consensus FROM coders WHERE name != 'importer' ORDER BY name",
+        "SELECT id, segment_id, coder, text FROM memos",
+        "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM answers ORDER BY 1, 2, 3",
+    ],
+)
+def test_the_copy_holds_the_same_rows(trip, sql):
+    original, copy, _, _ = trip
+    assert _rows(copy, sql) == _rows(original, sql)
+
+
+def test_questions_attributes_and_the_report_layer_travel(trip):
+    original, copy, _, _ = trip
+    assert survey.attributes_by_respondent(copy) == survey.attributes_by_respondent(original)
+    assert _rows(copy, "SELECT text, kind, single_code FROM questions WHERE id = 'q9'") == [
+        (f"Ubesvart {HOSTILE}", "comment", 1)
+    ]
+    assert report_layer.primary_coder(copy) == "kari"
+    assert report_layer.consensus_coders(copy) == ["consensus"]
+
+
+def test_codebook_keeps_lead_ins_and_definitions_exactly(trip):
+    original, copy, _, _ = trip
+
+    def fields(store):
+        return {(c.id, c.name, c.definition, c.lead_in, c.codable) for c in Codebook.from_store(store).live()}
+
+    assert fields(copy) == fields(original)
+    codes = {code.id: code for code in Codebook.from_store(copy).live()}
+    assert codes[SAMARBEID].lead_in == f"Mange nevner samarbeid. {HOSTILE}"
+    assert codes[FASTLEGE].definition == "Positivt om fastleger.\n\nLead-in: ikke en innledning"
+    assert codes[FASTLEGE].lead_in == "" and codes[BOLIG].definition == HOSTILE
+
+
+def test_deleted_codes_stay_behind_and_merged_codings_count_for_the_survivor(trip):
+    original, copy, _, _ = trip
+    ids = {code.id for code in Codebook.from_store(copy).all()}
+    assert GAMMEL not in ids and TIDSNOD not in ids
+    kari = sorted(
+        (row["segment_id"], row["code_id"]) for row in coding_rows.all_codings(copy) if row["coder"] == "kari"
+    )
+    assert kari.count(("22222222-2222-4222-8222-222222222222", BOLIG)) == 1  # the merge's duplicate collapsed
+    counted = sorted(
+        (row["segment_id"], Codebook.from_store(original).resolve(row["code_id"]))
+        for row in coding_rows.all_codings(original)
+        if row["coder"] == "kari" and Codebook.from_store(original).resolve(row["code_id"])
+    )
+    assert kari == sorted(set(counted))
+    assert INGEN in {code_id for _, code_id in kari}
+
+
+def test_the_export_names_what_it_leaves_out(trip):
+    original, copy, _, _ = trip
+    notice = left_out_notice(original)
+    assert notice == (
+        "project.qdpx leaves out what REFI-QDA cannot hold: 1 deleted code with 1 coding, "
+        "the change history (1 event)."
+    )
+
+
+def test_refi_export_warns_in_the_manifest(trip, tmp_path):
+    from workbench.export import ExportOptions, run_export
+
+    original = trip[0]
+    result = run_export(original, "refi", ExportOptions(out=str(tmp_path / "r")))
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert any("leaves out" in warning for warning in manifest["warnings"])
+
+
+def _archive(tmp_path, sets: str, codes: str = "") -> object:
+    path = tmp_path / "foreign.qdpx"
+    document = (
+        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{PROJECT_NAMESPACE}" name="x">'
+        f"{codes}<Sets>{sets}</Sets></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", document)
+    return path
+
+
+def test_foreign_and_garbled_sets_are_discarded_or_read_safely(tmp_path):
+    garbled = json.dumps(
+        {
+            "workbench_question": {
+                "id": "q7",
+                "text": HOSTILE,
+                "kind": "evil",
+                "single_code": "yes",
+                "waves": [{"wave": "x"}, "nonsense", {"wave": 2024, "status": "??", "sources": "q1"}],
+            }
+        }
+    )
+    sets = _set("NVivo-sett", "fra NVivo") + _set("q7", _xml(garbled))
+    store = create_project(tmp_path / "p.db")
+    report = import_qdpx(store, _archive(tmp_path, sets), coder="kari", wave=2024)
+    assert report.discarded == {"Set": 1}
+    assert _rows(store, "SELECT text, kind, single_code FROM questions") == [(HOSTILE, "open", 0)]
+    assert _rows(store, "SELECT wave, form_id, status, sources FROM question_waves") == [
+        (2024, "q7", "new", "[]")
+    ]
+
+
+def test_a_set_with_a_wave_that_is_no_year_is_refused_and_changes_nothing(tmp_path):
+    question = json.dumps({"workbench_question": {"id": "q7", "waves": [{"wave": 99999}]}})
+    sets = _set("q7", question)
+    store = create_project(tmp_path / "p.db")
+    with pytest.raises(UserError, match="not a survey year"):
+        import_qdpx(store, _archive(tmp_path, sets), coder="kari")
+    assert store.scalar("SELECT COUNT(*) FROM questions") == 0
+
+
+def test_a_qdpx_code_name_holding_the_separator_becomes_a_path_with_a_notice(tmp_path):
+    codes = (
+        '<CodeBook><Codes><Code guid="0a000000-0000-4000-8000-000000000009" name="Kapasitet>Ventetid" '
+        'isCodable="true"/></Codes></CodeBook>'
+    )
+    sets = '<Set guid="0e000000-0000-4000-8000-000000000001" name="tom"/>'
+    store = create_project(tmp_path / "p.db")
+    report = import_qdpx(store, _archive(tmp_path, sets, codes), coder="kari")
+    codebook = Codebook.from_store(store)
+    assert [codebook.path(code.id) for code in codebook.live()] == ["Kapasitet", "Kapasitet > Ventetid"]
+    [notice] = report.notices
+    assert notice == (
+        "foreign.qdpx: the code name 'Kapasitet>Ventetid' holds '>'; read as the path 'Kapasitet > Ventetid'."
+    )
+    assert "read as the path" in report.summary()
+
+
+def _set(name: str, description: str) -> str:
+    guid = stable_id("test-set", name)
+    return f'<Set guid="{guid}" name="{name}"><Description>{description}</Description></Set>'
+
+
+def _xml(text: str) -> str:
+    element = ET.Element("x")
+    element.text = text
+    return ET.tostring(element, encoding="unicode")[3:-4]
