@@ -224,3 +224,26 @@ def _xml(text: str) -> str:
     element = ET.Element("x")
     element.text = text
     return ET.tostring(element, encoding="unicode")[3:-4]
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")  # matplotlib has no glyph for the escape symbol
+def test_the_command_line_round_trip_gives_the_same_counts(tmp_path, capsys, monkeypatch):
+    from conftest_export import install_fake_anonymiser
+
+    from workbench.cli import main
+
+    install_fake_anonymiser(monkeypatch)
+    build_hostile_project(tmp_path / "p.db").close()
+    assert main(["export", str(tmp_path / "p.db"), "refi", "--out", str(tmp_path / "r")]) == 0
+    assert "project.qdpx leaves out what REFI-QDA cannot hold: 1 deleted code" in capsys.readouterr().err
+    assert main(["init", str(tmp_path / "c.db")]) == 0
+    assert main(["import", str(tmp_path / "c.db"), str(tmp_path / "r" / "project.qdpx")]) == 0
+    assert "Discarded" not in capsys.readouterr().out
+    counts = []
+    for name in ("p", "c"):
+        for wave in ("2023", "2024"):
+            out = tmp_path / f"{name}{wave}"
+            arguments = ["export", str(tmp_path / f"{name}.db"), "counts", "--wave", wave, "--out", str(out)]
+            assert main(arguments) == 0
+            counts.append((out / "counts.md").read_text(encoding="utf-8"))
+    assert counts[:2] == counts[2:]
