@@ -160,7 +160,7 @@ def _archive(tmp_path, sets: str, codes: str = "") -> object:
     path = tmp_path / "foreign.qdpx"
     document = (
         f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{PROJECT_NAMESPACE}" name="x">'
-        f"{codes}<Sets>{sets}</Sets></Project>"
+        f"{codes}{f'<Sets>{sets}</Sets>' if sets else ''}</Project>"
     )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("project.qde", document)
@@ -247,3 +247,21 @@ def test_the_command_line_round_trip_gives_the_same_counts(tmp_path, capsys, mon
             assert main(arguments) == 0
             counts.append((out / "counts.md").read_text(encoding="utf-8"))
     assert counts[:2] == counts[2:]
+
+
+def test_adjudications_sharing_an_id_on_two_segments_both_arrive(tmp_path):
+    decision = {"id": "same", "coders": "a|b", "decision": "neither", "decided_by": "a", "decided_at": "2026"}
+    marks = _xml(json.dumps({"for_report": True, "adjudications": [decision, {"id": 7, "coders": []}]}))
+    selections = "".join(
+        f'<PlainTextSelection guid="{stable_id("sel", str(start))}" startPosition="{start}" '
+        f'endPosition="{end}"><Description>{marks}</Description></PlainTextSelection>'
+        for start, end in ((0, 3), (3, 9))
+    )
+    source = (
+        f'<Sources><TextSource guid="{stable_id("src")}" name="r1"><PlainTextContent>Hei og hå'
+        f"</PlainTextContent>{selections}</TextSource></Sources>"
+    )
+    store = create_project(tmp_path / "p.db")
+    import_qdpx(store, _archive(tmp_path, "", source), coder="kari", wave=2024)
+    rows = _rows(store, "SELECT id = 'same', coders, decision, codes FROM adjudications ORDER BY 1")
+    assert rows == [(0, "a|b", "neither", "[]"), (1, "a|b", "neither", "[]")]

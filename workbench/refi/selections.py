@@ -17,6 +17,7 @@ from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.spans import fill_gaps
 from workbench.store import Store, new_id, stable_id, teams
 from workbench.store import anonymisation as anonymisation_rows
+from workbench.store import interchange as interchange_rows
 from workbench.store import segments as segment_rows
 
 
@@ -153,6 +154,12 @@ def _readable_adjudication(row: object) -> bool:
     return isinstance(row, dict) and all(isinstance(row.get(key), str) for key in text_fields)
 
 
+def _free_id(store: Store, adjudication_id: object) -> bool:
+    if not isinstance(adjudication_id, str):
+        return False
+    return not interchange_rows.adjudication_id_taken(store, adjudication_id)
+
+
 def restore_adjudication(store: Store, segment_id: str, row: dict, code_ids: dict[str, str]) -> None:
     """Keep a settled disagreement carried by the archive unless the segment has one for that
     pair; its codes are mapped onto the project's codes as the codings were."""
@@ -167,7 +174,7 @@ def restore_adjudication(store: Store, segment_id: str, row: dict, code_ids: dic
     teams.write_adjudication(
         store,
         {
-            **({"id": row["id"]} if isinstance(row.get("id"), str) else {}),
+            **({"id": row["id"]} if _free_id(store, row.get("id")) else {}),
             **fields,
             "segment_id": segment_id,
             "codes": json.dumps([str(code) for code in codes]),

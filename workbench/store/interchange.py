@@ -39,3 +39,8 @@ def uncarried_counts(store: Store, deleted_code_ids: list[str]) -> dict[str, int
             "AND t.approved_by IS NOT NULL)"
         ),
     }
+
+
+def adjudication_id_taken(store: Store, adjudication_id: str) -> bool:
+    """Whether an adjudication row already has this id."""
+    return store.scalar("SELECT 1 FROM adjudications WHERE id = ?", (adjudication_id,)) is not None
