@@ -71,9 +71,12 @@ def not_used_sets(store: Store, codebook: Codebook) -> list[ET.Element]:
     return sets
 
 
-def add_sets(root: ET.Element, store: Store, codebook: Codebook, sources_by_question: dict) -> None:
-    """Append the ``Sets`` element (omitted when there is no set: an empty one is invalid)."""
-    sets = [*question_sets(store, sources_by_question), *not_used_sets(store, codebook)]
+def add_sets(
+    root: ET.Element, store: Store, codebook: Codebook, sources_by_question: dict, more: list[ET.Element]
+) -> None:
+    """Append the ``Sets`` element with ``more`` sets at its end (omitted when there is no set:
+    an empty one is invalid)."""
+    sets = [*question_sets(store, sources_by_question), *not_used_sets(store, codebook), *more]
     if sets:
         ET.SubElement(root, "Sets").extend(sets)
 
@@ -90,14 +93,8 @@ def add_project_description(root: ET.Element, store: Store) -> None:
 
 def left_out_notice(store: Store) -> str | None:
     """One sentence naming what the archive cannot carry, or None when nothing is lost."""
-    codebook = Codebook.from_store(store)
-    deleted = [code for code in codebook.all() if code.retired and code.merged_into is None]
-    lost = [code.id for code in codebook.all() if codebook.resolve(code.id) is None]
-    counts = interchange_rows.uncarried_counts(store, lost)
+    counts = interchange_rows.uncarried_counts(store)
     parts = [
-        f"{_count(len(deleted), 'deleted code')} with {_count(counts['deleted_codings'], 'coding')}"
-        if deleted
-        else "",
         f"the change history ({_count(counts['events'], 'event')})" if counts["events"] else "",
         _count(counts["assignments"], "double-coding assignment") if counts["assignments"] else "",
         _count(counts["review_comments"], "review comment") if counts["review_comments"] else "",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from workbench.ingest.importer import check_wave
 from workbench.refi.carried_export import NOT_USED_KEY, QUESTION_KEY, SETTINGS_KEY
+from workbench.refi.code_details import DETAILS_KEY
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.store import Store, now, report_layer, survey, waves
 from workbench.store import coders as coder_rows
@@ -54,6 +55,7 @@ class CarriedSets:
 
     questions: list[dict] = field(default_factory=list)
     not_used: list[tuple[dict, list[str]]] = field(default_factory=list)
+    codebook: dict = field(default_factory=dict)
     foreign: int = 0
 
 
@@ -63,7 +65,9 @@ def read_sets(root: ET.Element) -> CarriedSets:
     for element in root.iter(_tag("Set")):
         marks = read_json(element.find(_tag("Description")))
         question, not_used = marks.get(QUESTION_KEY), marks.get(NOT_USED_KEY)
-        if isinstance(question, dict) and isinstance(question.get("id"), str) and question["id"].strip():
+        if isinstance(marks.get(DETAILS_KEY), dict):
+            found.codebook = marks[DETAILS_KEY]
+        elif isinstance(question, dict) and isinstance(question.get("id"), str) and question["id"].strip():
             found.questions.append(question)
         elif isinstance(not_used, dict) and isinstance(not_used.get("wave"), int):
             members = [ref.get("targetGUID") for ref in element.findall(_tag("MemberCode"))]

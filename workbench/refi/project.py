@@ -12,8 +12,9 @@ when the segment is marked for the report, or a JSON object ``{"for_report": …
 […]}`` when its anonymised text was approved or a disagreement on it was settled. Every
 question (answered or not), the waves' question mapping, codes not used in a wave, the primary
 coder and the consensus layers travel in Sets and the Project's Description (see
-``carried_export``). Deleted codes and their codings stay behind; a merged-away code's codings
-travel as its survivor's. GUIDs are the
+``carried_export``). The codebook holds the live codes and the Codings count as the report
+counts (a merged-away code's coding as its survivor's, a deleted code's not at all); one more
+Set keeps every code and coding exactly, for workbench (see ``code_details``). GUIDs are the
 project's own UUIDs where it has them and deterministic uuid5 values otherwise, and the ZIP
 carries fixed timestamps, so exporting an unchanged project twice gives identical bytes.
 """
@@ -30,6 +31,7 @@ from workbench.cells import xml_safe_tree
 from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
 from workbench.refi.carried_export import add_project_description, add_sets
+from workbench.refi.code_details import details_set
 from workbench.refi.codebook import add_codes
 from workbench.refi.exact_texts import add_exact_texts
 from workbench.store import Store, stable_id, survey
@@ -82,6 +84,7 @@ class _ProjectWriter:
         self.approvals = anonymisation_rows.approval_rows(store)
         self.adjudications = interchange_rows.adjudications_by_segment(store)
         self.codebook = Codebook.from_store(store)
+        self.written: dict[str, str] = {}  # coding id → the code its REFI Coding names
         self.segments_by_answer: dict[int, list[dict]] = defaultdict(list)
         for segment in segment_rows.all_segments(store):
             self.segments_by_answer[segment["answer_id"]].append(segment)
@@ -108,7 +111,9 @@ class _ProjectWriter:
         sources_by_question: dict[str, list[str]] = defaultdict(list)
         for answer in self.answers:
             sources_by_question[answer["question_id"]].append(source_guid(answer))
-        add_sets(root, self.store, self.codebook, sources_by_question)
+        add_sets(
+            root, self.store, self.codebook, sources_by_question, [details_set(self.store, self.written)]
+        )
         add_project_description(root, self.store)
         return root
 
@@ -210,6 +215,7 @@ class _ProjectWriter:
             code_id = self.codebook.resolve(coding["code_id"])
             if code_id is not None:
                 kept.setdefault((code_id, coding["coder"]), (coding, code_id))
+        self.written.update({coding["id"]: code_id for coding, code_id in kept.values()})
         return list(kept.values())
 
     def _notes(self, root: ET.Element) -> None:

@@ -22,6 +22,7 @@ from workbench.ingest.importer import check_wave
 from workbench.ingest.limits import checked_zip, read_member, refuse_deep_xml
 from workbench.refi import carried_import
 from workbench.refi.carried_import import question_fields
+from workbench.refi.code_details import restore_details
 from workbench.refi.codebook import read_code_elements, split_name_notices, with_parents
 from workbench.refi.exact_texts import restore_exact_texts
 from workbench.refi.project import PROJECT_NAMESPACE
@@ -117,6 +118,8 @@ class _Importer:
         self.code_ids: dict[str, str] = {}
         self.case_of_source: dict[str, str] = {}
         self.described_questions: set[str] = set()
+        self.new_codes: set[str] = set()
+        self.new_codings: set[str] = set()
 
     def run(self) -> QdpxImportReport:
         for name in _UNSUPPORTED:
@@ -130,6 +133,7 @@ class _Importer:
         for source in self.root.iter(_tag("TextSource")):
             self._source(source)
         carried_import.restore_not_used(self.store, sets.not_used, self.code_ids)
+        restore_details(self.store, sets.codebook, self.new_codes, self.new_codings)
         self.report.discarded = Counter({k: v for k, v in self.report.discarded.items() if v})
         return self.report
 
@@ -162,6 +166,7 @@ class _Importer:
         if spec.lead_in:
             code_rows.update_code(self.store, code_id, lead_in=spec.lead_in)
         self.report.codes_new += 1
+        self.new_codes.add(code_id)
         return code_id
 
     def _cases(self) -> None:
@@ -247,10 +252,11 @@ class _Importer:
             return
         coder = self.users.get(coding.get("creatingUser")) or self.coder
         coder_rows.insert_coder(self.store, coder, False, now())
+        coding_id = coding.get("guid") or new_id()
         added = coding_rows.insert_coding_if_new(
             self.store,
             {
-                "id": coding.get("guid") or new_id(),
+                "id": coding_id,
                 "segment_id": segment_id,
                 "code_id": code_id,
                 "coder": coder,
@@ -259,6 +265,8 @@ class _Importer:
             },
         )
         self.report.codings_new += added
+        if added:
+            self.new_codings.add(coding_id)
 
     def add_memo(self, segment_id: str, note_ref: ET.Element) -> None:
         note = self.notes.get(note_ref.get("targetGUID"))

@@ -19,17 +19,10 @@ def adjudications_by_segment(store: Store) -> dict[str, list[dict]]:
     return found
 
 
-def uncarried_counts(store: Store, deleted_code_ids: list[str]) -> dict[str, int]:
-    """Counts of rows an interchange file leaves out: codings of the given (deleted) codes,
-    events, assignments, review comments, and span decisions of segments not yet approved."""
-    marks = ", ".join("?" * len(deleted_code_ids))
-    deleted = (
-        store.scalar(f"SELECT COUNT(*) FROM codings WHERE code_id IN ({marks})", tuple(deleted_code_ids))
-        if deleted_code_ids
-        else 0
-    )
+def uncarried_counts(store: Store) -> dict[str, int]:
+    """Counts of rows an interchange file leaves out: events, assignments, review comments,
+    and span decisions of segments not yet approved."""
     return {
-        "deleted_codings": deleted,
         "events": store.scalar("SELECT COUNT(*) FROM events"),
         "assignments": store.scalar("SELECT COUNT(*) FROM assignments"),
         "review_comments": store.scalar("SELECT COUNT(*) FROM review_comments"),
@@ -44,3 +37,22 @@ def uncarried_counts(store: Store, deleted_code_ids: list[str]) -> dict[str, int
 def adjudication_id_taken(store: Store, adjudication_id: str) -> bool:
     """Whether an adjudication row already has this id."""
     return store.scalar("SELECT 1 FROM adjudications WHERE id = ?", (adjudication_id,)) is not None
+
+
+def set_code_origin(
+    store: Store, code_id: str, created_at: str, created_by: str | None, example_segment_id: str | None
+) -> None:
+    """Give a code its creation time, author and example segment as another project had them."""
+    store.execute(
+        "UPDATE codes SET created_at = ?, created_by = ?, example_segment_id = ? WHERE id = ?",
+        (created_at, created_by, example_segment_id, code_id),
+    )
+
+
+def set_coding_details(store: Store, coding_id: str, code_id: str | None, how: str | None) -> None:
+    """Point a coding at another code and/or say how it was made (None leaves a field as is);
+    a change that would repeat a coding of the same segment, code and coder is skipped."""
+    store.execute(
+        "UPDATE OR IGNORE codings SET code_id = COALESCE(?, code_id), how = COALESCE(?, how) WHERE id = ?",
+        (code_id, how, coding_id),
+    )
