@@ -287,3 +287,64 @@ def test_adjudications_sharing_an_id_on_two_segments_both_arrive(tmp_path):
     import_qdpx(store, _archive(tmp_path, "", source), coder="kari", wave=2024)
     rows = _rows(store, "SELECT id = 'same', coders, decision, codes FROM adjudications ORDER BY 1")
     assert rows == [(0, "a|b", "neither", "[]"), (1, "a|b", "neither", "[]")]
+
+
+def test_importing_the_archive_into_its_own_project_changes_no_code_or_coding(trip):
+    original, _, first, _ = trip
+    tables = "SELECT * FROM codes ORDER BY id", "SELECT * FROM codings ORDER BY id"
+    before = [_rows(original, sql) for sql in tables]
+    report = import_qdpx(original, first, coder="kari")
+    assert (report.codes_new, report.codings_new) == (0, 0)
+    assert [_rows(original, sql) for sql in tables] == before
+
+
+def test_garbled_codebook_details_never_bring_a_hidden_code_to_life(tmp_path):
+    details = {
+        "workbench_codebook": {
+            "codes": [
+                {"id": "x1", "name": "Slått sammen", "merged_into": "missing"},
+                {"id": "x2", "name": "Seg selv", "merged_into": "x2"},
+                {"id": "x3", "name": HOSTILE, "retired": 1, "parent_id": "x3", "position": "2"},
+                "nonsense",
+                {"name": "uten id", "retired": 1},
+            ],
+            "codings": {"nope": {"how": "hacked", "code_id": "x1"}, "also": []},
+            "hidden_codings": [
+                {
+                    "id": "c1",
+                    "segment_id": "no-such",
+                    "code_id": "x1",
+                    "coder": "a",
+                    "how": "typed",
+                    "created_at": "t",
+                },
+                {"id": "c2", "how": "typed"},
+                7,
+            ],
+        }
+    }
+    store = create_project(tmp_path / "p.db")
+    report = import_qdpx(store, _archive(tmp_path, _set("d", _xml(json.dumps(details)))), coder="kari")
+    assert not report.discarded
+    codebook = Codebook.from_store(store)
+    assert codebook.live() == ()
+    assert sorted((code.id, code.retired, code.merged_into) for code in codebook.all()) == [
+        ("x1", True, None),
+        ("x2", True, None),
+        ("x3", True, None),
+    ]
+    assert store.scalar("SELECT COUNT(*) FROM codings") == 0
+
+
+def test_a_qdc_holds_the_live_codes_with_their_lead_ins(trip, tmp_path):
+    from workbench.coding import codelists
+
+    original = trip[0]
+    path = codelists.export_code_list(original, tmp_path / "codes.qdc")
+    fresh = create_project(tmp_path / "fresh.db")
+    codelists.import_code_list(fresh, path, "kari")
+    lead_ins = {code.name: code.lead_in for code in Codebook.from_store(fresh).all()}
+    assert set(lead_ins) == {"Samarbeid", "Fastlege godt", "Ingen endring", '=Bolig "sitert" [b]x[/b] ␛[2J'}
+    assert lead_ins["Samarbeid"] == f"Mange nevner samarbeid. {HOSTILE}".replace("\x1b", "␛").replace(
+        "\x07", "␇"
+    )

@@ -95,17 +95,18 @@ def _restore_hidden_codes(store: Store, rows: list[dict]) -> set[str]:
         row for row in rows if row["id"] not in known and (row.get("retired") or row.get("merged_into"))
     ]
     ids = known | {row["id"] for row in hidden}
-    for row in hidden:  # parents and merge targets once every row exists (foreign keys)
-        code_rows.insert_code_if_new(store, _hidden_code(row))
-    for row in hidden:
+    merged = {row["id"] for row in hidden if row.get("merged_into") in ids - {row["id"]}}
+    for row in hidden:  # a merged code whose survivor is missing stays hidden as deleted
+        code_rows.insert_code_if_new(store, _hidden_code(row, retired=row["id"] not in merged))
+    for row in hidden:  # parents and survivors once every row exists (foreign keys)
         parent_id = row.get("parent_id") if row.get("parent_id") in ids - {row["id"]} else None
         code_rows.update_code(store, row["id"], lead_in=_text(row.get("lead_in")), parent_id=parent_id)
-        if row.get("merged_into") in ids - {row["id"]}:
+        if row["id"] in merged:
             code_rows.set_code_merged_into(store, row["id"], row["merged_into"])
     return ids
 
 
-def _hidden_code(row: dict) -> dict:
+def _hidden_code(row: dict, *, retired: bool) -> dict:
     """A deleted or merged code's row, placed and merged once all rows exist."""
     return {
         "id": row["id"],
@@ -116,7 +117,7 @@ def _hidden_code(row: dict) -> dict:
         "is_theme": int(bool(row.get("is_theme"))),
         "codable": int(bool(row.get("codable"))),
         "position": row.get("position") if isinstance(row.get("position"), int) else 0,
-        "retired": int(bool(row.get("retired"))),
+        "retired": int(bool(row.get("retired")) or retired),
         "merged_into": None,
         "created_at": _text(row.get("created_at")) or now(),
         "created_by": _text(row.get("created_by")) or None,
