@@ -345,6 +345,5 @@ def test_a_qdc_holds_the_live_codes_with_their_lead_ins(trip, tmp_path):
     codelists.import_code_list(fresh, path, "kari")
     lead_ins = {code.name: code.lead_in for code in Codebook.from_store(fresh).all()}
     assert set(lead_ins) == {"Samarbeid", "Fastlege godt", "Ingen endring", '=Bolig "sitert" [b]x[/b] ␛[2J'}
-    assert lead_ins["Samarbeid"] == f"Mange nevner samarbeid. {HOSTILE}".replace("\x1b", "␛").replace(
-        "\x07", "␇"
-    )
+    shown = f"Mange nevner samarbeid. {HOSTILE}".replace("\x1b", "␛").replace("\x07", "␇")
+    assert lead_ins["Samarbeid"] == shown  # a .qdc is plain XML: control characters become symbols
