@@ -234,6 +234,7 @@ def build_hostile_project(path: Path):
         _second_wave(store)
         _retired_and_merged(store)
         report_layer.set_primary_coder(store, "kari")
+        store.set_setting("suggest.engine", "tfidf")
         _coding(store, _segment_of(store, "1103", "q1", 2023), INGEN, "consensus")
         teams.write_adjudication(
             store,

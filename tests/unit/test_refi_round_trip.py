@@ -89,7 +89,8 @@ def _rows(store, sql: str) -> list[tuple]:
         "SELECT code_id, wave, marked_by FROM codes_not_used",
         "SELECT id, segment_id, coders, decision, codes, decided_by, decided_at FROM adjudications",
         "SELECT name, is_consensus FROM coders WHERE name != 'importer' ORDER BY name",
-        "SELECT id, segment_id, coder, text FROM memos",
+        "SELECT id, segment_id, coder, text, created_at, updated_at FROM memos",
+        "SELECT key, value FROM settings ORDER BY key",
         "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM answers ORDER BY 1, 2, 3",
         "SELECT id, segment_id, code_id, coder, how, created_at FROM codings ORDER BY id",
         "SELECT * FROM codes ORDER BY id",
@@ -347,3 +348,19 @@ def test_a_qdc_holds_the_live_codes_with_their_lead_ins(trip, tmp_path):
     assert set(lead_ins) == {"Samarbeid", "Fastlege godt", "Ingen endring", '=Bolig "sitert" [b]x[/b] ␛[2J'}
     shown = f"Mange nevner samarbeid. {HOSTILE}".replace("\x1b", "␛").replace("\x07", "␇")
     assert lead_ins["Samarbeid"] == shown  # a .qdc is plain XML: control characters become symbols
+
+
+def test_the_notice_names_every_log_the_archive_leaves_out(tmp_path):
+    store = create_project(tmp_path / "p.db")
+    with store.atomic():
+        for name in ("a.csv", "b.csv"):
+            store.execute(
+                "INSERT INTO imports (file_name, file_sha256, layout, wave, imported_at, new_answers) "
+                "VALUES (?, 'x', 'long', 2024, 't', 1)",
+                (name,),
+            )
+        store.execute("INSERT INTO anonymisation_log (at, segment_id, action) VALUES ('t', 's', 'approve')")
+    assert left_out_notice(store) == (
+        "project.qdpx leaves out what REFI-QDA cannot hold: the import log (2 files), "
+        "the anonymisation log (1 entry)."
+    )

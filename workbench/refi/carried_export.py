@@ -6,8 +6,9 @@
   question and how each wave's form mapped onto it. A question without answers travels too.
 - The codes marked as not used in a wave are a ``Set`` with a ``MemberCode`` per code and
   ``{"workbench_codes_not_used": {wave, marked_by: {code guid: coder}}}``.
-- The project's primary coder and its consensus layers are the ``Project``'s ``Description``:
-  ``{"workbench": {"primary_coder": …, "consensus_coders": […]}}``.
+- The project's settings (its primary coder, suggestion engine …) and its consensus layers are
+  the ``Project``'s ``Description``: ``{"workbench": {"settings": {key: value},
+  "consensus_coders": […]}}``.
 
 JSON escapes control characters, so hostile text in these fields survives exactly. Other
 tools show the Sets as document and code groups and the JSON as their descriptions.
@@ -82,12 +83,12 @@ def add_sets(
 
 
 def add_project_description(root: ET.Element, store: Store) -> None:
-    """Append the project's Description with its primary coder and consensus layers, if any."""
+    """Append the project's Description with its settings and consensus layers, if any."""
     settings = {
-        "primary_coder": report_layer.primary_coder(store),
+        "settings": interchange_rows.all_settings(store),
         "consensus_coders": report_layer.consensus_coders(store),
     }
-    if settings["primary_coder"] or settings["consensus_coders"]:
+    if settings["settings"] or settings["consensus_coders"]:
         ET.SubElement(root, "Description").text = _json({SETTINGS_KEY: settings})
 
 
@@ -98,6 +99,11 @@ def left_out_notice(store: Store) -> str | None:
         f"the change history ({_count(counts['events'], 'event')})" if counts["events"] else "",
         _count(counts["assignments"], "double-coding assignment") if counts["assignments"] else "",
         _count(counts["review_comments"], "review comment") if counts["review_comments"] else "",
+        f"the import log ({_count(counts['imports'], 'file')})" if counts["imports"] else "",
+        f"the anonymisation log ({_count(counts['anonymisation_log'], 'entry')})"
+        if counts["anonymisation_log"]
+        else "",
+        _count(counts["merge_conflicts"], "unsettled merge conflict") if counts["merge_conflicts"] else "",
         _count(counts["anonymisation_spans"], "anonymisation decision") + " not yet approved"
         if counts["anonymisation_spans"]
         else "",
@@ -109,4 +115,6 @@ def left_out_notice(store: Store) -> str | None:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+    if number == 1:
+        return f"{number} {noun}"
+    return f"{number} {noun[:-1]}ies" if noun.endswith("y") else f"{number} {noun}s"

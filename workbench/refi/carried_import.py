@@ -121,14 +121,19 @@ def restore_not_used(store: Store, not_used: list[tuple[dict, list[str]]], code_
 
 
 def restore_settings(store: Store, root: ET.Element) -> None:
-    """Consensus layers as consensus coders; the primary coder unless the project has one."""
-    settings = read_json(root.find(_tag("Description"))).get(SETTINGS_KEY)
-    if not isinstance(settings, dict):
+    """Consensus layers as consensus coders; each setting the project does not have yet."""
+    carried = read_json(root.find(_tag("Description"))).get(SETTINGS_KEY)
+    if not isinstance(carried, dict):
         return
-    consensus = settings.get("consensus_coders")
+    consensus = carried.get("consensus_coders")
     for name in consensus if isinstance(consensus, list) else []:
         if isinstance(name, str) and name.strip():
             coder_rows.insert_coder(store, name, True, now())
-    primary = settings.get("primary_coder")
-    if isinstance(primary, str) and primary.strip() and report_layer.primary_coder(store) is None:
-        report_layer.set_primary_coder(store, primary)
+    settings = carried.get("settings") if isinstance(carried.get("settings"), dict) else {}
+    for key, value in settings.items():
+        if not isinstance(value, str) or not value.strip() or store.get_setting(key) is not None:
+            continue
+        if key == report_layer.PRIMARY_CODER_SETTING:
+            report_layer.set_primary_coder(store, value)
+        else:
+            store.set_setting(key, value)

@@ -231,6 +231,7 @@ class _ProjectWriter:
                     "guid": memo["id"],
                     "creatingUser": user_guid(memo["coder"]),
                     "creationDateTime": memo["created_at"],
+                    "modifiedDateTime": memo["updated_at"],
                 },
             )
             ET.SubElement(note, "PlainTextContent").text = memo["text"]

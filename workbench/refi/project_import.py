@@ -283,6 +283,7 @@ class _Importer:
                 "coder": coder,
                 "text": content.text or "",
                 "created_at": note.get("creationDateTime"),
+                "updated_at": note.get("modifiedDateTime"),
             },
         )
 

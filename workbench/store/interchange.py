@@ -20,12 +20,15 @@ def adjudications_by_segment(store: Store) -> dict[str, list[dict]]:
 
 
 def uncarried_counts(store: Store) -> dict[str, int]:
-    """Counts of rows an interchange file leaves out: events, assignments, review comments,
-    and span decisions of segments not yet approved."""
+    """Counts of rows an interchange file leaves out: events, assignments, review comments, the
+    import and anonymisation logs, open merge conflicts, and span decisions not yet approved."""
     return {
         "events": store.scalar("SELECT COUNT(*) FROM events"),
         "assignments": store.scalar("SELECT COUNT(*) FROM assignments"),
         "review_comments": store.scalar("SELECT COUNT(*) FROM review_comments"),
+        "imports": store.scalar("SELECT COUNT(*) FROM imports"),
+        "anonymisation_log": store.scalar("SELECT COUNT(*) FROM anonymisation_log"),
+        "merge_conflicts": store.scalar("SELECT COUNT(*) FROM merge_conflicts WHERE settled IS NULL"),
         "anonymisation_spans": store.scalar(
             "SELECT COUNT(*) FROM anonymisation_spans s WHERE s.decision != 'open' AND NOT EXISTS "
             "(SELECT 1 FROM anonymisation_texts t WHERE t.segment_id = s.segment_id "
@@ -56,3 +59,8 @@ def set_coding_details(store: Store, coding_id: str, code_id: str | None, how: s
         "UPDATE OR IGNORE codings SET code_id = COALESCE(?, code_id), how = COALESCE(?, how) WHERE id = ?",
         (code_id, how, coding_id),
     )
+
+
+def all_settings(store: Store) -> dict[str, str]:
+    """Every project setting, by key."""
+    return {row["key"]: row["value"] for row in store.rows("SELECT key, value FROM settings ORDER BY key")}
