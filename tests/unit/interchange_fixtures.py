@@ -235,6 +235,8 @@ def build_hostile_project(path: Path):
         _retired_and_merged(store)
         report_layer.set_primary_coder(store, "kari")
         store.set_setting("suggest.engine", "tfidf")
+        teams.add_assignments(store, [_segment_of(store, "1103", "q2", 2023)], "ola", True)
+        teams.add_comment(store, "22222222-2222-4222-8222-222222222222", "kari", "ola", "comment", HOSTILE)
         _coding(store, _segment_of(store, "1103", "q1", 2023), INGEN, "consensus")
         teams.write_adjudication(
             store,

@@ -91,6 +91,8 @@ def _rows(store, sql: str) -> list[tuple]:
         "SELECT name, is_consensus FROM coders WHERE name != 'importer' ORDER BY name",
         "SELECT id, segment_id, coder, text, created_at, updated_at FROM memos",
         "SELECT key, value FROM settings ORDER BY key",
+        "SELECT segment_id, coder, blind, created_at FROM assignments",
+        "SELECT id, segment_id, coder, reviewer, verdict, text, created_at FROM review_comments",
         "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM answers ORDER BY 1, 2, 3",
         "SELECT id, segment_id, code_id, coder, how, created_at FROM codings ORDER BY id",
         "SELECT * FROM codes ORDER BY id",
@@ -165,7 +167,7 @@ def test_the_export_names_what_it_leaves_out(trip, tmp_path):
     original = trip[0]
     assert (
         left_out_notice(original)
-        == "project.qdpx leaves out what REFI-QDA cannot hold: the change history (1 event)."
+        == "project.qdpx leaves out what REFI-QDA cannot hold: the change history (3 events)."
     )
     assert left_out_notice(create_project(tmp_path / "empty.db")) is None
 
@@ -272,9 +274,22 @@ def test_the_command_line_round_trip_gives_the_same_counts(tmp_path, capsys, mon
     assert counts[:2] == counts[2:]
 
 
-def test_adjudications_sharing_an_id_on_two_segments_both_arrive(tmp_path):
+def test_team_marks_sharing_ids_on_two_segments_arrive_without_clashing(tmp_path):
     decision = {"id": "same", "coders": "a|b", "decision": "neither", "decided_by": "a", "decided_at": "2026"}
-    marks = _xml(json.dumps({"for_report": True, "adjudications": [decision, {"id": 7, "coders": []}]}))
+    comment = {
+        "id": "r1",
+        "coder": "a",
+        "reviewer": "b",
+        "verdict": "agree",
+        "text": HOSTILE,
+        "created_at": "t",
+    }
+    team = {
+        "adjudications": [decision, {"id": 7, "coders": []}],
+        "assignments": [{"coder": "ola", "blind": 1, "created_at": "t"}, {"coder": 5}, "x"],
+        "review_comments": [comment, {**comment, "id": "r2", "verdict": "hack"}],
+    }
+    marks = _xml(json.dumps({"for_report": True, **team}))
     selections = "".join(
         f'<PlainTextSelection guid="{stable_id("sel", str(start))}" startPosition="{start}" '
         f'endPosition="{end}"><Description>{marks}</Description></PlainTextSelection>'
@@ -288,6 +303,8 @@ def test_adjudications_sharing_an_id_on_two_segments_both_arrive(tmp_path):
     import_qdpx(store, _archive(tmp_path, "", source), coder="kari", wave=2024)
     rows = _rows(store, "SELECT id = 'same', coders, decision, codes FROM adjudications ORDER BY 1")
     assert rows == [(0, "a|b", "neither", "[]"), (1, "a|b", "neither", "[]")]
+    assert _rows(store, "SELECT coder, blind FROM assignments") == [("ola", 1), ("ola", 1)]
+    assert _rows(store, "SELECT id, verdict, text FROM review_comments") == [("r1", "agree", HOSTILE)]
 
 
 def test_importing_the_archive_into_its_own_project_changes_no_code_or_coding(trip):

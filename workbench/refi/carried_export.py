@@ -97,8 +97,6 @@ def left_out_notice(store: Store) -> str | None:
     counts = interchange_rows.uncarried_counts(store)
     parts = [
         f"the change history ({_count(counts['events'], 'event')})" if counts["events"] else "",
-        _count(counts["assignments"], "double-coding assignment") if counts["assignments"] else "",
-        _count(counts["review_comments"], "review comment") if counts["review_comments"] else "",
         f"the import log ({_count(counts['imports'], 'file')})" if counts["imports"] else "",
         f"the anonymisation log ({_count(counts['anonymisation_log'], 'entry')})"
         if counts["anonymisation_log"]

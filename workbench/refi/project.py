@@ -9,7 +9,8 @@ A source carries its question as REFI variables: ``question_id``, ``wave``,
 ("true"/"false") and ``question_position``. A selection's ``Description`` is "for_report"
 when the segment is marked for the report, or a JSON object ``{"for_report": …,
 "anonymisation": {"segment_hash", "final_text", "approved_by", "approved_at"}, "adjudications":
-[…]}`` when its anonymised text was approved or a disagreement on it was settled. Every
+[…], "assignments": […], "review_comments": […]}`` when its anonymised text was approved or
+team work (``team_marks``) touched it. Every
 question (answered or not), the waves' question mapping, codes not used in a wave, the primary
 coder and the consensus layers travel in Sets and the Project's Description (see
 ``carried_export``). The codebook holds the live codes and the Codings count as the report
@@ -34,6 +35,7 @@ from workbench.refi.carried_export import add_project_description, add_sets
 from workbench.refi.code_details import details_set
 from workbench.refi.codebook import add_codes
 from workbench.refi.exact_texts import add_exact_texts
+from workbench.refi.team_marks import team_marks
 from workbench.store import Store, stable_id, survey
 from workbench.store import anonymisation as anonymisation_rows
 from workbench.store import answers as answer_rows
@@ -54,7 +56,6 @@ SOURCE_VARIABLES = (
     "question_position",
 )
 APPROVAL_FIELDS = ("segment_hash", "final_text", "approved_by", "approved_at")
-ADJUDICATION_FIELDS = ("id", "coders", "decision", "codes", "decided_by", "decided_at", "previous")
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
@@ -82,7 +83,7 @@ class _ProjectWriter:
         self.answers = answer_rows.every_answer(store)
         self.questions = {question["id"]: question for question in survey.question_rows(store)}
         self.approvals = anonymisation_rows.approval_rows(store)
-        self.adjudications = interchange_rows.adjudications_by_segment(store)
+        self.team = interchange_rows.team_rows_by_segment(store)
         self.codebook = Codebook.from_store(store)
         self.written: dict[str, str] = {}  # coding id → the code its REFI Coding names
         self.segments_by_answer: dict[int, list[dict]] = defaultdict(list)
@@ -188,7 +189,7 @@ class _ProjectWriter:
             },
         )
         description = selection_description(
-            segment, self.approvals.get(segment["id"]), self.adjudications.get(segment["id"], [])
+            segment, self.approvals.get(segment["id"]), self.team.get(segment["id"], {})
         )
         if description:
             ET.SubElement(selection, "Description").text = description
@@ -249,16 +250,14 @@ def _question_variables(answer: dict, question: dict) -> list[tuple[str, str]]:
     ]
 
 
-def selection_description(segment: dict, approval: dict | None, adjudications: list[dict]) -> str:
-    """ "for_report", or JSON with the report mark, the approved anonymised text and the
-    adjudications settled on the segment."""
-    if approval is None and not adjudications:
+def selection_description(segment: dict, approval: dict | None, team: dict[str, list[dict]]) -> str:
+    """ "for_report", or JSON with the report mark, the approved anonymised text and the team
+    work on the segment (see ``team_marks``)."""
+    if approval is None and not team:
         return "for_report" if segment["for_report"] else ""
-    marks: dict = {"for_report": bool(segment["for_report"])}
+    marks: dict = {"for_report": bool(segment["for_report"]), **team_marks(team)}
     if approval is not None:
         marks["anonymisation"] = {key: approval[key] for key in APPROVAL_FIELDS}
-    if adjudications:
-        marks["adjudications"] = [{key: row[key] for key in ADJUDICATION_FIELDS} for row in adjudications]
     return json.dumps(marks, ensure_ascii=False)
 
 

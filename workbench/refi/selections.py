@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workbench.refi.project import PROJECT_NAMESPACE
+from workbench.refi.team_marks import read_team_marks, restore_team_marks
 from workbench.spans import fill_gaps
-from workbench.store import Store, new_id, stable_id, teams
+from workbench.store import Store, new_id, stable_id
 from workbench.store import anonymisation as anonymisation_rows
-from workbench.store import interchange as interchange_rows
 from workbench.store import segments as segment_rows
 
 
@@ -118,8 +118,7 @@ class SelectionPlacer:
                 segment_rows.set_for_report(self.store, segment_id, True)
             if marks.get("anonymisation"):
                 anonymisation_rows.restore_approval(self.store, segment_id, marks["anonymisation"])
-            for adjudication in marks.get("adjudications", []):
-                restore_adjudication(self.store, segment_id, adjudication, importer.code_ids)
+            restore_team_marks(self.store, segment_id, marks.get("team", {}), importer.code_ids)
             for coding in element.findall(_tag("Coding")):
                 importer.add_coding(segment_id, coding)
             for note_ref in element.findall(_tag("NoteRef")):
@@ -141,43 +140,8 @@ def read_description(text: str | None) -> dict:
         return {}
     approval = marks.get("anonymisation")
     valid = isinstance(approval, dict) and {"segment_hash", "approved_by"} <= set(approval)
-    adjudications = marks.get("adjudications") if isinstance(marks.get("adjudications"), list) else []
     return {
         "for_report": bool(marks.get("for_report")),
         "anonymisation": approval if valid else None,
-        "adjudications": [row for row in adjudications if _readable_adjudication(row)],
+        "team": read_team_marks(marks),
     }
-
-
-def _readable_adjudication(row: object) -> bool:
-    text_fields = ("coders", "decision", "decided_by", "decided_at")
-    return isinstance(row, dict) and all(isinstance(row.get(key), str) for key in text_fields)
-
-
-def _free_id(store: Store, adjudication_id: object) -> bool:
-    if not isinstance(adjudication_id, str):
-        return False
-    return not interchange_rows.adjudication_id_taken(store, adjudication_id)
-
-
-def restore_adjudication(store: Store, segment_id: str, row: dict, code_ids: dict[str, str]) -> None:
-    """Keep a settled disagreement carried by the archive unless the segment has one for that
-    pair; its codes are mapped onto the project's codes as the codings were."""
-    if teams.adjudication_row(store, segment_id, row["coders"]) is not None:
-        return
-    try:
-        codes = [code_ids.get(code, code) for code in json.loads(row.get("codes") or "[]")]
-    except (TypeError, ValueError):
-        codes = []
-    fields = {key: row[key] for key in ("coders", "decision", "decided_by", "decided_at")}
-    previous = row.get("previous")
-    teams.write_adjudication(
-        store,
-        {
-            **({"id": row["id"]} if _free_id(store, row.get("id")) else {}),
-            **fields,
-            "segment_id": segment_id,
-            "codes": json.dumps([str(code) for code in codes]),
-            "previous": previous if isinstance(previous, str) else None,
-        },
-    )

@@ -11,21 +11,42 @@ def codes_not_used_rows(store: Store) -> list[dict]:
     return store.rows("SELECT code_id, wave, marked_by FROM codes_not_used ORDER BY wave, code_id")
 
 
-def adjudications_by_segment(store: Store) -> dict[str, list[dict]]:
-    """Every adjudication row (open ones too), grouped by segment id, oldest first."""
-    found: dict[str, list[dict]] = {}
-    for row in store.rows("SELECT * FROM adjudications ORDER BY decided_at, id"):
-        found.setdefault(row["segment_id"], []).append(row)
+def team_rows_by_segment(store: Store) -> dict[str, dict[str, list[dict]]]:
+    """Segment id → its adjudications (open ones too), assignments and review comments, each
+    kind oldest first."""
+    found: dict[str, dict[str, list[dict]]] = {}
+    for kind, sql in (
+        ("adjudications", "SELECT * FROM adjudications ORDER BY decided_at, id"),
+        ("assignments", "SELECT * FROM assignments ORDER BY created_at, coder"),
+        ("review_comments", "SELECT * FROM review_comments ORDER BY created_at, id"),
+    ):
+        for row in store.rows(sql):
+            found.setdefault(row["segment_id"], {}).setdefault(kind, []).append(row)
     return found
 
 
+def insert_assignment_if_new(store: Store, segment_id: str, coder: str, blind: bool, created_at: str) -> None:
+    """Give a segment to a coder for double coding unless it already is."""
+    store.execute(
+        "INSERT OR IGNORE INTO assignments (segment_id, coder, blind, created_at) VALUES (?, ?, ?, ?)",
+        (segment_id, coder, int(blind), created_at),
+    )
+
+
+def insert_review_comment_if_new(store: Store, row: dict) -> None:
+    """Add a review comment keeping its id, unless that id exists."""
+    store.execute(
+        "INSERT OR IGNORE INTO review_comments (id, segment_id, coder, reviewer, verdict, text, created_at) "
+        "VALUES (:id, :segment_id, :coder, :reviewer, :verdict, :text, :created_at)",
+        row,
+    )
+
+
 def uncarried_counts(store: Store) -> dict[str, int]:
-    """Counts of rows an interchange file leaves out: events, assignments, review comments, the
-    import and anonymisation logs, open merge conflicts, and span decisions not yet approved."""
+    """Counts of rows an interchange file leaves out: events, the import and anonymisation logs,
+    open merge conflicts, and span decisions not yet approved."""
     return {
         "events": store.scalar("SELECT COUNT(*) FROM events"),
-        "assignments": store.scalar("SELECT COUNT(*) FROM assignments"),
-        "review_comments": store.scalar("SELECT COUNT(*) FROM review_comments"),
         "imports": store.scalar("SELECT COUNT(*) FROM imports"),
         "anonymisation_log": store.scalar("SELECT COUNT(*) FROM anonymisation_log"),
         "merge_conflicts": store.scalar("SELECT COUNT(*) FROM merge_conflicts WHERE settled IS NULL"),
