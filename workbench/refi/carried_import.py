@@ -1,9 +1,10 @@
 """Reading back what ``carried_export`` wrote: questions (answered or not), the waves' question
-mapping, codes not used in a wave, the primary coder and the consensus layers.
+mapping, codes not used in a wave, the project's settings and its consensus layers (and, for
+``code_details``, the Set of codebook details).
 
 A Set that workbench did not write, or whose description does not read as one it wrote, is
-discarded and counted. What the importing project already has is kept: its primary coder, its
-own mapping of a question in a wave.
+discarded and counted. What the importing project already has is kept: its settings (the
+primary coder among them), its own mapping of a question in a wave.
 """
 
 from __future__ import annotations
