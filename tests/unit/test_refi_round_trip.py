@@ -381,3 +381,17 @@ def test_the_notice_names_every_log_the_archive_leaves_out(tmp_path):
         "project.qdpx leaves out what REFI-QDA cannot hold: the import log (2 files), "
         "the anonymisation log (1 entry)."
     )
+
+
+def test_the_import_command_prints_a_hostile_split_name_inertly(tmp_path, capsys):
+    from workbench.cli import main
+
+    codes = (
+        '<CodeBook><Codes><Code guid="0a000000-0000-4000-8000-000000000009" name="Kø&gt;&#x9b;2J[b]x[/b]" '
+        'isCodable="true"/></Codes></CodeBook>'
+    )
+    create_project(tmp_path / "p.db").close()
+    assert main(["import", str(tmp_path / "p.db"), str(_archive(tmp_path, "", codes))]) == 0
+    printed = capsys.readouterr().out
+    assert "holds '>'; read as the path 'Kø > " in printed and "2J[b]x[/b]'" in printed
+    assert "\x9b" not in printed  # the C1 control sequence introducer is shown as a symbol
