@@ -235,6 +235,10 @@ def build_hostile_project(path: Path):
         _retired_and_merged(store)
         report_layer.set_primary_coder(store, "kari")
         store.set_setting("suggest.engine", "tfidf")
+        _code(store, "aaaaaaaa-0000-4000-8000-000000000007", "Tomt tema", theme=True, position=3)
+        code_rows.update_code(
+            store, INGEN, colour="teal", example_segment_id=_segment_of(store, "1103", "q1", 2023)
+        )
         teams.add_assignments(store, [_segment_of(store, "1103", "q2", 2023)], "ola", True)
         teams.add_comment(store, "22222222-2222-4222-8222-222222222222", "kari", "ola", "comment", HOSTILE)
         _coding(store, _segment_of(store, "1103", "q1", 2023), INGEN, "consensus")

@@ -142,7 +142,7 @@ def test_other_tools_see_live_codes_and_codings_counted_as_the_report_counts(tri
     with zipfile.ZipFile(first) as archive:
         root = ET.fromstring(archive.read("project.qde"))
     codebook = {code.get("guid") for code in root.iter(f"{{{PROJECT_NAMESPACE}}}Code")}
-    assert codebook == {SAMARBEID, FASTLEGE, BOLIG, INGEN}
+    assert codebook == {SAMARBEID, FASTLEGE, BOLIG, INGEN, "aaaaaaaa-0000-4000-8000-000000000007"}
     named = _codings_in_archive(first)
     resolve = Codebook.from_store(original).resolve
     counted = {
@@ -362,7 +362,15 @@ def test_a_qdc_holds_the_live_codes_with_their_lead_ins(trip, tmp_path):
     fresh = create_project(tmp_path / "fresh.db")
     codelists.import_code_list(fresh, path, "kari")
     lead_ins = {code.name: code.lead_in for code in Codebook.from_store(fresh).all()}
-    assert set(lead_ins) == {"Samarbeid", "Fastlege godt", "Ingen endring", '=Bolig "sitert" [b]x[/b] ␛[2J'}
+    assert set(lead_ins) == {
+        "Samarbeid",
+        "Fastlege godt",
+        "Ingen endring",
+        '=Bolig "sitert" [b]x[/b] ␛[2J',
+        "Tomt tema",
+    }
+    empty_theme = next(code for code in Codebook.from_store(fresh).all() if code.name == "Tomt tema")
+    assert empty_theme.is_theme and not empty_theme.codable
     shown = f"Mange nevner samarbeid. {HOSTILE}".replace("\x1b", "␛").replace("\x07", "␇")
     assert lead_ins["Samarbeid"] == shown  # a .qdc is plain XML: control characters become symbols
 

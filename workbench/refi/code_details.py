@@ -68,13 +68,7 @@ def restore_details(store: Store, details: dict, new_codes: set[str], new_coding
     rows = [row for row in _list(details.get("codes")) if _text(row.get("id"))]
     for row in rows:
         if row["id"] in new_codes:
-            interchange_rows.set_code_origin(
-                store,
-                row["id"],
-                _text(row.get("created_at")) or now(),
-                _text(row.get("created_by")) or None,
-                _text(row.get("example_segment_id")) or None,
-            )
+            _restore_live_code(store, row)
     codes_now = _restore_hidden_codes(store, rows)
     codings = details.get("codings") if isinstance(details.get("codings"), dict) else {}
     for coding_id, change in codings.items():
@@ -86,6 +80,19 @@ def restore_details(store: Store, details: dict, new_codes: set[str], new_coding
         if _hidden_coding_fits(store, row, codes_now):
             coder_rows.insert_coder(store, row["coder"], False, now())
             coding_rows.insert_coding_if_new(store, {key: row[key] for key in CODING_FIELDS})
+
+
+def _restore_live_code(store: Store, row: dict) -> None:
+    """What a REFI Code cannot say: an empty theme, a colour by name, origin, example."""
+    interchange_rows.set_code_origin(
+        store,
+        row["id"],
+        _text(row.get("created_at")) or now(),
+        _text(row.get("created_by")) or None,
+        _text(row.get("example_segment_id")) or None,
+    )
+    kept = {"is_theme": int(bool(row.get("is_theme"))), "codable": int(bool(row.get("codable")))}
+    code_rows.update_code(store, row["id"], **kept, colour=_text(row.get("colour")) or None)
 
 
 def _restore_hidden_codes(store: Store, rows: list[dict]) -> set[str]:

@@ -104,14 +104,15 @@ def read_code_elements(codes_element: ET.Element, namespace: str) -> list[CodeSp
         children = element.findall(f"{{{namespace}}}Code")
         description = element.find(f"{{{namespace}}}Description")
         definition, lead_in = split_description((description.text or "") if description is not None else "")
+        codable = element.get("isCodable", "true").lower() == "true"
         specs.append(
             CodeSpec(
                 path=path,
                 definition=definition,
                 lead_in=lead_in or "",
                 colour=element.get("color"),
-                is_theme=bool(children),
-                codable=element.get("isCodable", "true").lower() == "true",
+                is_theme=bool(children) or not codable,  # a code nothing can be applied to is a theme
+                codable=codable,
                 guid=element.get("guid"),
                 split_from=name if len(parts) > 1 else None,
             )
