@@ -50,13 +50,20 @@ def _reports(store, folder, monkeypatch) -> dict:
     install_fake_anonymiser(monkeypatch)
     found = {}
     for wave in (2023, 2024):
-        for kind, files in (("report", ("report.md", "counts.csv")), ("counts", ("counts.md",))):
+        for kind, files in (
+            ("report", ("report.md", "counts.csv", "quotes.csv")),
+            ("counts", ("counts.md",)),
+        ):
             options = ExportOptions(out=str(folder / f"{kind}{wave}"), wave=wave, all_segments=True)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # matplotlib has no glyph for the escape symbol
                 result = run_export(store, kind, options)
             for name in files:
                 found[(wave, name)] = (result.folder / name).read_text(encoding="utf-8-sig")
+            manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+            kept = ("layer", "uncoded_questions", "warnings", "files")
+            found[(wave, kind, "manifest")] = {key: manifest.get(key) for key in kept}
+            found[(wave, kind, "counts")] = manifest["project"]["counts"]
     return found
 
 
@@ -65,6 +72,7 @@ def test_both_waves_report_the_same_after_the_round_trip(trip, tmp_path, monkeyp
     before = _reports(original, tmp_path / "x", monkeypatch)
     assert before == _reports(copy, tmp_path / "y", monkeypatch)
     assert any(line.startswith("q9;") for line in before[(2024, "counts.csv")].splitlines())
+    assert before[(2023, "report", "manifest")]["layer"]["coder"] == "kari"  # the primary coder travelled
     assert "[b]x[/b]" in before[(2023, "report.md")]  # the hostile code name is in what is compared
 
 
