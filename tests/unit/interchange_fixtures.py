@@ -226,7 +226,9 @@ def build_hostile_project(path: Path):
             },
         )
         code_rows.update_code(store, SAMARBEID, lead_in=f"Mange nevner samarbeid. {HOSTILE}")
-        code_rows.update_code(store, BOLIG, name='=Bolig "sitert" [b]x[/b] \x1b[2J', definition=HOSTILE)
+        code_rows.update_code(
+            store, BOLIG, name='=Bolig "sitert" [b]x[/b] \x1b[2J', definition=f"{HOSTILE}\r\nLinje to"
+        )
         code_rows.update_code(
             store, FASTLEGE, definition="Positivt om fastleger.\n\nLead-in: ikke en innledning"
         )

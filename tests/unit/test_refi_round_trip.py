@@ -131,7 +131,7 @@ def test_codebook_keeps_lead_ins_and_definitions_exactly(trip):
     codes = {code.id: code for code in Codebook.from_store(copy).live()}
     assert codes[SAMARBEID].lead_in == f"Mange nevner samarbeid. {HOSTILE}"
     assert codes[FASTLEGE].definition == "Positivt om fastleger.\n\nLead-in: ikke en innledning"
-    assert codes[FASTLEGE].lead_in == "" and codes[BOLIG].definition == HOSTILE
+    assert codes[FASTLEGE].lead_in == "" and codes[BOLIG].definition == f"{HOSTILE}\r\nLinje to"
 
 
 def _codings_in_archive(archive_path) -> dict[str, str]:
@@ -411,3 +411,21 @@ def test_the_import_command_prints_a_hostile_split_name_inertly(tmp_path, capsys
     printed = capsys.readouterr().out
     assert "holds '>'; read as the path 'Kø > " in printed and "2J[b]x[/b]'" in printed
     assert "\x9b" not in printed  # the C1 control sequence introducer is shown as a symbol
+
+
+def test_a_name_another_tool_changed_is_not_overwritten_by_the_exact_texts(trip, tmp_path):
+    _, _, first, _ = trip
+    edited = tmp_path / "edited.qdpx"
+    with zipfile.ZipFile(first) as source, zipfile.ZipFile(edited, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "project.qde":
+                data = data.replace(
+                    'name="=Bolig &quot;sitert&quot; [b]x[/b] ␛[2J"'.encode(), b'name="Bolig (NVivo)"'
+                )
+            target.writestr(name, data)
+    copy = create_project(tmp_path / "edited.db")
+    import_qdpx(copy, edited, coder="importer")
+    codes = {code.id: code for code in Codebook.from_store(copy).live()}
+    assert codes[BOLIG].name == "Bolig (NVivo)"
+    assert codes[BOLIG].definition == f"{HOSTILE}\r\nLinje to"  # untouched there: still exact

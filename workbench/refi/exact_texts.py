@@ -3,10 +3,12 @@
 XML has no place for control characters such as ESC: the written document shows them as
 symbols (``cells.xml_safe``). So that a workbench round trip still gives back the very same
 code names, memos, attributes and descriptions, every attribute or text that would change is
-also kept, exactly, in one extra ``Set`` whose ``Description`` is ASCII JSON
+(line ends inside text too) also kept, exactly, in one extra ``Set`` whose ``Description`` is ASCII JSON
 ``{"workbench_exact_texts": {guid: {"@attribute": text, "Description": text,
-"PlainTextContent": text, "VariableValue": {variable guid: text}}}}``. Reading puts the exact
-texts back into the parsed tree before anything else looks at it; other tools see the symbols.
+"PlainTextContent": text, "VariableValue": {variable guid: text}}}}``. Reading puts an exact
+text back into the parsed tree, before anything else looks at it, only where the archive still
+shows what workbench wrote for it: a name another tool changed since stays as that tool left it.
+Other tools see the symbols.
 """
 
 from __future__ import annotations
@@ -26,13 +28,26 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _changed(text: str | None) -> bool:
-    return text is not None and xml_safe(text) != text
+def _read_back(text: str, *, attribute: bool = False) -> str:
+    """What a reader gets for ``text`` written to XML (line ends in text read as ``\n``)."""
+    safe = xml_safe(text)
+    return safe if attribute else safe.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _changed(text: str | None, *, attribute: bool = False) -> bool:
+    return text is not None and _read_back(text, attribute=attribute) != text
+
+
+def _still(exact: object, current: str | None, *, attribute: bool = False) -> bool:
+    """Whether the archive still shows what workbench wrote for ``exact`` (no other tool edited it)."""
+    return isinstance(exact, str) and _read_back(exact, attribute=attribute) == (current or "")
 
 
 def _exact_of(element: ET.Element) -> dict:
     """The exact values of an element's attributes and plain text children that XML would alter."""
-    entry: dict = {f"@{name}": value for name, value in element.attrib.items() if _changed(value)}
+    entry: dict = {
+        f"@{name}": value for name, value in element.attrib.items() if _changed(value, attribute=True)
+    }
     for child in element:
         tag = _local(child.tag)
         if tag in _TEXT_CHILDREN and _changed(child.text):
@@ -84,11 +99,11 @@ def _apply(root: ET.Element, exact: dict) -> None:
         if not isinstance(entry, dict):
             continue
         for key, value in entry.items():
-            if key.startswith("@") and isinstance(value, str) and key[1:] in element.attrib:
+            if key.startswith("@") and _still(value, element.get(key[1:]), attribute=True):
                 element.set(key[1:], value)
         for child in element:
             tag = _local(child.tag)
-            if tag in _TEXT_CHILDREN and isinstance(entry.get(tag), str):
+            if tag in _TEXT_CHILDREN and _still(entry.get(tag), child.text):
                 child.text = entry[tag]
             elif tag == "VariableValue" and isinstance(entry.get("VariableValue"), dict):
                 _apply_value(child, entry["VariableValue"])
@@ -96,5 +111,5 @@ def _apply(root: ET.Element, exact: dict) -> None:
 
 def _apply_value(value_element: ET.Element, values: dict) -> None:
     ref, value = value_element.find("./{*}VariableRef"), value_element.find("./{*}TextValue")
-    if ref is not None and value is not None and isinstance(values.get(ref.get("targetGUID")), str):
+    if ref is not None and value is not None and _still(values.get(ref.get("targetGUID")), value.text):
         value.text = values[ref.get("targetGUID")]
