@@ -413,19 +413,33 @@ def test_the_import_command_prints_a_hostile_split_name_inertly(tmp_path, capsys
     assert "\x9b" not in printed  # the C1 control sequence introducer is shown as a symbol
 
 
-def test_a_name_another_tool_changed_is_not_overwritten_by_the_exact_texts(trip, tmp_path):
-    _, _, first, _ = trip
-    edited = tmp_path / "edited.qdpx"
+def _edited_by_another_tool(first, edited):
+    """The archive after another tool renamed Bolig and recoded kari's first coding to Ingen."""
+    ET.register_namespace("", PROJECT_NAMESPACE)
+    tag = f"{{{PROJECT_NAMESPACE}}}"
     with zipfile.ZipFile(first) as source, zipfile.ZipFile(edited, "w") as target:
         for name in source.namelist():
             data = source.read(name)
             if name == "project.qde":
-                data = data.replace(
-                    'name="=Bolig &quot;sitert&quot; [b]x[/b] ␛[2J"'.encode(), b'name="Bolig (NVivo)"'
+                root = ET.fromstring(data)
+                next(c for c in root.iter(f"{tag}Code") if c.get("guid") == BOLIG).set(
+                    "name", "Bolig (NVivo)"
                 )
+                coding = next(c for c in root.iter(f"{tag}Coding") if c.get("guid").endswith("000000000000"))
+                coding.find(f"{tag}CodeRef").set("targetGUID", INGEN)
+                data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
             target.writestr(name, data)
+    return edited
+
+
+def test_what_another_tool_changed_is_not_overwritten_by_what_workbench_kept(trip, tmp_path):
+    edited = _edited_by_another_tool(trip[2], tmp_path / "edited.qdpx")
     copy = create_project(tmp_path / "edited.db")
     import_qdpx(copy, edited, coder="importer")
     codes = {code.id: code for code in Codebook.from_store(copy).live()}
     assert codes[BOLIG].name == "Bolig (NVivo)"
     assert codes[BOLIG].definition == f"{HOSTILE}\r\nLinje to"  # untouched there: still exact
+    [recoded] = coding_rows.codings_by_id(copy, ["cccccccc-0000-4000-8000-000000000000"])
+    assert (recoded["code_id"], recoded["how"]) == (INGEN, "imported")
+    [kept] = coding_rows.codings_by_id(copy, ["cccccccc-0000-4000-8000-000000000001"])
+    assert kept["how"] == "typed"

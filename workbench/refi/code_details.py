@@ -6,8 +6,10 @@ live codes only and its Codings count as the report counts (a merged-away code's
 its survivor's, once per coder; a deleted code's not at all), which is what other tools see.
 One Set named "workbench codebook details" keeps the rest as JSON:
 ``{"workbench_codebook": {"codes": [every code row], "codings": {coding guid: {"how",
-"code_id"}}, "hidden_codings": [codings the archive's Codings leave out]}}``. Importing into a
-project puts back exactly that, for the codes and codings the import itself created.
+"code_id", "written"}}, "hidden_codings": [codings the archive's Codings leave out]}}``.
+Importing into a project puts back exactly that, for the codes and codings the import itself
+created and where no other tool changed the archive since (a coding whose code is no longer
+the one workbench ``written`` keeps the other tool's code).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def details_set(store: Store, written: dict[str, str]) -> ET.Element:
         if row["id"] not in written:
             hidden.append({key: row[key] for key in CODING_FIELDS})
         elif row["how"] != "imported" or row["code_id"] != written[row["id"]]:
-            codings[row["id"]] = {"how": row["how"], "code_id": row["code_id"]}
+            codings[row["id"]] = {"how": row["how"], "code_id": row["code_id"], "written": written[row["id"]]}
     details = {
         "codes": [{key: row[key] for key in CODE_FIELDS} for row in code_rows.all_codes(store)],
         "codings": codings,
@@ -70,12 +72,7 @@ def restore_details(store: Store, details: dict, new_codes: set[str], new_coding
         if row["id"] in new_codes:
             _restore_live_code(store, row)
     codes_now = _restore_hidden_codes(store, rows)
-    codings = details.get("codings") if isinstance(details.get("codings"), dict) else {}
-    for coding_id, change in codings.items():
-        if coding_id in new_codings and isinstance(change, dict):
-            code_id = change.get("code_id") if change.get("code_id") in codes_now else None
-            how = change.get("how") if change.get("how") in HOW else None
-            interchange_rows.set_coding_details(store, coding_id, code_id, how)
+    _restore_codings(store, details.get("codings"), new_codings, codes_now)
     for row in _list(details.get("hidden_codings")):
         if _hidden_coding_fits(store, row, codes_now):
             coder_rows.insert_coder(store, row["coder"], False, now())
@@ -83,7 +80,7 @@ def restore_details(store: Store, details: dict, new_codes: set[str], new_coding
 
 
 def _restore_live_code(store: Store, row: dict) -> None:
-    """What a REFI Code cannot say: an empty theme, a colour by name, origin, example."""
+    """What a REFI Code cannot say: origin, example, a colour by name, a codable empty theme."""
     interchange_rows.set_code_origin(
         store,
         row["id"],
@@ -91,8 +88,28 @@ def _restore_live_code(store: Store, row: dict) -> None:
         _text(row.get("created_by")) or None,
         _text(row.get("example_segment_id")) or None,
     )
-    kept = {"is_theme": int(bool(row.get("is_theme"))), "codable": int(bool(row.get("codable")))}
-    code_rows.update_code(store, row["id"], **kept, colour=_text(row.get("colour")) or None)
+    current = code_rows.code_row(store, row["id"])
+    if current["colour"] is None and _text(row.get("colour")):
+        code_rows.update_code(store, row["id"], colour=row["colour"])
+    if row.get("is_theme") and not current["is_theme"]:
+        code_rows.update_code(store, row["id"], is_theme=1, codable=int(bool(row.get("codable"))))
+
+
+def _restore_codings(store: Store, changes: object, new_codings: set[str], codes: set[str]) -> None:
+    """Each new coding's own code and how it was made, unless another tool recoded it since."""
+    changes = changes if isinstance(changes, dict) else {}
+    wanted = [
+        coding_id
+        for coding_id in changes
+        if coding_id in new_codings and isinstance(changes[coding_id], dict)
+    ]
+    for row in coding_rows.codings_by_id(store, wanted):
+        change = changes[row["id"]]
+        if change.get("written") != row["code_id"]:
+            continue
+        code_id = change.get("code_id") if change.get("code_id") in codes else None
+        how = change.get("how") if change.get("how") in HOW else None
+        interchange_rows.set_coding_details(store, row["id"], code_id, how)
 
 
 def _restore_hidden_codes(store: Store, rows: list[dict]) -> set[str]:
