@@ -8,14 +8,15 @@ A source carries its question as REFI variables: ``question_id``, ``wave``,
 ``question_text``, ``chapter``, ``question_kind`` (open/comment/other), ``single_code``
 ("true"/"false") and ``question_position``. A selection's ``Description`` is "for_report"
 when the segment is marked for the report, or a JSON object ``{"for_report": …,
-"anonymisation": {"segment_hash", "final_text", "approved_by", "approved_at"}, "adjudications":
-[…], "assignments": […], "review_comments": […]}`` when its anonymised text was approved or
-team work (``team_marks``) touched it. Every
-question (answered or not), the waves' question mapping, codes not used in a wave, the primary
-coder and the consensus layers travel in Sets and the Project's Description (see
-``carried_export``). The codebook holds the live codes and the Codings count as the report
-counts (a merged-away code's coding as its survivor's, a deleted code's not at all); one more
-Set keeps every code and coding exactly, for workbench (see ``code_details``). GUIDs are the
+"anonymisation": {"segment_hash", "final_text", "approved_by", "approved_at"},
+"adjudications": […], "assignments": […], "review_comments": […]}`` when its anonymised text
+was approved or team work touched it (``team_marks``). Every question (answered or not), the
+waves' question mapping, codes not used in a wave, the project's settings and its consensus
+layers travel in Sets and the Project's Description (``carried_export``). The codebook holds
+the live codes and the Codings count as the report counts (a merged-away code's coding as its
+survivor's, a deleted code's not at all); one more Set keeps every code and coding exactly,
+for workbench (``code_details``), and another every text XML cannot hold (``exact_texts``).
+GUIDs are the
 project's own UUIDs where it has them and deterministic uuid5 values otherwise, and the ZIP
 carries fixed timestamps, so exporting an unchanged project twice gives identical bytes.
 """
