@@ -16,9 +16,9 @@ layers travel in Sets and the Project's Description (``carried_export``). The co
 the live codes and the Codings count as the report counts (a merged-away code's coding as its
 survivor's, a deleted code's not at all); one more Set keeps every code and coding exactly,
 for workbench (``code_details``), and another every text XML cannot hold (``exact_texts``).
-GUIDs are the
-project's own UUIDs where it has them and deterministic uuid5 values otherwise, and the ZIP
-carries fixed timestamps, so exporting an unchanged project twice gives identical bytes.
+GUIDs are the project's own UUIDs where it has them and deterministic uuid5 values otherwise,
+and the ZIP carries fixed timestamps, so exporting an unchanged project twice gives identical
+bytes.
 """
 
 from __future__ import annotations
