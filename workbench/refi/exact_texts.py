@@ -14,6 +14,7 @@ Other tools see the symbols.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from workbench.cells import xml_safe
@@ -22,6 +23,9 @@ from workbench.store import stable_id
 EXACT_KEY = "workbench_exact_texts"
 _TEXT_CHILDREN = ("Description", "PlainTextContent")
 _LATER_THAN_SETS = ("Graphs", "Description", "NoteRef")
+# What ``cells.xml_safe`` replaces; in element text also a carriage return (read back as \n).
+_UNSAFE_ATTRIBUTE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _local(tag: str) -> str:
@@ -36,6 +40,15 @@ def _read_back(text: str, *, attribute: bool = False) -> str:
 
 def _changed(text: str | None, *, attribute: bool = False) -> bool:
     return text is not None and _read_back(text, attribute=attribute) != text
+
+
+def _anything_changes(root: ET.Element) -> bool:
+    """Whether any text or attribute of the tree would change in XML (one quick pass)."""
+    return any(
+        (element.text is not None and _UNSAFE_TEXT.search(element.text))
+        or any(_UNSAFE_ATTRIBUTE.search(value) for value in element.attrib.values())
+        for element in root.iter()
+    )
 
 
 def _still(exact: object, current: str | None, *, attribute: bool = False) -> bool:
@@ -61,6 +74,8 @@ def _exact_of(element: ET.Element) -> dict:
 
 def add_exact_texts(root: ET.Element) -> None:
     """Add the Set of exact texts to a project tree built unqualified (before ``xml_safe_tree``)."""
+    if not _anything_changes(root):
+        return
     exact = {}
     for element in root.iter():
         entry = _exact_of(element) if element.get("guid") else {}

@@ -23,6 +23,7 @@ bytes.
 
 from __future__ import annotations
 
+import functools
 import json
 import xml.etree.ElementTree as ET
 import zipfile
@@ -64,6 +65,7 @@ def user_guid(coder: str) -> str:
     return stable_id("refi-user", coder)
 
 
+@functools.lru_cache(maxsize=4096)
 def variable_guid(name: str) -> str:
     return stable_id("refi-variable", name)
 
