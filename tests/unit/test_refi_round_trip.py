@@ -104,6 +104,8 @@ def _rows(store, sql: str) -> list[tuple]:
         "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM answers ORDER BY 1, 2, 3",
         "SELECT id, segment_id, code_id, coder, how, created_at FROM codings ORDER BY id",
         "SELECT * FROM codes ORDER BY id",
+        "SELECT s.id, a.respondent_id, a.question_id, a.wave, s.start, s.end, s.for_report, s.created_at "
+        "FROM segments s JOIN answers a ON a.id = s.answer_id ORDER BY s.id",
     ],
 )
 def test_the_copy_holds_the_same_rows(trip, sql):
