@@ -177,3 +177,68 @@ def test_a_qdc_name_holding_the_separator_is_read_as_a_path_with_a_notice(store,
     assert report.new == ("Kapasitet", "Kapasitet > Ventetid")
     [notice] = report.notices
     assert notice.startswith("taguette.qdc: the code name 'Kapasitet>Ventetid' holds '>'")
+
+
+LEAD_IN_LIST = """\
+codes:
+  - name: Samarbeid
+    lead_in: 'Mange trekker fram samarbeid: [b]=SUM(A1)[/b]'
+    children:
+      - name: Møter
+        definition: "Faste møter.\\n\\nLead-in: dette er en del av definisjonen"
+      - name: Annet
+        definition: Restkategori.
+"""
+
+
+def _description_of(path, name: str) -> str | None:
+    import xml.etree.ElementTree as ET
+
+    namespace = "{urn:QDA-XML:codebook:1.0}"
+    for element in ET.parse(path).getroot().iter(f"{namespace}Code"):
+        if element.get("name") == name:
+            description = element.find(f"{namespace}Description")
+            return None if description is None else description.text
+    raise AssertionError(name)
+
+
+def test_lead_ins_travel_in_a_qdc_description_and_definitions_read_back_unchanged(store, tmp_path):
+    source = tmp_path / "list.yaml"
+    source.write_text(LEAD_IN_LIST, encoding="utf-8")
+    codelists.import_code_list(store, source, "ann")
+    exported = tmp_path / "list.qdc"
+    codelists.export_code_list(store, exported)
+    # Other tools see the definition first and the lead-in as the description's last paragraph.
+    assert _description_of(exported, "Samarbeid") == "Lead-in: Mange trekker fram samarbeid: [b]=SUM(A1)[/b]"
+    assert _description_of(exported, "Annet") == "Restkategori."
+    assert _description_of(exported, "Møter") == (
+        "Faste møter.\n\nLead-in: dette er en del av definisjonen\n\nLead-in:"
+    )
+    other = build_project(tmp_path / "o.db", {"q01": ["x"]})
+    codelists.import_code_list(other, exported, "ann")
+    fields = {code.name: (code.definition, code.lead_in) for code in coding.Codebook.from_store(other).live()}
+    assert fields == {
+        "Samarbeid": ("", "Mange trekker fram samarbeid: [b]=SUM(A1)[/b]"),
+        "Møter": ("Faste møter.\n\nLead-in: dette er en del av definisjonen", ""),
+        "Annet": ("Restkategori.", ""),
+    }
+    other.close()
+
+
+def test_a_foreign_qdc_description_with_a_lead_in_paragraph_fills_both(store, tmp_path):
+    source = tmp_path / "nvivo.qdc"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="6f1c2a4e-8b0d-4c1e-9a55-2f7e3d9b4c11" name="Ventetid" isCodable="true">'
+        "<Description>Lang kø.\r\n\r\nLead-in:   Mange venter lenge.  </Description></Code>"
+        '<Code guid="6f1c2a4e-8b0d-4c1e-9a55-2f7e3d9b4c12" name="Kø" isCodable="true">'
+        "<Description>Lead-in om kø er ikke markert her.</Description></Code>"
+        "</Codes></CodeBook>",
+        encoding="utf-8",
+    )
+    codelists.import_code_list(store, source, "ann")
+    fields = {code.name: (code.definition, code.lead_in) for code in coding.Codebook.from_store(store).live()}
+    assert fields == {
+        "Ventetid": ("Lang kø.", "Mange venter lenge."),
+        "Kø": ("Lead-in om kø er ikke markert her.", ""),
+    }

@@ -26,7 +26,7 @@ from workbench.errors import UserError
 from workbench.files import write_bytes_atomically
 from workbench.ingest.yaml_safe import load_yaml
 from workbench.refi import codebook as refi_codebook
-from workbench.refi.codebook import CodeSpec
+from workbench.refi.codebook import CodeSpec, split_name_notices, with_parents
 from workbench.store import Store
 from workbench.store import codes as code_rows
 
@@ -191,31 +191,13 @@ def _delimiter(text: str) -> str:
 def import_code_list(store: Store, path: str | Path, coder: str) -> CodeListReport:
     """Bring the codes of a file into the codebook, matching by path; one undoable action."""
     specs = read_code_list(path)
-    notices = tuple(
-        f"{Path(path).name}: the code name '{spec.split_from}' holds '>'; read as the path "
-        f"'{PATH_SEPARATOR.join(spec.path)}'."
-        for spec in specs
-        if spec.split_from
-    )
+    notices = split_name_notices(Path(path).name, specs)
     outcome: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
     with recording(store, "code.import", coder) as change:
-        for spec in _with_parents(specs):
+        for spec in with_parents(specs):
             outcome[_import_spec(store, change, spec, coder)].append(join_path(spec.path))
         change.info = {"file": Path(path).name, **{key: len(value) for key, value in outcome.items()}}
     return CodeListReport(**{key: tuple(value) for key, value in outcome.items()}, notices=notices)
-
-
-def _with_parents(specs: list[CodeSpec]) -> list[CodeSpec]:
-    """The specs with every parent before its children (Taguette may list a parent after
-    its tags), and a plain theme spec for any parent path the file leaves out."""
-    given = {spec.path: spec for spec in specs}
-    complete: dict[tuple[str, ...], CodeSpec] = {}
-    for spec in specs:
-        for depth in range(1, len(spec.path) + 1):
-            prefix = spec.path[:depth]
-            if prefix not in complete:
-                complete[prefix] = given.get(prefix) or CodeSpec(path=prefix, is_theme=True, codable=False)
-    return list(complete.values())
 
 
 def _import_spec(store: Store, change: Change, spec: CodeSpec, coder: str) -> str:

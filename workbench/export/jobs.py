@@ -229,9 +229,13 @@ def _write_xlsx(store, run: ExportRun, options: ExportOptions) -> None:
 
 
 def _write_refi(store, run: ExportRun, options: ExportOptions) -> None:
+    from workbench.refi.carried_export import left_out_notice
     from workbench.refi.project import export_qdpx
 
     run.warn(QDPX_NOTICE)
+    notice = left_out_notice(store)
+    if notice:
+        run.warn(notice)
     export_qdpx(store, run.path("project.qdpx"))
 
 

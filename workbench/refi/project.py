@@ -8,14 +8,22 @@ A source carries its question as REFI variables: ``question_id``, ``wave``,
 ``question_text``, ``chapter``, ``question_kind`` (open/comment/other), ``single_code``
 ("true"/"false") and ``question_position``. A selection's ``Description`` is "for_report"
 when the segment is marked for the report, or a JSON object ``{"for_report": …,
-"anonymisation": {"segment_hash", "final_text", "approved_by", "approved_at"}}`` when its
-anonymised text was approved. GUIDs are the
-project's own UUIDs where it has them and deterministic uuid5 values otherwise, and the ZIP
-carries fixed timestamps, so exporting an unchanged project twice gives identical bytes.
+"anonymisation": {"segment_hash", "final_text", "approved_by", "approved_at"},
+"adjudications": […], "assignments": […], "review_comments": […]}`` when its anonymised text
+was approved or team work touched it (``team_marks``). Every question (answered or not), the
+waves' question mapping, codes not used in a wave, the project's settings and its consensus
+layers travel in Sets and the Project's Description (``carried_export``). The codebook holds
+the live codes and the Codings count as the report counts (a merged-away code's coding as its
+survivor's, a deleted code's not at all); one more Set keeps every code and coding exactly,
+for workbench (``code_details``), and another every text XML cannot hold (``exact_texts``).
+GUIDs are the project's own UUIDs where it has them and deterministic uuid5 values otherwise,
+and the ZIP carries fixed timestamps, so exporting an unchanged project twice gives identical
+bytes.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import xml.etree.ElementTree as ET
 import zipfile
@@ -25,12 +33,17 @@ from pathlib import Path
 from workbench.cells import xml_safe_tree
 from workbench.coding.codebook_tree import Codebook
 from workbench.files import atomic_path
+from workbench.refi.carried_export import add_project_description, add_sets
+from workbench.refi.code_details import details_set
 from workbench.refi.codebook import add_codes
+from workbench.refi.exact_texts import add_exact_texts
+from workbench.refi.team_marks import team_marks
 from workbench.store import Store, stable_id, survey
 from workbench.store import anonymisation as anonymisation_rows
 from workbench.store import answers as answer_rows
 from workbench.store import coders as coder_rows
 from workbench.store import codings as coding_rows
+from workbench.store import interchange as interchange_rows
 from workbench.store import memos as memo_rows
 from workbench.store import segments as segment_rows
 
@@ -44,6 +57,7 @@ SOURCE_VARIABLES = (
     "single_code",
     "question_position",
 )
+APPROVAL_FIELDS = ("segment_hash", "final_text", "approved_by", "approved_at")
 _FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
@@ -51,6 +65,7 @@ def user_guid(coder: str) -> str:
     return stable_id("refi-user", coder)
 
 
+@functools.lru_cache(maxsize=4096)
 def variable_guid(name: str) -> str:
     return stable_id("refi-variable", name)
 
@@ -71,9 +86,9 @@ class _ProjectWriter:
         self.answers = answer_rows.every_answer(store)
         self.questions = {question["id"]: question for question in survey.question_rows(store)}
         self.approvals = anonymisation_rows.approval_rows(store)
-        codes = Codebook.from_store(store).all()
-        self.merged_into = {code.id: code.merged_into for code in codes}
-        self.retired = {code.id for code in codes if code.retired}
+        self.team = interchange_rows.team_rows_by_segment(store)
+        self.codebook = Codebook.from_store(store)
+        self.written: dict[str, str] = {}  # coding id → the code its REFI Coding names
         self.segments_by_answer: dict[int, list[dict]] = defaultdict(list)
         for segment in segment_rows.all_segments(store):
             self.segments_by_answer[segment["answer_id"]].append(segment)
@@ -97,6 +112,13 @@ class _ProjectWriter:
         self._cases(root)
         self._sources(root)
         self._notes(root)
+        sources_by_question: dict[str, list[str]] = defaultdict(list)
+        for answer in self.answers:
+            sources_by_question[answer["question_id"]].append(source_guid(answer))
+        add_sets(
+            root, self.store, self.codebook, sources_by_question, [details_set(self.store, self.written)]
+        )
+        add_project_description(root, self.store)
         return root
 
     def _users(self, root: ET.Element) -> None:
@@ -107,7 +129,7 @@ class _ProjectWriter:
                 ET.SubElement(users, "User", {"guid": user_guid(coder["name"]), "name": coder["name"]})
 
     def _codebook(self, root: ET.Element) -> None:
-        codes = Codebook.from_store(self.store).parents_first(merged=False)
+        codes = self.codebook.live()
         if codes:
             codes_element = ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes")
             add_codes(codes_element, codes)
@@ -169,12 +191,12 @@ class _ProjectWriter:
                 "creationDateTime": segment["created_at"],
             },
         )
-        description = selection_description(segment, self.approvals.get(segment["id"]))
+        description = selection_description(
+            segment, self.approvals.get(segment["id"]), self.team.get(segment["id"], {})
+        )
         if description:
             ET.SubElement(selection, "Description").text = description
-        for coding in self.codings_by_segment[segment["id"]]:
-            if self._surviving(coding["code_id"]) in self.retired:
-                continue  # REFI has no retired codes: their codings, which no report counts, stay
+        for coding, code_id in self._counted_codings(segment["id"]):
             element = ET.SubElement(
                 selection,
                 "Coding",
@@ -184,17 +206,21 @@ class _ProjectWriter:
                     "creationDateTime": coding["created_at"],
                 },
             )
-            ET.SubElement(element, "CodeRef", {"targetGUID": self._surviving(coding["code_id"])})
+            ET.SubElement(element, "CodeRef", {"targetGUID": code_id})
         for memo in self.memos_by_segment[segment["id"]]:
             ET.SubElement(selection, "NoteRef", {"targetGUID": memo["id"]})
 
-    def _surviving(self, code_id: str) -> str:
-        """The code a coding counts for: merged-away codes are not in the exported codebook."""
-        seen = {code_id}
-        while self.merged_into.get(code_id) and self.merged_into[code_id] not in seen:
-            code_id = self.merged_into[code_id]
-            seen.add(code_id)
-        return code_id
+    def _counted_codings(self, segment_id: str) -> list[tuple[dict, str]]:
+        """The segment's codings with the live code each counts for, as the report counts them:
+        a merged-away code's coding goes to its survivor (once per coder, as a merge collapses
+        duplicates); a deleted code's coding, which no report counts, stays behind."""
+        kept: dict[tuple[str, str], tuple[dict, str]] = {}
+        for coding in self.codings_by_segment[segment_id]:
+            code_id = self.codebook.resolve(coding["code_id"])
+            if code_id is not None:
+                kept.setdefault((code_id, coding["coder"]), (coding, code_id))
+        self.written.update({coding["id"]: code_id for coding, code_id in kept.values()})
+        return list(kept.values())
 
     def _notes(self, root: ET.Element) -> None:
         memos = [memo for memos in self.memos_by_segment.values() for memo in memos]
@@ -209,6 +235,7 @@ class _ProjectWriter:
                     "guid": memo["id"],
                     "creatingUser": user_guid(memo["coder"]),
                     "creationDateTime": memo["created_at"],
+                    "modifiedDateTime": memo["updated_at"],
                 },
             )
             ET.SubElement(note, "PlainTextContent").text = memo["text"]
@@ -226,12 +253,15 @@ def _question_variables(answer: dict, question: dict) -> list[tuple[str, str]]:
     ]
 
 
-def selection_description(segment: dict, approval: dict | None) -> str:
-    """ "for_report", or JSON with the report mark and the approved anonymised text."""
-    if approval is None:
+def selection_description(segment: dict, approval: dict | None, team: dict[str, list[dict]]) -> str:
+    """ "for_report", or JSON with the report mark, the approved anonymised text and the team
+    work on the segment (see ``team_marks``)."""
+    if approval is None and not team:
         return "for_report" if segment["for_report"] else ""
-    kept = {key: approval[key] for key in ("segment_hash", "final_text", "approved_by", "approved_at")}
-    return json.dumps({"for_report": bool(segment["for_report"]), "anonymisation": kept}, ensure_ascii=False)
+    marks: dict = {"for_report": bool(segment["for_report"]), **team_marks(team)}
+    if approval is not None:
+        marks["anonymisation"] = {key: approval[key] for key in APPROVAL_FIELDS}
+    return json.dumps(marks, ensure_ascii=False)
 
 
 def _variable_value(parent: ET.Element, name: str, value: object) -> None:
@@ -243,6 +273,7 @@ def _variable_value(parent: ET.Element, name: str, value: object) -> None:
 def project_document(store: Store, name: str) -> bytes:
     """The ``project.qde`` XML document for a store."""
     root = _ProjectWriter(store).build(name)
+    add_exact_texts(root)
     ET.indent(root)
     return ET.tostring(xml_safe_tree(root), encoding="utf-8", xml_declaration=True)
 

@@ -20,7 +20,11 @@ from workbench.coding.codebook_tree import Codebook
 from workbench.errors import UserError
 from workbench.ingest.importer import check_wave
 from workbench.ingest.limits import checked_zip, read_member, refuse_deep_xml
-from workbench.refi.codebook import read_code_elements
+from workbench.refi import carried_import
+from workbench.refi.carried_import import question_fields
+from workbench.refi.code_details import restore_details
+from workbench.refi.codebook import read_code_elements, split_name_notices, with_parents
+from workbench.refi.exact_texts import restore_exact_texts
 from workbench.refi.project import PROJECT_NAMESPACE
 from workbench.refi.selections import SelectionPlacer
 from workbench.store import Store, new_id, now, stable_id, survey
@@ -46,7 +50,7 @@ _UNREADABLE = (
     RuntimeError,
     EOFError,
 )
-_UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Sets", "Graphs")
+_UNSUPPORTED = ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Links", "Graphs")
 
 
 def _tag(name: str) -> str:
@@ -63,6 +67,7 @@ class QdpxImportReport:
     codings_new: int = 0
     memos_new: int = 0
     discarded: Counter = field(default_factory=Counter)
+    notices: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """What was added, then one line per kind of element that had to be discarded."""
@@ -71,6 +76,7 @@ class QdpxImportReport:
             f"{self.codes_new} new codes, {self.codings_new} new codings and {self.memos_new} memos."
         ]
         lines += [f"Discarded {count} × {kind}." for kind, count in sorted(self.discarded.items())]
+        lines += list(self.notices)
         return "\n".join(lines)
 
 
@@ -88,6 +94,7 @@ def _read_archive(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
     refuse_deep_xml(root, path)
     if root.tag != _tag("Project"):
         raise UserError(f"{path}: the root element of {project_files[0]} is not a REFI-QDA Project.")
+    restore_exact_texts(root, PROJECT_NAMESPACE)
     return root, archive
 
 
@@ -110,14 +117,23 @@ class _Importer:
         self.notes = {note.get("guid"): note for note in root.iter(_tag("Note"))}
         self.code_ids: dict[str, str] = {}
         self.case_of_source: dict[str, str] = {}
+        self.described_questions: set[str] = set()
+        self.new_codes: set[str] = set()
+        self.new_codings: set[str] = set()
 
     def run(self) -> QdpxImportReport:
         for name in _UNSUPPORTED:
             self.report.discarded[name] += len(list(self.root.iter(_tag(name))))
+        carried_import.restore_settings(self.store, self.root)
         self._codes()
+        sets = carried_import.read_sets(self.root)
+        self.report.discarded["Set"] += sets.foreign
+        self.described_questions = carried_import.restore_questions(self.store, sets.questions)
         self._cases()
         for source in self.root.iter(_tag("TextSource")):
             self._source(source)
+        carried_import.restore_not_used(self.store, sets.not_used, self.code_ids)
+        restore_details(self.store, sets.codebook, self.new_codes, self.new_codings)
         self.report.discarded = Counter({k: v for k, v in self.report.discarded.items() if v})
         return self.report
 
@@ -127,24 +143,31 @@ class _Importer:
             return
         specs = read_code_elements(codes_element, PROJECT_NAMESPACE)
         _refuse_duplicate_guids(specs)
+        self.report.notices += split_name_notices(Path(self.archive.filename or "").name, specs)
         codebook = Codebook.from_store(self.store)
-        by_path = {codebook.names(code.id): code.id for code in codebook.all() if code.merged_into is None}
+        by_path = {codebook.names(code.id): code.id for code in codebook.live()}
         positions: Counter = Counter()
-        for spec in specs:
+        for spec in with_parents(specs):
             parent_id = by_path.get(spec.path[:-1]) if len(spec.path) > 1 else None
             if spec.guid in codebook:
-                self.code_ids[spec.guid] = spec.guid
+                code_id = spec.guid
             elif spec.path in by_path:
-                self.code_ids[spec.guid] = by_path[spec.path]
+                code_id = by_path[spec.path]
             else:
-                code_id = spec.guid or new_id()
-                code_rows.insert_code_if_new(
-                    self.store, _code_row(spec, code_id, parent_id, positions, self.coder)
-                )
+                code_id = self._new_code(spec, parent_id, positions)
+            if spec.guid:
                 self.code_ids[spec.guid] = code_id
-                self.report.codes_new += 1
-            by_path[spec.path] = self.code_ids[spec.guid]
+            by_path[spec.path] = code_id
             positions[parent_id] += 1
+
+    def _new_code(self, spec, parent_id: str | None, positions: Counter) -> str:
+        code_id = spec.guid or new_id()
+        code_rows.insert_code_if_new(self.store, _code_row(spec, code_id, parent_id, positions, self.coder))
+        if spec.lead_in:
+            code_rows.update_code(self.store, code_id, lead_in=spec.lead_in)
+        self.report.codes_new += 1
+        self.new_codes.add(code_id)
+        return code_id
 
     def _cases(self) -> None:
         for case in self.root.iter(_tag("Case")):
@@ -207,7 +230,7 @@ class _Importer:
         wave = _wave(variables.get("wave", ""), self.wave)
         survey.upsert_respondent(self.store, respondent_id, {})
         survey.ensure_question(self.store, question_id)
-        if "question_text" in variables:
+        if "question_text" in variables and question_id not in self.described_questions:
             survey.upsert_question(self.store, question_fields(question_id, variables))
         answer_id = answer_rows.answer_id_for(self.store, respondent_id, question_id, wave)
         fresh = answer_id is None
@@ -229,10 +252,11 @@ class _Importer:
             return
         coder = self.users.get(coding.get("creatingUser")) or self.coder
         coder_rows.insert_coder(self.store, coder, False, now())
+        coding_id = coding.get("guid") or new_id()
         added = coding_rows.insert_coding_if_new(
             self.store,
             {
-                "id": coding.get("guid") or new_id(),
+                "id": coding_id,
                 "segment_id": segment_id,
                 "code_id": code_id,
                 "coder": coder,
@@ -241,6 +265,8 @@ class _Importer:
             },
         )
         self.report.codings_new += added
+        if added:
+            self.new_codings.add(coding_id)
 
     def add_memo(self, segment_id: str, note_ref: ET.Element) -> None:
         note = self.notes.get(note_ref.get("targetGUID"))
@@ -257,6 +283,7 @@ class _Importer:
                 "coder": coder,
                 "text": content.text or "",
                 "created_at": note.get("creationDateTime"),
+                "updated_at": note.get("modifiedDateTime"),
             },
         )
 
@@ -285,18 +312,6 @@ def _name_of(element: ET.Element, kind: str) -> str:
     if not name:
         raise UserError(f"a {kind} has neither a name nor a guid; nothing imported.")
     return name
-
-
-def question_fields(question_id: str, variables: dict[str, str]) -> dict:
-    """A question as workbench exports it in a source's variables (unknown kinds read as open)."""
-    kind = variables.get("question_kind", "open")
-    return {
-        "id": question_id,
-        "text": variables.get("question_text", ""),
-        "kind": kind if kind in ("open", "comment", "other") else "open",
-        "chapter": variables.get("chapter") or None,
-        "single_code": int(variables.get("single_code") == "true"),
-    }
 
 
 def _wave(text: str, default: int) -> int:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workbench.refi.project import PROJECT_NAMESPACE
+from workbench.refi.team_marks import read_team_marks, restore_team_marks
 from workbench.spans import fill_gaps
 from workbench.store import Store, new_id, stable_id
 from workbench.store import anonymisation as anonymisation_rows
@@ -117,6 +118,7 @@ class SelectionPlacer:
                 segment_rows.set_for_report(self.store, segment_id, True)
             if marks.get("anonymisation"):
                 anonymisation_rows.restore_approval(self.store, segment_id, marks["anonymisation"])
+            restore_team_marks(self.store, segment_id, marks.get("team", {}), importer.code_ids)
             for coding in element.findall(_tag("Coding")):
                 importer.add_coding(segment_id, coding)
             for note_ref in element.findall(_tag("NoteRef")):
@@ -134,6 +136,12 @@ def read_description(text: str | None) -> dict:
         marks = json.loads(text)
     except ValueError:
         return {}
-    approval = marks.get("anonymisation") if isinstance(marks, dict) else None
+    if not isinstance(marks, dict):
+        return {}
+    approval = marks.get("anonymisation")
     valid = isinstance(approval, dict) and {"segment_hash", "approved_by"} <= set(approval)
-    return {"for_report": bool(marks.get("for_report")), "anonymisation": approval if valid else None}
+    return {
+        "for_report": bool(marks.get("for_report")),
+        "anonymisation": approval if valid else None,
+        "team": read_team_marks(marks),
+    }
