@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from workbench.coding import Codebook
+from workbench.coding.segments import split_segment
 from workbench.project import create_project
 from workbench.store import answers as answer_rows
 from workbench.store import coders as coder_rows
@@ -19,6 +20,7 @@ ANSWERS = [
     ("1103", "q2", "Vi har fått flere oppgaver etter pakkeforløp."),
     ("4601", "q1", "   "),
 ]
+OLA_SPLIT_AT = ANSWERS[0][2].index("er verst")
 
 
 def _code(store, code_id, name, parent_id=None, *, theme=False, position=0, definition=""):
@@ -257,4 +259,6 @@ def build_hostile_project(path: Path):
                 "previous": None,
             },
         )
+    # ola's own segmentation: she splits the segment both coders coded; kari's stays whole.
+    split_segment(store, "22222222-2222-4222-8222-222222222222", OLA_SPLIT_AT, "ola")
     return store

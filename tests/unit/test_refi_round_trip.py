@@ -104,7 +104,8 @@ def _rows(store, sql: str) -> list[tuple]:
         "SELECT respondent_id, question_id, wave, text, is_nonresponse FROM answers ORDER BY 1, 2, 3",
         "SELECT id, segment_id, code_id, coder, how, created_at FROM codings ORDER BY id",
         "SELECT * FROM codes ORDER BY id",
-        "SELECT s.id, a.respondent_id, a.question_id, a.wave, s.start, s.end, s.for_report, s.created_at "
+        "SELECT s.id, a.respondent_id, a.question_id, a.wave, s.start, s.end, s.coder, s.for_report, "
+        "s.created_at "
         "FROM segments s JOIN answers a ON a.id = s.answer_id ORDER BY s.id",
     ],
 )
@@ -177,7 +178,7 @@ def test_the_export_names_what_it_leaves_out(trip, tmp_path):
     original = trip[0]
     assert (
         left_out_notice(original)
-        == "project.qdpx leaves out what REFI-QDA cannot hold: the change history (3 events)."
+        == "project.qdpx leaves out what REFI-QDA cannot hold: the change history (4 events)."
     )
     assert left_out_notice(create_project(tmp_path / "empty.db")) is None
 

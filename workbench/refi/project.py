@@ -254,11 +254,14 @@ def _question_variables(answer: dict, question: dict) -> list[tuple[str, str]]:
 
 
 def selection_description(segment: dict, approval: dict | None, team: dict[str, list[dict]]) -> str:
-    """ "for_report", or JSON with the report mark, the approved anonymised text and the team
-    work on the segment (see ``team_marks``)."""
-    if approval is None and not team:
+    """ "for_report", or JSON with the report mark, the coder whose own segment it is, the
+    approved anonymised text and the team work on the segment (see ``team_marks``)."""
+    owner = segment.get("coder")
+    if approval is None and not team and not owner:
         return "for_report" if segment["for_report"] else ""
     marks: dict = {"for_report": bool(segment["for_report"]), **team_marks(team)}
+    if owner:
+        marks["owner"] = owner
     if approval is not None:
         marks["anonymisation"] = {key: approval[key] for key in APPROVAL_FIELDS}
     return json.dumps(marks, ensure_ascii=False)

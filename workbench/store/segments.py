@@ -96,9 +96,11 @@ def insert_segment(store: Store, segment: dict) -> None:
 
 
 def replace_segments(store: Store, answer_id: int, segments: list[dict]) -> None:
-    """Replace an uncoded answer's segmentation by the given segments."""
+    """Replace an uncoded answer's shared segmentation by the given segments (coders' own
+    segments stay)."""
     store.execute(
-        "DELETE FROM segments WHERE answer_id = ? AND id NOT IN (SELECT segment_id FROM codings) "
+        "DELETE FROM segments WHERE answer_id = ? AND coder IS NULL "
+        "AND id NOT IN (SELECT segment_id FROM codings) "
         "AND id NOT IN (SELECT segment_id FROM memos WHERE segment_id IS NOT NULL)",
         (answer_id,),
     )
