@@ -124,7 +124,7 @@ def project_snapshot(store) -> dict:
             for row in coding_rows.all_codings(store)
         ),
         "segments": sorted(
-            (row["id"], row["start"], row["end"], row["for_report"])
+            (row["id"], row["start"], row["end"], row["for_report"], row["coder"] or "")
             for row in segment_rows.all_segments(store)
         ),
         "memos": sorted((row["segment_id"], row["coder"], row["text"]) for row in memo_rows.all_memos(store)),

@@ -2,9 +2,10 @@
 
 import openpyxl
 import pytest
-from interchange_fixtures import build_coded_project, project_snapshot
+from interchange_fixtures import ANSWERS, OLA_SPLIT_AT, build_coded_project, project_snapshot
 
 from workbench.coding import Codebook
+from workbench.coding.segments import split_segment
 from workbench.errors import UserError
 from workbench.method_xlsx import import_method_xlsx, is_method_workbook, write_method_xlsx
 from workbench.project import create_project, open_project
@@ -63,6 +64,38 @@ def test_round_trip_into_an_empty_project_is_lossless(tmp_path):
     first = [list(row) for row in openpyxl.load_workbook(path)["Data"].iter_rows(values_only=True)]
     second = [list(row) for row in openpyxl.load_workbook(again)["Data"].iter_rows(values_only=True)]
     assert first == second
+
+
+def test_a_coders_own_segmentation_travels_beside_the_shared_one(tmp_path):
+    original = build_coded_project(tmp_path / "p.db")
+    left, right = split_segment(original, "22222222-2222-4222-8222-222222222222", OLA_SPLIT_AT, "ola")
+    path = write_method_xlsx(original, tmp_path / "koding.xlsx")
+    rows = list(openpyxl.load_workbook(path)["Data"].iter_rows(values_only=True))
+    owner = rows[0].index("Egen inndeling for")
+    assert {row[0] for row in rows[1:] if row[owner] == "ola"} == {left, right}
+    copy = create_project(tmp_path / "copy.db")
+    import_method_xlsx(copy, path, coder="importer", wave=2023)
+    assert project_snapshot(copy) == project_snapshot(original)
+    again = write_method_xlsx(copy, tmp_path / "again.xlsx")
+    assert list(openpyxl.load_workbook(again)["Data"].iter_rows(values_only=True)) == rows
+
+
+def test_a_quote_overlapping_the_same_coders_own_quote_is_refused(tmp_path):
+    original = build_coded_project(tmp_path / "p.db")
+    split_segment(original, "22222222-2222-4222-8222-222222222222", OLA_SPLIT_AT, "ola")
+    path = write_method_xlsx(original, tmp_path / "koding.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Data"]
+    header = [cell.value for cell in sheet[1]]
+    owned = [row for row in sheet.iter_rows(min_row=2) if row[header.index("Egen inndeling for")].value]
+    owned[0][header.index("Slutt")].value += 3  # now reaches into ola's other part
+    start, end = owned[0][header.index("Start")].value, owned[0][header.index("Slutt")].value
+    owned[0][header.index("Sitat")].value = ANSWERS[0][2][start:end]
+    owned[0][header.index("Sitat-ID")].value = None
+    workbook.save(path)
+    copy = create_project(tmp_path / "copy.db")
+    with pytest.raises(UserError, match="overlaps another quote of ola's own segmentation"):
+        import_method_xlsx(copy, path, coder="importer", wave=2023)
 
 
 def test_importing_the_same_file_twice_adds_nothing(tmp_path):

@@ -27,6 +27,7 @@ DATA_COLUMNS = {
     "how": ("Kodet hvordan", "Coded how"),
     "coded_at": ("Kodet når", "Coded when"),
     "segment_created_at": ("Sitat opprettet", "Quote created"),
+    "owner": ("Egen inndeling for", "Own segmentation of"),  # empty: the shared segmentation
 }
 
 CODE_COLUMNS = {

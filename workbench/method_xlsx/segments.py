@@ -1,4 +1,8 @@
-"""Rebuilding one answer's segments from the Data rows that quote it."""
+"""Rebuilding one answer's segments from the Data rows that quote it.
+
+Rows with an empty "Egen inndeling for" quote the answer's shared segmentation, which covers
+the text; rows naming a coder quote that coder's own segments, which lie over the shared ones.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ class SegmentBuilder:
         answer_id = answer_rows.answer_id_for(self.store, *self.key)
         quotes = self._quotes()
         if answer_id is None:
-            answer_text = self._rebuiltcell_text(quotes)
+            answer_text = self._rebuiltcell_text(_covering(quotes))
             answer_id = answer_rows.insert_answer(self.store, *self.key, answer_text)
             self.answer_created = 1
             fresh = True
@@ -41,8 +45,14 @@ class SegmentBuilder:
             answer_text = answer_rows.answer_text(self.store, answer_id)
             self._locate(quotes, answer_text)
             fresh = False
-        span_ids = self._segments(answer_id, answer_text, quotes, fresh)
-        return {number: span_ids[quote["span"]] for quote in quotes for number in quote["rows"]}
+        shared = [quote for quote in quotes if quote["owner"] is None]
+        span_ids = self._segments(answer_id, answer_text, shared, fresh) if shared or fresh else {}
+        own_ids = self._own_segments(answer_id, [quote for quote in quotes if quote["owner"]])
+        return {
+            number: own_ids[quote["first_row"]] if quote["owner"] else span_ids[quote["span"]]
+            for quote in quotes
+            for number in quote["rows"]
+        }
 
     def _quotes(self) -> list[dict]:
         """Distinct quotes of this answer in first-seen order, with their rows."""
@@ -51,7 +61,8 @@ class SegmentBuilder:
             text = cell_text(record.get("text"))
             start, end = _offset(record.get("start")), _offset(record.get("end"))
             segment_id = cell_text(record.get("segment_id")).strip() or None
-            key = segment_id or ((start, end) if start is not None else text)
+            owner = cell_text(record.get("owner")).strip() or None
+            key = segment_id or ((start, end, owner) if start is not None else (text, owner))
             quote = quotes.setdefault(
                 key,
                 {
@@ -59,6 +70,7 @@ class SegmentBuilder:
                     "start": start,
                     "end": end,
                     "id": segment_id,
+                    "owner": owner,
                     "rows": [],
                     "first_row": number,
                     "created_at": cell_text(record.get("segment_created_at")) or None,
@@ -140,9 +152,44 @@ class SegmentBuilder:
         self.segments_created += len({row["id"] for row in partition} - set(existing.values()))
         return {(row["start"], row["end"]): row["id"] for row in partition}
 
+    def _own_segments(self, answer_id: int, quotes: list[dict]) -> dict[int, str]:
+        """First row of each coder's own quote -> its segment: the one it names or has the span
+        of, else a new one; a quote overlapping another of the same coder's is refused."""
+        found = {}
+        for quote in quotes:
+            if quote.get("span") is None:
+                self._locate([quote], answer_rows.answer_text(self.store, answer_id))
+            owned = segment_rows.owned_segments_of_answer(self.store, answer_id, quote["owner"])
+            same = [row["id"] for row in owned if (row["start"], row["end"]) == quote["span"]]
+            start, end = quote["span"]
+            if same:
+                found[quote["first_row"]] = same[0]
+            elif any(row["start"] < end and start < row["end"] for row in owned):
+                raise UserError(
+                    f"{self._where(quote['first_row'])}: the quote overlaps another quote of "
+                    f"{quote['owner']}'s own segmentation of this answer."
+                )
+            else:
+                segment_id = self._segment_id(start, end, -1, quote["id"])
+                segment = {"id": segment_id, "answer_id": answer_id, "start": start, "end": end}
+                segment.update(coder=quote["owner"], created_at=quote["created_at"])
+                segment_rows.insert_segment(self.store, segment)
+                self.segments_created += 1
+                found[quote["first_row"]] = segment_id
+        return found
+
     def _segment_id(self, start: int, end: int, length: int, file_id: str | None) -> str:
         if file_id and not segment_rows.segment_exists(self.store, file_id):
             return file_id
         if start == 0 and end == length:
             return stable_id("segment", *self.key)
         return new_id()
+
+
+def _covering(quotes: list[dict]) -> list[dict]:
+    """The quotes a new answer's text is rebuilt from: the shared ones, else one coder's own."""
+    shared = [quote for quote in quotes if quote["owner"] is None]
+    if shared:
+        return shared
+    first_owner = quotes[0]["owner"]
+    return [quote for quote in quotes if quote["owner"] == first_owner]

@@ -82,6 +82,7 @@ def _data_rows(store: Store, question_ids, lang: str, anonymised: AnonymisedText
                 "for_report": (YES if segment["for_report"] else NO)[lang],
                 "anonymised": (anonymised(segment["id"]) if anonymised else None) or "",
                 "segment_created_at": segment["created_at"],
+                "owner": segment["coder"] or "",
             }
             attributes = respondents.get(segment["respondent_id"], {})
             extra = [attributes.get(name, "") for name in attribute_names]

@@ -51,7 +51,7 @@ def segments_with_answers(store: Store, question_ids: list[str] | None = None) -
         where += f" AND a.question_id IN ({', '.join('?' for _ in question_ids)})"
         params = list(question_ids)
     return store.rows(
-        f"""SELECT s.id, s.start, s.end, s.for_report, s.created_at, a.id AS answer_id,
+        f"""SELECT s.id, s.start, s.end, s.for_report, s.created_at, s.coder, a.id AS answer_id,
                    a.respondent_id, a.question_id, a.wave, a.text AS answer_text
             FROM segments s JOIN answers a ON a.id = s.answer_id
             JOIN questions q ON q.id = a.question_id
