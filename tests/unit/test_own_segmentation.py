@@ -240,3 +240,13 @@ def test_the_methods_paragraph_names_the_answer_as_unit_and_counts_answers_segme
     assert "with the answer as the unit" in english
     assert "The coders segmented 1 of the answers differently" in english
     assert "Koderne delte 1 av svarene ulikt i segmenter" in paragraph(split, "nb")
+
+
+def test_a_coder_cannot_code_another_coders_own_segment(store):
+    left, _ = coding.split_segment(store, shared(store), 7, "kari")
+    events = store.scalar("SELECT COUNT(*) FROM events")
+    with pytest.raises(UserError, match="part of kari's own segmentation; ola cannot code it"):
+        coding.apply_codes(store, left, [code(store, "A")], "ola")
+    assert codings_of(store, "ola") == [] and store.scalar("SELECT COUNT(*) FROM events") == events
+    coding.apply_codes(store, left, [code(store, "A")], "kari")
+    assert view(store, "kari")[0] == ("Answer ", ["A"])

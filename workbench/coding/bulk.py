@@ -37,16 +37,21 @@ def _check_codable(store: Store, code_id: str) -> None:
         raise UserError(f"'{row['name']}' is a theme, not a code; mark it codable to apply it.")
 
 
-def _check_segment(store: Store, segment_id: str) -> None:
-    if segment_rows.segment_row(store, segment_id) is None:
+def _check_segment(store: Store, segment_id: str, coder: str) -> None:
+    segment = segment_rows.segment_row(store, segment_id)
+    if segment is None:
         raise UserError(f"There is no segment with id {segment_id}.")
+    if segment["coder"] not in (None, coder):
+        raise UserError(
+            f"Segment {segment_id} is part of {segment['coder']}'s own segmentation; {coder} cannot code it."
+        )
 
 
-def _check_all(store: Store, segment_ids: list[str], code_ids: list[str], how: str) -> None:
+def _check_all(store: Store, segment_ids: list[str], code_ids: list[str], coder: str, how: str) -> None:
     if how not in HOW_VALUES:
         raise ValueError(f"how must be one of {HOW_VALUES}, not {how!r}")
     for segment_id in segment_ids:
-        _check_segment(store, segment_id)
+        _check_segment(store, segment_id, coder)
     for code_id in code_ids:
         _check_codable(store, code_id)
 
@@ -92,7 +97,7 @@ def apply_to_segments(
     segment_ids, code_ids = list(dict.fromkeys(segment_ids)), list(dict.fromkeys(code_ids))
     target = segment_ids[0] if len(segment_ids) == 1 else f"{len(segment_ids)} segments"
     with recording(store, "coding.apply", coder, target=target) as change:
-        _check_all(store, segment_ids, code_ids, how)
+        _check_all(store, segment_ids, code_ids, coder, how)
         coder_rows.insert_coder(store, coder, False, now())
         rows = []
         for done, segment_id in enumerate(segment_ids, start=1):
