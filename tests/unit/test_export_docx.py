@@ -64,6 +64,14 @@ def test_tables_are_captioned_numbered_repeat_headers_and_keep_rows_whole(projec
     assert cross.columns[0].width >= Cm(3)  # wide enough not to break the word
 
 
+def test_sub_categories_are_indented_by_their_paragraph_not_by_spaces(project, tmp_path):
+    document, _ = _docx(project, tmp_path)
+    cells = [row.cells[0] for row in document.tables[0].rows[1:-1]]
+    indents = [cell.paragraphs[0].paragraph_format.left_indent for cell in cells]
+    assert any(indents) and not any(indents[index] for index, cell in enumerate(cells) if cell.text == "Stab")
+    assert all(not cell.text.startswith(" ") for cell in cells)
+
+
 def test_charts_are_200_dpi_with_figure_captions(project, tmp_path):
     document, _ = _docx(project, tmp_path)
     assert _texts(document, "Caption")[1] == "Figur 1 Spørsmål q01?"

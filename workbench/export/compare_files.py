@@ -167,7 +167,11 @@ def _docx_table(writer: DocxReportWriter, comparison: QuestionComparison, words:
     writer.caption("table_label", _caption_text(comparison), TABLE_TITLE)
     rows = [TableRow(columns, header=True)]
     for row, values in zip((*comparison.rows, None), table_rows(comparison, words), strict=True):
-        rows.append(TableRow(values, bold=row is None or row.level == MAIN_THEME))
+        if row is None:
+            rows.append(TableRow(values, bold=True))
+        else:  # the indent is the paragraph's, so wrapped lines keep it
+            name = _category_name(row, words)
+            rows.append(TableRow([name, *values[1:]], row.level == MAIN_THEME, depth=row.depth))
     first = Cm(6.5)
     rest = Emu(int((docx_layout.TEXT_WIDTH - first) / (len(columns) - 1)))
     widths = [first] + [rest] * (len(columns) - 1)

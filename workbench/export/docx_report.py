@@ -141,9 +141,7 @@ class DocxReportWriter:
         for row in counts.rows:
             name = words["uncoded"] if row.level == UNCODED else row.name
             percent = percent_text(row.count, row.percent_rounded)
-            rows.append(
-                TableRow(["    " * row.depth + name, str(row.count), percent], row.level == MAIN_THEME)
-            )
+            rows.append(TableRow([name, str(row.count), percent], row.level == MAIN_THEME, depth=row.depth))
         total = 100 if counts.answered else 0
         rows.append(TableRow([words["total"], str(counts.answered), str(total)], bold=True))
         self.paragraphs.add_block(table_xml(self.table_style_id, COUNT_WIDTHS, rows))

@@ -15,11 +15,16 @@ from workbench.export.docx_fast import RunFormat, text_runs
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row's cell texts; the header row repeats, a bold row is a theme or the total."""
+    """One row's cell texts; the header row repeats, a bold row is a theme or the total; the
+    first cell is indented ``depth`` steps (a sub-category), wrapped lines included."""
 
     values: list[str]
     bold: bool = False
     header: bool = False
+    depth: int = 0
+
+
+INDENT_TWIPS = 284  # 0.5 cm per level of the code tree
 
 
 def table_xml(
@@ -46,8 +51,14 @@ def _cell_opening(width: int, right: bool) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{justify}'
 
 
+def _indented(opening: str, depth: int) -> str:
+    """A left-aligned cell's opening with its paragraph indented ``depth`` steps."""
+    return opening.replace("<w:p>", f'<w:p><w:pPr><w:ind w:left="{INDENT_TWIPS * depth}"/></w:pPr>', 1)
+
+
 def _row_xml(row: TableRow, openings: list[str], run_format: RunFormat) -> str:
     header = '<w:tblHeader w:val="true"/>' if row.header else ""
+    openings = [_indented(openings[0], row.depth), *openings[1:]] if row.depth else openings
     cells = "".join(
         f"{opening}{text_runs([(value, run_format)])}</w:p></w:tc>"
         for opening, value in zip(openings, row.values, strict=True)
