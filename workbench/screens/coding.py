@@ -35,6 +35,7 @@ from workbench.widgets.code_chips import CodeChips
 from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.inert import inert_line
 from workbench.widgets.question_list import QuestionList
+from workbench.widgets.sentence_hint import SPLIT_KEY, SentenceHint
 from workbench.widgets.status_line import StatusLine
 from workbench.widgets.suggestion_list import SuggestionList
 
@@ -65,6 +66,7 @@ class CodingScreen(WorkbenchScreen[None]):
         Binding(
             "ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters", show=False, priority=True
         ),
+        Binding(SPLIT_KEY, "split_and_code", "Split here and code", id="split_and_code", priority=True),
     ]
 
     def __init__(self, question_id: str | None = None, answer_id: int | None = None) -> None:
@@ -87,6 +89,7 @@ class CodingScreen(WorkbenchScreen[None]):
                 yield CodePicker(id="picker")
                 yield Label("Suggestions", classes="pane-title")
                 yield SuggestionList(id="suggestions")
+                yield SentenceHint(id="sentence-hint")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -158,6 +161,7 @@ class CodingScreen(WorkbenchScreen[None]):
     def show_suggestions(self) -> None:
         applied = frozenset(self.session.my_code_ids())
         self.query_one(SuggestionList).show(self.session.suggestions, applied)
+        self.query_one(SentenceHint).follow(self.session)
 
     def _show_question_progress(self) -> None:
         answered, coded = self.query_one(QuestionList).counts(self.question_id)
@@ -192,6 +196,7 @@ class CodingScreen(WorkbenchScreen[None]):
 
     @on(SuggestionList.Computed)
     def _suggestions_computed(self, message: SuggestionList.Computed) -> None:
+        self.query_one(SentenceHint).take(message.answer_id, message.suggestions)
         if self.session.offer_computed(message.answer_id, message.suggestions):
             self.show_suggestions()
 
@@ -260,6 +265,13 @@ class CodingScreen(WorkbenchScreen[None]):
         """Codes stay with the part under the cursor, which then goes to the uncoded part."""
         if self.change(self.session.split_at, list(event.cuts)) and self.session.next_uncoded_segment():
             self.show_answer()
+
+    def action_split_and_code(self) -> None:
+        """Split off the part of a long answer that points to a code of its own, and code it."""
+        if chosen := self.query_one(SentenceHint).chosen():
+            self.change(self.session.split_and_apply, *chosen)
+        else:
+            self.notify("No sentence of this answer points to a code of its own.", timeout=1.5)
 
     def action_remove_code(self) -> None:
         choices = self.session.my_codes()

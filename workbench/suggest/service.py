@@ -39,7 +39,7 @@ from workbench.suggest.results import (
     SentenceSuggestion,
     Suggestion,
 )
-from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before
+from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before, with_sentence_parts
 from workbench.suggest.suggester import DEFINITION
 from workbench.suggest.vectors import project_vectors
 
@@ -198,40 +198,50 @@ class Suggester:
     def suggest_answer(self, answer_id: int, top=5) -> list[Suggestion]:
         """Suggestions for a whole answer; its own coded segments are not used as evidence.
 
-        Codings made since the last call are taken in first (cheap when there are none).
+        Codings made since the last call are taken in first (cheap when there are none). When
+        the sentences of a long answer point to different codes, each such code's suggestion
+        carries its ``sentence`` part (a code found only in one sentence is added at the end).
         """
-        answer = answer_rows.answer_row(self.store, answer_id)
-        if answer is None:
-            raise UserError(f"there is no answer with id {answer_id}.")
+        answer = self._answer(answer_id)
         self.refresh()
         if answer_id in self.vectors_.row_of_answer:
             vector = self.vectors_.answer_rows([answer_id])
         else:
             vector = self.vectors_.transform([answer["text"]])
         own_rows = self.rows_of_answer_.get(answer_id, [])
-        return self._suggest(vector, answer["question_id"], top, own_rows)
+        found = self._suggest(vector, answer["question_id"], top, own_rows)
+        return with_sentence_parts(found, *self._by_sentence(answer, own_rows, 1), len(answer["text"]), top)
 
     def suggest_sentences(self, answer_id: int, top=3) -> list[SentenceSuggestion]:
         """For an answer of three sentences or more, each sentence's own best codes, in order
         (with where to split); an empty list for shorter answers."""
-        answer = answer_rows.answer_row(self.store, answer_id)
-        if answer is None:
-            raise UserError(f"there is no answer with id {answer_id}.")
-        text = answer["text"]
-        spans = sentence_spans(text)
-        if len(spans) < MIN_SENTENCES:
-            return []
+        answer = self._answer(answer_id)
         self.refresh()
-        vectors = self.vectors_.transform([text[start:end] for start, end in spans])
-        own_rows = self.rows_of_answer_.get(answer_id, [])
-        ranked = [
-            self._suggest(vectors[i : i + 1], answer["question_id"], top, own_rows) for i in range(len(spans))
-        ]
+        text = answer["text"]
+        spans, ranked = self._by_sentence(answer, self.rows_of_answer_.get(answer_id, []), top)
         splits = split_before([found[0].code_id if found else None for found in ranked])
         return [
             SentenceSuggestion(start, end, text[start:end], tuple(found), split)
             for (start, end), found, split in zip(spans, ranked, splits, strict=True)
         ]
+
+    def _answer(self, answer_id: int) -> dict:
+        answer = answer_rows.answer_row(self.store, answer_id)
+        if answer is None:
+            raise UserError(f"there is no answer with id {answer_id}.")
+        return answer
+
+    def _by_sentence(self, answer: dict, own_rows, top) -> tuple[list, list[list[Suggestion]]]:
+        """The sentence spans of a long answer and each one's suggestions; none when short."""
+        text = answer["text"]
+        spans = sentence_spans(text)
+        if len(spans) < MIN_SENTENCES:
+            return [], []
+        vectors = self.vectors_.transform([text[start:end] for start, end in spans])
+        ranked = [
+            self._suggest(vectors[i : i + 1], answer["question_id"], top, own_rows) for i in range(len(spans))
+        ]
+        return spans, ranked
 
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""

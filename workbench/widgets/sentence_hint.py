@@ -1,0 +1,74 @@
+"""Under the suggestions: which sentence of a long answer points to which code, and the key
+that splits the answer there and codes that part ("sentence 3 → Code X")."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from workbench.display import visible_line
+
+SPLIT_KEY = "ctrl+s"
+
+
+class SentenceHint(Static):
+    """Hidden unless the current answer's sentences point to different codes."""
+
+    DEFAULT_CSS = """
+    SentenceHint { display: none; height: auto; max-height: 5; padding: 0 1; color: $text-muted; }
+    SentenceHint.-shown { display: block; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.answer_id: int | None = None
+        self.parts: tuple = ()  # (code_id, path, SentencePart) of the suggester's latest list
+        self.open: tuple = ()  # the parts not yet coded with their code, as shown
+        self.cursor = 0
+
+    def take(self, answer_id: int, suggestions) -> None:
+        """Keep the sentence parts of the suggester's list for an answer."""
+        self.answer_id = answer_id
+        self.parts = tuple(
+            (item.code_id, getattr(item, "path", item.code_id), item.sentence)
+            for item in suggestions
+            if getattr(item, "sentence", None) is not None
+        )
+
+    def follow(self, session) -> None:
+        """Show the parts of the session's answer whose code is not on them yet."""
+        same = session.answer_id == self.answer_id
+        self.open = tuple(p for p in self.parts if not _coded(session, p)) if same else ()
+        self.cursor = session.cursor
+        self.set_class(bool(self.open), "-shown")
+        if self.open:
+            self.update(self._render_parts())
+
+    def chosen(self) -> tuple[int, int, str] | None:
+        """(start, end, code) of the part under the cursor, else of the first shown part."""
+        if not self.open:
+            return None
+        code_id, _, part = next((p for p in self.open if p[2].start <= self.cursor < p[2].end), self.open[0])
+        return part.start, part.end, code_id
+
+    def _render_parts(self) -> Text:
+        chosen = self.chosen()
+        text = Text()
+        for code_id, path, part in self.open:
+            mark = "▸" if chosen == (part.start, part.end, code_id) else " "
+            text.append(f"{mark}sentence {part.number} → ")
+            text.append(visible_line(path), style="bold")
+            text.append("\n")
+        text.append(f" {SPLIT_KEY}: split here and code", style="italic")
+        return text
+
+
+def _coded(session, part_of) -> bool:
+    """Whether a segment inside the part already carries the part's code from this coder."""
+    code_id, _, part = part_of
+    return any(
+        part.start <= segment.start
+        and segment.end <= part.end
+        and any(row["code_id"] == code_id and row["coder"] == session.coder for row in segment.codings)
+        for segment in session.segments
+    )
