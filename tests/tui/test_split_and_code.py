@@ -72,3 +72,23 @@ async def test_split_here_and_code_from_the_hint(make_app, monkeypatch):
         await pilot.pause()
         assert segments(app.store, long_answer) == [(TEXT, ["Godt samarbeid"])]
         assert hint.display
+
+
+async def test_the_evidence_screen_highlights_the_part_of_the_highlighted_code(make_app):
+    from textual.widgets import OptionList, Static
+
+    from workbench.screens.evidence import EvidenceScreen
+
+    app = make_app()
+    long_answer = app.store.scalar("SELECT id FROM answers WHERE text = ?", (TEXT,))
+    found = PartSuggester({"Godt samarbeid": "c1", "[red]Psykologer": "c2"}, long_answer).suggest(long_answer)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(EvidenceScreen(long_answer, tuple(found)))
+        await pilot.pause()
+        shown = app.screen.query_one("#evidence-answer", Static)
+        assert [span for span in shown.content.spans if span.style == "reverse"] == []
+        app.screen.query_one(OptionList).highlighted = 1
+        await pilot.pause()
+        (span,) = [span for span in shown.content.spans if span.style == "reverse"]
+        assert shown.content.plain[span.start : span.end] == "Men vi mangler psykologer."
+        assert "from sentence 2 on" in str(app.screen.query_one(OptionList).get_option_at_index(1).prompt)
