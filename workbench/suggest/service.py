@@ -30,6 +30,7 @@ from workbench.suggest.data import CodedSegment, coded_segments
 from workbench.suggest.definitions import Definition, definition_examples
 from workbench.suggest.duplicates import near_duplicate_groups
 from workbench.suggest.engines import make_model, project_engine, usable_engine
+from workbench.suggest.linear import refit_in_background
 from workbench.suggest.representation import lexical, meaning
 from workbench.suggest.results import (
     Cluster,
@@ -134,15 +135,20 @@ class Suggester:
 
     def refresh(self) -> Suggester:
         """Take in codings and codebook changes since the last fit or refresh, at once: new,
-        changed and undone codings and definitions update the model without a refit."""
+        changed and undone codings and definitions update neighbours and centroids without a
+        refit; the linear models concerned are refitted in a background thread."""
         if not hasattr(self, "model_"):
             return self._full_fit()
         seen_event = event_rows.last_event_seq(self.store)
-        if seen_event == self.seen_event_:
-            return self
-        self.seen_event_ = seen_event
-        if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
-            return self._full_fit()
+        if seen_event != self.seen_event_:
+            self.seen_event_ = seen_event
+            if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
+                return self._full_fit()
+            self._take_in_changes()
+        self.linear_refit_ = refit_in_background(self.model_, getattr(self, "linear_refit_", None))
+        return self
+
+    def _take_in_changes(self) -> None:
         self.codebook_ = Codebook.from_store(self.store)
         self.not_used_ = self._codes_not_used()
         self._take_in_definitions()
@@ -158,10 +164,9 @@ class Suggester:
         }
         added = [segment for segment in current if segment not in known]
         if added:
-            self.model_.partial_fit(*self._training(added))
+            self.model_.partial_fit(*self._training(added), refit_linear=False)
             self._index(added)
         self.segments_ = current
-        return self
 
     def _full_fit(self) -> Suggester:
         """Fit from scratch: through ``fit_elsewhere`` when given, else in this thread."""
@@ -357,7 +362,7 @@ class Suggester:
         return self.vectors_.transform(texts)
 
 
-_NOT_STATE = ("store", "fit_elsewhere", "vector_writer")
+_NOT_STATE = ("store", "fit_elsewhere", "vector_writer", "linear_refit_")
 
 
 def clusters_from_labels(ids: list[int], texts: list[str], labels, central=None) -> list[Cluster]:

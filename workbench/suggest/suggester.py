@@ -92,6 +92,7 @@ class CodeSuggester(BaseEstimator):
         self.group_rows_: dict = defaultdict(list)
         self.linear_: dict = {}
         self.rows_at_last_refit_: dict = {}
+        self.linear_due_: set = set()  # questions whose linear model waits for a refit
         if definitions is not None and len(definitions[1]):
             self._add(
                 definitions[0], [(code,) for code in definitions[1]], [DEFINITION] * len(definitions[1])
@@ -100,14 +101,17 @@ class CodeSuggester(BaseEstimator):
         self._refit_linear([group for group in self.group_rows_ if group != DEFINITION])
         return self
 
-    def partial_fit(self, X, y, groups=None, sample_weight=None):
-        """Add newly coded rows; the linear model is refitted when enough have arrived."""
+    def partial_fit(self, X, y, groups=None, sample_weight=None, refit_linear=True):
+        """Add newly coded rows; the linear model is refitted when enough have arrived, here,
+        or (``refit_linear=False``) later through ``linear_job``."""
         if not hasattr(self, "rows_"):
             return self.fit(X, y, groups, sample_weight=sample_weight)
         known = self.rows_.count
         self._add(X, y, groups, sample_weight)
         new_groups = dict.fromkeys(self.groups_[known:])
-        self._refit_linear([g for g in new_groups if g != DEFINITION and self._refit_due(g)])
+        self.linear_due_.update(g for g in new_groups if g != DEFINITION and self._refit_due(g))
+        if refit_linear:
+            self._refit_linear(sorted(self.linear_due_, key=str))
         return self
 
     def _refit_due(self, group) -> bool:
@@ -128,6 +132,7 @@ class CodeSuggester(BaseEstimator):
             return self
         self.cells_.remove(self.rows_, rows)
         self.alive_[rows] = False
+        self.linear_due_.update(self.groups_[row] for row in rows if self.groups_[row] != DEFINITION)
         self.class_groups_ = self.cells_.class_groups(DEFINITION)
         return self
 
@@ -179,17 +184,29 @@ class CodeSuggester(BaseEstimator):
         return np.array(rows, dtype=np.int64), np.array(cells, dtype=np.int64)
 
     def _refit_linear(self, groups) -> None:
-        """Refit the linear models of these questions on their own segments."""
-        if not groups:
-            return
+        """Refit the linear models of these questions on their own segments, here and now."""
+        if groups:
+            self.install_linear(self.linear_job(groups)())
+
+    def linear_job(self, groups=None):
+        """A call that fits the linear models of these questions (default: those due) from a
+        copy of their rows, touching nothing of the suggester: run it in any thread, then
+        hand its result to ``install_linear``."""
+        groups = sorted(self.linear_due_ if groups is None else groups, key=str)
+        self.linear_due_.difference_update(groups)
         matrix = self.rows_.matrix()
+        inputs = []
         for group in groups:
             rows = [row for row in self.group_rows_[group] if self.alive_[row]]
             self.rows_at_last_refit_[group] = len(self.group_rows_[group])
             targets = [[self.class_index_[code] for code in self.labels_[row]] for row in rows]
-            scorer = fit_linear_scorer(
-                matrix[rows], targets, self.min_examples_for_linear, self.C, self.random_state
-            )
+            inputs.append((group, matrix[rows], targets))
+        settings = (self.min_examples_for_linear, self.C, self.random_state)
+        return lambda: {group: fit_linear_scorer(X, targets, *settings) for group, X, targets in inputs}
+
+    def install_linear(self, scorers: dict) -> None:
+        """Use the linear models a ``linear_job`` fitted (None: the question has none)."""
+        for group, scorer in scorers.items():
             if scorer is None:
                 self.linear_.pop(group, None)
             else:
