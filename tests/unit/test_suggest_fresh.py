@@ -8,8 +8,10 @@ from scipy import sparse
 from test_suggest_support import CODER, SMALL_CORPUS, answer_id_of, build_project, code_answer, segment_of
 
 from workbench import coding
+from workbench.store import events as event_rows
 from workbench.suggest import Suggester
 from workbench.suggest import linear as linear_module
+from workbench.suggest.changes import changed_segments
 from workbench.suggest.suggester import CodeSuggester
 
 NEW = "Fastlegene svarer aldri på telefon, helt umulig å nå dem."
@@ -96,3 +98,36 @@ def test_a_suggestion_never_waits_for_the_linear_refit(tmp_path, monkeypatch):
     release.set()
     suggester.linear_refit_.join(10)
     assert suggester.model_.linear_["q1"] is not before and not suggester.model_.linear_due_
+
+
+def all_suggestions(suggester, store) -> list:
+    return [suggester.suggest(answer_id_of(store, text), top=5) for _, text, _ in SMALL_CORPUS]
+
+
+def test_changes_read_from_the_event_log_leave_the_suggester_as_a_fresh_fit(tmp_path):
+    store = build_project(tmp_path, [(q, text) for q, text, _ in SMALL_CORPUS] + [("q1", NEW)])
+    for _, text, path in SMALL_CORPUS[:-3]:
+        code_answer(store, text, path)
+    suggester = Suggester(store, coder=CODER).fit()
+    seen = event_rows.last_event_seq(store)
+    new_segment = segment_of(store, answer_id_of(store, NEW))
+    code_answer(store, NEW, "Ny tema > Telefon")  # a new code created and applied
+    code_answer(store, SMALL_CORPUS[-1][1], SMALL_CORPUS[-1][2])
+    assert changed_segments(store, seen) == {
+        new_segment,
+        segment_of(store, answer_id_of(store, SMALL_CORPUS[-1][1])),
+    }
+    assert all_suggestions(suggester, store) == all_suggestions(Suggester(store, coder=CODER).fit(), store)
+    coding.split_segment(store, new_segment, NEW.index("helt"), CODER)
+    coding.rename_code(store, coding.code_for_path(store, "Ny tema > Telefon", CODER), "Mobil", CODER)
+    assert all_suggestions(suggester, store) == all_suggestions(Suggester(store, coder=CODER).fit(), store)
+    seen = event_rows.last_event_seq(store)
+    good = coding.code_for_path(store, "Samarbeid > Godt samarbeid", CODER)
+    coding.merge_codes(store, coding.code_for_path(store, "Samarbeid > Dårlig samarbeid", CODER), good, CODER)
+    assert changed_segments(store, seen) is None  # a merge: every coding is read again
+    assert all_suggestions(suggester, store) == all_suggestions(Suggester(store, coder=CODER).fit(), store)
+    for _ in range(3):
+        coding.undo(store, CODER)
+        assert all_suggestions(suggester, store) == all_suggestions(
+            Suggester(store, coder=CODER).fit(), store
+        )

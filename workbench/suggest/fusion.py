@@ -61,9 +61,9 @@ class FusedSuggester(CodeSuggester):
         self.dense_rows_.append(X.dense)
         super()._add(X.sparse, y, groups, sample_weight)
 
-    def scores(self, x, group=None, exclude_rows=()) -> CodeScores | None:
+    def scores(self, x, group=None, exclude_rows=(), similarities=None) -> CodeScores | None:
         """Reciprocal-rank fusion of the lexical scores and each code's best dense member."""
-        lexical = super().scores(x.sparse, group, exclude_rows)
+        lexical = super().scores(x.sparse, group, exclude_rows, similarities)
         if lexical is None:
             return None
         meaning = self.dense_rows_.similarities(x.dense)[:, 0]

@@ -19,14 +19,9 @@ from workbench.store import segments as segment_rows
 from workbench.store import survey, waves
 from workbench.store.database import Store
 from workbench.suggest.carry_over import wave_weights
-from workbench.suggest.clustering import (
-    AnswerClusterer,
-    central_members,
-    cluster_name,
-    distinctive_words,
-    proposed_definition,
-)
-from workbench.suggest.data import CodedSegment, coded_segments
+from workbench.suggest.changes import changed_segments
+from workbench.suggest.clustering import AnswerClusterer, central_members, clusters_from_labels
+from workbench.suggest.data import CodedSegment, coded_segments, coded_segments_of
 from workbench.suggest.definitions import Definition, definition_examples
 from workbench.suggest.duplicates import near_duplicate_groups
 from workbench.suggest.engines import make_model, project_engine, usable_engine
@@ -90,15 +85,16 @@ class Suggester:
         self.current_wave_ = survey.latest_wave(self.store)
         self.not_used_ = self._codes_not_used()
         self.definitions_ = definition_examples(self.store, self.codebook_)
-        self.segments_ = coded_segments(self.store, self.coder, self.codebook_)
+        segments = coded_segments(self.store, self.coder, self.codebook_)
         self.model_ = make_model(engine, random_state=self.random_state, **self.model_params)
-        rows, codes, questions, weights = self._training(self.segments_)
+        rows, codes, questions, weights = self._training(segments)
         definitions = self._definition_rows(self.definitions_)
         self.model_.fit(rows, codes, questions, definitions=definitions, sample_weight=weights)
         self.sources_: list = list(self.definitions_)  # what each training row is, in order
+        self.segments_: dict[str, CodedSegment] = {}  # the coded segments known, by id
         self.row_of_segment_ = {}
         self.rows_of_answer_ = {}
-        self._index(self.segments_)
+        self._index(segments)
         return self
 
     def _definition_rows(self, definitions: list[Definition]):
@@ -109,6 +105,7 @@ class Suggester:
 
     def _index(self, segments: list[CodedSegment]) -> None:
         for row, segment in enumerate(segments, start=len(self.sources_)):
+            self.segments_[segment.segment_id] = segment
             self.row_of_segment_[segment.segment_id] = row
             self.rows_of_answer_.setdefault(segment.answer_id, []).append(row)
         self.sources_.extend(segments)
@@ -141,32 +138,34 @@ class Suggester:
             return self._full_fit()
         seen_event = event_rows.last_event_seq(self.store)
         if seen_event != self.seen_event_:
-            self.seen_event_ = seen_event
             if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
                 return self._full_fit()
-            self._take_in_changes()
+            self._take_in_changes(changed_segments(self.store, self.seen_event_))
+            self.seen_event_ = seen_event
         self.linear_refit_ = refit_in_background(self.model_, getattr(self, "linear_refit_", None))
         return self
 
-    def _take_in_changes(self) -> None:
+    def _take_in_changes(self, changed: set[str] | None) -> None:
+        """Forget the known segments among ``changed`` that changed, learn their new state
+        (``changed`` None: every coded segment is read again and compared)."""
         self.codebook_ = Codebook.from_store(self.store)
         self.not_used_ = self._codes_not_used()
         self._take_in_definitions()
-        current = coded_segments(self.store, self.coder, self.codebook_)
-        known = set(self.segments_)
-        now = set(current)
-        self.model_.forget(
-            [self.row_of_segment_.pop(seg.segment_id) for seg in self.segments_ if seg not in now]
-        )
-        self.rows_of_answer_ = {
-            answer: [row for row in rows if self.model_.alive_[row]]
-            for answer, rows in self.rows_of_answer_.items()
-        }
-        added = [segment for segment in current if segment not in known]
+        if changed is None:
+            current = coded_segments(self.store, self.coder, self.codebook_)
+            changed = set(self.segments_) | {segment.segment_id for segment in current}
+        else:
+            current = coded_segments_of(self.store, changed, self.coder, self.codebook_)
+        now = {segment.segment_id: segment for segment in current}
+        gone = [key for key in changed if key in self.segments_ and self.segments_[key] != now.get(key)]
+        added = [segment for segment in current if self.segments_.get(segment.segment_id) != segment]
+        rows = [self.row_of_segment_.pop(key) for key in gone]
+        for key, row in zip(gone, rows, strict=True):
+            self.rows_of_answer_[self.segments_.pop(key).answer_id].remove(row)
+        self.model_.forget(rows)
         if added:
             self.model_.partial_fit(*self._training(added), refit_linear=False)
             self._index(added)
-        self.segments_ = current
 
     def _full_fit(self) -> Suggester:
         """Fit from scratch: through ``fit_elsewhere`` when given, else in this thread."""
@@ -242,11 +241,9 @@ class Suggester:
         spans = sentence_spans(text)
         if len(spans) < MIN_SENTENCES:
             return [], []
-        vectors = self.vectors_.transform([text[start:end] for start, end in spans])
-        ranked = [
-            self._suggest(vectors[i : i + 1], answer["question_id"], top, own_rows) for i in range(len(spans))
-        ]
-        return spans, ranked
+        vectors = self.vectors_.part_rows(answer["id"], [text[start:end] for start, end in spans])
+        each = self.model_.suggest_each(vectors, answer["question_id"], top + len(self.not_used_), own_rows)
+        return spans, [self._suggestions(ranked, top) for ranked in each]
 
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""
@@ -262,6 +259,9 @@ class Suggester:
         if not hasattr(self, "model_"):
             raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
         ranked = self.model_.suggest(vector, question_id, top + len(self.not_used_), exclude_rows)
+        return self._suggestions(ranked, top)
+
+    def _suggestions(self, ranked, top: int) -> list[Suggestion]:
         ranked = [item for item in ranked if item.code_id not in self.not_used_][:top]
         return [
             Suggestion(
@@ -363,27 +363,6 @@ class Suggester:
 
 
 _NOT_STATE = ("store", "fit_elsewhere", "vector_writer", "linear_refit_")
-
-
-def clusters_from_labels(ids: list[int], texts: list[str], labels, central=None) -> list[Cluster]:
-    """Clusters from per-answer labels, largest first, each with its distinctive words, a name
-    and (given each cluster's most central member) a proposed definition."""
-    words = distinctive_words(texts, labels)
-    members: dict[int, list[int]] = {}
-    for position, label in enumerate(labels):
-        members.setdefault(int(label), []).append(position)
-    ordered = sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
-    return [
-        Cluster(
-            number=number,
-            words=words[label],
-            answer_ids=tuple(ids[p] for p in positions),
-            texts=tuple(texts[p] for p in positions),
-            name=cluster_name(words[label]),
-            definition=proposed_definition(texts[central[label]], words[label]) if central else "",
-        )
-        for number, (label, positions) in enumerate(ordered, start=1)
-    ]
 
 
 def _check_question(store: Store, question_id: str) -> None:

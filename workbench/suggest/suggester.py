@@ -23,7 +23,8 @@ from sklearn.base import BaseEstimator
 
 from workbench.suggest.cells import CellNorms
 from workbench.suggest.linear import fit_linear_scorer
-from workbench.suggest.rows import GrowingRows
+from workbench.suggest.representation import lexical
+from workbench.suggest.rows import GrowingRows, stacked
 
 DEFINITION = "\x00definition"  # the group of definition rows (never a question id)
 
@@ -194,15 +195,22 @@ class CodeSuggester(BaseEstimator):
         hand its result to ``install_linear``."""
         groups = sorted(self.linear_due_ if groups is None else groups, key=str)
         self.linear_due_.difference_update(groups)
-        matrix = self.rows_.matrix()
+        parts = self.rows_.parts()  # copied in the job: the caller never waits for it
         inputs = []
         for group in groups:
             rows = [row for row in self.group_rows_[group] if self.alive_[row]]
             self.rows_at_last_refit_[group] = len(self.group_rows_[group])
             targets = [[self.class_index_[code] for code in self.labels_[row]] for row in rows]
-            inputs.append((group, matrix[rows], targets))
+            inputs.append((group, rows, targets))
         settings = (self.min_examples_for_linear, self.C, self.random_state)
-        return lambda: {group: fit_linear_scorer(X, targets, *settings) for group, X, targets in inputs}
+
+        def job() -> dict:
+            matrix = stacked(parts)
+            return {
+                group: fit_linear_scorer(matrix[rows], targets, *settings) for group, rows, targets in inputs
+            }
+
+        return job
 
     def install_linear(self, scorers: dict) -> None:
         """Use the linear models a ``linear_job`` fitted (None: the question has none)."""
@@ -212,12 +220,22 @@ class CodeSuggester(BaseEstimator):
             else:
                 self.linear_[group] = scorer
 
-    def suggest(self, x, group=None, top=5, exclude_rows=()) -> list[RankedCode]:
+    def suggest_each(self, X, group=None, top=5, exclude_rows=()) -> list[list[RankedCode]]:
+        """``suggest`` for each row of ``X`` (the sentences of one answer) in one pass over
+        the training rows."""
+        similarities = self.rows_.similarities(lexical(X)) if hasattr(self, "rows_") else None
+        return [
+            self.suggest(X[i : i + 1], group, top, exclude_rows, similarities[:, i].copy())
+            for i in range(X.shape[0])
+        ]
+
+    def suggest(self, x, group=None, top=5, exclude_rows=(), similarities=None) -> list[RankedCode]:
         """The best ``top`` codes for one row ``x`` (shape 1 x features), best first.
 
-        ``exclude_rows`` are training rows to ignore as neighbours (the segment itself).
+        ``exclude_rows`` are training rows to ignore as neighbours (the segment itself);
+        ``similarities`` of ``x`` to every training row, when already known.
         """
-        scored = self.scores(x, group, exclude_rows)
+        scored = self.scores(x, group, exclude_rows, similarities)
         if scored is None:
             return []
         order = ranked_classes(scored.own, scored.scores)
@@ -231,11 +249,12 @@ class CodeSuggester(BaseEstimator):
             evidence=self._evidence(index, scored),
         )
 
-    def scores(self, x, group=None, exclude_rows=()) -> CodeScores | None:
+    def scores(self, x, group=None, exclude_rows=(), similarities=None) -> CodeScores | None:
         """Every code's score for ``x``; None before anything was learned."""
         if not hasattr(self, "rows_") or not self.classes_:
             return None
-        similarities = self.rows_.similarities(x)[:, 0]
+        if similarities is None:
+            similarities = self.rows_.similarities(x)[:, 0]
         usable = self.alive_.copy()
         usable[list(exclude_rows)] = False
         similarities[~usable] = 0.0
