@@ -37,6 +37,7 @@ from workbench.suggest.results import (
 )
 from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before, with_sentence_parts
 from workbench.suggest.suggester import DEFINITION
+from workbench.suggest.threads import one_blas_thread
 from workbench.suggest.vectors import project_vectors
 
 
@@ -189,6 +190,7 @@ class Suggester:
         weights = wave_weights([seg.wave for seg in segments], self.current_wave_)
         return rows, [seg.codes for seg in segments], [seg.question_id for seg in segments], weights
 
+    @one_blas_thread
     def suggest_text(self, text: str, question_id=None, top=5) -> list[Suggestion]:
         """Suggestions for any text (e.g. a segment being split off)."""
         if not hasattr(self, "model_"):
@@ -199,6 +201,7 @@ class Suggester:
         """The coding screen's call: the same as ``suggest_answer``."""
         return self.suggest_answer(answer_id, top)
 
+    @one_blas_thread
     def suggest_answer(self, answer_id: int, top=5) -> list[Suggestion]:
         """Suggestions for a whole answer; its own coded segments are not used as evidence.
 
@@ -216,6 +219,7 @@ class Suggester:
         found = self._suggest(vector, answer["question_id"], top, own_rows)
         return with_sentence_parts(found, *self._by_sentence(answer, own_rows, 1), len(answer["text"]), top)
 
+    @one_blas_thread
     def suggest_sentences(self, answer_id: int, top=3) -> list[SentenceSuggestion]:
         """For an answer of three sentences or more, each sentence's own best codes, in order
         (with where to split); an empty list for shorter answers."""
@@ -245,6 +249,7 @@ class Suggester:
         each = self.model_.suggest_each(vectors, answer["question_id"], top + len(self.not_used_), own_rows)
         return spans, [self._suggestions(ranked, top) for ranked in each]
 
+    @one_blas_thread
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""
         row = segment_rows.segment_row(self.store, segment_id)

@@ -223,11 +223,13 @@ class CodeSuggester(BaseEstimator):
     def suggest_each(self, X, group=None, top=5, exclude_rows=()) -> list[list[RankedCode]]:
         """``suggest`` for each row of ``X`` (the sentences of one answer) in one pass over
         the training rows."""
-        similarities = self.rows_.similarities(lexical(X)) if hasattr(self, "rows_") else None
-        return [
-            self.suggest(X[i : i + 1], group, top, exclude_rows, similarities[:, i].copy())
-            for i in range(X.shape[0])
-        ]
+        known = self.row_similarities(X) if hasattr(self, "rows_") else [None] * X.shape[0]
+        return [self.suggest(X[i : i + 1], group, top, exclude_rows, known[i]) for i in range(X.shape[0])]
+
+    def row_similarities(self, X) -> list:
+        """Per row of ``X``, its similarities to every training row, as ``scores`` takes them."""
+        similarities = self.rows_.similarities(lexical(X))
+        return [similarities[:, i].copy() for i in range(X.shape[0])]
 
     def suggest(self, x, group=None, top=5, exclude_rows=(), similarities=None) -> list[RankedCode]:
         """The best ``top`` codes for one row ``x`` (shape 1 x features), best first.
