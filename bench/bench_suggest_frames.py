@@ -44,13 +44,17 @@ class LoopProbe:
 
     def __init__(self) -> None:
         self.stalls: list[float] = []
+        self.long: list[tuple[float, float]] = []  # (woke at, stall) of stalls over the limit
         self.running = True
 
     async def run(self) -> None:
         while self.running:
             started = time.perf_counter()
             await asyncio.sleep(PROBE_SECONDS)
-            self.stalls.append(time.perf_counter() - started - PROBE_SECONDS)
+            woke = time.perf_counter()
+            self.stalls.append(woke - started - PROBE_SECONDS)
+            if self.stalls[-1] > STALL_LIMIT:
+                self.long.append((woke, self.stalls[-1]))
 
 
 class FrameClock:
@@ -58,6 +62,7 @@ class FrameClock:
 
     def __init__(self, app) -> None:
         self.last_frame = 0.0
+        self.spans: list[tuple[float, float]] = []  # (pressed, drawn) of each key press
         self._display = app._display
         app._display = self._record
 
@@ -71,6 +76,7 @@ class FrameClock:
         started = time.perf_counter()
         await pilot.press(key)
         await pilot.pause()
+        self.spans.append((started, max(self.last_frame, started)))
         return max(self.last_frame - started, 0.0)
 
 
@@ -96,6 +102,12 @@ async def measure(db: Path, seconds: float) -> None:
         await probe_task
         ready = app.screen.query_one("#suggestions").ready
         report(probe.stalls, presses, elapsed, ready, sorted(notices, key=_progress)[-1:])
+        during = [stall for woke, stall in probe.long if any(a <= woke - stall <= b for a, b in clock.spans)]
+        print(
+            f"stalls over {STALL_LIMIT * 1000:.0f} ms that began while a key press was handled: "
+            f"{len(during)} of {len(probe.long)}; at (s after start, ms): "
+            + ", ".join(f"{woke - started:.1f} {stall * 1000:.0f}" for woke, stall in probe.long)
+        )
         app.suggester.cancel()
         app.workers.cancel_all()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from workbench.coding.codebook_tree import PATH_SEPARATOR
 from workbench.display import visible_line
 
 SPLIT_KEY = "ctrl+s"
@@ -15,7 +16,10 @@ class SentenceHint(Static):
     """Hidden unless the current answer's sentences point to different codes."""
 
     DEFAULT_CSS = """
-    SentenceHint { display: none; height: auto; max-height: 5; padding: 0 1; color: $text-muted; }
+    SentenceHint {
+        display: none; height: auto; max-height: 6; padding: 0 1; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     SentenceHint.-shown { display: block; }
     """
 
@@ -38,28 +42,32 @@ class SentenceHint(Static):
     def follow(self, session) -> None:
         """Show the parts of the session's answer whose code is not on them yet."""
         same = session.answer_id == self.answer_id
-        self.open = tuple(p for p in self.parts if not _coded(session, p)) if same else ()
+        shown = sorted(self.parts, key=lambda p: p[2].number) if same else ()
+        self.open = tuple(p for p in shown if not _coded(session, p))
         self.cursor = session.cursor
         self.set_class(bool(self.open), "-shown")
         if self.open:
             self.update(self._render_parts())
 
     def chosen(self) -> tuple[int, int, str] | None:
-        """(start, end, code) of the part under the cursor, else of the first shown part."""
+        """(start, end, code) of the part to split off: the one under the cursor, else the
+        first that begins at a sentence boundary (not at the answer's start)."""
         if not self.open:
             return None
-        code_id, _, part = next((p for p in self.open if p[2].start <= self.cursor < p[2].end), self.open[0])
+        later = [p for p in self.open if p[2].number > 1] or list(self.open)
+        under = [p for p in later if p[2].start <= self.cursor < p[2].end]
+        code_id, _, part = (under or later)[0]
         return part.start, part.end, code_id
 
     def _render_parts(self) -> Text:
+        """A key line, then one line per part (▸ the one the key splits off), cut to fit."""
         chosen = self.chosen()
         text = Text()
+        text.append(f"{SPLIT_KEY}: split here and code", style="italic")
         for code_id, path, part in self.open:
             mark = "▸" if chosen == (part.start, part.end, code_id) else " "
-            text.append(f"{mark}sentence {part.number} → ")
-            text.append(visible_line(path), style="bold")
-            text.append("\n")
-        text.append(f" {SPLIT_KEY}: split here and code", style="italic")
+            text.append(f"\n{mark}sentence {part.number} → ")
+            text.append(visible_line(path.rsplit(PATH_SEPARATOR, 1)[-1]), style="bold")
         return text
 
 
