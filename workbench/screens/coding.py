@@ -66,7 +66,9 @@ class CodingScreen(WorkbenchScreen[None]):
         Binding(
             "ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters", show=False, priority=True
         ),
-        Binding(SPLIT_KEY, "split_and_code", "Split here and code", id="split_and_code", priority=True),
+        Binding(
+            SPLIT_KEY, "split_and_code", "Split here and code", id="split_and_code", show=False, priority=True
+        ),
     ]
 
     def __init__(self, question_id: str | None = None, answer_id: int | None = None) -> None:
