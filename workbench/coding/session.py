@@ -290,7 +290,8 @@ class CodingSession:
 
     def split_and_apply(self, start: int, end: int, code_id: str) -> None:
         """Make the part ``start``–``end`` a segment of its own and put a code on it, as one
-        change (one undo step); the rest of the split segment keeps its codes."""
+        change (one undo step). As with ``split_at``, one other part keeps the split segment's
+        codes: the one before the part (or after it, for the answer's first part)."""
         plan = part_cut(self.segments, start, end)
         done, undone = list(self._done), list(self._undone)
         try:
