@@ -35,7 +35,7 @@ from workbench.widgets.code_chips import CodeChips
 from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.inert import inert_line
 from workbench.widgets.question_list import QuestionList
-from workbench.widgets.sentence_hint import SPLIT_KEY, SentenceHint
+from workbench.widgets.sentence_hint import SPLIT_BINDING, SentenceHint
 from workbench.widgets.status_line import StatusLine
 from workbench.widgets.suggestion_list import SuggestionList
 
@@ -66,9 +66,7 @@ class CodingScreen(WorkbenchScreen[None]):
         Binding(
             "ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters", show=False, priority=True
         ),
-        Binding(
-            SPLIT_KEY, "split_and_code", "Split here and code", id="split_and_code", show=False, priority=True
-        ),
+        SPLIT_BINDING,
     ]
 
     def __init__(self, question_id: str | None = None, answer_id: int | None = None) -> None:
@@ -269,11 +267,8 @@ class CodingScreen(WorkbenchScreen[None]):
             self.show_answer()
 
     def action_split_and_code(self) -> None:
-        """Split off the part of a long answer that points to a code of its own, and code it."""
-        if chosen := self.query_one(SentenceHint).chosen():
+        if chosen := self.query_one(SentenceHint).part_to_split(self.notify):
             self.change(self.session.split_and_apply, *chosen)
-        else:
-            self.notify("No sentence of this answer points to a code of its own.", timeout=1.5)
 
     def action_remove_code(self) -> None:
         choices = self.session.my_codes()

@@ -4,12 +4,17 @@ that splits the answer there and codes that part ("sentence 3 → Code X")."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Static
 
 from workbench.coding.codebook_tree import PATH_SEPARATOR
 from workbench.display import visible_line
 
 SPLIT_KEY = "ctrl+s"
+# The coding screen's key (priority: it works from the picker's filter too).
+SPLIT_BINDING = Binding(
+    SPLIT_KEY, "split_and_code", "Split here and code", id="split_and_code", show=False, priority=True
+)
 
 
 class SentenceHint(Static):
@@ -48,6 +53,12 @@ class SentenceHint(Static):
         self.set_class(bool(self.open), "-shown")
         if self.open:
             self.update(self._render_parts())
+
+    def part_to_split(self, tell) -> tuple[int, int, str] | None:
+        """What the split key acts on (see ``chosen``); else ``tell`` the coder there is none."""
+        if (chosen := self.chosen()) is None:
+            tell("No sentence of this answer points to a code of its own.", timeout=1.5)
+        return chosen
 
     def chosen(self) -> tuple[int, int, str] | None:
         """(start, end, code) of the part to split off: the one under the cursor, else the
