@@ -3,7 +3,8 @@
 from test_suggest_support import CODER, SMALL_CORPUS, build_project, code_answer
 
 from workbench.suggest import Suggester
-from workbench.suggest.sentences import sentence_spans, split_before
+from workbench.suggest.results import SentencePart, Suggestion
+from workbench.suggest.sentences import sentence_parts, sentence_spans, split_before, with_sentence_parts
 
 LONG = (
     "Lange ventelister og for lite kapasitet i DPS. Ventetiden er altfor lang. "
@@ -41,3 +42,46 @@ def test_each_sentence_of_a_long_answer_points_to_its_code(tmp_path):
     assert [p.split_before for p in parts] == [False, False, True]
     short_id = store.scalar("SELECT id FROM answers WHERE text = 'Som før.' ORDER BY id DESC")
     assert suggester.suggest_sentences(short_id) == []
+
+
+def test_sentence_parts_run_until_the_next_code_and_need_two_codes():
+    spans = [(0, 5), (6, 10), (11, 20), (21, 30)]
+    assert sentence_parts(spans, ["a", None, "b", "b"], 31) == [("a", 1, 0, 11), ("b", 3, 11, 31)]
+    assert sentence_parts(spans, ["a", "a", None, "a"], 31) == []
+    assert sentence_parts(spans, [None, "b", "a", "b"], 31) == [
+        ("b", 2, 0, 11),
+        ("a", 3, 11, 21),
+        ("b", 4, 21, 31),
+    ]
+
+
+def test_a_long_answers_suggestions_carry_the_part_that_points_to_them(tmp_path):
+    answers = [(question, text) for question, text, _ in SMALL_CORPUS] + [("q1", LONG)]
+    store = build_project(tmp_path, answers)
+    for _, text, path in SMALL_CORPUS:
+        code_answer(store, text, path)
+    suggester = Suggester(store, coder=CODER).fit()
+    found = suggester.suggest_answer(store.scalar("SELECT id FROM answers WHERE text = ?", (LONG,)))
+    parts = {item.name: item.sentence for item in found if item.sentence is not None}
+    third = LONG.index("Men samarbeidet")
+    assert parts == {
+        "Lange ventelister": SentencePart(1, 0, third),
+        "Godt samarbeid": SentencePart(3, third, len(LONG)),
+    }
+    short = suggester.suggest_answer(store.scalar("SELECT id FROM answers WHERE text = 'Som før.'"))
+    assert short and all(item.sentence is None for item in short)
+
+
+def test_a_code_found_only_in_one_sentence_is_added_at_the_end():
+    def suggestion(code_id, sentence=None):
+        return Suggestion(code_id, code_id, code_id, 0.5, (), sentence)
+
+    spans = [(0, 4), (5, 9), (10, 14)]
+    ranked = [[suggestion("a")], [suggestion("a")], [suggestion("c")]]
+    found = with_sentence_parts([suggestion("a"), suggestion("b")], spans, ranked, 14, top=3)
+    assert [(item.code_id, item.sentence) for item in found] == [
+        ("a", SentencePart(1, 0, 10)),
+        ("b", None),
+        ("c", SentencePart(3, 10, 14)),
+    ]
+    assert len(with_sentence_parts([suggestion("a"), suggestion("b")], spans, ranked, 14, top=2)) == 2

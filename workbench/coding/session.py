@@ -13,6 +13,7 @@ from workbench.coding.codebook_tree import PATH_SEPARATOR
 from workbench.coding.codings import apply_codes, remove_codes
 from workbench.coding.memos import MemoTarget, memo_summary
 from workbench.coding.memos import save_memo as write_memo
+from workbench.coding.part_split import part_cut
 from workbench.coding.picker_rows import picker_rows
 from workbench.coding.report_mark import set_for_report
 from workbench.coding.reshape import define_code
@@ -303,6 +304,23 @@ class CodingSession:
         if inside:
             self._record(self._split_all, inside)
         return len(inside)
+
+    def split_and_apply(self, start: int, end: int, code_id: str) -> None:
+        """Make the part ``start``–``end`` a segment of its own and put a code on it, as one
+        change (one undo step). As with ``split_at``, one other part keeps the split segment's
+        codes: the one before the part (or after it, for the answer's first part)."""
+        plan = part_cut(self.segments, start, end)
+        done, undone = list(self._done), list(self._undone)
+        try:
+            with recording(self.store, "segment.split", self.coder, target=self._current_segment_id()):
+                self.cursor = plan.keep_at
+                self.split_at(list(plan.cuts))
+                self.cursor = plan.code_at
+                self.apply_code(code_id, how="suggestion")
+        finally:  # the steps inside are one change, recorded when the block ends
+            self._done, self._undone = done, undone
+            self.reload_answer()
+        self._remember_change()
 
     def _segment_around(self, at: int) -> Segment | None:
         return next((s for s in self.segments if s.start < at < s.end), None)

@@ -36,6 +36,7 @@ from workbench.widgets.code_chips import CodeChips
 from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.inert import inert_line
 from workbench.widgets.question_list import QuestionList
+from workbench.widgets.sentence_hint import SPLIT_BINDING, SentenceHint
 from workbench.widgets.status_line import StatusLine
 from workbench.widgets.suggestion_list import SuggestionList
 
@@ -66,6 +67,7 @@ class CodingScreen(WorkbenchScreen[None]):
         Binding(
             "ctrl+k", "clusters", "Clusters of uncoded answers", id="clusters", show=False, priority=True
         ),
+        SPLIT_BINDING,
     ]
 
     def __init__(self, question_id: str | None = None, answer_id: int | None = None) -> None:
@@ -88,6 +90,7 @@ class CodingScreen(WorkbenchScreen[None]):
                 yield CodePicker(id="picker")
                 yield Label("Suggestions", classes="pane-title")
                 yield SuggestionList(id="suggestions")
+                yield SentenceHint(id="sentence-hint")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -159,6 +162,7 @@ class CodingScreen(WorkbenchScreen[None]):
     def show_suggestions(self) -> None:
         applied = frozenset(self.session.my_code_ids())
         self.query_one(SuggestionList).show(self.session.suggestions, applied)
+        self.query_one(SentenceHint).follow(self.session)
 
     def _show_question_progress(self) -> None:
         answered, coded = self.query_one(QuestionList).counts(self.question_id)
@@ -193,6 +197,7 @@ class CodingScreen(WorkbenchScreen[None]):
 
     @on(SuggestionList.Computed)
     def _suggestions_computed(self, message: SuggestionList.Computed) -> None:
+        self.query_one(SentenceHint).take(message.answer_id, message.suggestions)
         if self.session.offer_computed(message.answer_id, message.suggestions):
             self.show_suggestions()
 
@@ -262,6 +267,10 @@ class CodingScreen(WorkbenchScreen[None]):
     def _split(self, event: AnswerView.SplitRequested) -> None:
         """Codes stay with the part under the cursor, which then goes to the uncoded part."""
         split_and_choose(self, list(event.cuts))
+
+    def action_split_and_code(self) -> None:
+        if chosen := self.query_one(SentenceHint).part_to_split(self.notify):
+            self.change(self.session.split_and_apply, *chosen)
 
     def action_remove_code(self) -> None:
         choices = self.session.my_codes()

@@ -11,7 +11,7 @@ from workbench.display import visible_line
 from workbench.screens.suggestion_job import SuggestionJobScreen, answer_label, current_answer_id
 from workbench.store import answers as answer_rows
 from workbench.suggest.results import Suggestion
-from workbench.widgets.inert import inert, inert_line
+from workbench.widgets.inert import inert_line
 
 SUGGESTIONS_SHOWN = 9
 EVIDENCE_WIDTH = 240
@@ -23,6 +23,9 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
     prompt.append(f"{number} ", style="bold reverse")
     prompt.append(f" {visible_line(suggestion.path)}", style="bold")
     prompt.append(f"   score {suggestion.score:.2f}", style="dim")
+    if (part := getattr(suggestion, "sentence", None)) is not None:
+        where = f"from sentence {part.number} on, the answer points here (highlighted above)"
+        prompt.append(f"\n     {where}", style="italic")
     if not suggestion.evidence:
         prompt.append("\n     no single coded segment stands out", style="dim italic")
     for evidence in suggestion.evidence:
@@ -40,6 +43,18 @@ def suggestion_prompt(number: int, suggestion: Suggestion) -> Text:
     return prompt
 
 
+def answer_with_part(text: str, part) -> Text:
+    """The answer on one line, the part (a ``SentencePart``, or None) highlighted."""
+    pieces = [text] if part is None else [text[: part.start], text[part.start : part.end], text[part.end :]]
+    shown = Text()
+    for index, piece in enumerate(pieces):
+        words = visible_line(" ".join(piece.split()))
+        if words:
+            shown.append(" " if shown else "")
+            shown.append(words, style="reverse" if index == 1 else "")
+    return shown
+
+
 class EvidenceScreen(SuggestionJobScreen):
     """The suggestions for one answer with their evidence; given, or worked out in a worker."""
 
@@ -49,6 +64,7 @@ class EvidenceScreen(SuggestionJobScreen):
         super().__init__()
         self.answer_id = answer_id
         self.suggestions = suggestions
+        self.text = ""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="evidence-title", classes="screen-title")
@@ -65,7 +81,8 @@ class EvidenceScreen(SuggestionJobScreen):
         title = f"Why these codes  ·  {answer_label(detail)}" if detail else "Why these codes"
         self.query_one("#evidence-title", Label).update(inert_line(title))
         if detail is not None:
-            self.query_one("#evidence-answer", Static).update(inert(" ".join(detail["text"].split())))
+            self.text = detail["text"]
+            self.query_one("#evidence-answer", Static).update(answer_with_part(self.text, None))
         if self.suggestions is not None:
             self.show_result(tuple(self.suggestions))
         elif detail is None:
@@ -87,4 +104,11 @@ class EvidenceScreen(SuggestionJobScreen):
                 for number, suggestion in enumerate(result, start=1)
             ]
         )
+        self.suggestions = result
         self.show_status("" if result else "Nothing to suggest yet: code a few answers first.")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Highlight the part of the answer that points to the highlighted code, if any."""
+        chosen = self.suggestions[event.option_index] if self.suggestions else None
+        part = getattr(chosen, "sentence", None)
+        self.query_one("#evidence-answer", Static).update(answer_with_part(self.text, part))

@@ -214,3 +214,27 @@ def frequent_codes(store: Store, question_id: str, limit: int = 9) -> list[str]:
 def delete_coding(store: Store, coding_id: str) -> None:
     """Remove one coding by id (an edited cell of an imported spreadsheet replaced it)."""
     store.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
+
+
+def codings_with_text_of_segments(
+    store: Store, segment_ids: list[str], coder: str | None = None
+) -> list[dict]:
+    """The rows of ``codings_with_text`` for these segments only, in coding order."""
+    found: list[dict] = []
+    for start in range(0, len(segment_ids), 500):
+        chunk = segment_ids[start : start + 500]
+        found += store.rows(
+            f"""
+            SELECT s.id AS segment_id, s.answer_id, a.question_id, s.start, s."end",
+                   a.text AS answer_text, k.code_id, k.coder, k.created_at, a.wave, k.rowid AS coding_rowid
+            FROM codings k
+            JOIN segments s ON s.id = k.segment_id
+            JOIN answers a ON a.id = s.answer_id
+            WHERE s.id IN ({placeholders(chunk)}) AND (? IS NULL OR k.coder = ?)
+            """,
+            [*chunk, coder, coder],
+        )
+    found.sort(key=lambda row: (row["created_at"], row["coding_rowid"]))
+    for row in found:
+        del row["coding_rowid"]
+    return found

@@ -120,3 +120,9 @@ def events_of_kinds(store: Store, kinds: tuple[str, ...]) -> list[dict]:
 def last_event_seq(store: Store) -> int:
     """The newest event's number: every coding or codebook change appends one."""
     return store.scalar("SELECT COALESCE(MAX(seq), 0) FROM events")
+
+
+def events_after(store: Store, seq: int) -> list[dict]:
+    """The events numbered after ``seq``, oldest first, with row states decoded."""
+    rows = store.rows("SELECT * FROM events WHERE seq > ? ORDER BY seq", (seq,))
+    return [_decoded(row) for row in rows]

@@ -150,6 +150,11 @@ def _read_state(target: Path, exitcode: int | None) -> dict:
                 state[name] = value
 
 
+CHILD_NICENESS = 10  # the fit (embedding every answer) yields the processor to the screen
+
+
 if __name__ == "__main__":
     progress_pipe, sys.stdout = sys.stdout, sys.stderr  # stray prints must not look like progress
+    if hasattr(os, "nice"):
+        os.nice(CHILD_NICENESS)
     fit_in_child(json.loads(sys.argv[1]), progress_pipe)

@@ -60,12 +60,11 @@ class CellNorms:
 
     def remove(self, stored, rows: list[int]) -> None:
         """Take rows out of their cells: ||S - r||² = ||S||² - 2<S, r> + ||r||²."""
-        matrix = stored.matrix()
         for row in rows:
             mine = self.pair_rows == row
             if not mine.any():
                 continue
-            similarities = stored.similarities(matrix[row : row + 1])[:, 0]
+            similarities = stored.similarities(stored.row(row))[:, 0]
             for cell in np.unique(self.pair_cells[mine]):
                 members = self.pair_rows[self.pair_cells == cell]
                 self.sq_norms[cell] += -2.0 * float(similarities[members].sum()) + float(similarities[row])

@@ -12,6 +12,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
+from workbench.suggest.results import Cluster
 from workbench.suggest.text import label_tokens
 
 
@@ -134,3 +135,24 @@ def proposed_definition(text: str, words: tuple[str, ...] = (), limit: int = 140
     if len(best) <= limit:
         return best
     return best[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def clusters_from_labels(ids: list[int], texts: list[str], labels, central=None) -> list[Cluster]:
+    """Clusters from per-answer labels, largest first, each with its distinctive words, a name
+    and (given each cluster's most central member) a proposed definition."""
+    words = distinctive_words(texts, labels)
+    members: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        members.setdefault(int(label), []).append(position)
+    ordered = sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [
+        Cluster(
+            number=number,
+            words=words[label],
+            answer_ids=tuple(ids[p] for p in positions),
+            texts=tuple(texts[p] for p in positions),
+            name=cluster_name(words[label]),
+            definition=proposed_definition(texts[central[label]], words[label]) if central else "",
+        )
+        for number, (label, positions) in enumerate(ordered, start=1)
+    ]

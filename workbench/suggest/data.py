@@ -26,8 +26,17 @@ class CodedSegment:
 def coded_segments(store: Store, coder: str | None = None, codebook: Codebook | None = None):
     """The coded segments in the order they were first coded, with live codes only."""
     codebook = codebook or Codebook.from_store(store)
+    return _from_rows(coding_rows.codings_with_text(store, coder), codebook)
+
+
+def coded_segments_of(store: Store, segment_ids, coder: str | None, codebook: Codebook):
+    """``coded_segments`` for these segments only (those still coded)."""
+    return _from_rows(coding_rows.codings_with_text_of_segments(store, sorted(segment_ids), coder), codebook)
+
+
+def _from_rows(rows, codebook: Codebook) -> list[CodedSegment]:
     by_segment: dict[str, dict] = {}
-    for row in coding_rows.codings_with_text(store, coder):
+    for row in rows:
         code = codebook.resolve(row["code_id"])
         if code is None:
             continue

@@ -61,12 +61,19 @@ class FusedSuggester(CodeSuggester):
         self.dense_rows_.append(X.dense)
         super()._add(X.sparse, y, groups, sample_weight)
 
-    def scores(self, x, group=None, exclude_rows=()) -> CodeScores | None:
+    def row_similarities(self, X) -> list:
+        """Per row of ``X``: (lexical, meaning) similarities to every training row."""
+        meaning = self.dense_rows_.similarities(X.dense)
+        return [(known, meaning[:, i].copy()) for i, known in enumerate(super().row_similarities(X))]
+
+    def scores(self, x, group=None, exclude_rows=(), similarities=None) -> CodeScores | None:
         """Reciprocal-rank fusion of the lexical scores and each code's best dense member."""
-        lexical = super().scores(x.sparse, group, exclude_rows)
+        known, meaning = similarities if similarities is not None else (None, None)
+        lexical = super().scores(x.sparse, group, exclude_rows, known)
         if lexical is None:
             return None
-        meaning = self.dense_rows_.similarities(x.dense)[:, 0]
+        if meaning is None:
+            meaning = self.dense_rows_.similarities(x.dense)[:, 0]
         meaning[~lexical.usable] = 0.0
         best = self._best_members(meaning, lexical)
         frequency = self._frequency(group)
@@ -90,9 +97,23 @@ class FusedSuggester(CodeSuggester):
         rows = self.cells_.pair_rows
         classes = self.cells_.cell_class[self.cells_.pair_cells]
         may_speak = np.where(lexical.own[classes], lexical.allowed_rows[rows], lexical.usable[rows])
+        values = np.where(may_speak, meaning[rows], -1.0)
+        order, starts, present = self._by_class(classes)
         best = np.full(len(self.classes_), -1.0)
-        np.maximum.at(best, classes[may_speak], meaning[rows[may_speak]])
+        if len(order):
+            best[present] = np.maximum.reduceat(values[order], starts)
         return best
+
+    def _by_class(self, classes: np.ndarray):
+        """The pairs ordered by class, where each class begins, and which classes: kept while
+        the pairs stay the same (sorting them on every query would cost more than the rest)."""
+        cached = getattr(self, "by_class_", None)
+        if cached is None or cached[0] is not self.cells_.pair_cells:
+            order = np.argsort(classes, kind="stable")
+            ordered = classes[order]
+            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(order) else order
+            self.by_class_ = (self.cells_.pair_cells, order, starts, ordered[starts])
+        return self.by_class_[1:]
 
 
 def _reciprocal_rank(scores: np.ndarray, k: float) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,3 +55,14 @@ def fit_linear_scorer(
         weights=weights.T.tocsr(),
         intercepts=np.array([estimator.intercept_[0] for estimator in fitted.estimators_]),
     )
+
+
+def refit_in_background(model, running: threading.Thread | None) -> threading.Thread | None:
+    """Refit the linear models that wait for it in a thread of their own (one at a time; what
+    becomes due meanwhile waits for the next refresh); neighbours and centroids never wait."""
+    if (running is not None and running.is_alive()) or not model.linear_due_:
+        return running
+    job = model.linear_job()
+    thread = threading.Thread(target=lambda: model.install_linear(job()), name="linear-refit", daemon=True)
+    thread.start()
+    return thread

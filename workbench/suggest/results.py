@@ -23,14 +23,29 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class SentencePart:
+    """Where a long answer's sentences point to a code of their own: sentence ``number``
+    (1-based) begins the part ``start``–``end`` (offsets in the answer's text) to split off."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Suggestion:
-    """A code proposed for a segment; never applied without the coder's key press."""
+    """A code proposed for a segment; never applied without the coder's key press.
+
+    ``sentence`` is set when the answer's sentences point to different codes and one part of
+    it points to this code: the part to offer "split here and code" for.
+    """
 
     code_id: str
     name: str
     path: str
     score: float
     evidence: tuple[Evidence, ...]
+    sentence: SentencePart | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from scipy import sparse
 
 _PENDING_LIMIT = 64
 _BLOCK_LIMIT = 8
+FEW_FEATURES = 1000
 
 
 def _stack(parts):
@@ -39,10 +40,19 @@ class GrowingRows:
 
     def matrix(self):
         """All rows as one matrix (None when empty)."""
-        parts = self._blocks + self._pending
-        if not parts:
-            return None
-        return _stack(parts)
+        return stacked(self.parts())
+
+    def parts(self) -> list:
+        """The row blocks as they are now (never changed later): ``stacked`` joins them."""
+        return self._blocks + self._pending
+
+    def row(self, index: int):
+        """Row ``index`` alone (1 x features), read from its block."""
+        for part in self._blocks + self._pending:
+            if index < part.shape[0]:
+                return part[index : index + 1]
+            index -= part.shape[0]
+        raise IndexError("row index out of range")
 
     def similarities(self, queries) -> np.ndarray:
         """Dot products of every stored row with every query row: shape (count, queries)."""
@@ -50,7 +60,33 @@ class GrowingRows:
         if not parts:
             return np.zeros((0, queries.shape[0]), dtype=np.float32)
         right = _as_columns(queries)
-        return np.vstack([_dense(part @ right) for part in parts])
+        if not _few_features(queries) or not sparse.issparse(parts[0]):
+            return np.vstack([_dense(part @ right) for part in parts])
+        queries = queries.tocsr()  # a CSC query would convert every block to CSC first
+        blocks = [_dense(queries @ block).T for block in self._transposed()]
+        return np.vstack(blocks + [_dense(part @ right) for part in self._pending])
+
+    def _transposed(self) -> list:
+        """Each sparse block as features x rows (kept while the block lives): a short query
+        then reads only the columns of its own features, not every stored value."""
+        known = {id(pair[0]): pair for pair in getattr(self, "_transposes", [])}
+        self._transposes = [
+            known[id(block)] if id(block) in known else (block, block.T.tocsr()) for block in self._blocks
+        ]
+        return [pair[1] for pair in self._transposes]
+
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in vars(self).items() if name != "_transposes"}
+
+
+def stacked(parts: list):
+    """Row blocks as one matrix (None when there are none)."""
+    return _stack(parts) if parts else None
+
+
+def _few_features(queries) -> bool:
+    """Sparse queries of a few hundred features each (answers, sentences; not code centroids)."""
+    return sparse.issparse(queries) and queries.nnz <= FEW_FEATURES * queries.shape[0]
 
 
 def _as_columns(queries):

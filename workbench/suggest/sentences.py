@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from workbench.suggest.results import SentencePart, Suggestion
 
 MIN_SENTENCES = 3  # answers shorter than this are suggested for as a whole only
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
@@ -29,3 +32,35 @@ def split_before(top_codes: list[str | None]) -> list[bool]:
         index > 0 and code is not None and top_codes[index - 1] is not None and code != top_codes[index - 1]
         for index, code in enumerate(top_codes)
     ]
+
+
+def sentence_parts(
+    spans: list[tuple[int, int]], top_codes: list[str | None], length: int
+) -> list[tuple[str, int, int, int]]:
+    """The runs of sentences that share a best code, as (code, first sentence number, start,
+    end): each run ends where the next begins (the last at ``length``). Empty unless the
+    sentences point to two codes or more; a sentence without a code joins the run before it."""
+    runs: list[list] = []
+    for number, ((start, _), code) in enumerate(zip(spans, top_codes, strict=True), start=1):
+        if code is not None and (not runs or runs[-1][0] != code):
+            runs.append([code, number, start if runs else 0])
+    if len({run[0] for run in runs}) < 2:
+        return []
+    ends = [run[2] for run in runs[1:]] + [length]
+    return [(code, number, start, end) for (code, number, start), end in zip(runs, ends, strict=True)]
+
+
+def with_sentence_parts(
+    found: list[Suggestion], spans: list, ranked: list[list[Suggestion]], length: int, top: int
+) -> list[Suggestion]:
+    """The answer's suggestions, each code that a part of the answer points to marked with
+    that part (its first part only); such a code missing from the list is added at its end."""
+    tops = [sentence[0] if sentence else None for sentence in ranked]
+    parts = sentence_parts(spans, [best.code_id if best else None for best in tops], length)
+    first_part = {}
+    for code_id, number, start, end in parts:
+        first_part.setdefault(code_id, SentencePart(number, start, end))
+    marked = [replace(item, sentence=first_part.pop(item.code_id, None)) for item in found]
+    by_code = {best.code_id: best for best in tops if best is not None}
+    extra = [replace(by_code[code_id], sentence=part) for code_id, part in first_part.items()]
+    return marked + extra[: max(top - len(marked), 0)]

@@ -20,17 +20,13 @@ from workbench.store import segments as segment_rows
 from workbench.store import survey, waves
 from workbench.store.database import Store
 from workbench.suggest.carry_over import wave_weights
-from workbench.suggest.clustering import (
-    AnswerClusterer,
-    central_members,
-    cluster_name,
-    distinctive_words,
-    proposed_definition,
-)
-from workbench.suggest.data import CodedSegment, coded_segments
+from workbench.suggest.changes import changed_segments
+from workbench.suggest.clustering import AnswerClusterer, central_members, clusters_from_labels
+from workbench.suggest.data import CodedSegment, coded_segments, coded_segments_of
 from workbench.suggest.definitions import Definition, definition_examples
 from workbench.suggest.duplicates import near_duplicate_groups
 from workbench.suggest.engines import make_model, project_engine, usable_engine
+from workbench.suggest.linear import refit_in_background
 from workbench.suggest.representation import lexical, meaning
 from workbench.suggest.results import (
     Cluster,
@@ -40,8 +36,9 @@ from workbench.suggest.results import (
     SentenceSuggestion,
     Suggestion,
 )
-from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before
+from workbench.suggest.sentences import MIN_SENTENCES, sentence_spans, split_before, with_sentence_parts
 from workbench.suggest.suggester import DEFINITION
+from workbench.suggest.threads import one_blas_thread
 from workbench.suggest.vectors import project_vectors
 
 
@@ -91,15 +88,16 @@ class Suggester:
         self.not_used_ = self._codes_not_used()
         self.families_ = question_families(self.store)
         self.definitions_ = definition_examples(self.store, self.codebook_)
-        self.segments_ = coded_segments(self.store, self.coder, self.codebook_)
+        segments = coded_segments(self.store, self.coder, self.codebook_)
         self.model_ = make_model(engine, random_state=self.random_state, **self.model_params)
-        rows, codes, questions, weights = self._training(self.segments_)
+        rows, codes, questions, weights = self._training(segments)
         definitions = self._definition_rows(self.definitions_)
         self.model_.fit(rows, codes, questions, definitions=definitions, sample_weight=weights)
         self.sources_: list = list(self.definitions_)  # what each training row is, in order
+        self.segments_: dict[str, CodedSegment] = {}  # the coded segments known, by id
         self.row_of_segment_ = {}
         self.rows_of_answer_ = {}
-        self._index(self.segments_)
+        self._index(segments)
         return self
 
     def _definition_rows(self, definitions: list[Definition]):
@@ -110,6 +108,7 @@ class Suggester:
 
     def _index(self, segments: list[CodedSegment]) -> None:
         for row, segment in enumerate(segments, start=len(self.sources_)):
+            self.segments_[segment.segment_id] = segment
             self.row_of_segment_[segment.segment_id] = row
             self.rows_of_answer_.setdefault(segment.answer_id, []).append(row)
         self.sources_.extend(segments)
@@ -136,36 +135,42 @@ class Suggester:
 
     def refresh(self) -> Suggester:
         """Take in codings and codebook changes since the last fit or refresh, at once: new,
-        changed and undone codings and definitions update the model without a refit."""
+        changed and undone codings and definitions update neighbours and centroids without a
+        refit; the linear models concerned are refitted in a background thread."""
         if not hasattr(self, "model_"):
             return self._full_fit()
         seen_event = event_rows.last_event_seq(self.store)
-        if seen_event == self.seen_event_:
-            return self
-        self.seen_event_ = seen_event
-        if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
-            return self._full_fit()
-        if question_families(self.store) != self.families_:
-            return self._full_fit()
+        if seen_event != self.seen_event_:
+            if answer_rows.answer_fingerprint(self.store) != _fingerprint(self.vectors_):
+                return self._full_fit()
+            if question_families(self.store) != self.families_:
+                return self._full_fit()
+            self._take_in_changes(changed_segments(self.store, self.seen_event_))
+            self.seen_event_ = seen_event
+        self.linear_refit_ = refit_in_background(self.model_, getattr(self, "linear_refit_", None))
+        return self
+
+    def _take_in_changes(self, changed: set[str] | None) -> None:
+        """Forget the known segments among ``changed`` that changed, learn their new state
+        (``changed`` None: every coded segment is read again and compared)."""
         self.codebook_ = Codebook.from_store(self.store)
         self.not_used_ = self._codes_not_used()
         self._take_in_definitions()
-        current = coded_segments(self.store, self.coder, self.codebook_)
-        known = set(self.segments_)
-        now = set(current)
-        self.model_.forget(
-            [self.row_of_segment_.pop(seg.segment_id) for seg in self.segments_ if seg not in now]
-        )
-        self.rows_of_answer_ = {
-            answer: [row for row in rows if self.model_.alive_[row]]
-            for answer, rows in self.rows_of_answer_.items()
-        }
-        added = [segment for segment in current if segment not in known]
+        if changed is None:
+            current = coded_segments(self.store, self.coder, self.codebook_)
+            changed = set(self.segments_) | {segment.segment_id for segment in current}
+        else:
+            current = coded_segments_of(self.store, changed, self.coder, self.codebook_)
+        now = {segment.segment_id: segment for segment in current}
+        gone = [key for key in changed if key in self.segments_ and self.segments_[key] != now.get(key)]
+        added = [segment for segment in current if self.segments_.get(segment.segment_id) != segment]
+        rows = [self.row_of_segment_.pop(key) for key in gone]
+        for key, row in zip(gone, rows, strict=True):
+            self.rows_of_answer_[self.segments_.pop(key).answer_id].remove(row)
+        self.model_.forget(rows)
         if added:
-            self.model_.partial_fit(*self._training(added))
+            self.model_.partial_fit(*self._training(added), refit_linear=False)
             self._index(added)
-        self.segments_ = current
-        return self
 
     def _full_fit(self) -> Suggester:
         """Fit from scratch: through ``fit_elsewhere`` when given, else in this thread."""
@@ -190,6 +195,7 @@ class Suggester:
         questions = [self.families_.get(seg.question_id, seg.question_id) for seg in segments]
         return rows, [seg.codes for seg in segments], questions, weights
 
+    @one_blas_thread
     def suggest_text(self, text: str, question_id=None, top=5) -> list[Suggestion]:
         """Suggestions for any text (e.g. a segment being split off)."""
         if not hasattr(self, "model_"):
@@ -200,44 +206,55 @@ class Suggester:
         """The coding screen's call: the same as ``suggest_answer``."""
         return self.suggest_answer(answer_id, top)
 
+    @one_blas_thread
     def suggest_answer(self, answer_id: int, top=5) -> list[Suggestion]:
         """Suggestions for a whole answer; its own coded segments are not used as evidence.
 
-        Codings made since the last call are taken in first (cheap when there are none).
+        Codings made since the last call are taken in first (cheap when there are none). When
+        the sentences of a long answer point to different codes, each such code's suggestion
+        carries its ``sentence`` part (a code found only in one sentence is added at the end).
         """
-        answer = answer_rows.answer_row(self.store, answer_id)
-        if answer is None:
-            raise UserError(f"there is no answer with id {answer_id}.")
+        answer = self._answer(answer_id)
         self.refresh()
         if answer_id in self.vectors_.row_of_answer:
             vector = self.vectors_.answer_rows([answer_id])
         else:
             vector = self.vectors_.transform([answer["text"]])
         own_rows = self.rows_of_answer_.get(answer_id, [])
-        return self._suggest(vector, answer["question_id"], top, own_rows)
+        found = self._suggest(vector, answer["question_id"], top, own_rows)
+        return with_sentence_parts(found, *self._by_sentence(answer, own_rows, 1), len(answer["text"]), top)
 
+    @one_blas_thread
     def suggest_sentences(self, answer_id: int, top=3) -> list[SentenceSuggestion]:
         """For an answer of three sentences or more, each sentence's own best codes, in order
         (with where to split); an empty list for shorter answers."""
-        answer = answer_rows.answer_row(self.store, answer_id)
-        if answer is None:
-            raise UserError(f"there is no answer with id {answer_id}.")
-        text = answer["text"]
-        spans = sentence_spans(text)
-        if len(spans) < MIN_SENTENCES:
-            return []
+        answer = self._answer(answer_id)
         self.refresh()
-        vectors = self.vectors_.transform([text[start:end] for start, end in spans])
-        own_rows = self.rows_of_answer_.get(answer_id, [])
-        ranked = [
-            self._suggest(vectors[i : i + 1], answer["question_id"], top, own_rows) for i in range(len(spans))
-        ]
+        text = answer["text"]
+        spans, ranked = self._by_sentence(answer, self.rows_of_answer_.get(answer_id, []), top)
         splits = split_before([found[0].code_id if found else None for found in ranked])
         return [
             SentenceSuggestion(start, end, text[start:end], tuple(found), split)
             for (start, end), found, split in zip(spans, ranked, splits, strict=True)
         ]
 
+    def _answer(self, answer_id: int) -> dict:
+        answer = answer_rows.answer_row(self.store, answer_id)
+        if answer is None:
+            raise UserError(f"there is no answer with id {answer_id}.")
+        return answer
+
+    def _by_sentence(self, answer: dict, own_rows, top) -> tuple[list, list[list[Suggestion]]]:
+        """The sentence spans of a long answer and each one's suggestions; none when short."""
+        text = answer["text"]
+        spans = sentence_spans(text)
+        if len(spans) < MIN_SENTENCES:
+            return [], []
+        vectors = self.vectors_.part_rows(answer["id"], [text[start:end] for start, end in spans])
+        each = self.model_.suggest_each(vectors, answer["question_id"], top + len(self.not_used_), own_rows)
+        return spans, [self._suggestions(ranked, top) for ranked in each]
+
+    @one_blas_thread
     def suggest_segment(self, segment_id: str, top=5) -> list[Suggestion]:
         """Suggestions for one segment, which is never its own evidence."""
         row = segment_rows.segment_row(self.store, segment_id)
@@ -253,6 +270,9 @@ class Suggester:
             raise NotFittedError("call Suggester.fit() (in a worker) before asking for suggestions")
         question_id = self.families_.get(question_id, question_id)  # split/merged: with its sources
         ranked = self.model_.suggest(vector, question_id, top + len(self.not_used_), exclude_rows)
+        return self._suggestions(ranked, top)
+
+    def _suggestions(self, ranked, top: int) -> list[Suggestion]:
         ranked = [item for item in ranked if item.code_id not in self.not_used_][:top]
         return [
             Suggestion(
@@ -353,28 +373,7 @@ class Suggester:
         return self.vectors_.transform(texts)
 
 
-_NOT_STATE = ("store", "fit_elsewhere", "vector_writer")
-
-
-def clusters_from_labels(ids: list[int], texts: list[str], labels, central=None) -> list[Cluster]:
-    """Clusters from per-answer labels, largest first, each with its distinctive words, a name
-    and (given each cluster's most central member) a proposed definition."""
-    words = distinctive_words(texts, labels)
-    members: dict[int, list[int]] = {}
-    for position, label in enumerate(labels):
-        members.setdefault(int(label), []).append(position)
-    ordered = sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
-    return [
-        Cluster(
-            number=number,
-            words=words[label],
-            answer_ids=tuple(ids[p] for p in positions),
-            texts=tuple(texts[p] for p in positions),
-            name=cluster_name(words[label]),
-            definition=proposed_definition(texts[central[label]], words[label]) if central else "",
-        )
-        for number, (label, positions) in enumerate(ordered, start=1)
-    ]
+_NOT_STATE = ("store", "fit_elsewhere", "vector_writer", "linear_refit_")
 
 
 def _check_question(store: Store, question_id: str) -> None:

@@ -23,7 +23,8 @@ from sklearn.base import BaseEstimator
 
 from workbench.suggest.cells import CellNorms
 from workbench.suggest.linear import fit_linear_scorer
-from workbench.suggest.rows import GrowingRows
+from workbench.suggest.representation import lexical
+from workbench.suggest.rows import GrowingRows, stacked
 
 DEFINITION = "\x00definition"  # the group of definition rows (never a question id)
 
@@ -92,6 +93,7 @@ class CodeSuggester(BaseEstimator):
         self.group_rows_: dict = defaultdict(list)
         self.linear_: dict = {}
         self.rows_at_last_refit_: dict = {}
+        self.linear_due_: set = set()  # questions whose linear model waits for a refit
         if definitions is not None and len(definitions[1]):
             self._add(
                 definitions[0], [(code,) for code in definitions[1]], [DEFINITION] * len(definitions[1])
@@ -100,14 +102,17 @@ class CodeSuggester(BaseEstimator):
         self._refit_linear([group for group in self.group_rows_ if group != DEFINITION])
         return self
 
-    def partial_fit(self, X, y, groups=None, sample_weight=None):
-        """Add newly coded rows; the linear model is refitted when enough have arrived."""
+    def partial_fit(self, X, y, groups=None, sample_weight=None, refit_linear=True):
+        """Add newly coded rows; the linear model is refitted when enough have arrived, here,
+        or (``refit_linear=False``) later through ``linear_job``."""
         if not hasattr(self, "rows_"):
             return self.fit(X, y, groups, sample_weight=sample_weight)
         known = self.rows_.count
         self._add(X, y, groups, sample_weight)
         new_groups = dict.fromkeys(self.groups_[known:])
-        self._refit_linear([g for g in new_groups if g != DEFINITION and self._refit_due(g)])
+        self.linear_due_.update(g for g in new_groups if g != DEFINITION and self._refit_due(g))
+        if refit_linear:
+            self._refit_linear(sorted(self.linear_due_, key=str))
         return self
 
     def _refit_due(self, group) -> bool:
@@ -128,6 +133,7 @@ class CodeSuggester(BaseEstimator):
             return self
         self.cells_.remove(self.rows_, rows)
         self.alive_[rows] = False
+        self.linear_due_.update(self.groups_[row] for row in rows if self.groups_[row] != DEFINITION)
         self.class_groups_ = self.cells_.class_groups(DEFINITION)
         return self
 
@@ -179,28 +185,59 @@ class CodeSuggester(BaseEstimator):
         return np.array(rows, dtype=np.int64), np.array(cells, dtype=np.int64)
 
     def _refit_linear(self, groups) -> None:
-        """Refit the linear models of these questions on their own segments."""
-        if not groups:
-            return
-        matrix = self.rows_.matrix()
+        """Refit the linear models of these questions on their own segments, here and now."""
+        if groups:
+            self.install_linear(self.linear_job(groups)())
+
+    def linear_job(self, groups=None):
+        """A call that fits the linear models of these questions (default: those due) from a
+        copy of their rows, touching nothing of the suggester: run it in any thread, then
+        hand its result to ``install_linear``."""
+        groups = sorted(self.linear_due_ if groups is None else groups, key=str)
+        self.linear_due_.difference_update(groups)
+        parts = self.rows_.parts()  # copied in the job: the caller never waits for it
+        inputs = []
         for group in groups:
             rows = [row for row in self.group_rows_[group] if self.alive_[row]]
             self.rows_at_last_refit_[group] = len(self.group_rows_[group])
             targets = [[self.class_index_[code] for code in self.labels_[row]] for row in rows]
-            scorer = fit_linear_scorer(
-                matrix[rows], targets, self.min_examples_for_linear, self.C, self.random_state
-            )
+            inputs.append((group, rows, targets))
+        settings = (self.min_examples_for_linear, self.C, self.random_state)
+
+        def job() -> dict:
+            matrix = stacked(parts)
+            return {
+                group: fit_linear_scorer(matrix[rows], targets, *settings) for group, rows, targets in inputs
+            }
+
+        return job
+
+    def install_linear(self, scorers: dict) -> None:
+        """Use the linear models a ``linear_job`` fitted (None: the question has none)."""
+        for group, scorer in scorers.items():
             if scorer is None:
                 self.linear_.pop(group, None)
             else:
                 self.linear_[group] = scorer
 
-    def suggest(self, x, group=None, top=5, exclude_rows=()) -> list[RankedCode]:
+    def suggest_each(self, X, group=None, top=5, exclude_rows=()) -> list[list[RankedCode]]:
+        """``suggest`` for each row of ``X`` (the sentences of one answer) in one pass over
+        the training rows."""
+        known = self.row_similarities(X) if hasattr(self, "rows_") else [None] * X.shape[0]
+        return [self.suggest(X[i : i + 1], group, top, exclude_rows, known[i]) for i in range(X.shape[0])]
+
+    def row_similarities(self, X) -> list:
+        """Per row of ``X``, its similarities to every training row, as ``scores`` takes them."""
+        similarities = self.rows_.similarities(lexical(X))
+        return [similarities[:, i].copy() for i in range(X.shape[0])]
+
+    def suggest(self, x, group=None, top=5, exclude_rows=(), similarities=None) -> list[RankedCode]:
         """The best ``top`` codes for one row ``x`` (shape 1 x features), best first.
 
-        ``exclude_rows`` are training rows to ignore as neighbours (the segment itself).
+        ``exclude_rows`` are training rows to ignore as neighbours (the segment itself);
+        ``similarities`` of ``x`` to every training row, when already known.
         """
-        scored = self.scores(x, group, exclude_rows)
+        scored = self.scores(x, group, exclude_rows, similarities)
         if scored is None:
             return []
         order = ranked_classes(scored.own, scored.scores)
@@ -214,11 +251,12 @@ class CodeSuggester(BaseEstimator):
             evidence=self._evidence(index, scored),
         )
 
-    def scores(self, x, group=None, exclude_rows=()) -> CodeScores | None:
+    def scores(self, x, group=None, exclude_rows=(), similarities=None) -> CodeScores | None:
         """Every code's score for ``x``; None before anything was learned."""
         if not hasattr(self, "rows_") or not self.classes_:
             return None
-        similarities = self.rows_.similarities(x)[:, 0]
+        if similarities is None:
+            similarities = self.rows_.similarities(x)[:, 0]
         usable = self.alive_.copy()
         usable[list(exclude_rows)] = False
         similarities[~usable] = 0.0

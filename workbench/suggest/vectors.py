@@ -9,12 +9,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from workbench.errors import UserError
 from workbench.store import answers as answer_table
 from workbench.store.database import Store
 from workbench.suggest.dense import EmbeddingCache
 from workbench.suggest.engines import DEFAULT_ENGINE, make_representation
-from workbench.suggest.representation import FusedRepresentation, stack_rows
+from workbench.suggest.representation import Features, FusedRepresentation, stack_rows
 
 _CACHE: dict[tuple, ProjectVectors] = {}
 _LOCK = threading.Lock()
@@ -35,6 +37,15 @@ class ProjectVectors:
     def transform(self, texts: list[str]):
         """Vectors for arbitrary texts (new answers, parts of answers)."""
         return self.representation.transform(texts)
+
+    def part_rows(self, answer_id: int, texts: list[str]):
+        """Vectors of parts of a stored answer (its sentences): their own TF-IDF rows; with
+        the dense engine each part shares the answer's cached meaning vector, as embedding
+        each part would cost tens of milliseconds per suggestion."""
+        if not isinstance(self.matrix, Features) or answer_id not in self.row_of_answer:
+            return self.transform(texts)
+        dense = self.matrix.dense[self.row_of_answer[answer_id]]
+        return Features(self.representation.lexical_.transform(texts), np.tile(dense, (len(texts), 1)))
 
     def answer_rows(self, answer_ids: list[int]):
         """Stored vectors of the given answers, in order."""
