@@ -33,9 +33,10 @@ class PartSuggester:
 
 
 def segments(store, answer_id):
+    """The answer as make_app's coder, ola, has segmented and coded it."""
     return [
         (TEXT[s["start"] : s["end"]], [row["name"] for row in s["codings"]])
-        for s in coding_rows.segments_with_codes(store, answer_id)
+        for s in coding_rows.segments_with_codes(store, answer_id, "ola")
     ]
 
 

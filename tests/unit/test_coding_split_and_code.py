@@ -29,7 +29,7 @@ def session(tmp_path):
 def parts(session) -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         (session.text[s["start"] : s["end"]], [(row["name"], row["how"]) for row in s["codings"]])
-        for s in coding_rows.segments_with_codes(session.store, session.answer_id)
+        for s in coding_rows.segments_with_codes(session.store, session.answer_id, session.coder)
     ]
 
 
