@@ -19,6 +19,7 @@ from workbench.screens.chart import ChartScreen
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.clusters import ClustersScreen
 from workbench.screens.codebook import CodebookScreen
+from workbench.screens.coding_auto_next import AutoNext
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.filter import FilterDialog
 from workbench.screens.help import HelpScreen
@@ -40,10 +41,10 @@ from workbench.widgets.suggestion_list import SuggestionList
 
 # Let the first screen settle before the suggester's fitting competes for the processor.
 FIT_DELAY_SECONDS = 1.0
-SUGGEST_DELAY_SECONDS = 0.02
+SUGGEST_DELAY_SECONDS = 0.0  # the list worker computes only the latest answer asked for
 
 
-class CodingScreen(WorkbenchScreen[None]):
+class CodingScreen(AutoNext, WorkbenchScreen[None]):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
@@ -60,6 +61,7 @@ class CodingScreen(WorkbenchScreen[None]):
         Binding("ctrl+l", "choose_question", "Question", id="choose_question_anywhere"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
+        Binding("ctrl+s", "toggle_auto_next", "Auto-next", id="toggle_auto_next_anywhere"),
         Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere", show=False),
         # Priority: the picker's filter would otherwise take ctrl+k (delete to the end).
         Binding(
@@ -217,18 +219,18 @@ class CodingScreen(WorkbenchScreen[None]):
             self._show_question_progress()
         self.show_answer()
         self.query_one(StatusLine).mark_saved()
+        self.query_one(SuggestionList).learn()
         return result
 
     @on(CodePicker.CodeChosen)
     def _code_chosen(self, event: CodePicker.CodeChosen) -> None:
-        self.change(self.session.apply_code, event.code_id)
+        self._move_on_after(self.change(self.session.apply_code, event.code_id), by_digit=False)
 
     @on(CodePicker.CodeCreateRequested)
     def _create_requested(self, event: CodePicker.CodeCreateRequested) -> None:
-        if similar := self.change(
-            self.session.create_and_apply, event.name, event.parent_id, codebook_changed=True
-        ):
-            self.notify(f"Created. Close to: {', '.join(similar)}")
+        self._created(
+            self.change(self.session.create_and_apply, event.name, event.parent_id, codebook_changed=True)
+        )
 
     @on(CodePicker.SuggestionRequested)
     def _suggestion_from_picker(self, event: CodePicker.SuggestionRequested) -> None:
@@ -247,13 +249,13 @@ class CodingScreen(WorkbenchScreen[None]):
         self.go_to_question(event.question_id)
 
     def action_apply_suggestion(self, number: int) -> None:
-        listed = self.session.suggestions
-        if listed is None:
+        listed, shown = self.session.suggestions, self.query_one(SuggestionList).drawn
+        if listed is None or listed is not shown:
             self.notify("The suggestions for this answer are still on their way.", timeout=1.5)
         elif listed.row(number) is None:
             self.notify(f"There is no suggestion {number}.", severity="warning", timeout=1.5)
         else:
-            self.change(self.session.apply_suggestion, number)
+            self._move_on_after(self.change(self.session.apply_suggestion, number, shown), by_digit=True)
 
     @on(AnswerView.SplitRequested)
     def _split(self, event: AnswerView.SplitRequested) -> None:

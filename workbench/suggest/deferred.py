@@ -51,6 +51,16 @@ class DeferredSuggester:
         except FitCancelled:
             return []
 
+    def learn(self) -> None:
+        """Take in the codings made since the last list now, so the next ``suggest`` need not."""
+        from workbench.suggest.background import FitCancelled
+
+        try:
+            if self._suggester is not None:
+                self._suggester.refresh()
+        except FitCancelled:
+            return
+
     def cancel(self) -> None:
         """End a running fit in the child process, so closing the app never waits for it."""
         self._cancelled = True

@@ -1,4 +1,4 @@
-"""The status line: project, coder, wave, question progress and the saved indicator."""
+"""The status line: project, coder, wave, question progress, auto-next and the saved indicator."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class StatusLine(Static):
     notice = reactive("")
     saved = reactive(True)
     read_only = reactive(False)
+    auto_next = reactive(False)
 
     def render(self) -> Text:
         parts = [("project ", self.project), ("coder ", self.coder), ("wave ", self.wave)]
@@ -28,6 +29,8 @@ class StatusLine(Static):
             line.append(label, style="dim")
             line.append(f"{visible_line(value)}   ")
         line.append(self.progress)
+        if self.auto_next:
+            line.append("   auto-next", style="bold")
         if self.sample:
             line.append(f"   {self.sample}", style="bold")
         if self.notice:
