@@ -25,12 +25,13 @@ class StatusLine(Static):
     def render(self) -> Text:
         parts = [("project ", self.project), ("coder ", self.coder), ("wave ", self.wave)]
         line = Text()
+        if self.auto_next:  # first, so it stays readable however narrow the terminal
+            line.append("auto-next", style="bold reverse")
+            line.append("   ")
         for label, value in parts:
             line.append(label, style="dim")
             line.append(f"{visible_line(value)}   ")
         line.append(self.progress)
-        if self.auto_next:
-            line.append("   auto-next", style="bold")
         if self.sample:
             line.append(f"   {self.sample}", style="bold")
         if self.notice:
