@@ -109,8 +109,9 @@ async def test_the_mode_is_one_key_shown_remembered_and_in_the_palette(make_app)
         assert "auto-next" in str(status.render())
         painted = "".join(segment.text for segment in status.render_line(0))
         assert painted.startswith("auto-next") and len(painted) <= 80
-        rows = {row.description: row for row in key_rows(app, app.screen)}
-        assert rows["Auto-next"].keys == "^s" and rows["Auto-next"].where == "this screen"
+        rows = {row.action: row for row in key_rows(app, app.screen)}
+        row = rows["toggle_auto_next"]
+        assert row.keys == "^s" and row.where == "this screen" and "moves on" in row.description
     assert load_settings(settings_path()).auto_next_for("ola")
     again = make_app(**vars(load_settings(settings_path())))
     async with again.run_test(size=(120, 36)) as pilot:

@@ -19,7 +19,7 @@ from workbench.screens.chart import ChartScreen
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.clusters import ClustersScreen
 from workbench.screens.codebook import CodebookScreen
-from workbench.screens.coding_auto_next import AutoNext
+from workbench.screens.coding_auto_next import AUTO_NEXT_HELP, AutoNext
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.filter import FilterDialog
 from workbench.screens.help import HelpScreen
@@ -61,7 +61,7 @@ class CodingScreen(AutoNext, WorkbenchScreen[None]):
         Binding("ctrl+l", "choose_question", "Question", id="choose_question_anywhere"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
-        Binding("ctrl+s", "toggle_auto_next", "Auto-next", id="toggle_auto_next_anywhere"),
+        Binding("ctrl+s", "toggle_auto_next", AUTO_NEXT_HELP, id="toggle_auto_next_anywhere", show=False),
         Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere", show=False),
         # Priority: the picker's filter would otherwise take ctrl+k (delete to the end).
         Binding(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from workbench.widgets.status_line import StatusLine
 
+AUTO_NEXT_HELP = "Auto-next on/off: a suggestion digit applies and moves on"
+
 
 class AutoNext:
     """Mixed into ``CodingScreen`` (which provides session, settings, workbench, coder)."""

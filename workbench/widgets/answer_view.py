@@ -98,12 +98,19 @@ class AnswerView(Widget, can_focus=True):
         self.proposed_cuts: tuple[int, ...] = ()
 
     def show_answer(self, text: str, segments: list[Segment], cursor: int) -> None:
-        """Display an answer (or the same one after a change) with the cursor at ``cursor``."""
+        """Display an answer (or the same one after a change) with the cursor at ``cursor``;
+        not painted again when nothing it draws changed (a code applied or removed)."""
+        cursor = min(cursor, max(len(text) - 1, 0))
+        drawn = (self.text, [(s.start, s.end) for s in self.segments], self.cursor)
+        unchanged = (text, [(s.start, s.end) for s in segments], cursor) == drawn
+        if unchanged and not self.proposed_cuts and self.anchor is None:
+            self.segments = segments
+            return
         self.text = text
         self.segments = segments
         self.proposed_cuts = ()
         with self.prevent(self.CursorMoved):
-            self.cursor = min(cursor, max(len(text) - 1, 0))
+            self.cursor = cursor
         self.anchor = None
         self.refresh()
 

@@ -126,7 +126,10 @@ class SuggestionList(Static):
             return job
 
     def show(self, suggestions: Suggestions | None, applied: frozenset[str]) -> None:
-        """The list to show (None: still being computed) and the codes already applied."""
+        """The list to show (None: still being computed) and the codes already applied;
+        the same list with the same ticks is not painted again."""
+        if suggestions is not None and suggestions is self.suggestions and applied == self.applied:
+            return
         self.suggestions, self.applied = suggestions, applied
         self._render_rows()
 
