@@ -72,3 +72,36 @@ async def test_new_codings_are_taken_in_before_the_next_list(make_app, monkeypat
         await pilot.press("enter")
         await settle(app, pilot)
         assert suggester.calls == [answers[0], "learn", answers[1]]
+
+
+class CurrentSuggester(RecordingSuggester):
+    """Also answers at once while nothing new is to be learned."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current = True
+        self.at_once: list[int] = []
+
+    def suggest_if_current(self, answer_id: int, top: int = 5):
+        if not self.current:
+            return None
+        self.at_once.append(answer_id)
+        return []
+
+
+async def test_a_list_with_nothing_new_to_learn_comes_at_once(make_app, monkeypatch):
+    monkeypatch.setattr("workbench.screens.coding.FIT_DELAY_SECONDS", 0.001)
+    app = make_app()
+    app.suggester = suggester = CurrentSuggester()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        answers = list(app.screen.answer_ids)
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert suggester.at_once == [answers[0], answers[1]] and suggester.calls == []
+        assert app.screen.query_one(SuggestionList).suggestions.answer_id == answers[1]
+        suggester.current = False  # something new to learn: the worker computes it
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert suggester.calls == [answers[2]]
+        assert app.screen.query_one(SuggestionList).suggestions.answer_id == answers[2]

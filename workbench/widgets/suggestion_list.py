@@ -7,7 +7,8 @@ codes get a ✓ and keep their number; codes not yet used in this question come 
 
 One worker thread at a time talks to the suggester: asked for several answers while busy, it
 computes only the latest; after a change it takes the new codings in at once (``learn``), so
-the next answer's list does not wait for that.
+the next answer's list does not wait for that. When the worker is idle and there is nothing
+new to learn, a list takes milliseconds and is computed at once, without the worker.
 """
 
 from __future__ import annotations
@@ -85,8 +86,22 @@ class SuggestionList(Static):
             self._timer.stop()
         if delay > 0:
             self._timer = self.set_timer(delay, lambda: self._queue(answer_id))
-        else:
+        elif not self._computed_at_once(answer_id):
             self._queue(answer_id)
+
+    def _computed_at_once(self, answer_id: int) -> bool:
+        """With the worker idle and nothing new to learn, a list takes milliseconds: compute
+        it here, so it is painted in the same frame as the answer (no second frame)."""
+        at_once = getattr(self.suggester, "suggest_if_current", None)
+        if at_once is None or self._busy or not self._suggester_lock.acquire(blocking=False):
+            return False
+        try:
+            suggestions = at_once(answer_id, top=9)
+        finally:
+            self._suggester_lock.release()
+        if suggestions is not None:
+            self.post_message(self.Computed(answer_id, list(suggestions)))
+        return suggestions is not None
 
     def learn(self) -> None:
         """The codings changed: let the suggester take them in now, before the next list."""
