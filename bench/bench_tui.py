@@ -5,7 +5,9 @@
 Prints: time until the coding screen is interactive (store opened, first answer shown,
 picker focused), and median / p95 of next-answer and apply-code key presses, each measured
 from posting the key to the last screen update it caused (the frame the coder would see;
-Pilot's own idle-waiting afterwards is not counted).
+Pilot's own idle-waiting afterwards is not counted). On a shared machine the wall-clock
+figures follow the load, so each line also gives the median processor time the press took
+(this process, all threads), which does not.
 """
 
 from __future__ import annotations
@@ -37,12 +39,13 @@ def build(folder: Path, answers: int, questions: int) -> Path:
     return db
 
 
-def summary(label: str, seconds: list[float]) -> str:
+def summary(label: str, seconds: list[float], processor: list[float]) -> str:
     milliseconds = sorted(value * 1000 for value in seconds)
     p95 = milliseconds[int(0.95 * (len(milliseconds) - 1))]
     return (
         f"{label:<28} median {statistics.median(milliseconds):7.1f} ms   "
-        f"p95 {p95:7.1f} ms   (n={len(milliseconds)})"
+        f"p95 {p95:7.1f} ms   (n={len(milliseconds)}; processor median "
+        f"{statistics.median(processor) * 1000:.1f} ms)"
     )
 
 
@@ -51,6 +54,7 @@ class FrameClock:
 
     def __init__(self, app) -> None:
         self.last_frame = 0.0
+        self.processor: dict[str, list[float]] = {}
         self._display = app._display
         app._display = self._record
 
@@ -59,11 +63,12 @@ class FrameClock:
         if renderable is not None:
             self.last_frame = time.perf_counter()
 
-    async def timed_press(self, pilot, key: str) -> float:
+    async def timed_press(self, pilot, key: str, label: str) -> float:
         self.last_frame = 0.0
-        started = time.perf_counter()
+        started, processor = time.perf_counter(), time.process_time()
         await pilot.press(key)
         await pilot.pause()
+        self.processor.setdefault(label, []).append(time.process_time() - processor)
         return max(self.last_frame - started, 0.0)
 
 
@@ -82,19 +87,19 @@ async def measure(db: Path, repeat: int, suggestions: bool) -> None:
         # The filter's blinking cursor draws frames of its own; keep them out of the figures.
         app.focused.cursor_blink = False
         clock = FrameClock(app)
-        next_times = [await clock.timed_press(pilot, "pagedown") for _ in range(repeat)]
+        next_times = [await clock.timed_press(pilot, "pagedown", "next") for _ in range(repeat)]
         apply_times = []
         for _ in range(repeat):
             await pilot.press(*"Kode 3")
-            apply_times.append(await clock.timed_press(pilot, "enter"))
+            apply_times.append(await clock.timed_press(pilot, "enter", "apply"))
             await pilot.press("pagedown")
         number_times = []
         for _ in range(repeat):
-            number_times.append(await clock.timed_press(pilot, "1"))
+            number_times.append(await clock.timed_press(pilot, "1", "number"))
             await pilot.press("pagedown")
-        print(summary("next answer (PageDown)", next_times))
-        print(summary("apply code (typed + Enter)", apply_times))
-        print(summary("apply suggestion (key 1)", number_times))
+        print(summary("next answer (PageDown)", next_times, clock.processor["next"]))
+        print(summary("apply code (typed + Enter)", apply_times, clock.processor["apply"]))
+        print(summary("apply suggestion (key 1)", number_times, clock.processor["number"]))
         app.workers.cancel_all()
 
 

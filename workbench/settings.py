@@ -1,5 +1,6 @@
-"""User settings: key overrides, blind coding, theme, and per project the last coder and
-each coder's place (question and answer), so the workbench opens where it was left.
+"""User settings: key overrides, blind coding, theme, per project the last coder and each
+coder's place (question and answer), so the workbench opens where it was left, and per coder
+whether a suggestion digit also moves on to the next answer ("auto-next").
 
 Stored as JSON in the platform's config folder; ``WORKBENCH_CONFIG_DIR`` overrides the
 folder (tests use it so they never touch the real one).
@@ -36,6 +37,7 @@ class Settings:
     theme: str = "textual-dark"
     last_coders: dict[str, str] = field(default_factory=dict)
     positions: dict[str, list] = field(default_factory=dict)
+    auto_next: dict[str, bool] = field(default_factory=dict)
 
     def default_coder(self, project: str | None = None) -> str:
         """The coder to use when none is given: the last one (of this project, if given),
@@ -53,6 +55,15 @@ class Settings:
 
     def with_position(self, project: str, coder: str, question_id: str, answer_id: int | None) -> Settings:
         return replace(self, positions={**self.positions, f"{coder}@{project}": [question_id, answer_id]})
+
+    def auto_next_for(self, coder: str) -> bool:
+        """Whether a suggestion digit also moves this coder on to the next answer."""
+        chosen = self.auto_next if isinstance(self.auto_next, dict) else {}
+        return chosen.get(coder) is True
+
+    def with_auto_next(self, coder: str, on: bool) -> Settings:
+        chosen = self.auto_next if isinstance(self.auto_next, dict) else {}
+        return replace(self, auto_next={**chosen, coder: on})
 
     def with_changes(self, **changes) -> Settings:
         """A copy with some fields changed."""

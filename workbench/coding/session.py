@@ -2,10 +2,14 @@
 
 A ``CodingSession`` knows the current question and answer, the answers a filter or search
 leaves (inside the coder's blind sample, if any), the suggestion list computed for the
-current answer, and the changes this session made, so undo and redo touch only those.
+current answer, and the changes this session made, so undo and redo touch only those (and
+go back to the answer each was made on). With ``auto_next`` a suggestion digit also moves on;
+on a single-code question every applied code does.
 """
 
 from __future__ import annotations
+
+from types import EllipsisType
 
 from workbench.coding.changes import recording
 from workbench.coding.codebook import code_for_path, create_code
@@ -55,8 +59,9 @@ class CodingSession:
         self.codes: dict[str, dict] = {}
         self.codes_by_use: list[str] = []
         self.question_code_ids: frozenset[str] = frozenset()
-        self._done: list[str] = []
-        self._undone: list[str] = []
+        self.auto_next = False
+        self._done: list[tuple[str, int | None]] = []  # (action id, answer it was made on)
+        self._undone: list[tuple[str, int | None]] = []
         self.reload_codes()
 
     # ---- where the coder is --------------------------------------------------------------
@@ -222,16 +227,28 @@ class CodingSession:
         ]
         return Suggestions(self.answer_id, tuple(rows), provisional=True)
 
-    def apply_suggestion(self, number: int) -> str | None:
-        """Apply suggestion ``number`` of the current answer's list; None while it is pending."""
+    def apply_suggestion(self, number: int, shown: Suggestions | None | EllipsisType = ...) -> str | None:
+        """Apply suggestion ``number`` of the current answer's list, if that very list is the
+        one the view drew last (``shown``; left out: no view); None while pending or undrawn."""
         listed = self.suggestions
-        if listed is None or listed.answer_id != self.answer_id:
+        shown = listed if shown is ... else shown
+        if listed is None or listed is not shown or listed.answer_id != self.answer_id:
             return None
         row = listed.row(number)
         if row is None:
             return None
         self.apply_code(row.code_id, how="typed" if listed.provisional else "suggestion")
         return row.code_id
+
+    @property
+    def single_code(self) -> bool:
+        """Whether the current question takes one code per answer."""
+        question = self.questions.get(self.question_id) or {}
+        return bool(question.get("single_code"))
+
+    def moves_on(self, by_digit: bool) -> bool:
+        """Whether applying a code moves on: by a digit in auto-next, any code if single-code."""
+        return self.single_code or (by_digit and self.auto_next)
 
     # ---- changes -------------------------------------------------------------------------
 
@@ -240,11 +257,12 @@ class CodingSession:
             raise UserError("There is no answer here to code.")
         return self.segment.id
 
-    def apply_code(self, code_id: str, how: str = "typed") -> None:
-        """Put a code on the segment under the cursor."""
+    def apply_code(self, code_id: str, how: str = "typed") -> str:
+        """Put a code on the segment under the cursor; return it."""
         segment_id = self._current_segment_id()
         self._record(apply_codes, self.store, segment_id, [code_id], self.coder, how)
         self._used_here(code_id)
+        return code_id
 
     def _used_here(self, code_id: str) -> None:
         """A code just applied counts as one of this question's from now on."""
@@ -363,33 +381,37 @@ class CodingSession:
 
     def _remember_change(self) -> None:
         action_id = next_undo(self.store, self.coder)
-        if action_id is not None and (not self._done or self._done[-1] != action_id):
-            self._done.append(action_id)
+        if action_id is not None and (not self._done or self._done[-1][0] != action_id):
+            self._done.append((action_id, self.answer_id))
             self._undone.clear()
 
     def undo(self) -> str:
-        """Undo this session's latest change; say what happened."""
+        """Undo this session's latest change, back on the answer it was made on; say what."""
         if not self._done:
             return "Nothing of this session to undo."
-        if next_undo(self.store, self.coder) != self._done[-1]:
+        if next_undo(self.store, self.coder) != self._done[-1][0]:
             return "Your latest change was made on another screen; undo it there."
         what = undo(self.store, self.coder)
         self._undone.append(self._done.pop())
-        self._after_replay()
+        self._after_replay(self._undone[-1][1])
         return f"Undone: {what}."
 
     def redo(self) -> str:
-        """Redo this session's latest undone change; say what happened."""
-        if not self._undone or next_redo(self.store, self.coder) != self._undone[-1]:
+        """Redo this session's latest undone change, back on its answer; say what happened."""
+        if not self._undone or next_redo(self.store, self.coder) != self._undone[-1][0]:
             return "Nothing of this session to redo."
         what = redo(self.store, self.coder)
         self._done.append(self._undone.pop())
-        self._after_replay()
+        self._after_replay(self._done[-1][1])
         return f"Redone: {what}."
 
-    def _after_replay(self) -> None:
+    def _after_replay(self, answer_id: int | None) -> None:
+        """Read codes and answer again, on the changed answer if it is in the current list."""
         self.reload_codes()
-        self.reload_answer()
+        if answer_id != self.answer_id and answer_id in self.answer_ids:
+            self.go_to(self.answer_ids.index(answer_id))
+        else:
+            self.reload_answer()
 
     # ---- what the screen shows ------------------------------------------------------------
 

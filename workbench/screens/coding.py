@@ -19,6 +19,7 @@ from workbench.screens.chart import ChartScreen
 from workbench.screens.choice import ChoiceDialog
 from workbench.screens.clusters import ClustersScreen
 from workbench.screens.codebook import CodebookScreen
+from workbench.screens.coding_auto_next import AUTO_NEXT_HELP, AutoNext
 from workbench.screens.coding_memos import edit_memo
 from workbench.screens.evidence import EvidenceScreen
 from workbench.screens.filter import FilterDialog
@@ -42,10 +43,10 @@ from workbench.widgets.suggestion_list import SuggestionList
 
 # Let the first screen settle before the suggester's fitting competes for the processor.
 FIT_DELAY_SECONDS = 1.0
-SUGGEST_DELAY_SECONDS = 0.02
+SUGGEST_DELAY_SECONDS = 0.0  # the list worker computes only the latest answer asked for
 
 
-class CodingScreen(WorkbenchScreen[None]):
+class CodingScreen(AutoNext, WorkbenchScreen[None]):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
@@ -62,6 +63,7 @@ class CodingScreen(WorkbenchScreen[None]):
         Binding("ctrl+l", "choose_question", "Question", id="choose_question_anywhere"),
         Binding("ctrl+b", "toggle_blind", "Blind", id="toggle_blind_anywhere", show=False),
         Binding("f1", "help", "Help", id="help_anywhere"),
+        Binding("f4", "toggle_auto_next", AUTO_NEXT_HELP, id="toggle_auto_next_anywhere", show=False),
         Binding("ctrl+f", "toggle_report", "Mark for report", id="toggle_report_anywhere", show=False),
         # Priority: the picker's filter would otherwise take ctrl+k (delete to the end).
         Binding(
@@ -223,16 +225,16 @@ class CodingScreen(WorkbenchScreen[None]):
             self._show_question_progress()
         self.show_answer()
         self.query_one(StatusLine).mark_saved()
+        self.query_one(SuggestionList).learn()
         return result
 
     @on(CodePicker.CodeChosen)
     def _code_chosen(self, event: CodePicker.CodeChosen) -> None:
-        self.change(self.session.apply_code, event.code_id)
+        self._move_on_after(self.change(self.session.apply_code, event.code_id), by_digit=False)
 
     @on(CodePicker.CodeCreateRequested)
     def _create_requested(self, event: CodePicker.CodeCreateRequested) -> None:
-        if similar := self.change(self.session.create_and_apply, *event.arguments, codebook_changed=True):
-            self.notify(f"Created. Close to: {', '.join(similar)}")
+        self._created(self.change(self.session.create_and_apply, *event.arguments, codebook_changed=True))
 
     @on(CodePicker.LeadInEdited)
     def _lead_in_edited(self, event: CodePicker.LeadInEdited) -> None:
@@ -240,7 +242,7 @@ class CodingScreen(WorkbenchScreen[None]):
 
     @on(CodePicker.SuggestionRequested)
     def _suggestion_from_picker(self, event: CodePicker.SuggestionRequested) -> None:
-        self.action_apply_suggestion(event.number)
+        self.action_apply_suggestion(event.number, event.stay)
 
     @on(CodePicker.EmptySubmitted)
     def _empty_enter(self) -> None:
@@ -254,14 +256,15 @@ class CodingScreen(WorkbenchScreen[None]):
     def _question_chosen(self, event: QuestionList.QuestionChosen) -> None:
         self.go_to_question(event.question_id)
 
-    def action_apply_suggestion(self, number: int) -> None:
-        listed = self.session.suggestions
-        if listed is None:
+    def action_apply_suggestion(self, number: int, stay: bool = False) -> None:
+        """Apply suggestion ``number``; in auto-next move on unless ``stay`` (alt+digit)."""
+        listed, shown = self.session.suggestions, self.query_one(SuggestionList).drawn
+        if listed is None or listed is not shown:
             self.notify("The suggestions for this answer are still on their way.", timeout=1.5)
         elif listed.row(number) is None:
             self.notify(f"There is no suggestion {number}.", severity="warning", timeout=1.5)
         else:
-            self.change(self.session.apply_suggestion, number)
+            self._move_on_after(self.change(self.session.apply_suggestion, number, shown), by_digit=not stay)
 
     @on(AnswerView.SplitRequested)
     def _split(self, event: AnswerView.SplitRequested) -> None:

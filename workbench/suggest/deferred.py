@@ -51,6 +51,27 @@ class DeferredSuggester:
         except FitCancelled:
             return []
 
+    def suggest_if_current(self, answer_id: int, top: int = 5) -> list | None:
+        """Suggestions at once if nothing was coded since the last list (then this is a few
+        milliseconds, cheap enough for the caller's thread); None if there is new to learn."""
+        from workbench.store import events as event_rows
+
+        if self._suggester is None or not hasattr(self._suggester, "seen_event_"):
+            return None
+        if event_rows.last_event_seq(self.store) != self._suggester.seen_event_:
+            return None
+        return self.suggest(answer_id, top)
+
+    def learn(self) -> None:
+        """Take in the codings made since the last list now, so the next ``suggest`` need not."""
+        from workbench.suggest.background import FitCancelled
+
+        try:
+            if self._suggester is not None:
+                self._suggester.refresh()
+        except FitCancelled:
+            return
+
     def cancel(self) -> None:
         """End a running fit in the child process, so closing the app never waits for it."""
         self._cancelled = True

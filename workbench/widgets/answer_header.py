@@ -14,6 +14,8 @@ class AnswerHeader(Vertical):
 
     DEFAULT_CSS = "AnswerHeader { height: auto; }"
 
+    _place: tuple[str, str] | None = None
+
     def compose(self) -> ComposeResult:
         yield Label("", id="question-text")
         yield Label("", id="answer-position")
@@ -23,5 +25,9 @@ class AnswerHeader(Vertical):
         self.query_one("#question-text", Label).update(inert_line(f"{question_id}  {text}"))
 
     def show_place(self, position: str, respondent: str) -> None:
+        """Where the coder is and whose answer it is (unchanged lines are not painted again)."""
+        if self._place == (position, respondent):
+            return
+        self._place = (position, respondent)
         self.query_one("#answer-position", Label).update(inert_line(position), layout=False)
         self.query_one("#respondent", Label).update(inert_line(respondent), layout=False)

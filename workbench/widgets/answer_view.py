@@ -24,46 +24,63 @@ WORD_START = re.compile(r"(?<!\S)\S")
 class AnswerView(Widget, can_focus=True):
     """Shows one answer; ``cursor`` and ``anchor`` are code-point offsets into its text."""
 
-    BINDINGS = [
-        Binding("j,down", "screen.next_answer", "Next answer", id="next_answer"),
-        Binding("k,up", "screen.previous_answer", "Previous answer", id="previous_answer", show=False),
-        Binding("n", "screen.next_uncoded", "Next uncoded", id="next_uncoded", show=False),
-        Binding("u", "screen.undo", "Undo", id="undo", show=False),
-        Binding("s", "split", "Split segment", id="split"),
-        Binding("g", "screen.choose_question", "Go to question", id="choose_question"),
-        Binding("x", "screen.remove_code", "Remove a code", id="remove_code", show=False),
-        Binding("slash", "screen.search", "Search", id="search", show=False),
-        Binding("f", "screen.filter", "Filter", id="filter", show=False),
-        Binding("m", "screen.memo", "Memo", id="memo"),
-        Binding("M", "screen.answer_memo", "Memo on the answer", id="answer_memo", show=False),
-        Binding("b", "screen.toggle_blind", "Blind", id="toggle_blind", show=False),
-        Binding("e", "screen.toggle_evidence", "Evidence", id="toggle_evidence", show=False),
-        Binding("t", "screen.answer_table", "Table", id="answer_table_key", show=False),
-        Binding("c", "screen.codebook", "Codebook", id="codebook_key", show=False),
-        Binding("r", "screen.toggle_report", "Mark for report", id="toggle_report", show=False),
-        Binding("d", "screen.near_duplicates", "Near-duplicates", id="near_duplicates", show=False),
-        Binding("w", "screen.why_suggestions", "Why these suggestions", id="why_suggestions", show=False),
-        Binding("v", "screen.more_like_this", "More like this code", id="more_like_this", show=False),
-        Binding("question_mark", "screen.help", "Help", id="help", show=False),
-        Binding("i,enter,escape", "screen.focus_picker", "Code", id="focus_picker"),
-        Binding("left,h", "move_cursor(-1)", "Word left", id="cursor_left", show=False),
-        Binding("right,l", "move_cursor(1)", "Word right", id="cursor_right", show=False),
-        Binding("shift+left,H", "move_cursor(-1, True)", "Select left", id="select_left", show=False),
-        Binding("shift+right,L", "move_cursor(1, True)", "Select right", id="select_right", show=False),
-        Binding("alt+left,comma", "step_cursor(-1)", "Character left", id="char_left", show=False),
-        Binding("alt+right,full_stop", "step_cursor(1)", "Character right", id="char_right", show=False),
-        Binding("left_parenthesis", "sentence_cursor(-1)", "Sentence left", id="sentence_left", show=False),
-        Binding("right_parenthesis", "sentence_cursor(1)", "Sentence right", id="sentence_right", show=False),
-    ] + [
-        Binding(
-            str(number),
-            f"screen.apply_suggestion({number})",
-            f"Apply suggestion {number}",
-            id=f"suggestion_{number}",
-            show=False,
-        )
-        for number in range(1, 10)
-    ]
+    BINDINGS = (
+        [
+            Binding("j,down", "screen.next_answer", "Next answer", id="next_answer"),
+            Binding("k,up", "screen.previous_answer", "Previous answer", id="previous_answer", show=False),
+            Binding("n", "screen.next_uncoded", "Next uncoded", id="next_uncoded", show=False),
+            Binding("u", "screen.undo", "Undo", id="undo", show=False),
+            Binding("s", "split", "Split segment", id="split"),
+            Binding("g", "screen.choose_question", "Go to question", id="choose_question"),
+            Binding("x", "screen.remove_code", "Remove a code", id="remove_code", show=False),
+            Binding("slash", "screen.search", "Search", id="search", show=False),
+            Binding("f", "screen.filter", "Filter", id="filter", show=False),
+            Binding("m", "screen.memo", "Memo", id="memo"),
+            Binding("M", "screen.answer_memo", "Memo on the answer", id="answer_memo", show=False),
+            Binding("b", "screen.toggle_blind", "Blind", id="toggle_blind", show=False),
+            Binding("e", "screen.toggle_evidence", "Evidence", id="toggle_evidence", show=False),
+            Binding("t", "screen.answer_table", "Table", id="answer_table_key", show=False),
+            Binding("c", "screen.codebook", "Codebook", id="codebook_key", show=False),
+            Binding("r", "screen.toggle_report", "Mark for report", id="toggle_report", show=False),
+            Binding("d", "screen.near_duplicates", "Near-duplicates", id="near_duplicates", show=False),
+            Binding("w", "screen.why_suggestions", "Why these suggestions", id="why_suggestions", show=False),
+            Binding("v", "screen.more_like_this", "More like this code", id="more_like_this", show=False),
+            Binding("question_mark", "screen.help", "Help", id="help", show=False),
+            Binding("i,enter,escape", "screen.focus_picker", "Code", id="focus_picker"),
+            Binding("left,h", "move_cursor(-1)", "Word left", id="cursor_left", show=False),
+            Binding("right,l", "move_cursor(1)", "Word right", id="cursor_right", show=False),
+            Binding("shift+left,H", "move_cursor(-1, True)", "Select left", id="select_left", show=False),
+            Binding("shift+right,L", "move_cursor(1, True)", "Select right", id="select_right", show=False),
+            Binding("alt+left,comma", "step_cursor(-1)", "Character left", id="char_left", show=False),
+            Binding("alt+right,full_stop", "step_cursor(1)", "Character right", id="char_right", show=False),
+            Binding(
+                "left_parenthesis", "sentence_cursor(-1)", "Sentence left", id="sentence_left", show=False
+            ),
+            Binding(
+                "right_parenthesis", "sentence_cursor(1)", "Sentence right", id="sentence_right", show=False
+            ),
+        ]
+        + [
+            Binding(
+                str(number),
+                f"screen.apply_suggestion({number})",
+                f"Apply suggestion {number}",
+                id=f"suggestion_{number}",
+                show=False,
+            )
+            for number in range(1, 10)
+        ]
+        + [
+            Binding(
+                f"alt+{number}",
+                f"screen.apply_suggestion({number}, True)",
+                f"Apply suggestion {number} and stay",
+                id=f"suggestion_{number}_stay",
+                show=False,
+            )
+            for number in range(1, 10)
+        ]
+    )
 
     COMPONENT_CLASSES = {
         "answer-view--segment-even",
@@ -99,12 +116,19 @@ class AnswerView(Widget, can_focus=True):
         self.proposed_cuts: tuple[int, ...] = ()
 
     def show_answer(self, text: str, segments: list[Segment], cursor: int) -> None:
-        """Display an answer (or the same one after a change) with the cursor at ``cursor``."""
+        """Display an answer (or the same one after a change) with the cursor at ``cursor``;
+        not painted again when nothing it draws changed (a code applied or removed)."""
+        cursor = min(cursor, max(len(text) - 1, 0))
+        drawn = (self.text, [(s.start, s.end) for s in self.segments], self.cursor)
+        unchanged = (text, [(s.start, s.end) for s in segments], cursor) == drawn
+        if unchanged and not self.proposed_cuts and self.anchor is None:
+            self.segments = segments
+            return
         self.text = text
         self.segments = segments
         self.proposed_cuts = ()
         with self.prevent(self.CursorMoved):
-            self.cursor = min(cursor, max(len(text) - 1, 0))
+            self.cursor = cursor
         self.anchor = None
         self.refresh()
 

@@ -44,23 +44,31 @@ def match_score(query: str, code: dict) -> float:
 
 
 class FilterInput(Input):
-    """The filter box; a digit typed into an empty box is passed on as a suggestion number."""
+    """The filter box; a digit typed into an empty box is passed on as a suggestion number
+    (alt+digit: apply and stay, even in auto-next)."""
 
     class DigitPressed(Message):
-        def __init__(self, number: int) -> None:
+        def __init__(self, number: int, stay: bool = False) -> None:
             super().__init__()
-            self.number = number
+            self.number, self.stay = number, stay
 
     digits_are_suggestions = True
 
     async def _on_key(self, event: events.Key) -> None:
-        digit = event.character if event.character and event.character in "123456789" else None
+        digit, stay = _suggestion_digit(event.key)
         if self.digits_are_suggestions and not self.value and digit:
             event.stop()
             event.prevent_default()
-            self.post_message(self.DigitPressed(int(digit)))
+            self.post_message(self.DigitPressed(digit, stay))
             return
         await super()._on_key(event)
+
+
+def _suggestion_digit(key: str) -> tuple[int | None, bool]:
+    """(1–9, whether alt was held) for a digit key, else (None, False)."""
+    stay = key.startswith("alt+")
+    digit = key.removeprefix("alt+")
+    return (int(digit), stay) if len(digit) == 1 and digit in "123456789" else (None, False)
 
 
 class CodePicker(Vertical):
@@ -103,9 +111,9 @@ class CodePicker(Vertical):
             self.text = text
 
     class SuggestionRequested(Message):
-        def __init__(self, number: int) -> None:
+        def __init__(self, number: int, stay: bool = False) -> None:
             super().__init__()
-            self.number = number
+            self.number, self.stay = number, stay
 
     class EmptySubmitted(Message):
         """Enter on an empty filter: the coder is done with this answer."""
@@ -166,7 +174,7 @@ class CodePicker(Vertical):
     @on(FilterInput.DigitPressed)
     def _digit(self, event: FilterInput.DigitPressed) -> None:
         event.stop()
-        self.post_message(self.SuggestionRequested(event.number))
+        self.post_message(self.SuggestionRequested(event.number, event.stay))
 
     def _matches(self, query: str) -> list[dict]:
         codable = [code for code in self.codes if code["codable"] or not code["is_theme"]]

@@ -1,4 +1,4 @@
-"""The status line: project, coder, wave, question progress and the saved indicator."""
+"""The status line: project, coder, wave, question progress, auto-next and the saved indicator."""
 
 from __future__ import annotations
 
@@ -20,10 +20,14 @@ class StatusLine(Static):
     notice = reactive("")
     saved = reactive(True)
     read_only = reactive(False)
+    auto_next = reactive(False)
 
     def render(self) -> Text:
         parts = [("project ", self.project), ("coder ", self.coder), ("wave ", self.wave)]
         line = Text()
+        if self.auto_next:  # first, so it stays readable however narrow the terminal
+            line.append("auto-next", style="bold reverse")
+            line.append("   ")
         for label, value in parts:
             line.append(label, style="dim")
             line.append(f"{visible_line(value)}   ")
