@@ -13,22 +13,12 @@ from textual.widgets import Footer, Label
 
 from workbench.coding.session import CodingSession
 from workbench.errors import UserError
-from workbench.screens.answer_table import AnswerTableScreen
 from workbench.screens.base import WorkbenchScreen
-from workbench.screens.chart import ChartScreen
 from workbench.screens.choice import ChoiceDialog
-from workbench.screens.clusters import ClustersScreen
-from workbench.screens.codebook import CodebookScreen
 from workbench.screens.coding_auto_next import AUTO_NEXT_HELP, AutoNext
 from workbench.screens.coding_memos import edit_memo
-from workbench.screens.evidence import EvidenceScreen
-from workbench.screens.filter import FilterDialog
-from workbench.screens.help import HelpScreen
-from workbench.screens.more_like_this import MoreLikeThisScreen
-from workbench.screens.near_duplicates import NearDuplicatesScreen
-from workbench.screens.question_choice import QuestionChoiceDialog
+from workbench.screens.coding_openers import OpensScreens
 from workbench.screens.split_choice import excerpt, split_and_choose
-from workbench.screens.text_prompt import TextPrompt
 from workbench.store import answers as answer_rows
 from workbench.store.answers import AnswerFilter
 from workbench.widgets.answer_header import AnswerHeader
@@ -46,7 +36,7 @@ FIT_DELAY_SECONDS = 1.0
 SUGGEST_DELAY_SECONDS = 0.0  # the list worker computes only the latest answer asked for
 
 
-class CodingScreen(AutoNext, WorkbenchScreen[None]):
+class CodingScreen(AutoNext, OpensScreens, WorkbenchScreen[None]):
     """The coding loop. Keys here work from the picker too, so none of them types."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
@@ -335,22 +325,6 @@ class CodingScreen(AutoNext, WorkbenchScreen[None]):
         self.workbench.remember_position(self.question_id, self.answer_id)
         self.query_one(CodePicker).focus_filter()
 
-    def action_choose_question(self) -> None:
-        questions = list(self.session.questions.values())
-        dialog = QuestionChoiceDialog(questions, self.query_one(QuestionList).progress)
-        self.app.push_screen(dialog, lambda chosen: chosen and self.go_to_question(chosen))
-
-    def action_search(self) -> None:
-        self.app.push_screen(
-            TextPrompt(
-                "Search answers by text or code name", self.session.answer_filter.text or "", verb="search"
-            ),
-            lambda text: text is not None and self.set_filter(AnswerFilter(text=text.strip() or None)),
-        )
-
-    def action_filter(self) -> None:
-        self.app.push_screen(FilterDialog(), lambda chosen: chosen and self.set_filter(chosen))
-
     def set_filter(self, answer_filter: AnswerFilter) -> None:
         self.session.set_filter(answer_filter)
         self.show_answer()
@@ -370,19 +344,6 @@ class CodingScreen(AutoNext, WorkbenchScreen[None]):
             view.propose_cuts([])
         self.query_one(CodePicker).focus_filter()
 
-    def action_answer_table(self, code_id: str | None = None) -> None:
-        answer_filter = self.session.answer_filter if code_id is None else AnswerFilter(code_id=code_id)
-        self.app.push_screen(AnswerTableScreen(self.question_id, answer_filter), self.returned)
-
-    def action_codebook(self) -> None:
-        self.app.push_screen(CodebookScreen(), self.returned)
-
-    def action_chart(self) -> None:
-        self.app.push_screen(ChartScreen(self.question_id))
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
-
     def returned(self, answer_id: object) -> None:
         """Back from another screen: reload, and jump to the answer it chose (if an int)."""
         if isinstance(answer_id, int) and not isinstance(answer_id, bool):
@@ -395,17 +356,3 @@ class CodingScreen(AutoNext, WorkbenchScreen[None]):
             self.show_answer()
         self.count_progress()
         self.query_one(CodePicker).focus_filter()
-
-    def action_near_duplicates(self) -> None:
-        self.app.push_screen(NearDuplicatesScreen(self.answer_id), self.returned)
-
-    def action_why_suggestions(self) -> None:
-        self.app.push_screen(EvidenceScreen(self.answer_id), self.returned)
-
-    def action_more_like_this(self) -> None:
-        """Answers like the current segment's first code (or, without one, a code to choose)."""
-        screen = MoreLikeThisScreen(self.session.first_shown_code(), self.question_id)
-        self.app.push_screen(screen, self.returned)
-
-    def action_clusters(self) -> None:
-        self.app.push_screen(ClustersScreen(self.question_id), self.returned)
