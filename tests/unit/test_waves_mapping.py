@@ -197,3 +197,16 @@ def test_mapping_for_another_wave_or_unreadable_is_refused(tmp_path):
     path.write_text("questions: [unclosed\n", encoding="utf-8")
     with pytest.raises(UserError, match="cannot read the mapping file"):
         read_mapping_file(path, 2024, [], set())
+
+
+def test_the_coding_session_shows_a_reworded_question_as_its_wave_asked_it(tmp_path):
+    from workbench.coding.session import CodingSession
+    from workbench.demo.builder import ensure_demo_project
+    from workbench.project import open_project
+
+    path, _ = ensure_demo_project(tmp_path / "demo.db")
+    with open_project(path) as store:
+        earlier, later = CodingSession(store, "kari", 2023), CodingSession(store, "kari", 2024)
+        assert "koronapandemien" in earlier.questions["q01"]["text"]
+        assert later.questions["q01"]["text"] == "Hvordan fungerer samarbeidet med fastlegene i dag?"
+        assert earlier.questions["q09"]["text"] == later.questions["q09"]["text"]

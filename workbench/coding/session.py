@@ -30,7 +30,7 @@ from workbench.coding.session_values import (
 from workbench.coding.undo import next_redo, next_undo, redo, undo
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
-from workbench.store import Store, overview, survey
+from workbench.store import Store, overview, survey, waves
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
@@ -44,7 +44,7 @@ class CodingSession(SplittingSession):
         self.store, self.coder, self.wave = store, coder, wave
         self.blind_setting = blind
         self.assigned = Visibility.of(store, coder)  # the sample, and blind if assigned blind
-        self.questions = {row["id"]: row for row in survey.question_rows(store)}
+        self.questions = questions_as_asked(store, wave)
         self.question_id: str | None = None
         self.answer_ids: list[int] = []
         self.position = 0
@@ -84,7 +84,7 @@ class CodingSession(SplittingSession):
 
     def reload_questions(self) -> None:
         """Read the questions again (a question mapping saved after import moved answers)."""
-        self.questions = {row["id"]: row for row in survey.question_rows(self.store)}
+        self.questions = questions_as_asked(self.store, self.wave)
 
     def known_question(self, question_id: str | None) -> str | None:
         """``question_id`` if the project has it, else its first question (None: no questions)."""
@@ -387,3 +387,11 @@ class CodingSession(SplittingSession):
         if self.answer_filter != AnswerFilter():
             where += f"  ·  filter: {self.answer_filter.describe()}"
         return where
+
+
+def questions_as_asked(store: Store, wave: int | None) -> dict[str, dict]:
+    """The project's questions by id, each worded as the form of ``wave`` asked it (a
+    reworded question keeps its id but shows this wave's text)."""
+    worded = {row["question_id"]: row["text"] for row in waves.question_wave_rows(store, wave) if row["text"]}
+    rows = survey.question_rows(store)
+    return {row["id"]: {**row, "text": worded.get(row["id"], row["text"])} for row in rows}
