@@ -43,6 +43,7 @@ from workbench.screens.waves import WavesScreen
 from workbench.settings import Settings, load_settings, save_settings, write_crash_log
 from workbench.store import Store, survey
 from workbench.suggest.deferred import DeferredSuggester
+from workbench.suggest.deferred import preload as preload_suggester
 from workbench.widgets.question_list import QuestionList
 
 TCSS_FOLDER = Path(__file__).parent / "tcss"
@@ -252,7 +253,9 @@ def make_app(
         coding.ensure_coder(store, coder)
         settings = settings.with_last_coder(project_key(store), coder)
         save_settings(settings)
-        suggester = DeferredSuggester(path, coder) if suggestions else None
+        if suggestions:
+            preload_suggester()
+            suggester = DeferredSuggester(path, coder)
     return WorkbenchApp(
         store,
         suggester,

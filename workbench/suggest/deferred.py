@@ -8,10 +8,18 @@ from pathlib import Path
 from workbench.store import Store
 
 
+def preload() -> None:
+    """Import the suggester's libraries (scikit-learn: about a second) in the calling thread,
+    before the screen opens: imported later by the fitting thread they held the interpreter for
+    up to half a second while the coder typed."""
+    import workbench.suggest.background  # noqa: F401
+    import workbench.suggest.service  # noqa: F401
+
+
 class DeferredSuggester:
     """Fits the suggester in a child process (the UI process never runs the long fit), then
     answers from the learned state on a connection of its own, so neither delays the screen.
-    scikit-learn is imported only in the worker that calls ``fit``."""
+    ``make_app`` imports scikit-learn with ``preload`` before the screen opens."""
 
     def __init__(self, path: str | Path, coder: str) -> None:
         self.path = path
