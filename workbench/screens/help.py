@@ -13,7 +13,8 @@ from workbench.screens.key_list import key_rows
 TIPS = (
     "Type to filter codes · Enter applies · Enter on an empty filter goes to the next answer · "
     "↑ from the top reaches 'Create code' · Tab picks its parent theme · digits apply "
-    "suggestions while the filter is empty · Escape switches to single-key mode."
+    "suggestions while the filter is empty (with auto-next, F4, they also move on; alt+digit "
+    "stays) · Escape switches to single-key mode."
 )
 
 
