@@ -98,6 +98,25 @@ async def test_alt_digit_applies_and_stays_then_a_digit_moves_on(make_app, fast_
         assert screen.position == 1 and len(names_on(app.store, screen.answer_id)) == 1
 
 
+async def test_alt_digit_as_a_terminal_sends_it_applies_and_stays(make_app, fast_suggestions):
+    """A terminal sends alt+2 as ESC 2, which Textual reads as "™" (macOS's Option+2)."""
+    app = await auto_next_app(make_app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        first = screen.answer_id
+        second = screen.query_one(SuggestionList).suggestions.rows[1].path
+        app.post_message(events.Key("trade_mark_sign", "™"))
+        await settle(app, pilot)
+        assert screen.answer_id == first and names_on(app.store, first) == [second]
+        assert screen.query_one("#picker-filter").value == ""
+        rows = [row.path for row in screen.query_one(SuggestionList).suggestions.rows]
+        await pilot.press("escape")  # answer keys: alt+1 arrives as "¡"
+        app.post_message(events.Key("inverted_exclamation_mark", "¡"))
+        await settle(app, pilot)
+        assert screen.answer_id == first and sorted(names_on(app.store, first)) == sorted(rows[:2])
+
+
 async def test_a_typed_code_stays_and_the_last_digit_moves_on(make_app, fast_suggestions):
     app = await auto_next_app(make_app)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -17,6 +17,7 @@ from textual.widget import Widget
 
 from workbench.coding.session_values import Segment, sentence_starts
 from workbench.display import visible_aligned
+from workbench.widgets.alt_digits import alt_digit_keys
 
 WORD_START = re.compile(r"(?<!\S)\S")
 
@@ -72,7 +73,7 @@ class AnswerView(Widget, can_focus=True):
         ]
         + [
             Binding(
-                f"alt+{number}",
+                alt_digit_keys(number),
                 f"screen.apply_suggestion({number}, True)",
                 f"Apply suggestion {number} and stay",
                 id=f"suggestion_{number}_stay",

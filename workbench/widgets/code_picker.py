@@ -24,6 +24,7 @@ from workbench.coding.codebook_tree import PATH_SEPARATOR, join_path
 from workbench.coding.creation import Creation, plan_creation
 from workbench.screens.base import READ_ONLY_MESSAGE
 from workbench.screens.text_prompt import TextPrompt
+from workbench.widgets.alt_digits import suggestion_digit
 from workbench.widgets.inert import inert_line
 
 CREATE_OPTION = "__create__"
@@ -55,20 +56,13 @@ class FilterInput(Input):
     digits_are_suggestions = True
 
     async def _on_key(self, event: events.Key) -> None:
-        digit, stay = _suggestion_digit(event.key)
+        digit, stay = suggestion_digit(event.key, event.character)
         if self.digits_are_suggestions and not self.value and digit:
             event.stop()
             event.prevent_default()
             self.post_message(self.DigitPressed(digit, stay))
             return
         await super()._on_key(event)
-
-
-def _suggestion_digit(key: str) -> tuple[int | None, bool]:
-    """(1–9, whether alt was held) for a digit key, else (None, False)."""
-    stay = key.startswith("alt+")
-    digit = key.removeprefix("alt+")
-    return (int(digit), stay) if len(digit) == 1 and digit in "123456789" else (None, False)
 
 
 class CodePicker(Vertical):
