@@ -78,6 +78,7 @@ class AnswerView(Widget, can_focus=True):
                 f"Apply suggestion {number} and stay",
                 id=f"suggestion_{number}_stay",
                 show=False,
+                key_display=f"alt+{number}",
             )
             for number in range(1, 10)
         ]
