@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.screen import Screen
 
+from workbench import coding
+from workbench.errors import UserError
 from workbench.settings import Settings
 from workbench.store import Store
 
@@ -49,3 +51,21 @@ class WorkbenchScreen(Screen[ResultType], Generic[ResultType]):
         if self.read_only:
             self.notify(READ_ONLY_MESSAGE, severity="warning")
         return not self.read_only
+
+    def replay_latest(self, redo: bool = False) -> bool:
+        """Undo (or redo) the coder's latest change, made in any screen, and say which; True
+        if something changed (the caller then redraws)."""
+        if not self.require_writable():
+            return False
+        operation, done, nothing = (
+            (coding.redo, "Redone", "Nothing to redo.")
+            if redo
+            else (coding.undo, "Undone", "Nothing to undo.")
+        )
+        try:
+            what = operation(self.store, self.coder)
+        except UserError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.notify(f"{done}: {what}." if what else nothing, timeout=2)
+        return True

@@ -282,22 +282,12 @@ class CodebookScreen(WorkbenchScreen[int | None]):
         self.dismiss(None)
 
     def action_undo(self) -> None:
-        self._replay(coding.undo, "Undone", "Nothing to undo.")
+        if self.replay_latest():
+            self.rebuild()
 
     def action_redo(self) -> None:
-        self._replay(coding.redo, "Redone", "Nothing to redo.")
-
-    def _replay(self, operation, done: str, nothing: str) -> None:
-        """Undo or redo the coder's latest change (in any screen), and say which."""
-        if not self.require_writable():
-            return
-        try:
-            what = operation(self.store, self.coder)
-        except UserError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(f"{done}: {what}." if what else nothing, timeout=2)
-        self.rebuild()
+        if self.replay_latest(redo=True):
+            self.rebuild()
 
     def _show_title(self) -> None:
         scope = f"codes used in {self.question_id} (q, Escape: all)" if self.question_id else "all codes"

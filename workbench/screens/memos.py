@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from workbench import coding
 from workbench.coding.memo_list import MemoEntry, memo_entries
 from workbench.coding.memos import save_memo
 from workbench.errors import UserError
@@ -161,22 +160,12 @@ class MemoListScreen(WorkbenchScreen[int | None]):
         self.reload()
 
     def action_undo(self) -> None:
-        self._replay(coding.undo, "Undone", "Nothing to undo.")
+        if self.replay_latest():
+            self.reload()
 
     def action_redo(self) -> None:
-        self._replay(coding.redo, "Redone", "Nothing to redo.")
-
-    def _replay(self, operation, done: str, nothing: str) -> None:
-        """Undo or redo the coder's latest change (in any screen), and say which."""
-        if not self.require_writable():
-            return
-        try:
-            what = operation(self.store, self.coder)
-        except UserError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(f"{done}: {what}." if what else nothing, timeout=2)
-        self.reload()
+        if self.replay_latest(redo=True):
+            self.reload()
 
     def action_close(self) -> None:
         """Escape clears the filter first, then leaves."""
