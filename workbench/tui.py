@@ -7,10 +7,12 @@ the screens listed in ``SCREEN_COMMANDS``.
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -21,6 +23,7 @@ from workbench.coding.waves import opening_wave
 from workbench.display import visible
 from workbench.errors import UserError
 from workbench.files import project_writable
+from workbench.heap import collect_while_idle, defer_full_collections, freeze_long_lived, restore_collections
 from workbench.lock import ProjectLock
 from workbench.screens.adjudication import AdjudicationScreen
 from workbench.screens.anonymisation import AnonymisationScreen
@@ -47,6 +50,8 @@ from workbench.suggest.deferred import preload as preload_suggester
 from workbench.widgets.question_list import QuestionList
 
 TCSS_FOLDER = Path(__file__).parent / "tcss"
+IDLE_SECONDS = 2.0  # no key or click for this long: the coder has paused
+IDLE_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ class WorkbenchApp(App):
         self.settings_file = settings_file
         self.wave = opening_wave(store, wave)
         self.start_question_id = question_id
+        self.last_input = time.monotonic()
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
         """Notifications quote data (code names, error sentences): inert text, never markup."""
@@ -161,6 +167,9 @@ class WorkbenchApp(App):
         if self.start_question_id is not None:
             question_id, answer_id = self.start_question_id, None
         self.push_screen(CodingScreen(question_id, answer_id))
+        self.call_after_refresh(freeze_long_lived)  # modules and the coding screen's widgets
+        defer_full_collections()
+        self.set_interval(IDLE_CHECK_SECONDS, self._collect_while_idle)
         if self.read_only and self.lock and self.lock.holder:
             self.notify(
                 f"Opened read-only: the project is in use by {self.lock.holder.describe()}.",
@@ -223,6 +232,17 @@ class WorkbenchApp(App):
             self.suggester.cancel()
         if self.lock:
             self.lock.release()
+        restore_collections()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_while_idle(self) -> None:
+        """The collector's full pass, run when the coder has paused rather than mid-keystroke."""
+        if time.monotonic() - self.last_input >= IDLE_SECONDS:
+            collect_while_idle()
 
 
 def make_app(

@@ -13,6 +13,7 @@ import random
 import string
 
 import pytest
+from textual import _wait as textual_wait
 
 from workbench import coding
 from workbench.coding.memos import MemoTarget, save_memo
@@ -98,6 +99,11 @@ SCREENS = [CodingScreen, *(command.screen_class for command in SCREEN_COMMANDS)]
 @pytest.mark.parametrize("screen_class", SCREENS, ids=lambda screen_class: screen_class.__name__)
 async def test_random_keys_break_nothing(make_app, tmp_path, monkeypatch, screen_class):
     monkeypatch.chdir(tmp_path)  # exports land here
+    # Pilot waits after each key until the process idles, sampling every 20 ms: 40 ms of
+    # sleep a key. Sampling every 2 ms keeps that wait and lets the monkey type ten times as
+    # fast, as a fast typist would.
+    monkeypatch.setattr(textual_wait, "SLEEP_GRANULARITY", 0.002)
+    monkeypatch.setattr(textual_wait, "SLEEP_IDLE", 0.0002)
     app = make_app()
     app.animation_level = "none"
     seed_codes(app.store)

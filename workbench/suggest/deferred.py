@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.heap import freeze_long_lived
 from workbench.store import Store
 
 
@@ -43,6 +44,7 @@ class DeferredSuggester:
             return self
         self.store = self.store or Store(self.path)
         self._suggester = Suggester.from_state(self.store, state, fit_elsewhere=self._fit_elsewhere)
+        freeze_long_lived()  # the learned state lives as long as the screen
         return self
 
     @property

@@ -14,6 +14,7 @@ from sklearn.exceptions import NotFittedError
 from workbench.coding.codebook_tree import Codebook
 from workbench.coding.waves import question_families
 from workbench.errors import UserError
+from workbench.heap import freeze_long_lived
 from workbench.store import answers as answer_rows
 from workbench.store import events as event_rows
 from workbench.store import segments as segment_rows
@@ -177,6 +178,7 @@ class Suggester:
         if self.fit_elsewhere is None:
             return self.fit()
         vars(self).update(self.fit_elsewhere())
+        freeze_long_lived()  # the new learned state lives until the next full fit
         return self
 
     def _codes_not_used(self) -> set[str]:
