@@ -10,7 +10,7 @@ and Tab to its theme, when shorter), then Escape skips the definition it invites
 auto-next off an Enter on the empty filter moves on. With it on (F4, pressed once and counted)
 the coder applies typed codes first and a digit last, which applies and moves on; another
 digit code of the same answer is applied staying put with alt+digit (one key).
-The coder goes to each next question with `g`, its id and Enter; those keys count too.
+The coder goes to each next question with ctrl+l, its id and Enter; those keys count too.
 Prints, per mode, keys per coded segment (whole run, after 30 % of it, and on the answers past
 the first 30 % of their own question, as each question has codes of its own) and p50/p95 time
 from arriving at an answer (the key that moved on) to its suggestion list being painted,
@@ -170,8 +170,7 @@ class SimulatedCoder:
                 step = self.staying(step)
             self.ways[step.way].append(len(step.keys))
             await self.press(*step.keys[:-1])
-            if self.auto_next and step.digit and last:
-                self.arrived = time.perf_counter()
+            self.arrived = time.perf_counter()  # in case this key moves on (auto-next, single-code)
             await self.press(step.keys[-1])
         if move_on and self.screen.answer_id == answer_id:
             self.arrived = time.perf_counter()
@@ -201,15 +200,15 @@ async def run(db: Path, truth: dict, limit: int, auto_next: bool) -> None:
 
 async def code_the_demo(coder: SimulatedCoder, truth: dict, limit: int) -> Tally:
     """Code question after question until ``limit`` answers, going to each question with
-    `g`, its id and Enter (counted); tally keys on the way."""
+    ctrl+l (the `g` of the code filter), its id and Enter (counted); tally keys on the way."""
     tally = Tally()
     for question_id in list(coder.screen.session.questions):
         if coder.screen.question_id != question_id:
-            await coder.press("g", *question_id)
+            await coder.press("ctrl+l", *question_id)
             coder.arrived = time.perf_counter()
             await coder.press("enter")
             await coder.pilot.pause()
-        assert coder.screen.question_id == question_id, f"g did not reach {question_id}"
+        assert coder.screen.question_id == question_id, f"ctrl+l did not reach {question_id}"
         answers = len(coder.screen.answer_ids)
         for position in range(answers):
             await coder.wait_for_suggestions()

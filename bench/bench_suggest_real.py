@@ -7,7 +7,11 @@ code's definition. Then, per engine, the replay of METHOD.md §5 with N seeds (q
 order, each shuffled): hit@1, hit@3, hit@1 and hit@3 on known codes with 95 % intervals
 resampled by code, the frequency-in-question hit@3 baseline and the ceiling.
 
-Usage: python bench/bench_suggest_real.py [--seeds 10] [--engines tfidf,e5] [--no-definitions]
+The e5 engine's fusion settings were chosen on this same set, so ``--sensitivity`` replays
+it with each setting moved away from its default (one at a time) to show how much of the
+figure depends on that choice.
+
+Usage: python bench/bench_suggest_real.py [--seeds 10] [--engines tfidf,e5] [--sensitivity]
 """
 
 from __future__ import annotations
@@ -78,6 +82,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--engines", default=",".join(available_engines()))
+    parser.add_argument(
+        "--sensitivity", action="store_true", help="also vary the e5 fusion settings one at a time"
+    )
     arguments = parser.parse_args()
     if not REAL_SET.exists():
         print(f"skipped: the real set is not at {REAL_SET} (see ../shared/data/README.md).")
@@ -101,8 +108,28 @@ def main() -> int:
                 figures = evaluate(store, CODER, engine=engine, seeds=arguments.seeds)
                 label = f"{engine}{'' if with_definitions else ' (no defs)'}"
                 show(label, figures, time.perf_counter() - started)
+            if with_definitions and arguments.sensitivity and "e5" in arguments.engines.split(","):
+                vary_fusion(store, arguments.seeds)
             store.close()
     return 0
+
+
+FUSION_SETTINGS = {  # the e5 engine's defaults first, then the values tried instead
+    "rrf_k": (3, [1, 10, 60]),
+    "meaning_weight": (1.0, [0.5, 2.0]),
+    "lexical_weight": (1.0, [0.5, 2.0]),
+    "frequency_weight": (0.5, [0.0, 1.0]),
+}
+
+
+def vary_fusion(store, seeds: int) -> None:
+    """hit@3 on known codes with each fusion setting moved from its default, one at a time."""
+    print("e5 fusion settings moved one at a time (hit@3 on known codes, 95 % interval):")
+    for name, (default, values) in FUSION_SETTINGS.items():
+        for value in values:
+            figures = evaluate(store, CODER, engine="e5", seeds=seeds, **{name: value})
+            low, high = figures["intervals"]["hit_at_3_known"]
+            print(f"  {name} {default} -> {value}: {figures['hit_at_3_known']:.3f} [{low:.2f},{high:.2f}]")
 
 
 if __name__ == "__main__":
