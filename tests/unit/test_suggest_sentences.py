@@ -98,8 +98,8 @@ def test_a_code_found_only_in_one_sentence_is_added_at_the_end():
 
 
 def test_a_sentence_points_to_a_code_only_with_real_evidence():
-    def suggestion(code_id, score=0.6, evidence=_examples(2)):
-        return Suggestion(code_id, code_id, code_id, score, evidence)
+    def suggestion(code_id, score=0.6, evidence=None):
+        return Suggestion(code_id, code_id, code_id, score, _examples(2) if evidence is None else evidence)
 
     assert points_to_code(suggestion("a"))
     assert not points_to_code(None)
