@@ -1,6 +1,16 @@
-"""Go to any question: type part of its id or text, Enter (the `g` key and the palette)."""
+"""Go to any question: type part of its id or text, Enter (the `g` key and the palette).
+
+A terminal hands Textual the keys typed after Enter before the filter has handled Enter,
+and Textual gives each key to the widget focused when it arrives: the filter of this
+dialog. So Enter and Escape are priority bindings, run by the app as the key arrives: the
+dialog closes before the next key is given out, and keys typed right after reach the coding
+screen. Enter first lets the filter take in the keys typed before it.
+"""
 
 from __future__ import annotations
+
+import asyncio
+import contextlib
 
 from rapidfuzz import fuzz, utils
 from textual import on
@@ -15,6 +25,7 @@ from textual.widgets.option_list import Option
 from workbench.widgets.inert import inert_line
 
 MATCH_CUTOFF = 50
+CATCH_UP_SECONDS = 0.5  # at most this long for the filter to take in the keys before Enter
 
 
 def question_matches(query: str, questions: list[dict]) -> list[dict]:
@@ -37,7 +48,8 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
     """Dismisses with a question id, or None on Escape."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="question_choice_cancel"),
+        Binding("escape", "cancel", "Cancel", id="question_choice_cancel", priority=True),
+        Binding("enter", "choose", "Go", id="question_choice_go", show=False, priority=True),
         Binding("down", "move(1)", "Next", id="question_choice_down", show=False),
         Binding("up", "move(-1)", "Previous", id="question_choice_up", show=False),
     ]
@@ -46,6 +58,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
         super().__init__()
         self.questions = questions
         self.progress = progress
+        self._listed_for: str | None = None  # the filter text the list was built from
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-tall"):
@@ -63,6 +76,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
         self._refresh(event.value)
 
     def _refresh(self, query: str) -> None:
+        self._listed_for = query
         option_list = self.query_one(OptionList)
         option_list.set_options(
             Option(self._prompt(question), id=question["id"])
@@ -81,9 +95,15 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
             current = option_list.highlighted or 0
             option_list.highlighted = (current + step) % option_list.option_count
 
-    @on(Input.Submitted, "#question-filter")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_choose(self) -> None:
+        """Go to the highlighted question, of the list for all the text typed before Enter."""
+        query = self.query_one(Input)
+        caught_up = asyncio.Event()
+        query.call_later(caught_up.set)  # after the keys already given to the filter
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(caught_up.wait(), CATCH_UP_SECONDS)
+        if query.value != self._listed_for:
+            self._refresh(query.value)
         option = self.query_one(OptionList).highlighted_option
         self.dismiss(option.id if option else None)
 
