@@ -50,3 +50,16 @@ async def test_keys_typed_right_after_escape_reach_the_picker(make_app):
         await settle(pilot)
         assert app.screen.question_id == "q01"
         assert app.screen.query_one(FilterInput).value == "Faste"
+
+
+async def test_keys_typed_right_after_skipping_the_definition_reach_the_picker(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Ny kode", "enter")
+        await settle(pilot)
+        assert "define it in one line" in str(app.screen.query_one(".dialog-title").render())
+        burst(app, ["enter", *"Faste"])
+        await settle(pilot)
+        assert app.screen.query_one(FilterInput).value == "Faste"
+        assert "Ny kode" in [code["name"] for code in app.screen.session.codes.values()]

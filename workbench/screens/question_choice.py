@@ -1,16 +1,7 @@
 """Go to any question: type part of its id or text, Enter (the `g` key and the palette).
-
-A terminal hands Textual the keys typed after Enter before the filter has handled Enter,
-and Textual gives each key to the widget focused when it arrives: the filter of this
-dialog. So Enter and Escape are priority bindings, run by the app as the key arrives: the
-dialog closes before the next key is given out, and keys typed right after reach the coding
-screen. Enter first lets the filter take in the keys typed before it.
-"""
+Keys typed right after Enter or Escape reach the coding screen (see ``prompt_keys``)."""
 
 from __future__ import annotations
-
-import asyncio
-import contextlib
 
 from rapidfuzz import fuzz, utils
 from textual import on
@@ -22,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.screens.prompt_keys import caught_up, prompt_bindings
 from workbench.widgets.inert import inert_line
 
 MATCH_CUTOFF = 50
-CATCH_UP_SECONDS = 0.5  # at most this long for the filter to take in the keys before Enter
 
 
 def question_matches(query: str, questions: list[dict]) -> list[dict]:
@@ -48,8 +39,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
     """Dismisses with a question id, or None on Escape."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="question_choice_cancel", priority=True),
-        Binding("enter", "choose", "Go", id="question_choice_go", show=False, priority=True),
+        *prompt_bindings("question_choice"),
         Binding("down", "move(1)", "Next", id="question_choice_down", show=False),
         Binding("up", "move(-1)", "Previous", id="question_choice_up", show=False),
     ]
@@ -98,10 +88,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
     async def action_choose(self) -> None:
         """Go to the highlighted question, of the list for all the text typed before Enter."""
         query = self.query_one(Input)
-        caught_up = asyncio.Event()
-        query.call_later(caught_up.set)  # after the keys already given to the filter
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(caught_up.wait(), CATCH_UP_SECONDS)
+        await caught_up(query)
         if query.value != self._listed_for:
             self._refresh(query.value)
         option = self.query_one(OptionList).highlighted_option
