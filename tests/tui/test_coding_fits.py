@@ -124,3 +124,17 @@ async def test_a_long_memo_leaves_the_chips_and_suggestions_in_sight(make_app):
         )
         assert screen.query_one(AnswerView).region.height >= 3
         assert screen.query_one(SuggestionList).region.height >= 3
+
+
+async def test_a_respondent_line_that_needs_two_lines_gets_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        label = screen.query_one("#respondent")
+        assert label.size.height == 1
+        long_name = "Bydel St. Hanshaugen og omegn med et svært langt navn"
+        screen.session.detail = {**screen.session.detail, "attributes": {"name": long_name, "county": "Oslo"}}
+        screen.show_answer()
+        await pilot.pause()
+        assert label.size.height == 2 and "Oslo" in str(label.render())

@@ -176,9 +176,11 @@ class SuggestionList(Static):
                 text.append(cut("── other questions ──", width) + "\n", style=evidence_style)
                 divided = True
             mark = "✓" if row.code_id in self.applied else " "
-            score = f"  {row.score:.2f}" if row.score is not None else ""
+            path, score = visible_line(row.path), f"  {row.score:.2f}" if row.score is not None else ""
+            if score and len(path) > width - 2 - len(score):  # tight: one space before the score
+                score = score[1:]
             text.append(f"{number}{mark}", style=number_style)
-            text.append(short_path(visible_line(row.path), width - 2 - len(score)))
+            text.append(short_path(path, width - 2 - len(score)))
             text.append(score, style=evidence_style)
             if self.show_evidence and row.evidence:
                 text.append(f"\n    {cut(visible_line(row.evidence), width - 4)}", style=evidence_style)
