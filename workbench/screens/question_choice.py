@@ -20,15 +20,19 @@ MATCH_CUTOFF = 50
 
 
 def question_matches(query: str, questions: list[dict]) -> list[dict]:
-    """The questions whose id or text fit the query, best first (all of them, in order, if empty)."""
+    """The questions whose id or text fit the query, best first (all of them, in order, if
+    empty): an id it begins, then texts holding it word for word, then fuzzy matches."""
     if not query.strip():
         return questions
+    wanted = query.strip().casefold()
     scored = []
     for question in questions:
         label = f"{question['id']} {question['text']}"
         score = fuzz.WRatio(query, label, processor=utils.default_process)
-        if question["id"].casefold().startswith(query.strip().casefold()):
-            score = max(score, 100.0)
+        if question["id"].casefold().startswith(wanted):
+            score = 300.0
+        elif wanted in label.casefold():
+            score = 200.0
         if score >= MATCH_CUTOFF:
             scored.append((score, question))
     scored.sort(key=lambda pair: -pair[0])

@@ -4,7 +4,8 @@ While the list of the current answer is being computed it shows "…" and no num
 digit can never apply a suggestion meant for another answer; ``drawn`` is the list last
 painted, so a digit typed before a new list reached the screen is not taken for it. Applied
 codes get a ✓ and keep their number; codes not yet used in this question come after a divider.
-Each row stays on one line: the path is shortened (theme first) so the name and score show.
+Each row stays on one line: the path is shortened (theme first) so the name and score show,
+and the scores stand in a column at the right.
 
 One worker thread at a time talks to the suggester: asked for several answers while busy, it
 computes only the latest; after a change it takes the new codings in at once (``learn``), so
@@ -180,7 +181,8 @@ class SuggestionList(Static):
             if score and len(path) > width - 2 - len(score):  # tight: one space before the score
                 score = score[1:]
             text.append(f"{number}{mark}", style=number_style)
-            text.append(short_path(path, width - 2 - len(score)))
+            room = width - 2 - len(score)
+            text.append(short_path(path, room).ljust(room) if score else short_path(path, room))
             text.append(score, style=evidence_style)
             if self.show_evidence and row.evidence:
                 text.append(f"\n    {cut(visible_line(row.evidence), width - 4)}", style=evidence_style)
