@@ -138,3 +138,17 @@ async def test_a_respondent_line_that_needs_two_lines_gets_them(make_app):
         screen.show_answer()
         await pilot.pause()
         assert label.size.height == 2 and "Oslo" in str(label.render())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_each_picker_row_stays_on_one_line(make_app, size):
+    app = make_app()
+    theme = coding.create_code(app.store, THEME, "ola", is_theme=True).id
+    for name in NAMES:
+        coding.create_code(app.store, name, "ola", parent_id=theme)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        option_list = app.screen.query_one("#picker-matches")
+        rows = [option.prompt.plain for option in option_list.options]
+        assert all(len(row) <= option_list.scrollable_content_region.width for row in rows), rows
+        assert any(row.endswith(" > Lang svartid fra DPS") for row in rows), rows
