@@ -152,3 +152,12 @@ async def test_each_picker_row_stays_on_one_line(make_app, size):
         rows = [option.prompt.plain for option in option_list.options]
         assert all(len(row) <= option_list.scrollable_content_region.width for row in rows), rows
         assert any(row.endswith(" > Lang svartid fra DPS") for row in rows), rows
+
+
+async def test_the_status_line_ends_with_saved_at_80_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        status = app.screen.query_one("#status")
+        assert lines_of(status)[0].startswith("auto-next") and lines_of(status)[0].endswith("● saved")
