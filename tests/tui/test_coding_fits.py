@@ -161,3 +161,20 @@ async def test_the_status_line_ends_with_saved_at_80_columns(make_app):
         await pilot.pause()
         status = app.screen.query_one("#status")
         assert lines_of(status)[0].startswith("auto-next") and lines_of(status)[0].endswith("● saved")
+
+
+async def test_a_chip_that_does_not_fit_starts_a_line_of_its_own(make_app):
+    app = make_app()
+    theme = coding.create_code(app.store, "Bemanning", "ola", is_theme=True).id
+    first = coding.create_code(app.store, "Tilskudd borte", "ola", parent_id=theme).id
+    second = coding.create_code(app.store, "Stillinger ikke videreført", "ola", parent_id=theme).id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        coding.apply_codes(app.store, screen.session.segment.id, [first, second], "ola")
+        screen.returned(None)
+        await pilot.pause()
+        rows = lines_of(screen.query_one(CodeChips))
+        assert len(rows) == 2, rows  # each chip whole, on a line of its own
+        for chip in ("Bemanning > Tilskudd borte", "Bemanning > Stillinger ikke videreført"):
+            assert any(row.endswith(chip) for row in rows), rows

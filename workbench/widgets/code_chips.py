@@ -10,6 +10,7 @@ from workbench.coding.session_values import Segment
 from workbench.display import visible, visible_line
 
 CHIPS_SHARE = 0.3  # of the answer pane: the max-height in coding.tcss
+CHIP_INDENT = 5  # "▶ ¶1 ": a chip moved to a new line starts under the first chip
 
 
 class CodeChips(Static):
@@ -83,7 +84,9 @@ class CodeChips(Static):
             label = f" {join_path((visible_line(row['theme']), name))} " if row["theme"] else f" {name} "
             if row["coder"] != coder:
                 label = f"{label.rstrip()} · {visible_line(row['coder'])} "
-                line.append(label, style=self.get_component_rich_style("code-chips--other"))
-            else:
-                line.append(label, style=self.get_component_rich_style("code-chips--chip"))
+            column = len(line.plain) - line.plain.rfind("\n") - 1
+            if column > CHIP_INDENT and column + len(label) > self.content_region.width > 0:
+                line.append("\n" + " " * CHIP_INDENT)  # a chip that does not fit starts a line
+            kind = "other" if row["coder"] != coder else "chip"
+            line.append(label, style=self.get_component_rich_style(f"code-chips--{kind}"))
             line.append(" ")
