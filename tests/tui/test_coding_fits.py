@@ -168,13 +168,15 @@ async def test_a_chip_that_does_not_fit_starts_a_line_of_its_own(make_app):
     theme = coding.create_code(app.store, "Bemanning", "ola", is_theme=True).id
     first = coding.create_code(app.store, "Tilskudd borte", "ola", parent_id=theme).id
     second = coding.create_code(app.store, "Stillinger ikke videreført", "ola", parent_id=theme).id
+    longest = coding.create_code(app.store, "Lavterskeltilbud lagt ned etter at midlene falt bort", "ola").id
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        coding.apply_codes(app.store, screen.session.segment.id, [first, second], "ola")
+        coding.apply_codes(app.store, screen.session.segment.id, [first, second, longest], "ola")
         screen.returned(None)
         await pilot.pause()
         rows = lines_of(screen.query_one(CodeChips))
-        assert len(rows) == 2, rows  # each chip whole, on a line of its own
+        assert len(rows) == 3, rows  # each chip on a line of its own, one too long shortened
+        assert any("Lavterskeltilbud lagt ned" in row and row.endswith("…") for row in rows), rows
         for chip in ("Bemanning > Tilskudd borte", "Bemanning > Stillinger ikke videreført"):
             assert any(row.endswith(chip) for row in rows), rows

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from workbench.coding.codebook_tree import join_path
 from workbench.coding.session_values import Segment
+from workbench.coding.short_path import short_path
 from workbench.display import visible, visible_line
 
 CHIPS_SHARE = 0.3  # of the answer pane: the max-height in coding.tcss
@@ -79,13 +80,14 @@ class CodeChips(Static):
         shown = [row for row in codings if row["coder"] == coder or not hide_others]
         if not shown:
             line.append("no code yet", style="dim italic")
+        width = self.content_region.width
         for row in shown:
-            name = visible_line(row["name"])
-            label = f" {join_path((visible_line(row['theme']), name))} " if row["theme"] else f" {name} "
-            if row["coder"] != coder:
-                label = f"{label.rstrip()} · {visible_line(row['coder'])} "
+            path = visible_line(join_path((row["theme"], row["name"])) if row["theme"] else row["name"])
+            who = f" · {visible_line(row['coder'])}" if row["coder"] != coder else ""
+            room = width - CHIP_INDENT - len(who) - 1  # a chip longer than a line is shortened
+            label = f" {short_path(path, room) if room > 0 else path}{who} "
             column = len(line.plain) - line.plain.rfind("\n") - 1
-            if column > CHIP_INDENT and column + len(label) > self.content_region.width > 0:
+            if column > CHIP_INDENT and column + len(label) > width > 0:
                 line.append("\n" + " " * CHIP_INDENT)  # a chip that does not fit starts a line
             kind = "other" if row["coder"] != coder else "chip"
             line.append(label, style=self.get_component_rich_style(f"code-chips--{kind}"))
