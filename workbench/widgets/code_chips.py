@@ -56,11 +56,12 @@ class CodeChips(Static):
             return memo_text + Text("\n")
         room = max(1, self._lines_free() - len(chips.wrap(self.app.console, width)))
         wrapped = list(memo_text.wrap(self.app.console, width))
-        if len(wrapped) > room:
-            wrapped = wrapped[:room]
-            wrapped[-1].rstrip()
-            wrapped[-1].truncate(width - 1)
-            wrapped[-1].append("…", style="italic")
+        if len(wrapped) <= room:
+            return memo_text + Text("\n")
+        wrapped = wrapped[:room]
+        wrapped[-1].rstrip()
+        wrapped[-1].truncate(width - 1)
+        wrapped[-1].append("…", style="italic")
         return Text("\n").join(wrapped) + Text("\n")
 
     def _lines_free(self) -> int:
