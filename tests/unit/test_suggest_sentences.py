@@ -3,8 +3,14 @@
 from test_suggest_support import CODER, SMALL_CORPUS, build_project, code_answer
 
 from workbench.suggest import Suggester
-from workbench.suggest.results import SentencePart, Suggestion
-from workbench.suggest.sentences import sentence_parts, sentence_spans, split_before, with_sentence_parts
+from workbench.suggest.results import Evidence, SentencePart, Suggestion
+from workbench.suggest.sentences import (
+    points_to_code,
+    sentence_parts,
+    sentence_spans,
+    split_before,
+    with_sentence_parts,
+)
 
 LONG = (
     "Lange ventelister og for lite kapasitet i DPS. Ventetiden er altfor lang. "
@@ -72,9 +78,13 @@ def test_a_long_answers_suggestions_carry_the_part_that_points_to_them(tmp_path)
     assert short and all(item.sentence is None for item in short)
 
 
+def _examples(count: int, similarity: float = 0.4, kind: str = "segment") -> tuple[Evidence, ...]:
+    return tuple(Evidence(f"s{n}", n, "q1", "tekst", similarity, kind=kind) for n in range(count))
+
+
 def test_a_code_found_only_in_one_sentence_is_added_at_the_end():
     def suggestion(code_id, sentence=None):
-        return Suggestion(code_id, code_id, code_id, 0.5, (), sentence)
+        return Suggestion(code_id, code_id, code_id, 0.5, _examples(2), sentence)
 
     spans = [(0, 4), (5, 9), (10, 14)]
     ranked = [[suggestion("a")], [suggestion("a")], [suggestion("c")]]
@@ -85,3 +95,23 @@ def test_a_code_found_only_in_one_sentence_is_added_at_the_end():
         ("c", SentencePart(3, 10, 14)),
     ]
     assert len(with_sentence_parts([suggestion("a"), suggestion("b")], spans, ranked, 14, top=2)) == 2
+
+
+def test_a_sentence_points_to_a_code_only_with_real_evidence():
+    def suggestion(code_id, score=0.6, evidence=None):
+        return Suggestion(code_id, code_id, code_id, score, _examples(2) if evidence is None else evidence)
+
+    assert points_to_code(suggestion("a"))
+    assert not points_to_code(None)
+    assert not points_to_code(suggestion("a", score=0.45))  # a weak guess
+    assert not points_to_code(suggestion("a", evidence=_examples(1)))  # one coded example
+    assert not points_to_code(suggestion("a", evidence=_examples(3, similarity=0.0)))  # none alike
+    assert not points_to_code(suggestion("a", evidence=_examples(3, kind="definition")))  # names only
+
+
+def test_two_codes_known_from_one_example_each_make_no_sentence_hint():
+    spans = [(0, 4), (5, 9), (10, 14)]
+    weak = Suggestion("a", "a", "a", 0.7, _examples(1))
+    other = Suggestion("b", "b", "b", 0.7, _examples(1))
+    found = with_sentence_parts([weak, other], spans, [[weak], [weak], [other]], 14, top=3)
+    assert all(item.sentence is None for item in found)

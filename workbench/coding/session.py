@@ -28,9 +28,10 @@ from workbench.coding.session_values import (
     outside_question,
 )
 from workbench.coding.undo import next_redo, next_undo, redo, undo
+from workbench.coding.wave_questions import questions_as_asked
 from workbench.errors import UserError
 from workbench.review.blind import Visibility
-from workbench.store import Store, overview, survey, waves
+from workbench.store import Store, overview
 from workbench.store import answers as answer_rows
 from workbench.store import codings as coding_rows
 from workbench.store import memos as memo_rows
@@ -387,11 +388,3 @@ class CodingSession(SplittingSession):
         if self.answer_filter != AnswerFilter():
             where += f"  ·  filter: {self.answer_filter.describe()}"
         return where
-
-
-def questions_as_asked(store: Store, wave: int | None) -> dict[str, dict]:
-    """The project's questions by id, each worded as the form of ``wave`` asked it (a
-    reworded question keeps its id but shows this wave's text)."""
-    worded = {row["question_id"]: row["text"] for row in waves.question_wave_rows(store, wave) if row["text"]}
-    rows = survey.question_rows(store)
-    return {row["id"]: {**row, "text": worded.get(row["id"], row["text"])} for row in rows}

@@ -346,8 +346,9 @@ class CodingScreen(AutoNext, OpensScreens, WorkbenchScreen[None]):
 
     def returned(self, answer_id: object) -> None:
         """Back from another screen: reload, and jump to the answer it chose (if an int)."""
-        if isinstance(answer_id, int) and not isinstance(answer_id, bool):
-            question_id = answer_rows.answer_detail(self.store, answer_id)["question_id"]
+        chosen = isinstance(answer_id, int) and not isinstance(answer_id, bool)
+        question_id = answer_rows.answer_detail(self.store, answer_id)["question_id"] if chosen else None
+        if question_id in self.session.questions:  # not: a question this wave did not ask
             self.session.answer_filter = AnswerFilter()
             self.go_to_question(question_id, answer_id)
         else:

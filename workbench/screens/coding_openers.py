@@ -16,6 +16,7 @@ from workbench.screens.near_duplicates import NearDuplicatesScreen
 from workbench.screens.question_choice import QuestionChoiceDialog
 from workbench.screens.text_prompt import TextPrompt
 from workbench.store.answers import AnswerFilter
+from workbench.widgets.code_picker import CodePicker
 from workbench.widgets.question_list import QuestionList
 
 
@@ -25,6 +26,8 @@ class OpensScreens:
     def action_choose_question(self) -> None:
         questions = list(self.session.questions.values())
         dialog = QuestionChoiceDialog(questions, self.query_one(QuestionList).progress)
+        # Keys typed right after choosing go to the focus kept below the dialog: the picker.
+        self.query_one(CodePicker).focus_filter()
         self.app.push_screen(dialog, lambda chosen: chosen and self.go_to_question(chosen))
 
     def action_search(self) -> None:

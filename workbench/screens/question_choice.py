@@ -1,4 +1,5 @@
-"""Go to any question: type part of its id or text, Enter (the `g` key and the palette)."""
+"""Go to any question: type part of its id or text, Enter (the `g` key and the palette).
+Keys typed right after Enter or Escape reach the coding screen (see ``prompt_keys``)."""
 
 from __future__ import annotations
 
@@ -12,21 +13,26 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.screens.prompt_keys import caught_up, prompt_bindings
 from workbench.widgets.inert import inert_line
 
 MATCH_CUTOFF = 50
 
 
 def question_matches(query: str, questions: list[dict]) -> list[dict]:
-    """The questions whose id or text fit the query, best first (all of them, in order, if empty)."""
+    """The questions whose id or text fit the query, best first (all of them, in order, if
+    empty): an id it begins, then texts holding it word for word, then fuzzy matches."""
     if not query.strip():
         return questions
+    wanted = query.strip().casefold()
     scored = []
     for question in questions:
         label = f"{question['id']} {question['text']}"
         score = fuzz.WRatio(query, label, processor=utils.default_process)
-        if question["id"].casefold().startswith(query.strip().casefold()):
-            score = max(score, 100.0)
+        if question["id"].casefold().startswith(wanted):
+            score = 300.0
+        elif wanted in label.casefold():
+            score = 200.0
         if score >= MATCH_CUTOFF:
             scored.append((score, question))
     scored.sort(key=lambda pair: -pair[0])
@@ -37,7 +43,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
     """Dismisses with a question id, or None on Escape."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="question_choice_cancel"),
+        *prompt_bindings("question_choice"),
         Binding("down", "move(1)", "Next", id="question_choice_down", show=False),
         Binding("up", "move(-1)", "Previous", id="question_choice_up", show=False),
     ]
@@ -46,6 +52,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
         super().__init__()
         self.questions = questions
         self.progress = progress
+        self._listed_for: str | None = None  # the filter text the list was built from
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-tall"):
@@ -63,6 +70,7 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
         self._refresh(event.value)
 
     def _refresh(self, query: str) -> None:
+        self._listed_for = query
         option_list = self.query_one(OptionList)
         option_list.set_options(
             Option(self._prompt(question), id=question["id"])
@@ -81,9 +89,12 @@ class QuestionChoiceDialog(ModalScreen[str | None]):
             current = option_list.highlighted or 0
             option_list.highlighted = (current + step) % option_list.option_count
 
-    @on(Input.Submitted, "#question-filter")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_choose(self) -> None:
+        """Go to the highlighted question, of the list for all the text typed before Enter."""
+        query = self.query_one(Input)
+        await caught_up(query)
+        if query.value != self._listed_for:
+            self._refresh(query.value)
         option = self.query_one(OptionList).highlighted_option
         self.dismiss(option.id if option else None)
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from workbench.screens.prompt_keys import caught_up, prompt_bindings
 from workbench.widgets.inert import inert
 
 
 class TextPrompt(ModalScreen[str | None]):
     """Dismisses with the text on Enter, or None on Escape; ``hint`` replaces the line that says so."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
+    BINDINGS = prompt_bindings("prompt")
 
     def __init__(
         self, title: str, value: str = "", placeholder: str = "", verb: str = "save", hint: str = ""
@@ -31,9 +31,11 @@ class TextPrompt(ModalScreen[str | None]):
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label(self.hint, classes="dialog-hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    async def action_choose(self) -> None:
+        """Enter: the text, with every key typed before Enter (see ``prompt_keys``)."""
+        text = self.query_one(Input)
+        await caught_up(text)
+        self.dismiss(text.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,8 +20,10 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from workbench.coding.codebook_tree import PATH_SEPARATOR, join_path
+from workbench.coding.codebook_tree import PATH_SEPARATOR
 from workbench.coding.creation import Creation, plan_creation
+from workbench.coding.short_path import short_path
+from workbench.display import visible_line
 from workbench.screens.base import READ_ONLY_MESSAGE
 from workbench.screens.text_prompt import TextPrompt
 from workbench.widgets.alt_digits import suggestion_digit
@@ -244,10 +246,23 @@ class CodePicker(Vertical):
         return plan_creation(self.codes, query, self.parent_theme)
 
     def _prompt(self, code: dict) -> Content:
-        *themes, name = code["path"].split(PATH_SEPARATOR)
-        prefix = f"{join_path(themes)}{PATH_SEPARATOR}" if themes else ""
+        """One line: the path shortened theme first, so the code's own name stays readable."""
+        shown = short_path(visible_line(code["path"]), self._row_width())
+        prefix, separator, name = shown.rpartition(PATH_SEPARATOR)
         shown_name = inert_line(name).stylize("bold") if code["is_theme"] else inert_line(name)
-        return Content.assemble(inert_line(prefix).stylize("dim"), shown_name)
+        return Content.assemble(inert_line(prefix + separator).stylize("dim"), shown_name)
+
+    def _row_width(self) -> int:
+        """The characters a row may take beside padding and scroll bar (wide before layout)."""
+        option_list = self.query_one(OptionList)
+        width = option_list.scrollable_content_region.width - option_list.styles.scrollbar_size_vertical
+        return width if width > 0 else 1000
+
+    def on_resize(self) -> None:
+        """Rows are cut to the width: cut them again, keeping the highlight."""
+        highlighted, browsed = self.query_one(OptionList).highlighted, self.browsed
+        self._refresh_matches()
+        self.query_one(OptionList).highlighted, self.browsed = highlighted, browsed
 
     @property
     def parent_theme(self) -> dict | None:

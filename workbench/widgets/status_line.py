@@ -23,20 +23,25 @@ class StatusLine(Static):
     auto_next = reactive(False)
 
     def render(self) -> Text:
+        """The line, with narrower gaps when the usual ones would cut off its end."""
+        line = self._line("   ")
+        return line if line.cell_len <= self.size.width else self._line("  ")
+
+    def _line(self, gap: str) -> Text:
         parts = [("project ", self.project), ("coder ", self.coder), ("wave ", self.wave)]
         line = Text()
         if self.auto_next:  # first, so it stays readable however narrow the terminal
             line.append("auto-next", style="bold reverse")
-            line.append("   ")
+            line.append(gap)
         for label, value in parts:
             line.append(label, style="dim")
-            line.append(f"{visible_line(value)}   ")
+            line.append(f"{visible_line(value)}{gap}")
         line.append(self.progress)
         if self.sample:
-            line.append(f"   {self.sample}", style="bold")
+            line.append(f"{gap}{self.sample}", style="bold")
         if self.notice:
-            line.append(f"   {self.notice}", style="italic")
-        line.append("   ")
+            line.append(f"{gap}{self.notice}", style="italic")
+        line.append(gap)
         if self.read_only:
             line.append("● read-only", style="bold red")
         else:

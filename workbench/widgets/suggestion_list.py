@@ -4,6 +4,8 @@ While the list of the current answer is being computed it shows "…" and no num
 digit can never apply a suggestion meant for another answer; ``drawn`` is the list last
 painted, so a digit typed before a new list reached the screen is not taken for it. Applied
 codes get a ✓ and keep their number; codes not yet used in this question come after a divider.
+Each row stays on one line: the path is shortened (theme first) so the name and score show,
+and the scores stand in a column at the right.
 
 One worker thread at a time talks to the suggester: asked for several answers while busy, it
 computes only the latest; after a change it takes the new codings in at once (``learn``), so
@@ -24,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from workbench.coding.session_values import Suggestions
+from workbench.coding.short_path import cut, short_path
 from workbench.display import visible_line
 
 PENDING = "…"
@@ -166,19 +169,28 @@ class SuggestionList(Static):
             return
         number_style = self.get_component_rich_style("suggestion-list--number")
         evidence_style = self.get_component_rich_style("suggestion-list--evidence")
-        text = Text()
+        width = self.content_region.width or 80
+        text = Text(no_wrap=True, overflow="ellipsis")
         divided = False
         for number, row in enumerate(self.suggestions.rows, start=1):
             if not row.in_question and not divided:
-                text.append("── other questions ──\n", style=evidence_style)
+                text.append(cut("── other questions ──", width) + "\n", style=evidence_style)
                 divided = True
             mark = "✓" if row.code_id in self.applied else " "
+            path, score = visible_line(row.path), f"  {row.score:.2f}" if row.score is not None else ""
+            if score and len(path) > width - 2 - len(score):  # tight: one space before the score
+                score = score[1:]
             text.append(f"{number}{mark}", style=number_style)
-            text.append(visible_line(row.path))
-            if row.score is not None:
-                text.append(f"  {row.score:.2f}", style=evidence_style)
+            room = width - 2 - len(score)
+            text.append(short_path(path, room).ljust(room) if score else short_path(path, room))
+            text.append(score, style=evidence_style)
             if self.show_evidence and row.evidence:
-                text.append(f"\n    {visible_line(row.evidence)}", style=evidence_style)
+                text.append(f"\n    {cut(visible_line(row.evidence), width - 4)}", style=evidence_style)
             text.append("\n")
         text.rstrip()
         self.update(text, layout=False)
+
+    def on_resize(self) -> None:
+        """Rows are cut to the width: cut them again when it changes."""
+        if self.suggestions is not None:
+            self._render_rows()
